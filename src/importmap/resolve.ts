@@ -1,0 +1,122 @@
+import { ImportMapError } from '../errors';
+import { formatKeyPath, type LoadedImportMap } from './load';
+import type { ImportMap, LanguageId, ModuleTarget, NameTarget, RewriteRule } from './types';
+
+const separators: Record<LanguageId, string> = { python: '.', typescript: '/' };
+
+/** Normalises a validated map: rules, chains and conflicts; lookups answer the transitive result. */
+export function resolveImportMap(loaded: LoadedImportMap): ImportMap {
+  const { raw, file, lineOf } = loaded;
+  const separator = separators[raw.language];
+  const rules = (raw.rewrite ?? []).map((entry, index): RewriteRule => {
+    const names = entry.names ? new Set(entry.names) : undefined;
+    const rename = new Map(Object.entries(entry.rename ?? {}));
+    if (names) {
+      for (const old of rename.keys()) {
+        if (!names.has(old)) fail(loaded, ['rewrite', index, 'rename', old], `'${old}' is renamed but not listed in names`);
+      }
+    }
+    if (entry.from === entry.to && rename.size === 0) fail(loaded, ['rewrite', index, 'to'], `'${entry.from}' is mapped onto itself`);
+    const label = `${entry.from}${names ? ` [${[...names].join(', ')}]` : ''} -> ${entry.to}`;
+    return { index, label, from: entry.from, to: entry.to, names, rename, package: entry.package ?? false };
+  });
+
+  const nameRules = new Map<string, RewriteRule>(); // `${module}\0${name}`
+  const moduleRules = new Map<string, RewriteRule>();
+  const packageRules: RewriteRule[] = [];
+  for (const rule of rules) {
+    if (rule.names) {
+      for (const name of rule.names) {
+        const key = `${rule.from}\0${name}`;
+        const other = nameRules.get(key);
+        if (other) conflict(loaded, rule, other, `'${name}' of '${rule.from}'`);
+        nameRules.set(key, rule);
+      }
+    } else {
+      const table = rule.package ? packageRules : undefined;
+      const other = table ? table.find((r) => r.from === rule.from) : moduleRules.get(rule.from);
+      if (other) conflict(loaded, rule, other, `module '${rule.from}'`);
+      if (table) table.push(rule);
+      else moduleRules.set(rule.from, rule);
+    }
+  }
+  packageRules.sort((a, b) => b.from.length - a.from.length);
+
+  const within = (module: string, prefix: string): boolean => module === prefix || module.startsWith(prefix + separator);
+
+  const directModuleMove = (module: string): ModuleTarget | undefined => {
+    const exact = moduleRules.get(module);
+    if (exact) return { module: exact.to, rule: exact };
+    const pkg = packageRules.find((rule) => within(module, rule.from));
+    if (pkg) return { module: pkg.to + module.slice(pkg.from.length), rule: pkg };
+    return undefined;
+  };
+
+  const directNameMove = (module: string, name: string): NameTarget | undefined => {
+    const named = nameRules.get(`${module}\0${name}`);
+    if (named) return { module: named.to, name: named.rename.get(name) ?? name, rule: named };
+    const whole = directModuleMove(module);
+    if (whole) return { module: whole.module, name: whole.rule.rename.get(name) ?? name, rule: whole.rule };
+    return undefined;
+  };
+
+  const follow = <T extends { rule: RewriteRule }>(first: T | undefined, step: (current: T) => T | undefined, key: (t: T) => string): T | undefined => {
+    if (!first) return undefined;
+    const seen = new Set<string>([key(first)]);
+    let current = first;
+    for (;;) {
+      const next = step(current);
+      if (!next) return current;
+      if (seen.has(key(next))) fail(loaded, ['rewrite', next.rule.index, 'to'], `cycle: '${key(next)}' is mapped back onto itself through ${[...seen].join(' -> ')}`);
+      seen.add(key(next));
+      current = { ...next, rule: first.rule };
+    }
+  };
+
+  const moveOfName = (module: string, name: string): NameTarget | undefined =>
+    follow(directNameMove(module, name), (t) => directNameMove(t.module, t.name), (t) => `${t.module}${separator}${t.name}`);
+  const moveOfModule = (module: string): ModuleTarget | undefined =>
+    follow(directModuleMove(module), (t) => directModuleMove(t.module), (t) => t.module);
+
+  // surface cycles at load time, not in the middle of a run
+  for (const rule of rules) {
+    if (rule.names) for (const name of rule.names) moveOfName(rule.from, name);
+    else moveOfModule(rule.from);
+  }
+
+  const movedNamesByModule = new Map<string, string[]>();
+  for (const rule of rules) {
+    if (!rule.names) continue;
+    movedNamesByModule.set(rule.from, [...(movedNamesByModule.get(rule.from) ?? []), ...rule.names]);
+  }
+
+  const roots = raw.root === undefined ? ['.'] : Array.isArray(raw.root) ? raw.root : [raw.root];
+  return {
+    file,
+    language: raw.language,
+    roots: roots.map(normaliseRoot),
+    rules,
+    shims: raw.shims ?? [],
+    relocate: raw.relocate ?? [],
+    separator,
+    moveOfName,
+    moveOfModule,
+    hasNameMoves: (module) => movedNamesByModule.has(module),
+    movedNames: (module) => movedNamesByModule.get(module) ?? [],
+    oldModules: () => [...new Set(rules.map((rule) => rule.from))],
+    lineOf,
+  };
+}
+
+function normaliseRoot(root: string): string {
+  const cleaned = root.replace(/\\/g, '/').replace(/\/+$/, '').replace(/^\.\//, '');
+  return cleaned === '' ? '.' : cleaned;
+}
+
+function conflict(loaded: LoadedImportMap, rule: RewriteRule, other: RewriteRule, what: string): never {
+  fail(loaded, ['rewrite', rule.index, 'from'], `${what} is already sent to '${other.to}' by rewrite[${other.index}]; two entries cannot move it`);
+}
+
+function fail(loaded: LoadedImportMap, path: Array<string | number>, detail: string): never {
+  throw new ImportMapError(loaded.file, loaded.lineOf(path), formatKeyPath(path), detail);
+}

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+const moduleId = z
+  .string()
+  .min(1)
+  .describe('Python: a dotted module name. TypeScript: a path relative to the repository root without extension, or a bare package specifier.');
+
+const identifier = z.string().regex(/^[A-Za-z_$][\w$]*$/, 'must be an identifier');
+
+export const rewriteEntrySchema = z
+  .object({
+    from: moduleId.describe('the old module'),
+    to: moduleId.describe('the canonical module'),
+    names: z
+      .array(identifier)
+      .min(1)
+      .optional()
+      .describe('name-level move: only these names move; without it, the whole module moves'),
+    rename: z
+      .record(identifier, identifier)
+      .optional()
+      .describe('old name -> new name, applied on the way'),
+    package: z
+      .boolean()
+      .optional()
+      .describe('the entry also covers every submodule of `from`, by prefix'),
+  })
+  .strict();
+
+export const shimEntrySchema = z
+  .object({
+    module: moduleId.describe('the old module that becomes a deprecation shim'),
+    message: z.string().min(1).optional().describe('the deprecation message'),
+    warn: z.enum(['import', 'access']).optional().describe('Python: warn once on import, or on each access to a moved name (default)'),
+    runtimeWarning: z.boolean().optional().describe('TypeScript: emit one DeprecationWarning per process'),
+  })
+  .strict();
+
+export const relocateEntrySchema = z
+  .object({
+    from: z.string().min(1).describe('file or folder, relative to the repository root'),
+    to: z.string().min(1).describe('destination, relative to the repository root'),
+  })
+  .strict();
+
+export const importMapSchema = z
+  .object({
+    $schema: z.string().optional(),
+    version: z.literal(1),
+    language: z.enum(['python', 'typescript']),
+    root: z
+      .union([z.string().min(1), z.array(z.string().min(1)).min(1)])
+      .optional()
+      .describe('relative to the repository root; Python: import root(s); TypeScript: the folder whose tsconfig governs resolution'),
+    rewrite: z.array(rewriteEntrySchema).optional(),
+    shims: z.array(shimEntrySchema).optional(),
+    relocate: z.array(relocateEntrySchema).optional(),
+  })
+  .strict()
+  .describe('remodel import map, version 1');
+
+export type RawImportMap = z.infer<typeof importMapSchema>;
+export type RawRewriteEntry = z.infer<typeof rewriteEntrySchema>;
+export type RawShimEntry = z.infer<typeof shimEntrySchema>;
+export type RawRelocateEntry = z.infer<typeof relocateEntrySchema>;
+
+/** The JSON Schema committed as `import-maps/import-map.schema.json`, generated from the zod source. */
+export function importMapJsonSchema(): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(importMapSchema, { target: 'draft-2020-12', io: 'input' }),
+    $id: 'https://remodel.dev/import-map.schema.json',
+    title: 'remodel import map',
+  };
+}

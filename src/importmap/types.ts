@@ -1,0 +1,56 @@
+import type { RawRelocateEntry, RawShimEntry } from './schema';
+
+export type LanguageId = 'python' | 'typescript';
+
+/** One `rewrite` entry, normalised. */
+export interface RewriteRule {
+  /** index in the map's `rewrite` list */
+  index: number;
+  /** `models.booking -> db.models.core` (with `[names]` for a name-level move) */
+  label: string;
+  from: string;
+  to: string;
+  /** the names that move; `undefined` for a whole-module move */
+  names: ReadonlySet<string> | undefined;
+  rename: ReadonlyMap<string, string>;
+  package: boolean;
+}
+
+/** Where an old (module, name) ends up after every chained entry. */
+export interface NameTarget {
+  module: string;
+  name: string;
+  /** the first entry that moved it (the one stats are counted under) */
+  rule: RewriteRule;
+}
+
+export interface ModuleTarget {
+  module: string;
+  rule: RewriteRule;
+}
+
+/** A validated, chain-resolved import map. */
+export interface ImportMap {
+  /** the map's path as the user named it */
+  file: string;
+  language: LanguageId;
+  /** import roots (Python) or the resolution root (TypeScript), relative to the repository root, `/`-separated */
+  roots: string[];
+  rules: RewriteRule[];
+  shims: RawShimEntry[];
+  relocate: RawRelocateEntry[];
+  /** the separator of module identifiers: `.` for Python, `/` for TypeScript */
+  separator: string;
+  /** where `name` imported from `module` now lives, or undefined when it stays */
+  moveOfName(module: string, name: string): NameTarget | undefined;
+  /** the module that replaces `module` as a whole (whole-module and package moves), or undefined */
+  moveOfModule(module: string): ModuleTarget | undefined;
+  /** true when some names of `module` move by a name-level entry (the module itself stays) */
+  hasNameMoves(module: string): boolean;
+  /** the names that a name-level entry moves out of `module` */
+  movedNames(module: string): string[];
+  /** every module the map names as old: what the text prefilter looks for */
+  oldModules(): string[];
+  /** the line of a key path in the map's source, for errors */
+  lineOf(path: ReadonlyArray<string | number>): number | undefined;
+}

@@ -1,0 +1,40 @@
+import type { ImportMap, LanguageId } from '../importmap/types';
+import type { FileResult } from '../plan/types';
+
+/** A source file as the pipeline hands it to an adapter. */
+export interface SourceFile {
+  /** path relative to the repository root, `/`-separated */
+  path: string;
+  /** the file's text, BOM included (offsets are UTF-16 code units of this string) */
+  text: string;
+}
+
+/** The repository as an adapter sees it: every discovered file, and the root. */
+export interface Workspace {
+  /** absolute repository root */
+  cwd: string;
+  /** every discovered file, repository-relative, `/`-separated, sorted */
+  files: readonly string[];
+  /** a set view of `files` */
+  has(path: string): boolean;
+  /** reads a repository-relative file (cached per run) */
+  read(path: string): string;
+}
+
+/** What an adapter prepares once per map and run: module resolution, validated targets. */
+export interface PreparedMap {
+  map: ImportMap;
+  /** strings whose absence from a file's text proves that the map needs no edit there */
+  needles: string[];
+}
+
+/** The contract every language implements (DESIGN.md §4). */
+export interface LanguageAdapter<P extends PreparedMap = PreparedMap> {
+  id: LanguageId;
+  /** true for the files this adapter rewrites */
+  owns(path: string): boolean;
+  /** validates the map against the repository (a `to` module exists, has the mapped names) and builds caches; throws ImportMapError */
+  prepare(map: ImportMap, workspace: Workspace): Promise<P>;
+  /** every edit the map implies for one file; never throws for a bad file (returns `failed`) */
+  planRewrite(file: SourceFile, prepared: P): Promise<FileResult>;
+}
