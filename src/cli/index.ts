@@ -1,0 +1,119 @@
+import { writeFileSync } from 'node:fs';
+import yargs, { type Argv } from 'yargs';
+import { UsageError, RemodelError } from '../errors';
+import { apply, plan, renderJsonReport, renderPatch, renderStat, renderSummary, type Plan, type TransformName } from '../index';
+import { planOptions } from './options';
+
+const transformAliases: Record<string, TransformName> = {
+  rewrite: 'rewrite-imports',
+  'rewrite-imports': 'rewrite-imports',
+  shims: 'insert-shims',
+  'insert-shims': 'insert-shims',
+  relocate: 'move-files',
+  'move-files': 'move-files',
+};
+
+interface PlanArgs {
+  map?: string[];
+  cwd: string;
+  only?: string;
+  json: boolean;
+  stat: boolean;
+  out?: string;
+  color?: boolean;
+}
+
+interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  stderrIsTTY: boolean;
+}
+
+function parseOnly(only: string | undefined): TransformName[] | undefined {
+  if (!only) return undefined;
+  return only.split(',').map((word) => {
+    const name = transformAliases[word.trim()];
+    if (!name) throw new UsageError(`--only: unknown transform '${word.trim()}' (try: --only rewrite,shims,relocate)`);
+    return name;
+  });
+}
+
+async function computePlan(args: PlanArgs, io: Io): Promise<Plan> {
+  return plan({ cwd: args.cwd, maps: args.map, only: parseOnly(args.only), onWarning: (message) => io.stderr(`remodel: warning: ${message}\n`) });
+}
+
+function report(args: PlanArgs, computed: Plan, io: Io, patchToStdout: boolean): void {
+  const color = args.color ?? io.stderrIsTTY;
+  const patch = renderPatch(computed.changes);
+  if (args.out) writeFileSync(args.out, patch);
+  if (args.json) io.stdout(renderJsonReport(computed));
+  else if (args.stat) io.stdout(renderStat(computed, false));
+  else if (patchToStdout && !args.out) io.stdout(patch);
+  io.stderr(renderSummary(computed, color));
+}
+
+/** Runs the CLI with the given arguments; resolves to the exit code. The only code that touches process I/O. */
+export async function run(argv: readonly string[], io: Io = defaultIo()): Promise<number> {
+  let exitCode = 0;
+  const parser: Argv = yargs([...argv])
+    .scriptName('remodel')
+    .usage('$0 <command> [options]')
+    .command(
+      'plan',
+      'print the git-style patch of every edit the import maps imply (nothing is written)',
+      (y) => y.options({ ...planOptions, 'exit-code': { type: 'boolean', default: false, description: 'exit 1 when the plan has changes' } }).example('$0 plan --cwd apps/backend --map import-maps/seed.yaml', 'dry run'),
+      async (args) => {
+        const computed = await computePlan(args as unknown as PlanArgs, io);
+        report(args as unknown as PlanArgs, computed, io, true);
+        if (args['exit-code'] && computed.changes.length) exitCode = 1;
+      },
+    )
+    .command(
+      'apply',
+      'write the plan (atomically; refuses files changed since planning)',
+      (y) => y.options(planOptions),
+      async (args) => {
+        const computed = await computePlan(args as unknown as PlanArgs, io);
+        const result = apply(computed);
+        report(args as unknown as PlanArgs, computed, io, false);
+        io.stderr(`remodel: wrote ${result.written.length} file(s), created ${result.created.length}, moved ${result.moved.length}\n`);
+      },
+    )
+    .command(
+      'check',
+      'CI guard: exit 1 while any code still imports an old module',
+      (y) => y.options({ map: planOptions.map, cwd: planOptions.cwd }),
+      async (args) => {
+        const computed = await plan({ cwd: args.cwd, maps: args.map, only: ['rewrite-imports'] });
+        for (const change of computed.changes) io.stdout(`${change.path}: still imports an old module\n`);
+        for (const item of computed.needsReview) io.stdout(`${item.file}:${item.line}: needs review: ${item.reason}\n`);
+        if (computed.changes.length || computed.needsReview.length) exitCode = 1;
+      },
+    )
+    .demandCommand(1, 'name a command: plan, apply or check')
+    .strict()
+    .help()
+    .version(false)
+    .fail((message, error) => {
+      if (error) throw error;
+      throw new UsageError(`${message} (see: remodel --help)`);
+    });
+  try {
+    await parser.parseAsync();
+  } catch (error) {
+    if (error instanceof RemodelError) {
+      io.stderr(`remodel: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  return exitCode;
+}
+
+function defaultIo(): Io {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
+  };
+}

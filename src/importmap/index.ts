@@ -1,0 +1,25 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { UsageError } from '../errors';
+import { loadImportMap } from './load';
+import { resolveImportMap } from './resolve';
+import type { ImportMap } from './types';
+
+export type { ImportMap, RewriteRule, NameTarget, ModuleTarget, LanguageId } from './types';
+
+const mapFile = /\.(ya?ml|json)$/;
+
+/** The maps a run uses: the named files (relative to the process), or every map under `<cwd>/import-maps/`. */
+export function findImportMaps(cwd: string, named: readonly string[] | undefined): string[] {
+  if (named && named.length) return named.map((file) => resolve(file));
+  const folder = join(cwd, 'import-maps');
+  const found = existsSync(folder) ? readdirSync(folder).filter((name) => mapFile.test(name) && !name.endsWith('.schema.json')).sort() : [];
+  if (!found.length) throw new UsageError(`no import map: pass --map FILE, or put maps under ${join(relative(process.cwd(), cwd) || '.', 'import-maps')}/`);
+  return found.map((name) => join(folder, name));
+}
+
+/** Loads, validates and resolves one map file; errors are ImportMapError with file, line and key path. */
+export function readImportMap(file: string): ImportMap {
+  const display = relative(process.cwd(), file) || file;
+  return resolveImportMap(loadImportMap(file, display.startsWith('..') ? file : display));
+}

@@ -1,0 +1,86 @@
+import type { Node } from './parser';
+
+/** One name of an import statement: `a.b`, `a.b as m` (import) or `X`, `X as Y` (from-import). */
+export interface ImportItem {
+  node: Node;
+  /** the dotted name node (`a.b`, or `X`) */
+  nameNode: Node;
+  name: string;
+  alias: string | undefined;
+  /** the name this item binds in its scope */
+  bound: string;
+}
+
+export interface ImportFromStatement {
+  kind: 'from';
+  node: Node;
+  /** the `module_name` node: a dotted_name or relative_import */
+  moduleNode: Node;
+  level: number;
+  /** the module text after the dots, or undefined for `from . import x` */
+  module: string | undefined;
+  items: ImportItem[];
+  wildcard: Node | undefined;
+}
+
+export interface ImportStatement {
+  kind: 'import';
+  node: Node;
+  items: ImportItem[];
+}
+
+export type PythonImport = ImportFromStatement | ImportStatement;
+
+const dottedText = (node: Node): string => node.namedChildren.map((c) => c?.text ?? '').join('.');
+
+function toItem(node: Node, fromImport: boolean): ImportItem {
+  const aliased = node.type === 'aliased_import';
+  const nameNode = (aliased ? node.childForFieldName('name') : node) ?? node;
+  const name = dottedText(nameNode);
+  const alias = aliased ? node.childForFieldName('alias')?.text : undefined;
+  return { node, nameNode, name, alias, bound: alias ?? (fromImport ? name : name.split('.')[0]!) };
+}
+
+/** Every import statement in the file, at any depth (functions, classes, `if TYPE_CHECKING:`, `try:`). */
+export function findImports(root: Node): PythonImport[] {
+  const found: PythonImport[] = [];
+  const cursor = root.walk();
+  const visit = (): void => {
+    const node = cursor.currentNode;
+    if (node.type === 'import_statement') {
+      found.push({ kind: 'import', node, items: node.childrenForFieldName('name').flatMap((n) => (n ? [toItem(n, false)] : [])) });
+      return;
+    }
+    if (node.type === 'import_from_statement') {
+      const moduleNode = node.childForFieldName('module_name');
+      if (!moduleNode) return;
+      let level = 0;
+      let module: string | undefined;
+      if (moduleNode.type === 'relative_import') {
+        level = moduleNode.namedChildren.find((c) => c?.type === 'import_prefix')?.text.length ?? 0;
+        const dotted = moduleNode.namedChildren.find((c) => c?.type === 'dotted_name');
+        module = dotted ? dottedText(dotted) : undefined;
+      } else {
+        module = dottedText(moduleNode);
+      }
+      found.push({
+        kind: 'from',
+        node,
+        moduleNode,
+        level,
+        module,
+        items: node.childrenForFieldName('name').flatMap((n) => (n ? [toItem(n, true)] : [])),
+        wildcard: node.namedChildren.find((c) => c?.type === 'wildcard_import') ?? undefined,
+      });
+      return;
+    }
+    if (cursor.gotoFirstChild()) {
+      do visit();
+      while (cursor.gotoNextSibling());
+      cursor.gotoParent();
+    }
+  };
+  visit();
+  cursor.delete();
+  return found;
+}

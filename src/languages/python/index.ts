@@ -1,0 +1,55 @@
+import { ImportMapError } from '../../errors';
+import type { ImportMap } from '../../importmap/types';
+import type { LanguageAdapter, PreparedMap, SourceFile, Workspace } from '../types';
+import { findModuleExports, type ModuleExports } from './exports';
+import { PythonModuleIndex } from './modules';
+import { planPythonRewrite, type PythonContext } from './rewrite';
+
+export interface PreparedPythonMap extends PreparedMap, PythonContext {}
+
+/** Strings whose absence proves a file cannot import an old module: the last segment of each old module covers every spelling (`import a.b`, `from .b import`, `from a import b`, `"a.b.X"`). */
+function needlesOf(map: ImportMap): string[] {
+  const needles = new Set<string>();
+  for (const module of map.oldModules()) needles.add(module.slice(module.lastIndexOf('.') + 1));
+  needles.add('import_module');
+  needles.add('__import__');
+  return [...needles];
+}
+
+async function prepare(map: ImportMap, workspace: Workspace): Promise<PreparedPythonMap> {
+  const modules = new PythonModuleIndex(workspace, map.roots);
+  const cache = new Map<string, Promise<ModuleExports | undefined>>();
+  const exportsOf = (module: string): Promise<ModuleExports | undefined> => {
+    let found = cache.get(module);
+    if (!found) {
+      const file = modules.getFile(module);
+      found = file === undefined ? Promise.resolve(modules.exists(module) ? ('any' as const) : undefined) : findModuleExports(workspace.read(file));
+      cache.set(module, found);
+    }
+    return found;
+  };
+  for (const rule of map.rules) {
+    const at = (key: string): [string, number | undefined, string] => [map.file, map.lineOf(['rewrite', rule.index, key]), `rewrite[${rule.index}].${key}`];
+    if (!modules.exists(rule.to)) {
+      const [file, line, path] = at('to');
+      throw new ImportMapError(file, line, path, `module '${rule.to}' (target of '${rule.from}') does not exist under root ${map.roots.join(', ')}`);
+    }
+    const exports = await exportsOf(rule.to);
+    if (exports === undefined || exports === 'any') continue;
+    const expected = rule.names ? [...rule.names].map((name) => rule.rename.get(name) ?? name) : [...rule.rename.values()];
+    for (const name of expected) {
+      if (exports.has(name) || modules.exists(`${rule.to}.${name}`)) continue;
+      const [file, line, path] = at(rule.names ? 'names' : 'rename');
+      throw new ImportMapError(file, line, path, `module '${rule.to}' has no name '${name}' (mapped from '${rule.from}')`);
+    }
+  }
+  return { map, needles: needlesOf(map), modules, exportsOf };
+}
+
+/** Python: tree-sitter parsing, module resolution against the map's roots, import and string rewriting. */
+export const pythonAdapter: LanguageAdapter<PreparedPythonMap> = {
+  id: 'python',
+  owns: (path) => path.endsWith('.py') || path.endsWith('.pyi'),
+  prepare,
+  planRewrite: (file: SourceFile, prepared: PreparedPythonMap) => planPythonRewrite(file, prepared),
+};

@@ -1,0 +1,90 @@
+import type { Workspace } from '../types';
+
+/** Where Python modules live under the map's import roots (like `sys.path` entries). */
+export class PythonModuleIndex {
+  private readonly fileByModule = new Map<string, string>();
+  private readonly moduleByFile = new Map<string, string>();
+  private readonly packages = new Set<string>();
+
+  constructor(workspace: Workspace, roots: readonly string[]) {
+    // the longest root wins for a file under several, as the more specific sys.path entry would
+    const ordered = [...roots].sort((a, b) => b.length - a.length);
+    for (const file of workspace.files) {
+      if (!file.endsWith('.py')) continue;
+      const root = ordered.find((r) => r === '.' || file.startsWith(`${r}/`));
+      if (root === undefined) continue;
+      const rel = root === '.' ? file : file.slice(root.length + 1);
+      const parts = rel.slice(0, -3).split('/');
+      if (!parts.every(isIdentifier)) continue;
+      const isInit = parts[parts.length - 1] === '__init__';
+      if (isInit) parts.pop();
+      if (!parts.length) continue;
+      const module = parts.join('.');
+      for (let i = 1; i < parts.length; i++) this.packages.add(parts.slice(0, i).join('.'));
+      if (isInit) this.packages.add(module);
+      this.moduleByFile.set(file, module);
+      // a package's __init__.py and a same-named module file: Python picks the package
+      if (!this.fileByModule.has(module) || isInit) this.fileByModule.set(module, file);
+    }
+  }
+
+  /** The file that defines a module, or undefined (namespace packages have none). */
+  getFile(module: string): string | undefined {
+    return this.fileByModule.get(module);
+  }
+
+  /** The dotted name of a file, or undefined when it lies under no import root. */
+  getModule(file: string): string | undefined {
+    return this.moduleByFile.get(file);
+  }
+
+  /** True for a module or (namespace) package that exists under the roots. */
+  exists(module: string): boolean {
+    return this.fileByModule.has(module) || this.packages.has(module);
+  }
+
+  isPackage(module: string): boolean {
+    return this.packages.has(module);
+  }
+
+  /** The package a file's relative imports start from: itself for `__init__.py`, else its parent. */
+  packageOf(file: string): string | undefined {
+    const module = this.moduleByFile.get(file);
+    if (module === undefined) return undefined;
+    if (file.endsWith('/__init__.py') || file === '__init__.py') return module;
+    const dot = module.lastIndexOf('.');
+    return dot === -1 ? '' : module.slice(0, dot);
+  }
+
+  /** `from ..x import y` in `file` -> the absolute module, or undefined when it climbs above the top package. */
+  absolutize(file: string, level: number, module: string | undefined): string | undefined {
+    if (level === 0) return module;
+    const pkg = this.packageOf(file);
+    if (pkg === undefined) return undefined;
+    const parts = pkg ? pkg.split('.') : [];
+    if (level - 1 > parts.length || (level - 1 === parts.length && !module)) return undefined;
+    const base = parts.slice(0, parts.length - (level - 1));
+    const full = [...base, ...(module ? [module] : [])].join('.');
+    return full || undefined;
+  }
+
+  /**
+   * How `file` writes an import of `target` when its original import was relative (`level` > 0):
+   * relative again when both share the top-level package, else absolute.
+   */
+  relativeSpelling(file: string, target: string): string | undefined {
+    const pkg = this.packageOf(file);
+    if (!pkg) return undefined;
+    const from = pkg.split('.');
+    const to = target.split('.');
+    let common = 0;
+    while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
+    if (common === 0) return undefined;
+    const dots = '.'.repeat(from.length - common + 1);
+    return dots + to.slice(common).join('.');
+  }
+}
+
+export function isIdentifier(part: string): boolean {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(part);
+}

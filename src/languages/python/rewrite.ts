@@ -1,0 +1,522 @@
+import type { ImportMap, NameTarget } from '../../importmap/types';
+import { lineEnding } from '../../plan/edits';
+import type { Edit, EntryStats, FileResult, NeedsReview, Note } from '../../plan/types';
+import type { SourceFile } from '../types';
+import type { ModuleExports } from './exports';
+import { findImports, type ImportFromStatement, type ImportItem, type ImportStatement, type PythonImport } from './imports';
+import type { PythonModuleIndex } from './modules';
+import { firstSyntaxError, parsePython, type Node } from './parser';
+import { analyzeScopes, type Scope, type ScopeAnalysis } from './scopes';
+import { rewriteDottedStrings } from './strings';
+
+/** What the Python adapter knows about the repository for one map. */
+export interface PythonContext {
+  map: ImportMap;
+  modules: PythonModuleIndex;
+  /** top-level names of a module (loaded lazily, cached), or undefined when the module is not in the repository */
+  exportsOf(module: string): Promise<ModuleExports | undefined>;
+}
+
+/** Where one imported item goes: `from <module> import <name> [as <alias>]`, or `import <module> as <alias>` when `name` is undefined. */
+interface Destination {
+  module: string;
+  name: string | undefined;
+  alias: string | undefined;
+  label: string;
+}
+
+interface ModuleBinding {
+  scope: Scope;
+  /** the module the bound name refers to after the rewrite */
+  module: string;
+  /** the module it referred to before */
+  oldModule: string;
+  /** `import a.b` binds `a` and makes the dotted path spelled out in code */
+  rootOnly: boolean;
+  statement: PythonImport;
+}
+
+/** Collected edits and findings for one file; every rewrite step records into it (LibCST's "record, apply once"). */
+class FileRewrite {
+  readonly edits: Edit[] = [];
+  readonly needsReview: NeedsReview[] = [];
+  readonly notes: Note[] = [];
+  readonly stats: Record<string, EntryStats> = {};
+  /** `import X` statements to add after a given statement: key = statement id */
+  readonly addedImports = new Map<number, { after: Node; lines: string[] }>();
+  readonly eol: string;
+
+  constructor(readonly file: SourceFile) {
+    this.eol = lineEnding(file.text);
+  }
+
+  edit(start: number, end: number, text: string): void {
+    if (this.file.text.slice(start, end) !== text) this.edits.push({ start, end, text });
+  }
+
+  count(label: string, key: keyof EntryStats): void {
+    (this.stats[label] ??= { imports: 0, references: 0, strings: 0 })[key]++;
+  }
+
+  review(node: Node, reason: string): void {
+    this.needsReview.push({ file: this.file.path, line: node.startPosition.row + 1, reason });
+  }
+
+  note(node: Node, message: string): void {
+    this.notes.push({ file: this.file.path, line: node.startPosition.row + 1, message });
+  }
+
+  addLineAfter(statement: Node, line: string): void {
+    let entry = this.addedImports.get(statement.id);
+    if (!entry) this.addedImports.set(statement.id, (entry = { after: statement, lines: [] }));
+    if (!entry.lines.includes(line)) entry.lines.push(line);
+  }
+
+  /** Inserts added statements on their own lines after their anchor, with the anchor's indentation. */
+  flushAddedLines(): void {
+    const text = this.file.text;
+    for (const { after, lines } of this.addedImports.values()) {
+      const lineStart = text.lastIndexOf('\n', after.startIndex - 1) + 1;
+      const prefix = text.slice(lineStart, after.startIndex);
+      if (/^[ \t]*$/.test(prefix)) {
+        // after the anchor's last line (past a trailing comment), keeping its indentation
+        let end = text.indexOf('\n', after.endIndex);
+        if (end === -1) end = text.length;
+        else if (text[end - 1] === '\r') end--;
+        this.edits.push({ start: end, end, text: lines.map((l) => `${this.eol}${prefix}${l}`).join('') });
+      } else {
+        // the anchor shares its line with other code (`if x: import a`): chain with `;`
+        this.edits.push({ start: after.endIndex, end: after.endIndex, text: lines.map((l) => `; ${l}`).join('') });
+      }
+    }
+  }
+}
+
+const parentModule = (module: string): string => module.slice(0, Math.max(0, module.lastIndexOf('.')));
+const lastPart = (module: string): string => module.slice(module.lastIndexOf('.') + 1);
+
+/** Plans every edit one import map implies for one Python file. */
+export async function planPythonRewrite(file: SourceFile, ctx: PythonContext): Promise<FileResult> {
+  const tree = await parsePython(file.text);
+  try {
+    const syntax = firstSyntaxError(tree);
+    if (syntax) return { kind: 'failed', file: file.path, line: syntax.line, column: syntax.column, error: `does not parse: ${syntax.text}` };
+    const ownModule = ctx.modules.getModule(file.path);
+    // an old module that moves as a whole is replaced by a shim or relocated; its own text is not rewritten
+    if (ownModule !== undefined && ctx.map.moveOfModule(ownModule) && !ctx.map.hasNameMoves(ownModule)) {
+      return { kind: 'unchanged', file: file.path, needsReview: [], notes: [] };
+    }
+    const out = new FileRewrite(file);
+    const analysis = analyzeScopes(tree.rootNode);
+    await new PythonFileRewriter(file, ctx, out, analysis).run(tree.rootNode);
+    out.flushAddedLines();
+    if (!out.edits.length) return { kind: 'unchanged', file: file.path, needsReview: out.needsReview, notes: out.notes };
+    return { kind: 'changed', file: file.path, edits: out.edits, needsReview: out.needsReview, notes: out.notes, stats: out.stats };
+  } finally {
+    tree.delete();
+  }
+}
+
+class PythonFileRewriter {
+  private readonly map: ImportMap;
+  private readonly bindings = new Map<string, ModuleBinding>(); // `${scopeId}\0${name}`
+  /** names renamed per binding scope: old -> new */
+  private readonly renames = new Map<Scope, Map<string, { to: string; label: string }>>();
+  private readonly imports: PythonImport[] = [];
+
+  constructor(
+    private readonly file: SourceFile,
+    private readonly ctx: PythonContext,
+    private readonly out: FileRewrite,
+    private readonly scopes: ScopeAnalysis,
+  ) {
+    this.map = ctx.map;
+  }
+
+  async run(root: Node): Promise<void> {
+    this.imports.push(...findImports(root));
+    for (const statement of this.imports) {
+      if (statement.kind === 'from') await this.rewriteFrom(statement);
+      else this.rewriteImport(statement);
+    }
+    this.rewriteUses();
+    rewriteDottedStrings(root, this.map, this.out);
+    this.reviewDynamicImports(root);
+  }
+
+  private scopeKey(scope: Scope, name: string): string {
+    return `${scope.node.id}\0${name}`;
+  }
+
+  /** Where a from-imported item goes, or undefined when it stays. */
+  private async destinationOf(module: string, item: ImportItem, statement: ImportFromStatement): Promise<Destination | undefined> {
+    const submodule = `${module}.${item.name}`;
+    const named = this.map.moveOfName(module, item.name);
+    const subMove = this.map.moveOfModule(submodule);
+    const isSubmodule = subMove !== undefined || (this.ctx.modules.exists(submodule) && !this.isNameMoveOf(module, item.name));
+    if (isSubmodule) {
+      if (!subMove) return undefined;
+      const target = subMove.module;
+      const parent = parentModule(target);
+      const name = parent ? lastPart(target) : undefined;
+      const alias = name === item.bound ? undefined : item.bound;
+      return { module: parent || target, name, alias: name ? alias : item.bound, label: subMove.rule.label };
+    }
+    if (!named) return undefined;
+    if (!(await this.targetHasName(named, statement, item))) return undefined;
+    const alias = this.aliasFor(item, named, statement);
+    return { module: named.module, name: named.name, alias, label: named.rule.label };
+  }
+
+  private isNameMoveOf(module: string, name: string): boolean {
+    return this.map.movedNames(module).includes(name);
+  }
+
+  private async targetHasName(target: NameTarget, statement: ImportFromStatement, item: ImportItem): Promise<boolean> {
+    const exports = await this.ctx.exportsOf(target.module);
+    if (exports === undefined || exports === 'any' || exports.has(target.name) || this.ctx.modules.exists(`${target.module}.${target.name}`)) return true;
+    this.out.review(item.node, `${target.module} has no name '${target.name}': the import of '${item.name}' is left on the old module`);
+    void statement;
+    return false;
+  }
+
+  /**
+   * The alias of a moved item. A renamed, unaliased name renames its references, unless the new name is
+   * already used in the file: then it is imported under its old name and the report says so.
+   */
+  private aliasFor(item: ImportItem, target: NameTarget, statement: PythonImport): string | undefined {
+    if (item.alias) return item.alias === target.name ? undefined : item.alias;
+    if (target.name === item.name) return undefined;
+    const scope = this.scopes.scopeOf(statement.node);
+    const taken = scope.bindings.has(target.name) || this.scopes.uses.some((use) => use.node.text === target.name);
+    if (taken) {
+      this.out.note(item.node, `'${target.name}' is already bound here: imported as '${target.name} as ${item.name}' instead of renaming references`);
+      return item.name;
+    }
+    let renames = this.renames.get(scope);
+    if (!renames) this.renames.set(scope, (renames = new Map()));
+    renames.set(item.name, { to: target.name, label: target.rule.label });
+    return undefined;
+  }
+
+  private spell(statement: ImportFromStatement, module: string): string {
+    if (statement.level > 0) return this.ctx.modules.relativeSpelling(this.file.path, module) ?? module;
+    return module;
+  }
+
+  private async rewriteFrom(statement: ImportFromStatement): Promise<void> {
+    const module = this.ctx.modules.absolutize(this.file.path, statement.level, statement.module);
+    if (module === undefined) return;
+    if (statement.wildcard) {
+      this.rewriteWildcard(statement, module);
+      return;
+    }
+    const scope = this.scopes.scopeOf(statement.node);
+    const moved: Array<{ item: ImportItem; to: Destination }> = [];
+    const stays: ImportItem[] = [];
+    for (const item of statement.items) {
+      const to = await this.destinationOf(module, item, statement);
+      if (to) moved.push({ item, to });
+      else stays.push(item);
+      this.recordModuleBinding(scope, item, to ? (to.name ? `${to.module}.${to.name}` : to.module) : `${module}.${item.name}`, `${module}.${item.name}`, statement);
+    }
+    if (!moved.length) return;
+    for (const { to } of moved) this.out.count(to.label, 'imports');
+
+    const groups = new Map<string, Array<{ item: ImportItem; to: Destination }>>();
+    for (const entry of moved) {
+      const key = entry.to.name === undefined ? `import ${entry.to.module}` : entry.to.module;
+      groups.set(key, [...(groups.get(key) ?? []), entry]);
+    }
+    const fromGroups = [...groups.entries()].filter(([key]) => !key.startsWith('import '));
+    // in place when nothing stays: the statement keeps its layout and comments, only module and names change
+    const inPlace = !stays.length ? fromGroups.sort((a, b) => b[1].length - a[1].length)[0] : undefined;
+    const removed: ImportItem[] = [];
+    if (inPlace) {
+      const [target, entries] = inPlace;
+      this.out.edit(statement.moduleNode.startIndex, statement.moduleNode.endIndex, this.spell(statement, target));
+      for (const { item, to } of entries) this.out.edit(item.node.startIndex, item.node.endIndex, itemText(to.name!, to.alias));
+    }
+    for (const [key, entries] of groups) {
+      if (inPlace && key === inPlace[0]) continue;
+      removed.push(...entries.map((e) => e.item));
+      if (key.startsWith('import ')) {
+        for (const { to } of entries) this.out.addLineAfter(statement.node, `import ${to.module}${to.alias && to.alias !== to.module ? ` as ${to.alias}` : ''}`);
+        continue;
+      }
+      const names = entries.map(({ to }) => itemText(to.name!, to.alias));
+      if (!this.mergeInto(statement, key, names, scope)) this.out.addLineAfter(statement.node, `from ${this.spell(statement, key)} import ${names.join(', ')}`);
+    }
+    this.removeItems(statement, removed);
+  }
+
+  /** Appends names to an untouched `from <module> import ...` of the same scope; drops names it already binds. */
+  private mergeInto(statement: ImportFromStatement, module: string, names: string[], scope: Scope): boolean {
+    const existing = this.imports.find(
+      (other): other is ImportFromStatement =>
+        other.kind === 'from' &&
+        other !== statement &&
+        !other.wildcard &&
+        this.ctx.modules.absolutize(this.file.path, other.level, other.module) === module &&
+        this.scopes.scopeOf(other.node) === scope &&
+        !this.touches(other.node),
+    );
+    if (!existing) return false;
+    const present = new Set(existing.items.map((item) => itemText(item.name, item.alias)));
+    const fresh = names.filter((name) => !present.has(name));
+    if (!fresh.length) return true;
+    const last = existing.items[existing.items.length - 1]!;
+    this.out.edits.push({ start: last.node.endIndex, end: last.node.endIndex, text: fresh.map((n) => `, ${n}`).join('') });
+    return true;
+  }
+
+  private touches(node: Node): boolean {
+    return this.out.edits.some((e) => e.start < node.endIndex && e.end > node.startIndex);
+  }
+
+  /** Deletes items from an import statement with their commas; a line left blank goes whole, comments stay. */
+  private removeItems(statement: ImportFromStatement, removed: ImportItem[]): void {
+    if (!removed.length) return;
+    const text = this.file.text;
+    const gone = new Set(removed);
+    const items = statement.items;
+    const handled = new Set<ImportItem>();
+    const comma = (node: Node | null | undefined): Node | undefined => (node?.type === ',' ? node : undefined);
+    const startsLine = (offset: number): boolean => /^[ \t]*$/.test(text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset));
+    const skipSpaces = (offset: number): number => {
+      while (text[offset] === ' ' || text[offset] === '\t') offset++;
+      return offset;
+    };
+    for (let index = items.length - 1; index >= 0; index--) {
+      const item = items[index]!;
+      if (!gone.has(item) || handled.has(item)) continue;
+      const after = comma(item.node.nextSibling);
+      if (after || startsLine(item.node.startIndex)) {
+        this.deleteSpan(item.node.startIndex, skipSpaces(after ? after.endIndex : item.node.endIndex));
+        continue;
+      }
+      // the last item on its line without a comma after: take the comma before it, and removed neighbours on the line
+      let first = index;
+      while (first > 0 && gone.has(items[first - 1]!) && !startsLine(items[first]!.node.startIndex)) first--;
+      for (let k = first; k <= index; k++) handled.add(items[k]!);
+      const before = comma(items[first]!.node.previousSibling);
+      this.deleteSpan(before ? before.startIndex : items[first]!.node.startIndex, item.node.endIndex);
+    }
+  }
+
+  /** Deletes [start, end); when that leaves its line blank, the whole line goes. */
+  private deleteSpan(start: number, end: number): void {
+    const text = this.file.text;
+    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+    const lineEnd = text.indexOf('\n', end);
+    const rest = text.slice(end, lineEnd === -1 ? text.length : lineEnd).replace(/\r$/, '');
+    if (/^[ \t]*$/.test(text.slice(lineStart, start)) && /^[ \t]*$/.test(rest) && lineEnd !== -1) {
+      this.out.edits.push({ start: lineStart, end: lineEnd + 1, text: '' });
+      return;
+    }
+    this.out.edits.push({ start, end, text: '' });
+  }
+
+  private rewriteWildcard(statement: ImportFromStatement, module: string): void {
+    if (this.map.hasNameMoves(module)) {
+      this.out.review(statement.node, `star import from ${module}, whose names move in part (${this.map.movedNames(module).join(', ')}): cannot tell which names the file uses`);
+      return;
+    }
+    const whole = this.map.moveOfModule(module);
+    if (!whole) return;
+    if (whole.rule.rename.size) {
+      this.out.review(statement.node, `star import from ${module}, whose names are renamed on the way to ${whole.module}: uses of ${[...whole.rule.rename.keys()].join(', ')} would break`);
+      return;
+    }
+    this.out.edit(statement.moduleNode.startIndex, statement.moduleNode.endIndex, this.spell(statement, whole.module));
+    this.out.count(whole.rule.label, 'imports');
+  }
+
+  private rewriteImport(statement: ImportStatement): void {
+    const scope = this.scopes.scopeOf(statement.node);
+    for (const item of statement.items) {
+      const whole = this.map.moveOfModule(item.name);
+      const target = whole?.module ?? item.name;
+      if (whole) {
+        this.out.edit(item.nameNode.startIndex, item.nameNode.endIndex, target);
+        this.out.count(whole.rule.label, 'imports');
+      }
+      if (item.alias) this.recordModuleBinding(scope, item, target, item.name, statement);
+      else {
+        const key = this.scopeKey(scope, item.bound);
+        if (!this.bindings.has(key)) this.bindings.set(key, { scope, module: item.bound, oldModule: item.bound, rootOnly: true, statement });
+      }
+    }
+  }
+
+  private recordModuleBinding(scope: Scope, item: ImportItem, module: string, oldModule: string, statement: PythonImport): void {
+    this.bindings.set(this.scopeKey(scope, item.bound), { scope, module, oldModule, rootOnly: false, statement });
+  }
+
+  /** True when the file (after this rewrite) has `import <module>` unaliased in `scope` or the module scope. */
+  private importsModule(module: string, scope: Scope): boolean {
+    return this.imports.some((statement) => {
+      if (statement.kind !== 'import') return false;
+      const s = this.scopes.scopeOf(statement.node);
+      if (s !== scope && s !== this.scopes.module) return false;
+      return statement.items.some((item) => !item.alias && (this.map.moveOfModule(item.name)?.module ?? item.name) === module);
+    });
+  }
+
+  /** A name in `scope` that refers to `module`, adding `import module` after `anchor` when none exists. */
+  private referenceTo(module: string, scope: Scope, anchor: Node): string {
+    for (const binding of this.bindings.values()) {
+      if (!binding.rootOnly && binding.module === module && (binding.scope === scope || binding.scope === this.scopes.module)) {
+        const name = [...this.bindings.entries()].find(([, b]) => b === binding)![0].split('\0')[1]!;
+        return name;
+      }
+    }
+    if (this.importsModule(module, scope)) return module;
+    const root = module.split('.')[0]!;
+    const rootBinding = this.bindings.get(this.scopeKey(scope, root)) ?? this.bindings.get(this.scopeKey(this.scopes.module, root));
+    const rootTaken = (scope.bindings.has(root) || this.scopes.module.bindings.has(root)) && !rootBinding?.rootOnly;
+    if (rootTaken) {
+      const alias = `${lastPart(module)}_module`;
+      this.out.addLineAfter(anchor, `import ${module} as ${alias}`);
+      return alias;
+    }
+    this.out.addLineAfter(anchor, `import ${module}`);
+    return module;
+  }
+
+  /** Renamed names and attribute chains through module bindings (`models.booking.Booking`, `m.X`). */
+  private rewriteUses(): void {
+    for (const use of this.scopes.uses) {
+      const name = use.node.text;
+      const owner = this.scopes.resolve(name, use.scope);
+      const rename = this.renames.get(owner)?.get(name);
+      if (rename && !isImportPart(use.node)) {
+        this.out.edit(use.node.startIndex, use.node.endIndex, rename.to);
+        this.out.count(rename.label, 'references');
+        continue;
+      }
+      const binding = this.bindings.get(this.scopeKey(owner, name));
+      if (binding) this.rewriteChain(use.node, binding, owner);
+    }
+    this.rewriteAllAndAnnotations();
+  }
+
+  private rewriteChain(id: Node, binding: ModuleBinding, owner: Scope): void {
+    const nodes: Node[] = [id];
+    for (let n = id; n.parent?.type === 'attribute' && n.parent.childForFieldName('object')?.id === n.id; n = n.parent) nodes.push(n.parent);
+    const parts = nodes.map((n, i) => (i === 0 ? n.text : (n.childForFieldName('attribute')?.text ?? '')));
+    // walk down submodules from the module the binding referred to before the rewrite
+    let module = binding.oldModule;
+    let depth = 0;
+    while (depth + 1 < parts.length) {
+      const next = `${module}.${parts[depth + 1]}`;
+      if (!(this.ctx.modules.exists(next) || this.map.moveOfModule(next) || this.map.hasNameMoves(next))) break;
+      module = next;
+      depth++;
+    }
+    let target: string | undefined;
+    let label: string | undefined;
+    let end = depth;
+    const attr = parts[depth + 1];
+    const named = attr !== undefined ? this.map.moveOfName(module, attr) : undefined;
+    const isSubmodule = attr !== undefined && this.ctx.modules.exists(`${module}.${attr}`);
+    if (named && !isSubmodule) {
+      target = `${named.module}.${named.name}`;
+      label = named.rule.label;
+      end = depth + 1;
+    } else {
+      const whole = this.map.moveOfModule(module);
+      if (whole) {
+        target = whole.module;
+        label = whole.rule.label;
+      }
+    }
+    if (!target || !label) return;
+    const endNode = nodes[end]!;
+    const original = this.file.text.slice(id.startIndex, endNode.endIndex);
+    let replacement: string;
+    if (binding.rootOnly) {
+      const targetModule = end > depth ? parentModule(target) : target;
+      if (!this.importsModule(targetModule, owner)) this.referenceTo(targetModule, owner, binding.statement.node);
+      replacement = target;
+    } else if (target === binding.module || target.startsWith(`${binding.module}.`)) {
+      replacement = parts[0] + target.slice(binding.module.length);
+    } else {
+      const targetModule = end > depth ? parentModule(target) : target;
+      const ref = this.referenceTo(targetModule, owner, binding.statement.node);
+      replacement = ref + target.slice(targetModule.length);
+    }
+    if (original !== replacement) {
+      this.out.edit(id.startIndex, endNode.endIndex, replacement);
+      this.out.count(label, 'references');
+    }
+  }
+
+  /** `__all__` entries and string annotations (`"UserStationAssignment"`) follow a rename of their binding. */
+  private rewriteAllAndAnnotations(): void {
+    for (const [scope, renames] of this.renames) {
+      for (const string of scope.node.descendantsOfType('string')) {
+        if (!string) continue;
+        const content = plainStringContent(string);
+        if (!content) continue;
+        const rename = renames.get(content.text);
+        if (!rename) continue;
+        if (this.scopes.resolve(content.text, this.scopes.scopeOf(string)) !== scope) continue;
+        if (isInAnnotation(string) || (scope === this.scopes.module && isDunderAllEntry(string))) {
+          this.out.edit(content.node.startIndex, content.node.endIndex, rename.to);
+          this.out.count(rename.label, 'references');
+        }
+      }
+    }
+  }
+
+  /** `importlib.import_module(expr)` / `__import__(expr)` with a computed name: listed, never guessed. */
+  private reviewDynamicImports(root: Node): void {
+    for (const call of root.descendantsOfType('call')) {
+      if (!call) continue;
+      const fn = call.childForFieldName('function')?.text ?? '';
+      if (!/^(importlib\.)?import_module$|^__import__$/.test(fn)) continue;
+      const arg = call.childForFieldName('arguments')?.namedChildren[0];
+      if (!arg || plainStringContent(arg)) continue;
+      this.out.review(call, `${fn}() with a computed module name: remodel cannot tell whether it names a mapped module`);
+    }
+  }
+}
+
+function itemText(name: string, alias: string | undefined): string {
+  return alias && alias !== name ? `${name} as ${alias}` : name;
+}
+
+function isImportPart(node: Node): boolean {
+  for (let n: Node | null = node.parent; n; n = n.parent) {
+    if (n.type === 'import_statement' || n.type === 'import_from_statement') return true;
+    if (n.type === 'expression_statement' || n.type === 'block') return false;
+  }
+  return false;
+}
+
+/** The content node of a plain (no f-string, no bytes, no escapes) string literal. */
+export function plainStringContent(node: Node): { node: Node; text: string } | undefined {
+  if (node.type !== 'string') return undefined;
+  const start = node.namedChildren[0];
+  if (!start || start.type !== 'string_start' || /[bfBF]/.test(start.text)) return undefined;
+  const parts = node.namedChildren.filter((c) => c?.type !== 'string_start' && c?.type !== 'string_end');
+  if (parts.length !== 1 || parts[0]?.type !== 'string_content' || parts[0].namedChildren.length) return undefined;
+  return { node: parts[0], text: parts[0].text };
+}
+
+function isInAnnotation(node: Node): boolean {
+  for (let n: Node | null = node.parent; n; n = n.parent) {
+    if (n.type === 'type') return true;
+    if (n.type === 'block' || n.type === 'module' || n.type === 'call') return false;
+  }
+  return false;
+}
+
+function isDunderAllEntry(node: Node): boolean {
+  const list = node.parent;
+  if (!list || (list.type !== 'list' && list.type !== 'tuple')) return false;
+  const assignment = list.parent;
+  if (!assignment || (assignment.type !== 'assignment' && assignment.type !== 'augmented_assignment')) return false;
+  return assignment.childForFieldName('left')?.text === '__all__';
+}

@@ -1,0 +1,218 @@
+import type { Node } from './parser';
+
+export type ScopeKind = 'module' | 'function' | 'class' | 'comprehension';
+
+/** A Python scope with the names bound in it anywhere (Python decides scope at compile time, not by order). */
+export interface Scope {
+  kind: ScopeKind;
+  node: Node;
+  parent: Scope | undefined;
+  bindings: Set<string>;
+  globals: Set<string>;
+  nonlocals: Set<string>;
+}
+
+/** An identifier that reads or rebinds a name (never an attribute name, keyword-argument name or parameter). */
+export interface NameUse {
+  node: Node;
+  scope: Scope;
+}
+
+export interface ScopeAnalysis {
+  module: Scope;
+  /** every name use in the file, in source order */
+  uses: NameUse[];
+  /** the scope whose binding a use of `name` in `scope` refers to (the module scope when none binds it) */
+  resolve(name: string, scope: Scope): Scope;
+  /** the innermost scope that contains a node (for strings, imports, ...) */
+  scopeOf(node: Node): Scope;
+}
+
+const comprehensions = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
+
+/** Name resolution for one parsed file, LEGB with class scopes invisible to nested functions. */
+export function analyzeScopes(root: Node): ScopeAnalysis {
+  const newScope = (kind: ScopeKind, node: Node, parent: Scope | undefined): Scope => ({ kind, node, parent, bindings: new Set(), globals: new Set(), nonlocals: new Set() });
+  const module = newScope('module', root, undefined);
+  const uses: NameUse[] = [];
+  const scopeByNode = new Map<number, Scope>([[root.id, module]]);
+
+  const bindTargets = (target: Node | null, scope: Scope): void => {
+    if (!target) return;
+    if (target.type === 'identifier') {
+      scope.bindings.add(target.text);
+      uses.push({ node: target, scope });
+      return;
+    }
+    if (target.type === 'attribute' || target.type === 'subscript') {
+      visit(target, scope);
+      return;
+    }
+    for (const child of target.namedChildren) if (child) bindTargets(child, scope);
+  };
+
+  const bindParameters = (params: Node | null, outer: Scope, inner: Scope): void => {
+    if (!params) return;
+    for (const param of params.namedChildren) {
+      if (!param) continue;
+      if (param.type === 'identifier') inner.bindings.add(param.text);
+      else if (param.type === 'list_splat_pattern' || param.type === 'dictionary_splat_pattern') {
+        const id = param.namedChildren.find((c) => c?.type === 'identifier');
+        if (id) inner.bindings.add(id.text);
+      } else if (param.type === 'typed_parameter') {
+        const id = param.namedChildren.find((c) => c?.type === 'identifier' || c?.type === 'list_splat_pattern' || c?.type === 'dictionary_splat_pattern');
+        if (id) inner.bindings.add(id.type === 'identifier' ? id.text : (id.namedChildren[0]?.text ?? ''));
+        visit(param.childForFieldName('type'), outer);
+      } else if (param.type === 'default_parameter' || param.type === 'typed_default_parameter') {
+        const name = param.childForFieldName('name');
+        if (name) inner.bindings.add(name.text);
+        visit(param.childForFieldName('type'), outer);
+        visit(param.childForFieldName('value'), outer);
+      } else if (param.type === 'tuple_pattern') {
+        for (const id of param.descendantsOfType('identifier')) if (id) inner.bindings.add(id.text);
+      }
+    }
+  };
+
+  const enclosingNonComprehension = (scope: Scope): Scope => {
+    let s = scope;
+    while (s.kind === 'comprehension' && s.parent) s = s.parent;
+    return s;
+  };
+
+  function visit(node: Node | null, scope: Scope): void {
+    if (!node) return;
+    switch (node.type) {
+      case 'function_definition': {
+        const name = node.childForFieldName('name');
+        if (name) scope.bindings.add(name.text);
+        visit(node.childForFieldName('return_type'), scope);
+        const inner = newScope('function', node, scope);
+        scopeByNode.set(node.id, inner);
+        bindParameters(node.childForFieldName('parameters'), scope, inner);
+        visit(node.childForFieldName('body'), inner);
+        return;
+      }
+      case 'lambda': {
+        const inner = newScope('function', node, scope);
+        scopeByNode.set(node.id, inner);
+        bindParameters(node.childForFieldName('parameters'), scope, inner);
+        visit(node.childForFieldName('body'), inner);
+        return;
+      }
+      case 'class_definition': {
+        const name = node.childForFieldName('name');
+        if (name) scope.bindings.add(name.text);
+        visit(node.childForFieldName('superclasses'), scope);
+        visit(node.childForFieldName('type_parameters'), scope);
+        const inner = newScope('class', node, scope);
+        scopeByNode.set(node.id, inner);
+        visit(node.childForFieldName('body'), inner);
+        return;
+      }
+      case 'assignment':
+      case 'augmented_assignment':
+        bindTargets(node.childForFieldName('left'), scope);
+        visit(node.childForFieldName('type'), scope);
+        visit(node.childForFieldName('right'), scope);
+        return;
+      case 'for_statement':
+        bindTargets(node.childForFieldName('left'), scope);
+        for (const child of node.namedChildren) if (child && child !== node.childForFieldName('left')) visit(child, scope);
+        return;
+      case 'for_in_clause':
+        bindTargets(node.childForFieldName('left'), scope);
+        visit(node.childForFieldName('right'), scope);
+        return;
+      case 'named_expression': {
+        const name = node.childForFieldName('name');
+        if (name) bindTargets(name, enclosingNonComprehension(scope));
+        visit(node.childForFieldName('value'), scope);
+        return;
+      }
+      case 'as_pattern': {
+        for (const child of node.namedChildren) {
+          if (child?.type === 'as_pattern_target') bindTargets(child, scope);
+          else visit(child, scope);
+        }
+        return;
+      }
+      case 'global_statement':
+        for (const id of node.namedChildren) if (id?.type === 'identifier') scope.globals.add(id.text);
+        return;
+      case 'nonlocal_statement':
+        for (const id of node.namedChildren) if (id?.type === 'identifier') scope.nonlocals.add(id.text);
+        return;
+      case 'import_statement':
+        for (const name of node.childrenForFieldName('name')) {
+          if (!name) continue;
+          const alias = name.type === 'aliased_import' ? name.childForFieldName('alias') : null;
+          const dotted = name.type === 'aliased_import' ? name.childForFieldName('name') : name;
+          scope.bindings.add(alias ? alias.text : (dotted?.namedChildren[0]?.text ?? ''));
+        }
+        return;
+      case 'import_from_statement':
+        for (const name of node.childrenForFieldName('name')) {
+          if (!name) continue;
+          const alias = name.type === 'aliased_import' ? name.childForFieldName('alias') : null;
+          const dotted = name.type === 'aliased_import' ? name.childForFieldName('name') : name;
+          scope.bindings.add(alias ? alias.text : (dotted?.text ?? ''));
+        }
+        return;
+      case 'future_import_statement':
+        return;
+      case 'identifier':
+        uses.push({ node, scope });
+        return;
+      case 'attribute':
+        visit(node.childForFieldName('object'), scope);
+        return;
+      case 'keyword_argument':
+        visit(node.childForFieldName('value'), scope);
+        return;
+      default:
+        if (comprehensions.has(node.type)) {
+          const inner = newScope('comprehension', node, scope);
+          scopeByNode.set(node.id, inner);
+          for (const child of node.namedChildren) visit(child, inner);
+          return;
+        }
+        for (const child of node.namedChildren) visit(child, scope);
+    }
+  }
+
+  visit(root, module);
+
+  const resolve = (name: string, scope: Scope): Scope => {
+    if (scope.globals.has(name)) return module;
+    let current: Scope | undefined = scope;
+    let first = true;
+    while (current) {
+      const visible = first || current.kind !== 'class';
+      if (visible && current.bindings.has(name) && !(first && current.nonlocals.has(name))) return current;
+      if (current.globals.has(name)) return module;
+      first = false;
+      current = current.parent;
+    }
+    return module;
+  };
+
+  const scopeOf = (node: Node): Scope => {
+    for (let n: Node | null = node.parent; n; n = n.parent) {
+      const scope = scopeByNode.get(n.id);
+      if (scope) {
+        // a function's name, decorators, defaults and annotations belong to the enclosing scope
+        if ((n.type === 'function_definition' || n.type === 'lambda') && !within(node, n.childForFieldName('body'))) continue;
+        if (n.type === 'class_definition' && !within(node, n.childForFieldName('body'))) continue;
+        return scope;
+      }
+    }
+    return module;
+  };
+
+  return { module, uses, resolve, scopeOf };
+}
+
+function within(node: Node, container: Node | null): boolean {
+  return !!container && node.startIndex >= container.startIndex && node.endIndex <= container.endIndex;
+}

@@ -1,0 +1,48 @@
+import type { ImportMap } from '../../importmap/types';
+import type { Edit, EntryStats } from '../../plan/types';
+import type { Node } from './parser';
+import { plainStringContent } from './rewrite';
+
+const dottedPath = /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)+$/;
+
+interface StringSink {
+  edit(start: number, end: number, text: string): void;
+  count(label: string, key: keyof EntryStats): void;
+  readonly edits: Edit[];
+}
+
+/**
+ * The new spelling of a dotted path that names an old module or one of its moved names exactly
+ * (`models.booking`, `models.booking.Booking`, `models.booking.Booking.save`), or undefined.
+ */
+export function rewriteDottedPath(path: string, map: ImportMap): { text: string; label: string } | undefined {
+  if (!dottedPath.test(path)) return undefined;
+  const parts = path.split('.');
+  for (let i = parts.length; i >= 1; i--) {
+    const module = parts.slice(0, i).join('.');
+    const rest = parts.slice(i);
+    if (rest.length) {
+      const named = map.moveOfName(module, rest[0]!);
+      if (named && (map.hasNameMoves(module) || map.moveOfModule(module))) {
+        return { text: [named.module, named.name, ...rest.slice(1)].join('.'), label: named.rule.label };
+      }
+    }
+    const whole = map.moveOfModule(module);
+    if (whole) return { text: [whole.module, ...rest].join('.'), label: whole.rule.label };
+    if (map.hasNameMoves(module)) return undefined;
+  }
+  return undefined;
+}
+
+/** `mock.patch("models.booking.Booking")`, `relationship("models.booking.Booking")`, `"models.booking"`: exact matches only. */
+export function rewriteDottedStrings(root: Node, map: ImportMap, sink: StringSink): void {
+  for (const string of root.descendantsOfType('string')) {
+    if (!string) continue;
+    const content = plainStringContent(string);
+    if (!content) continue;
+    const rewritten = rewriteDottedPath(content.text, map);
+    if (!rewritten || rewritten.text === content.text) continue;
+    sink.edit(content.node.startIndex, content.node.endIndex, rewritten.text);
+    sink.count(rewritten.label, 'strings');
+  }
+}

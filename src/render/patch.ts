@@ -1,0 +1,69 @@
+import { structuredPatch } from 'diff';
+import type { FileChange } from '../plan/types';
+
+/** Quotes a path the way git does when it holds a space-less special character (tab, quote, backslash, non-ASCII). */
+export function quoteGitPath(path: string): string {
+  if (!/[\x00-\x1f"\\\x7f-\uffff]/.test(path)) return path;
+  let out = '"';
+  for (const byte of Buffer.from(path, 'utf8')) {
+    const ch = String.fromCharCode(byte);
+    if (ch === '"' || ch === '\\') out += `\\${ch}`;
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\t') out += '\\t';
+    else if (byte < 0x20 || byte >= 0x7f) out += `\\${byte.toString(8).padStart(3, '0')}`;
+    else out += ch;
+  }
+  return `${out}"`;
+}
+
+const prefixed = (prefix: string, path: string): string => {
+  const quoted = quoteGitPath(path);
+  return quoted.startsWith('"') ? `"${prefix}${quoted.slice(1)}` : `${prefix}${quoted}`;
+};
+
+function renderHunks(before: string, after: string): string {
+  const patch = structuredPatch('a', 'b', before, after, '', '', { context: 3 });
+  let out = '';
+  for (const hunk of patch.hunks) {
+    const oldRange = hunk.oldLines === 1 ? `${hunk.oldStart}` : `${hunk.oldLines === 0 ? hunk.oldStart : hunk.oldStart},${hunk.oldLines}`;
+    const newRange = hunk.newLines === 1 ? `${hunk.newStart}` : `${hunk.newLines === 0 ? hunk.newStart : hunk.newStart},${hunk.newLines}`;
+    out += `@@ -${oldRange} +${newRange} @@\n`;
+    for (const line of hunk.lines) out += `${line}\n`;
+  }
+  return out;
+}
+
+/** One file's part of a git-style patch (`git apply` reproduces it). */
+export function renderFilePatch(change: FileChange): string {
+  const source = change.movedFrom ?? change.path;
+  let header = `diff --git ${prefixed('a/', source)} ${prefixed('b/', change.path)}\n`;
+  const before = change.before ?? '';
+  const after = change.after ?? '';
+  if (change.before === null) header += `new file mode ${change.mode}\n`;
+  else if (change.after === null) header += `deleted file mode ${change.mode}\n`;
+  if (change.movedFrom) header += `rename from ${quoteGitPath(change.movedFrom)}\nrename to ${quoteGitPath(change.path)}\n`;
+  if (before === after) return change.movedFrom ? header : '';
+  const hunks = renderHunks(before, after);
+  const oldName = change.before === null ? '/dev/null' : prefixed('a/', source);
+  const newName = change.after === null ? '/dev/null' : prefixed('b/', change.path);
+  return `${header}--- ${oldName}\n+++ ${newName}\n${hunks}`;
+}
+
+/** The whole plan as one patch, files in path order. */
+export function renderPatch(changes: readonly FileChange[]): string {
+  return changes.map(renderFilePatch).join('');
+}
+
+/** `+added -removed` line counts of one change, for `--stat`. */
+export function countChangedLines(change: FileChange): { added: number; removed: number } {
+  const patch = structuredPatch('a', 'b', change.before ?? '', change.after ?? '', '', '', { context: 0 });
+  let added = 0;
+  let removed = 0;
+  for (const hunk of patch.hunks) {
+    for (const line of hunk.lines) {
+      if (line.startsWith('+')) added++;
+      else if (line.startsWith('-')) removed++;
+    }
+  }
+  return { added, removed };
+}
