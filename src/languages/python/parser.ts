@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Language, Parser, type Node, type Tree } from 'web-tree-sitter';
 
 export type { Node, Tree };
@@ -8,7 +9,8 @@ let pythonParser: Promise<Parser> | undefined;
 export function getPythonParser(): Promise<Parser> {
   pythonParser ??= (async () => {
     await Parser.init();
-    const language = await Language.load(require.resolve('tree-sitter-python/tree-sitter-python.wasm'));
+    // bytes, not a path: web-tree-sitter would otherwise load `fs` through a dynamic import() (breaks under jest's VM)
+    const language = await Language.load(readFileSync(require.resolve('tree-sitter-python/tree-sitter-python.wasm')));
     const parser = new Parser();
     parser.setLanguage(language);
     return parser;

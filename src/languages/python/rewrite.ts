@@ -25,6 +25,18 @@ interface Destination {
   label: string;
 }
 
+interface MovedItem {
+  item: ImportItem;
+  to: Destination;
+}
+
+interface FromDecision {
+  module: string;
+  scope: Scope;
+  moved: MovedItem[];
+  stays: ImportItem[];
+}
+
 interface ModuleBinding {
   scope: Scope;
   /** the module the bound name refers to after the rewrite */
@@ -123,6 +135,7 @@ class PythonFileRewriter {
   /** names renamed per binding scope: old -> new */
   private readonly renames = new Map<Scope, Map<string, { to: string; label: string }>>();
   private readonly imports: PythonImport[] = [];
+  private readonly claimed = new Set<string>();
 
   constructor(
     private readonly file: SourceFile,
@@ -135,13 +148,45 @@ class PythonFileRewriter {
 
   async run(root: Node): Promise<void> {
     this.imports.push(...findImports(root));
+    const decisions = new Map<PythonImport, FromDecision>();
     for (const statement of this.imports) {
-      if (statement.kind === 'from') await this.rewriteFrom(statement);
-      else this.rewriteImport(statement);
+      if (statement.kind !== 'from') continue;
+      const decision = await this.decideFrom(statement);
+      if (decision) decisions.set(statement, decision);
+    }
+    this.claimUnmovedBindings(decisions);
+    for (const statement of this.imports) {
+      if (statement.kind === 'import') this.rewriteImport(statement);
+      else if (statement.wildcard) this.rewriteWildcard(statement);
+      else {
+        const decision = decisions.get(statement);
+        if (decision) this.emitFrom(statement, decision);
+      }
     }
     this.rewriteUses();
     rewriteDottedStrings(root, this.map, this.out);
     this.reviewDynamicImports(root);
+  }
+
+  /** Bindings no rewrite touches; a moved import that would bind the same again in the same block is dropped instead. */
+  private claimUnmovedBindings(decisions: Map<PythonImport, FromDecision>): void {
+    for (const statement of this.imports) {
+      if (statement.kind === 'import') {
+        for (const item of statement.items) if (!this.map.moveOfModule(item.name)) this.claim(statement, `import|${item.name}|${item.alias ?? ''}`);
+        continue;
+      }
+      const decision = decisions.get(statement);
+      if (!decision) continue;
+      for (const item of decision.stays) this.claim(statement, `from|${decision.module}|${item.name}|${item.bound}`);
+    }
+  }
+
+  /** Records a binding of a statement's block; false when the block already has it. */
+  private claim(statement: PythonImport, key: string): boolean {
+    const full = `${statement.node.parent?.id ?? 0}|${key}`;
+    if (this.claimed.has(full)) return false;
+    this.claimed.add(full);
+    return true;
   }
 
   private scopeKey(scope: Scope, name: string): string {
@@ -185,7 +230,7 @@ class PythonFileRewriter {
    * already used in the file: then it is imported under its old name and the report says so.
    */
   private aliasFor(item: ImportItem, target: NameTarget, statement: PythonImport): string | undefined {
-    if (item.alias) return item.alias === target.name ? undefined : item.alias;
+    if (item.alias) return item.alias;
     if (target.name === item.name) return undefined;
     const scope = this.scopes.scopeOf(statement.node);
     const taken = scope.bindings.has(target.name) || this.scopes.uses.some((use) => use.node.text === target.name);
@@ -204,15 +249,11 @@ class PythonFileRewriter {
     return module;
   }
 
-  private async rewriteFrom(statement: ImportFromStatement): Promise<void> {
+  private async decideFrom(statement: ImportFromStatement): Promise<FromDecision | undefined> {
     const module = this.ctx.modules.absolutize(this.file.path, statement.level, statement.module);
-    if (module === undefined) return;
-    if (statement.wildcard) {
-      this.rewriteWildcard(statement, module);
-      return;
-    }
+    if (module === undefined || statement.wildcard) return undefined;
     const scope = this.scopes.scopeOf(statement.node);
-    const moved: Array<{ item: ImportItem; to: Destination }> = [];
+    const moved: MovedItem[] = [];
     const stays: ImportItem[] = [];
     for (const item of statement.items) {
       const to = await this.destinationOf(module, item, statement);
@@ -220,22 +261,33 @@ class PythonFileRewriter {
       else stays.push(item);
       this.recordModuleBinding(scope, item, to ? (to.name ? `${to.module}.${to.name}` : to.module) : `${module}.${item.name}`, `${module}.${item.name}`, statement);
     }
-    if (!moved.length) return;
-    for (const { to } of moved) this.out.count(to.label, 'imports');
+    return { module, scope, moved, stays };
+  }
 
-    const groups = new Map<string, Array<{ item: ImportItem; to: Destination }>>();
+  private emitFrom(statement: ImportFromStatement, { scope, moved, stays }: FromDecision): void {
+    if (!moved.length) return;
+    const removed: ImportItem[] = [];
+    const groups = new Map<string, MovedItem[]>();
     for (const entry of moved) {
-      const key = entry.to.name === undefined ? `import ${entry.to.module}` : entry.to.module;
-      groups.set(key, [...(groups.get(key) ?? []), entry]);
+      this.out.count(entry.to.label, 'imports');
+      const { to } = entry;
+      const key = to.name === undefined ? `import|${to.module}|${to.alias ?? ''}` : `from|${to.module}|${to.name}|${to.alias ?? to.name}`;
+      if (!this.claim(statement, key)) {
+        removed.push(entry.item);
+        continue;
+      }
+      const group = to.name === undefined ? `import ${to.module}` : to.module;
+      groups.set(group, [...(groups.get(group) ?? []), entry]);
     }
     const fromGroups = [...groups.entries()].filter(([key]) => !key.startsWith('import '));
     // in place when nothing stays: the statement keeps its layout and comments, only module and names change
     const inPlace = !stays.length ? fromGroups.sort((a, b) => b[1].length - a[1].length)[0] : undefined;
-    const removed: ImportItem[] = [];
     if (inPlace) {
       const [target, entries] = inPlace;
       this.out.edit(statement.moduleNode.startIndex, statement.moduleNode.endIndex, this.spell(statement, target));
-      for (const { item, to } of entries) this.out.edit(item.node.startIndex, item.node.endIndex, itemText(to.name!, to.alias));
+      for (const { item, to } of entries) {
+        if (to.name !== item.name || to.alias !== item.alias) this.out.edit(item.node.startIndex, item.node.endIndex, itemText(to.name!, to.alias));
+      }
     }
     for (const [key, entries] of groups) {
       if (inPlace && key === inPlace[0]) continue;
@@ -247,7 +299,15 @@ class PythonFileRewriter {
       const names = entries.map(({ to }) => itemText(to.name!, to.alias));
       if (!this.mergeInto(statement, key, names, scope)) this.out.addLineAfter(statement.node, `from ${this.spell(statement, key)} import ${names.join(', ')}`);
     }
-    this.removeItems(statement, removed);
+    if (removed.length === statement.items.length) this.deleteStatement(statement.node);
+    else this.removeItems(statement.items, removed);
+  }
+
+  /** Deletes a whole statement, unless it is the only one of its block (an empty block would not parse). */
+  private deleteStatement(node: Node): void {
+    const siblings = node.parent?.namedChildren.filter((c) => c && c.type !== 'comment') ?? [];
+    if (node.parent?.type === 'block' && siblings.length === 1) return;
+    this.deleteSpan(node.startIndex, node.endIndex);
   }
 
   /** Appends names to an untouched `from <module> import ...` of the same scope; drops names it already binds. */
@@ -275,11 +335,10 @@ class PythonFileRewriter {
   }
 
   /** Deletes items from an import statement with their commas; a line left blank goes whole, comments stay. */
-  private removeItems(statement: ImportFromStatement, removed: ImportItem[]): void {
+  private removeItems(items: readonly ImportItem[], removed: ImportItem[]): void {
     if (!removed.length) return;
     const text = this.file.text;
     const gone = new Set(removed);
-    const items = statement.items;
     const handled = new Set<ImportItem>();
     const comma = (node: Node | null | undefined): Node | undefined => (node?.type === ',' ? node : undefined);
     const startsLine = (offset: number): boolean => /^[ \t]*$/.test(text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset));
@@ -317,7 +376,9 @@ class PythonFileRewriter {
     this.out.edits.push({ start, end, text: '' });
   }
 
-  private rewriteWildcard(statement: ImportFromStatement, module: string): void {
+  private rewriteWildcard(statement: ImportFromStatement): void {
+    const module = this.ctx.modules.absolutize(this.file.path, statement.level, statement.module);
+    if (module === undefined) return;
     if (this.map.hasNameMoves(module)) {
       this.out.review(statement.node, `star import from ${module}, whose names move in part (${this.map.movedNames(module).join(', ')}): cannot tell which names the file uses`);
       return;
@@ -334,12 +395,14 @@ class PythonFileRewriter {
 
   private rewriteImport(statement: ImportStatement): void {
     const scope = this.scopes.scopeOf(statement.node);
+    const removed: ImportItem[] = [];
     for (const item of statement.items) {
       const whole = this.map.moveOfModule(item.name);
       const target = whole?.module ?? item.name;
       if (whole) {
-        this.out.edit(item.nameNode.startIndex, item.nameNode.endIndex, target);
         this.out.count(whole.rule.label, 'imports');
+        if (this.claim(statement, `import|${target}|${item.alias ?? ''}`)) this.out.edit(item.nameNode.startIndex, item.nameNode.endIndex, target);
+        else removed.push(item);
       }
       if (item.alias) this.recordModuleBinding(scope, item, target, item.name, statement);
       else {
@@ -347,6 +410,8 @@ class PythonFileRewriter {
         if (!this.bindings.has(key)) this.bindings.set(key, { scope, module: item.bound, oldModule: item.bound, rootOnly: true, statement });
       }
     }
+    if (removed.length === statement.items.length) this.deleteStatement(statement.node);
+    else this.removeItems(statement.items, removed);
   }
 
   private recordModuleBinding(scope: Scope, item: ImportItem, module: string, oldModule: string, statement: PythonImport): void {

@@ -1,0 +1,10 @@
+class Booking:
+    table = "bookings"
+
+
+class BookingStatus:
+    PENDING = "pending"
+
+
+class Customer:
+    table = "customers"

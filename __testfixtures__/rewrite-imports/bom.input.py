@@ -1,0 +1,2 @@
+﻿from models.customer import Customer
+print(Customer)

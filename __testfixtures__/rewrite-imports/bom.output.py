@@ -1,0 +1,2 @@
+﻿from db.models.core import Customer
+print(Customer)

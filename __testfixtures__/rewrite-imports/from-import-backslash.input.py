@@ -1,0 +1,5 @@
+from models.booking import \
+    Booking, \
+    BookingStatus
+
+print(Booking, BookingStatus)

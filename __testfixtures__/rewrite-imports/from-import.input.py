@@ -1,0 +1,5 @@
+from models.booking import Booking
+
+
+def make():
+    return Booking()

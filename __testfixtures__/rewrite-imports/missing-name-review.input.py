@@ -1,0 +1,3 @@
+from models.booking import Booking, legacy_helper
+
+print(Booking, legacy_helper)

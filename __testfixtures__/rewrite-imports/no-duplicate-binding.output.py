@@ -1,0 +1,4 @@
+from db.models.core import Booking
+from db.models.core import BookingStatus
+
+print(Booking, BookingStatus)

@@ -1,0 +1,9 @@
+from core.auth.station_models import UserStationAssignment
+
+
+class StationUser:
+    """A local class that already holds the new name."""
+
+
+def assign():
+    return UserStationAssignment(), StationUser()

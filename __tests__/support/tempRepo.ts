@@ -1,0 +1,18 @@
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+/** A fresh temporary folder, optionally seeded with a copy of `from`; removed by `dispose()`. */
+export function makeTempRepo(from?: string): { dir: string; write(path: string, text: string): void; read(path: string): string; dispose(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'remodel-test-'));
+  if (from) cpSync(from, dir, { recursive: true });
+  return {
+    dir,
+    write(path, text) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    },
+    read: (path) => readFileSync(join(dir, path), 'utf8'),
+    dispose: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}

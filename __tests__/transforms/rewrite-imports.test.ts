@@ -1,0 +1,67 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { plan } from '../../src';
+import { makeTempRepo } from '../support/tempRepo';
+
+/**
+ * Fixture pairs `<case>.input.<ext>` / `<case>.output.<ext>` run through the whole pipeline inside a copy of
+ * `_repo.<language>/` (its `map.yaml` is the map). `<case>.options.json` may give `path` (where the file sits)
+ * and `needsReview` / `notes` (how many of each the case must report). Every output is run again and must
+ * come back unchanged.
+ */
+const fixtures = join(__dirname, '..', '..', '__testfixtures__', 'rewrite-imports');
+
+interface CaseOptions {
+  path?: string;
+  needsReview?: number;
+  notes?: number;
+}
+
+const cases = readdirSync(fixtures)
+  .map((name) => /^(.+)\.input\.(\w+)$/.exec(name))
+  .filter((m): m is RegExpExecArray => m !== null)
+  .map(([file, name, ext]) => ({ file: file!, name: name!, ext: ext! }));
+
+const languageOf = (ext: string): string => (ext === 'py' ? 'python' : 'typescript');
+const defaultPath = (ext: string): string => (ext === 'py' ? 'app/consumer.py' : `src/consumer.${ext}`);
+
+async function rewrite(language: string, path: string, text: string) {
+  const repo = makeTempRepo(join(fixtures, `_repo.${language}`));
+  try {
+    repo.write(path, text);
+    const result = await plan({ cwd: repo.dir, maps: [join(repo.dir, 'map.yaml')] });
+    const change = result.changes.find((c) => c.path === path);
+    return { text: change ? change.after! : text, result, others: result.changes.filter((c) => c.path !== path) };
+  } finally {
+    repo.dispose();
+  }
+}
+
+describe('rewrite-imports fixtures', () => {
+  it('has fixtures', () => expect(cases.length).toBeGreaterThan(0));
+
+  for (const { name, ext } of cases) {
+    const language = languageOf(ext);
+    const optionsFile = join(fixtures, `${name}.options.json`);
+    const options: CaseOptions = existsSync(optionsFile) ? JSON.parse(readFileSync(optionsFile, 'utf8')) : {};
+    const path = options.path ?? defaultPath(ext);
+    const input = readFileSync(join(fixtures, `${name}.input.${ext}`), 'utf8');
+    const output = readFileSync(join(fixtures, `${name}.output.${ext}`), 'utf8');
+
+    describe(`${language}: ${name}`, () => {
+      it('rewrites the input into the output', async () => {
+        const { text, result, others } = await rewrite(language, path, input);
+        expect(result.failures).toEqual([]);
+        expect(others.map((c) => c.path)).toEqual([]);
+        expect(text).toBe(output);
+        if (options.needsReview !== undefined) expect(result.needsReview).toHaveLength(options.needsReview);
+        if (options.notes !== undefined) expect(result.notes).toHaveLength(options.notes);
+      });
+
+      it('leaves its own output unchanged (idempotent)', async () => {
+        const { text } = await rewrite(language, path, output);
+        expect(text).toBe(output);
+      });
+    });
+  }
+});
