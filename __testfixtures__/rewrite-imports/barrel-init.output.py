@@ -1,9 +1,9 @@
 """Package barrel: re-exports the station models."""
-from db.models.identity import Station, StationUser
+from db.models.identity import Station, StationUser as UserStationAssignment
 from db.models.core import Booking
 
 __all__ = [
     "Station",
-    "StationUser",
+    "UserStationAssignment",
     "Booking",
 ]

@@ -38,11 +38,14 @@ export function parseImportMap(text: string, file: string): LoadedImportMap {
     throw new ImportMapError(file, line, undefined, `invalid YAML/JSON: ${firstError.message.split('\n')[0]}`);
   }
   const lineOf = (path: ReadonlyArray<string | number>): number | undefined => lineOfPath(doc, lineCounter, path);
-  const result = importMapSchema.safeParse(doc.toJS() ?? {});
+  const value: unknown = doc.toJS() ?? {};
+  const result = importMapSchema.safeParse(value);
   if (!result.success) {
     const issue = result.error.issues[0]!;
     const path = issuePath(issue);
-    throw new ImportMapError(file, lineOf(path) ?? 1, formatKeyPath(path) || undefined, describeIssue(issue));
+    const missing = issue.code !== 'unrecognized_keys' && valueAt(value, path) === undefined;
+    const detail = missing ? 'required key is missing' : describeIssue(issue);
+    throw new ImportMapError(file, lineOf(path) ?? 1, formatKeyPath(path) || undefined, detail);
   }
   return { file, raw: result.data, lineOf };
 }
@@ -55,8 +58,16 @@ function issuePath(issue: z.core.$ZodIssue): Array<string | number> {
 
 function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'unrecognized_keys') return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}`;
-  if (issue.code === 'invalid_type' && issue.input === undefined) return `required key is missing (expected ${issue.expected})`;
   return issue.message;
+}
+
+function valueAt(value: unknown, path: ReadonlyArray<string | number>): unknown {
+  let current = value;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string | number, unknown>)[key];
+  }
+  return current;
 }
 
 function lineOfPath(doc: Document, counter: LineCounter, path: ReadonlyArray<string | number>): number | undefined {

@@ -233,6 +233,11 @@ class PythonFileRewriter {
     if (item.alias) return item.alias;
     if (target.name === item.name) return undefined;
     const scope = this.scopes.scopeOf(statement.node);
+    const publicName = this.publicNameReason(scope, item.name);
+    if (publicName) {
+      this.out.note(item.node, `'${item.name}' is ${publicName}: imported as '${target.name} as ${item.name}' so that name keeps working`);
+      return item.name;
+    }
     const taken = scope.bindings.has(target.name) || this.scopes.uses.some((use) => use.node.text === target.name);
     if (taken) {
       this.out.note(item.node, `'${target.name}' is already bound here: imported as '${target.name} as ${item.name}' instead of renaming references`);
@@ -241,6 +246,18 @@ class PythonFileRewriter {
     let renames = this.renames.get(scope);
     if (!renames) this.renames.set(scope, (renames = new Map()));
     renames.set(item.name, { to: target.name, label: target.rule.label });
+    return undefined;
+  }
+
+  /**
+   * Why a binding's name is part of an interface that renaming would break, or undefined: a class-body import is a
+   * class attribute (`self.Name`); a package `__init__.py` or an `__all__` entry re-exports it to other modules.
+   */
+  private publicNameReason(scope: Scope, name: string): string | undefined {
+    if (scope.kind === 'class') return 'a class attribute here';
+    if (scope !== this.scopes.module) return undefined;
+    if (this.file.path === '__init__.py' || this.file.path.endsWith('/__init__.py')) return 're-exported by this package';
+    if (dunderAllNames(this.scopes.module.node).has(name)) return "listed in this module's __all__";
     return undefined;
   }
 
@@ -463,7 +480,7 @@ class PythonFileRewriter {
       const binding = this.bindings.get(this.scopeKey(owner, name));
       if (binding) this.rewriteChain(use.node, binding, owner);
     }
-    this.rewriteAllAndAnnotations();
+    this.rewriteStringAnnotations();
   }
 
   private rewriteChain(id: Node, binding: ModuleBinding, owner: Scope): void {
@@ -517,8 +534,8 @@ class PythonFileRewriter {
     }
   }
 
-  /** `__all__` entries and string annotations (`"UserStationAssignment"`) follow a rename of their binding. */
-  private rewriteAllAndAnnotations(): void {
+  /** String annotations (`"UserStationAssignment"`) follow a rename of their binding. */
+  private rewriteStringAnnotations(): void {
     for (const [scope, renames] of this.renames) {
       for (const string of scope.node.descendantsOfType('string')) {
         if (!string) continue;
@@ -527,7 +544,7 @@ class PythonFileRewriter {
         const rename = renames.get(content.text);
         if (!rename) continue;
         if (this.scopes.resolve(content.text, this.scopes.scopeOf(string)) !== scope) continue;
-        if (isInAnnotation(string) || (scope === this.scopes.module && isDunderAllEntry(string))) {
+        if (isInAnnotation(string)) {
           this.out.edit(content.node.startIndex, content.node.endIndex, rename.to);
           this.out.count(rename.label, 'references');
         }
@@ -578,10 +595,18 @@ function isInAnnotation(node: Node): boolean {
   return false;
 }
 
-function isDunderAllEntry(node: Node): boolean {
-  const list = node.parent;
-  if (!list || (list.type !== 'list' && list.type !== 'tuple')) return false;
-  const assignment = list.parent;
-  if (!assignment || (assignment.type !== 'assignment' && assignment.type !== 'augmented_assignment')) return false;
-  return assignment.childForFieldName('left')?.text === '__all__';
+/** The string entries of module-level `__all__ = [...]` / `__all__ += (...)` assignments. */
+function dunderAllNames(module: Node): Set<string> {
+  const names = new Set<string>();
+  for (const statement of module.namedChildren) {
+    const assignment = statement?.type === 'expression_statement' ? statement.namedChildren[0] : undefined;
+    if (!assignment || (assignment.type !== 'assignment' && assignment.type !== 'augmented_assignment')) continue;
+    if (assignment.childForFieldName('left')?.text !== '__all__') continue;
+    for (const entry of assignment.childForFieldName('right')?.namedChildren ?? []) {
+      const content = entry ? plainStringContent(entry) : undefined;
+      if (content) names.add(content.text);
+    }
+  }
+  return names;
 }
+
