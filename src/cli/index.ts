@@ -86,8 +86,8 @@ export async function run(argv: readonly string[], io: Io = defaultIo()): Promis
       async (args) => {
         const computed = await plan({ cwd: args.cwd, maps: args.map, only: ['rewrite-imports'] });
         for (const change of computed.changes) io.stdout(`${change.path}: still imports an old module\n`);
-        for (const item of computed.needsReview) io.stdout(`${item.file}:${item.line}: needs review: ${item.reason}\n`);
-        if (computed.changes.length || computed.needsReview.length) exitCode = 1;
+        for (const item of computed.needsReview) io.stderr(`remodel: needs review: ${item.file}:${item.line}: ${item.reason}\n`);
+        if (computed.changes.length) exitCode = 1;
       },
     )
     .demandCommand(1, 'name a command: plan, apply or check')

@@ -1,0 +1,156 @@
+import { cpSync, chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { git, makeGitRepo, remodel, repoRoot, snapshot } from '../support/cli';
+
+const example = join(repoRoot, 'examples', 'python-backend');
+const seedMap = join(repoRoot, 'import-maps', 'seed-consolidation.yaml');
+const repos: string[] = [];
+const fresh = (): string => {
+  const dir = makeGitRepo(example);
+  repos.push(dir);
+  return dir;
+};
+
+afterAll(() => {
+  for (const dir of repos) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('remodel plan / apply on a real git repository', () => {
+  it('prints a patch that git apply turns into exactly what apply writes, and a second plan is empty', () => {
+    const planned = fresh();
+    const applied = fresh();
+    chmodSync(join(applied, 'workers', 'reminders.py'), 0o755);
+    chmodSync(join(planned, 'workers', 'reminders.py'), 0o755);
+
+    const plan = remodel(['plan', '--map', seedMap], planned);
+    expect(plan.status).toBe(0);
+    expect(plan.stdout).toMatch(/^diff --git a\/api\//);
+    expect(plan.stderr).toMatch(/files? to change/);
+    git(['apply', '--whitespace=nowarn', '-'], planned, plan.stdout);
+
+    const apply = remodel(['apply', '--map', seedMap], applied);
+    expect(apply.status).toBe(0);
+    expect(apply.stdout).toBe('');
+    expect(snapshot(planned)).toEqual(snapshot(applied));
+    expect(statSync(join(applied, 'workers', 'reminders.py')).mode & 0o777).toBe(0o755);
+
+    const again = remodel(['plan', '--map', seedMap, '--exit-code'], applied);
+    expect(again.status).toBe(0);
+    expect(again.stdout).toBe('');
+  });
+
+  it('keeps CRLF and BOM files byte-exact through git apply', () => {
+    const dir = fresh();
+    const before = readFileSync(join(dir, 'workers', 'newsletter.py'));
+    expect(before.includes('\r\n')).toBe(true);
+    git(['apply', '-'], dir, remodel(['plan', '--map', seedMap], dir).stdout);
+    const after = readFileSync(join(dir, 'workers', 'newsletter.py'), 'utf8');
+    expect(after.split('\n').every((line, i, all) => i === all.length - 1 || line.endsWith('\r'))).toBe(true);
+    expect(readFileSync(join(dir, 'services', 'review_service.py')).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+  });
+
+  it('plan --exit-code exits 1 when there are changes; check exits 1 while old imports remain and 0 after apply', () => {
+    const dir = fresh();
+    expect(remodel(['plan', '--map', seedMap, '--exit-code'], dir).status).toBe(1);
+    const check = remodel(['check', '--map', seedMap], dir);
+    expect(check.status).toBe(1);
+    expect(check.stdout).toMatch(/services\/booking_service\.py: still imports an old module/);
+    remodel(['apply', '--map', seedMap], dir);
+    const after = remodel(['check', '--map', seedMap], dir);
+    expect(after.status).toBe(0);
+    expect(after.stdout).toBe('');
+    // what is left is needs-review only (computed importlib names), reported on stderr with file:line
+    expect(after.stderr).toMatch(/needs review: workers\/registry\.py:\d+: /);
+  });
+
+  it('--json reports entries, needs-review and timings', () => {
+    const report = JSON.parse(remodel(['plan', '--map', seedMap, '--json'], fresh()).stdout);
+    expect(report.entries['models.booking -> db.models.core'].files).toBeGreaterThan(0);
+    expect(report.needsReview).toEqual(expect.arrayContaining([expect.objectContaining({ file: 'workers/registry.py', reason: expect.stringMatching(/computed module name/) })]));
+    expect(report.files.every((f: { status: string }) => f.status === 'modified')).toBe(true);
+    expect(report.timings).toHaveProperty('rewrite');
+  });
+
+  it('--stat prints a line per file', () => {
+    const out = remodel(['plan', '--map', seedMap, '--stat'], fresh()).stdout;
+    expect(out).toMatch(/services\/booking_service\.py +\| +\d+ \++-+/);
+  });
+
+  it('uses every map under import-maps/ when --map is not given', () => {
+    const dir = fresh();
+    cpSync(seedMap, join(dir, 'import-maps', 'seed.yaml'));
+    const plan = remodel(['plan'], dir);
+    expect(plan.status).toBe(0);
+    expect(plan.stdout).toMatch(/^diff --git/);
+  });
+});
+
+describe('bad input: one line, exit 2, nothing written', () => {
+  const badMap = (text: string): { dir: string; map: string } => {
+    const dir = fresh();
+    const map = join(dir, 'bad.yaml');
+    writeFileSync(map, text);
+    git(['-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qam', 'x', '--allow-empty'], dir);
+    return { dir, map };
+  };
+
+  it.each([
+    ['invalid YAML', 'version: 1\nlanguage: python\nrewrite:\n  - from: [a\n', /^remodel: bad\.yaml:\d+: invalid YAML/],
+    ['an unknown key', 'version: 1\nlanguage: python\nrewrite:\n  - from: models.booking\n    to: db.models.core\n    rename_to: x\n', /^remodel: bad\.yaml:6: rewrite\[0\]\.rename_to: unknown key/],
+    ['a wrong type', 'version: 1\nlanguage: python\nrewrite: {}\n', /^remodel: bad\.yaml:3: rewrite: /],
+    ['a cycle', 'version: 1\nlanguage: python\nrewrite:\n  - from: models.booking\n    to: db.models.core\n  - from: db.models.core\n    to: models.booking\n', /^remodel: bad\.yaml:\d+: rewrite\[\d\]\.to: cycle/],
+    ['conflicting targets', 'version: 1\nlanguage: python\nrewrite:\n  - from: models.booking\n    to: db.models.core\n  - from: models.booking\n    to: db.models.lead\n', /^remodel: bad\.yaml:6: rewrite\[1\]\.from: module 'models.booking' is already sent/],
+    ['a missing to module', 'version: 1\nlanguage: python\nrewrite:\n  - from: models.booking\n    to: db.models.nowhere\n', /^remodel: bad\.yaml:5: rewrite\[0\]\.to: module 'db\.models\.nowhere' \(target of 'models\.booking'\) does not exist/],
+    ['a to module that lacks a mapped name', 'version: 1\nlanguage: python\nrewrite:\n  - from: models.social\n    to: db.models.lead\n    names: [SocialAccount]\n', /^remodel: bad\.yaml:6: rewrite\[0\]\.names: module 'db\.models\.lead' has no name 'SocialAccount' \(mapped from 'models\.social'\)/],
+  ])('%s', (_name, text, message) => {
+    const { dir, map } = badMap(text);
+    const before = snapshot(dir);
+    const result = remodel(['apply', '--map', map], dir);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('rejects an unknown option or transform with a usage line', () => {
+    const dir = fresh();
+    expect(remodel(['plan', '--map', seedMap, '--only', 'rewrite,teleport'], dir)).toMatchObject({ status: 2, stderr: expect.stringMatching(/^remodel: --only: unknown transform 'teleport'/) });
+    expect(remodel(['plan', '--nope'], dir).status).toBe(2);
+  });
+
+  it('reports a file that does not parse and leaves it byte-for-byte untouched, the rest of the run goes on', () => {
+    const dir = fresh();
+    const broken = 'from models.booking import Booking\ndef oops(:\n    pass\n';
+    writeFileSync(join(dir, 'services', 'broken.py'), broken);
+    const result = remodel(['apply', '--map', seedMap], dir);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/services\/broken\.py:2:\d+: does not parse/);
+    expect(readFileSync(join(dir, 'services', 'broken.py'), 'utf8')).toBe(broken);
+    expect(readFileSync(join(dir, 'services', 'booking_service.py'), 'utf8')).toMatch(/import db\.models\.core/);
+  });
+
+  it('refuses to apply over a file that changed since planning', () => {
+    const dir = fresh();
+    // a map whose plan is computed, then a file edited behind its back, through the API
+    const { plan, apply } = require('../../src') as typeof import('../../src');
+    return plan({ cwd: dir, maps: [seedMap] }).then((computed) => {
+      writeFileSync(join(dir, 'api', 'deps.py'), '# edited\n');
+      const before = snapshot(dir);
+      expect(() => apply(computed)).toThrow(/api\/deps\.py: changed since the plan was computed/);
+      expect(snapshot(dir)).toEqual(before);
+    });
+  });
+
+  it('never reads or writes outside the repository root', () => {
+    const outside = mkdtempSync(join(tmpdir(), 'remodel-outside-'));
+    const dir = fresh();
+    writeFileSync(join(outside, 'x.py'), 'from models.booking import Booking\n');
+    const { symlinkSync } = require('node:fs') as typeof import('node:fs');
+    symlinkSync(outside, join(dir, 'linked'));
+    const result = remodel(['apply', '--map', seedMap], dir);
+    expect(result.status).toBe(0);
+    expect(readFileSync(join(outside, 'x.py'), 'utf8')).toBe('from models.booking import Booking\n');
+    rmSync(outside, { recursive: true, force: true });
+  });
+});
