@@ -68,7 +68,12 @@ function draftFor(report: AuditReport, prefer: readonly string[], language: MapL
   let groups = 0;
   for (const group of report.duplicates) {
     const candidates = group.models.filter((m) => m.language === language);
-    if (candidates.length < 2) continue;
+    if (candidates.length < 2) {
+      if (!group.models.some((m) => m.language === language)) {
+        skipped.push(`${qualified(group.schema, group.table)}: ${group.models.map((m) => `${m.class} (${m.file}, ${m.orm})`).join(', ')}: no ${language} import to rewrite`);
+      }
+      continue;
+    }
     const others = group.models.filter((m) => m.language !== language);
     if (others.length) skipped.push(`${qualified(group.schema, group.table)}: ${others.map((m) => `${m.class} (${m.file}, ${m.orm})`).join(', ')} left out: not ${language}`);
     const choice = pickCanonical(candidates, prefer);
@@ -80,6 +85,12 @@ function draftFor(report: AuditReport, prefer: readonly string[], language: MapL
         continue;
       }
       if (old.module === choice.canonical.module && old.class === choice.canonical.class) continue;
+      // TS: a class reachable only as `export default` / `module.exports =` cannot be moved by name
+      const defaultOnly = [old, choice.canonical].find((m) => m.language === 'typescript' && !report.modules[m.file]?.definitions.includes(m.class));
+      if (defaultOnly) {
+        skipped.push(`${qualified(group.schema, group.table)}: ${old.class} (${old.file}) -> ${choice.canonical.class} (${choice.canonical.file}) not drafted: ${defaultOnly.class} is not a named export of ${defaultOnly.file}; move it by hand`);
+        continue;
+      }
       moves.push({ group, choice, old });
       counted = true;
     }
@@ -118,7 +129,8 @@ function draftFor(report: AuditReport, prefer: readonly string[], language: MapL
     }
   }
 
-  const roots = language === 'python' ? [...new Set(moves.flatMap((m) => [m.old, m.choice.canonical]).map((m) => report.modules[m.file]?.root ?? '.'))].sort() : ['.'];
+  const usedRoots = language === 'python' ? [...new Set(moves.flatMap((m) => [m.old, m.choice.canonical]).map((m) => report.modules[m.file]?.root ?? '.'))].sort() : [];
+  const roots = usedRoots.length ? usedRoots : ['.'];
   const raw = {
     $schema: './import-map.schema.json',
     version: 1 as const,
@@ -151,7 +163,7 @@ function draftFor(report: AuditReport, prefer: readonly string[], language: MapL
       '# shims:\n' +
       wholeModules.map((m) => `#   - module: ${m}\n`).join('');
   }
-  if (!entries.length) text = `# No ${language} duplicate models found: nothing to rewrite.\n${text}`;
+  if (!entries.length) text = `# No ${language} import rewrite drafted${skipped.length ? " (see skipped)" : ": no duplicate models"}.\n${text}`;
   return { language, text, groups };
 }
 

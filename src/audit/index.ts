@@ -83,6 +83,7 @@ export async function audit(options: AuditOptions = {}): Promise<AuditReport> {
       ...(scan.language === 'python' ? { root: graph.pythonRootOf(scan.file) } : {}),
       definitions: scan.definitions.filter((d) => scan.language !== 'python' || !d.startsWith('_')),
       imported: [...imported].sort(),
+      ...(scan.defaultExport ? { defaultExport: scan.defaultExport } : {}),
     };
   }
   return {

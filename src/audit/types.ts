@@ -154,6 +154,8 @@ export interface ModuleFacts {
   definitions: string[];
   /** names other files import from this module */
   imported: string[];
+  /** TS: the name `export default` / `module.exports =` gives */
+  defaultExport?: string;
 }
 
 export interface AuditOptions {
