@@ -84,6 +84,15 @@ describe('Django scanner', () => {
   });
 });
 
+test('a base imported from an outside module is not a local model of the same name (djangoproject.com feeds)', async () => {
+  const scans = await scanPythonModels([
+    { file: 'aggregator/models.py', text: 'from django.db import models\n\nclass Feed(models.Model):\n    title = models.CharField(max_length=200)\n' },
+    { file: 'aggregator/feeds.py', text: 'from django.contrib.syndication.views import Feed\n\nclass CommunityFeed(Feed):\n    title = "Community"\n' },
+    { file: 'aggregator/proxies.py', text: 'from .models import Feed\n\nclass ApprovedFeed(Feed):\n    class Meta:\n        proxy = True\n' },
+  ]);
+  expect(scans.flatMap((s) => s.models.map((m) => `${s.file}:${m.class}:${m.table}`))).toEqual(['aggregator/models.py:Feed:aggregator_feed', 'aggregator/proxies.py:ApprovedFeed:aggregator_feed']);
+});
+
 describe('TypeScript scanners', () => {
   test('TypeORM default table names follow DefaultNamingStrategy (snakeCase of the class)', () => {
     expect(typeormTableName('UserProfile')).toBe('user_profile');

@@ -502,7 +502,14 @@ function resolveModels(files: PythonFileFacts[]): FileScan[] {
   const lookup = (base: string, from: PythonFileFacts): ClassRef | undefined => {
     const candidates = byName.get(lastSegment(base));
     if (!candidates?.length) return undefined;
-    return candidates.find((c) => c.file === from) ?? candidates[0];
+    const head = base.split('.')[0]!;
+    const local = candidates.find((c) => c.file === from);
+    if (local && !base.includes('.')) return local;
+    // a base imported from a module (`from django.contrib.syndication.views import Feed`) is only
+    // a scanned class when that module is one of the scanned files
+    const source = importSourceOf(from.imports, head);
+    if (source) return candidates.find((c) => moduleMatches(c.file.file, source));
+    return local ?? candidates[0];
   };
   const localBases = (ref: ClassRef, seen = new Set<ClassFacts>()): ClassRef[] => {
     const out: ClassRef[] = [];
@@ -647,6 +654,30 @@ function resolveModels(files: PythonFileFacts[]): FileScan[] {
     }
     return scan;
   });
+}
+
+/** Where a file's imports bind `name`: the module (dotted, without leading dots) and the import's relative level. */
+function importSourceOf(imports: readonly ScannedImport[], name: string): { module: string; level: number } | undefined {
+  for (const imp of imports) {
+    if (imp.names === undefined) {
+      // case: import a.b  (binds `a`)
+      if (imp.specifier.split('.')[0] === name) return { module: imp.specifier, level: 0 };
+    } else if (Array.isArray(imp.names)) {
+      const index = (imp.locals ?? imp.names).indexOf(name);
+      if (index >= 0) {
+        // `from pkg import models` binds a submodule or a name of pkg: either way the class lives under pkg
+        return { module: imp.specifier, level: imp.level };
+      }
+    }
+  }
+  return undefined;
+}
+
+/** True when `file` could be the module an import names (by dotted suffix; relative imports by their tail). */
+function moduleMatches(file: string, source: { module: string; level: number }): boolean {
+  const module = file.replace(/\.py$/, '').replace(/\/__init__$/, '').split('/').join('.');
+  if (!source.module) return source.level > 0;
+  return module === source.module || module.endsWith(`.${source.module}`) || module.startsWith(`${source.module}.`) || module.includes(`.${source.module}.`);
 }
 
 /**
