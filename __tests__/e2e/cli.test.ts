@@ -103,6 +103,8 @@ describe('bad input: one line, exit 2, nothing written', () => {
     ['conflicting targets', 'version: 1\nlanguage: python\nrewrite:\n  - from: models.booking\n    to: db.models.core\n  - from: models.booking\n    to: db.models.lead\n', /^remodel: bad\.yaml:6: rewrite\[1\]\.from: module 'models.booking' is already sent/],
     ['a missing to module', 'version: 1\nlanguage: python\nrewrite:\n  - from: models.booking\n    to: db.models.nowhere\n', /^remodel: bad\.yaml:5: rewrite\[0\]\.to: module 'db\.models\.nowhere' \(target of 'models\.booking'\) does not exist/],
     ['a to module that lacks a mapped name', 'version: 1\nlanguage: python\nrewrite:\n  - from: models.social\n    to: db.models.lead\n    names: [SocialAccount]\n', /^remodel: bad\.yaml:6: rewrite\[0\]\.names: module 'db\.models\.lead' has no name 'SocialAccount' \(mapped from 'models\.social'\)/],
+    ['a shim for a module the map does not move', 'version: 1\nlanguage: python\nrewrite:\n  - from: models.booking\n    to: db.models.core\nshims:\n  - module: models.review\n', /^remodel: bad\.yaml:7: shims\[0\]\.module: 'models\.review' is not moved by any rewrite entry/],
+    ['a shim that would drop what the canonical module lacks', 'version: 1\nlanguage: python\nrewrite:\n  - from: models.social\n    to: db.models.lead\nshims:\n  - module: models.social\n', /^remodel: bad\.yaml:7: shims\[0\]\.module: models\.social defines .*normalize_handle.*, which db\.models\.lead lacks: a shim would drop/],
   ])('%s', (_name, text, message) => {
     const { dir, map } = badMap(text);
     const before = snapshot(dir);

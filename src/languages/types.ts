@@ -1,5 +1,5 @@
 import type { ImportMap, LanguageId } from '../importmap/types';
-import type { FileResult } from '../plan/types';
+import type { FileResult, NeedsReview, Note } from '../plan/types';
 
 /** A source file as the pipeline hands it to an adapter. */
 export interface SourceFile {
@@ -28,6 +28,13 @@ export interface PreparedMap {
   needles: string[];
 }
 
+/** Files a shim transform writes (whole new text per file), with what it wants a human to know. */
+export interface ShimPlan {
+  files: Array<{ path: string; text: string }>;
+  needsReview: NeedsReview[];
+  notes: Note[];
+}
+
 /** The contract every language implements (DESIGN.md §4). */
 export interface LanguageAdapter<P extends PreparedMap = PreparedMap> {
   id: LanguageId;
@@ -37,4 +44,6 @@ export interface LanguageAdapter<P extends PreparedMap = PreparedMap> {
   prepare(map: ImportMap, workspace: Workspace): Promise<P>;
   /** every edit the map implies for one file; never throws for a bad file (returns `failed`) */
   planRewrite(file: SourceFile, prepared: P): Promise<FileResult>;
+  /** the deprecation shims of the map's `shims:` entries, over the workspace as rewritten so far; throws ImportMapError for a shim it must refuse */
+  planShims?(prepared: P, workspace: Workspace): Promise<ShimPlan>;
 }

@@ -94,8 +94,26 @@ export async function buildPlan(options: PlanOptions = {}): Promise<Plan> {
     timings.rewrite = now() - start;
   }
 
+  if (only.has('insert-shims')) {
+    start = now();
+    for (const { map, adapter, prepared } of loaded) {
+      if (!map.shims.length) continue;
+      if (!adapter.planShims) {
+        options.onWarning?.(`${map.file}: shims: insert-shims does not cover ${map.language} yet; ${map.shims.length} entr${map.shims.length === 1 ? 'y' : 'ies'} not planned`);
+        continue;
+      }
+      const shims = await adapter.planShims(prepared, workspace);
+      plan.needsReview.push(...shims.needsReview);
+      plan.notes.push(...shims.notes);
+      for (const { path, text } of shims.files) {
+        workspace.write(path, text);
+        addSource(sources, path, 'insert-shims');
+      }
+    }
+    timings.shims = now() - start;
+  }
+
   for (const { map } of loaded) {
-    if (only.has('insert-shims') && map.shims.length) options.onWarning?.(`${map.file}: shims: insert-shims is not available yet; ${map.shims.length} entr${map.shims.length === 1 ? 'y' : 'ies'} not planned`);
     if (only.has('move-files') && map.relocate.length) options.onWarning?.(`${map.file}: relocate: move-files is not available yet; ${map.relocate.length} entr${map.relocate.length === 1 ? 'y' : 'ies'} not planned`);
   }
 

@@ -4,6 +4,7 @@ import type { LanguageAdapter, PreparedMap, SourceFile, Workspace } from '../typ
 import { findModuleExports, type ModuleExports } from './exports';
 import { PythonModuleIndex } from './modules';
 import { planPythonRewrite, type PythonContext } from './rewrite';
+import { planPythonShims } from './shims';
 
 export interface PreparedPythonMap extends PreparedMap, PythonContext {}
 
@@ -52,4 +53,5 @@ export const pythonAdapter: LanguageAdapter<PreparedPythonMap> = {
   owns: (path) => path.endsWith('.py') || path.endsWith('.pyi'),
   prepare,
   planRewrite: (file: SourceFile, prepared: PreparedPythonMap) => planPythonRewrite(file, prepared),
+  planShims: (prepared, workspace) => planPythonShims({ map: prepared.map, modules: prepared.modules, workspace }),
 };

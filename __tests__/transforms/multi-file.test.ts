@@ -1,0 +1,40 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { apply, plan } from '../../src';
+import { snapshot } from '../support/cli';
+import { makeTempRepo } from '../support/tempRepo';
+
+/**
+ * Multi-file cases: `__testfixtures__/<transform>/<case>/{input,output}/`. The input tree (with its `map.yaml`)
+ * is planned and applied in a temporary copy and must equal the output tree; applying again changes nothing.
+ */
+const fixtures = join(__dirname, '..', '..', '__testfixtures__');
+const transforms = ['insert-shims', 'move-files'].filter((name) => existsSync(join(fixtures, name)));
+
+async function run(tree: string) {
+  const repo = makeTempRepo(tree);
+  try {
+    const computed = await plan({ cwd: repo.dir, maps: [join(repo.dir, 'map.yaml')] });
+    apply(computed);
+    return { tree: snapshot(repo.dir), computed };
+  } finally {
+    repo.dispose();
+  }
+}
+
+for (const transform of transforms) {
+  describe(transform, () => {
+    for (const name of readdirSync(join(fixtures, transform)).filter((n) => existsSync(join(fixtures, transform, n, 'input')))) {
+      const dir = join(fixtures, transform, name);
+      it(`${name}: turns input/ into output/`, async () => {
+        const { tree, computed } = await run(join(dir, 'input'));
+        expect(computed.failures).toEqual([]);
+        expect(tree).toEqual(snapshot(join(dir, 'output')));
+      });
+      it(`${name}: leaves output/ unchanged (idempotent)`, async () => {
+        const { computed } = await run(join(dir, 'output'));
+        expect(computed.changes.map((c) => c.path)).toEqual([]);
+      });
+    }
+  });
+}

@@ -1,0 +1,220 @@
+import { ImportMapError } from '../../errors';
+import type { RawShimEntry } from '../../importmap/schema';
+import type { ImportMap } from '../../importmap/types';
+import { lineEnding } from '../../plan/edits';
+import type { Note, NeedsReview } from '../../plan/types';
+import type { ShimPlan, Workspace } from '../types';
+import { findModuleExports } from './exports';
+import type { PythonModuleIndex } from './modules';
+import { parsePython, type Node } from './parser';
+import { analyzeScopes } from './scopes';
+
+/** First line of every block remodel generates: how a re-run recognises (and regenerates, never nests) its shim. */
+export const shimMarker = '# remodel: deprecation shim';
+
+interface MovedName {
+  old: string;
+  module: string;
+  name: string;
+}
+
+interface ShimContext {
+  map: ImportMap;
+  modules: PythonModuleIndex;
+  workspace: Workspace;
+}
+
+/** The `shims:` entries of a Python map: whole-module shims replace the old module, name-level ones edit it. */
+export async function planPythonShims(ctx: ShimContext): Promise<ShimPlan> {
+  const plan: ShimPlan = { files: [], needsReview: [], notes: [] };
+  for (const [index, entry] of ctx.map.shims.entries()) {
+    const fail = (key: string, detail: string): never => {
+      throw new ImportMapError(ctx.map.file, ctx.map.lineOf(['shims', index, key]), `shims[${index}].${key}`, detail);
+    };
+    const file = ctx.modules.getFile(entry.module);
+    const whole = ctx.map.moveOfModule(entry.module);
+    const named = ctx.map.movedNames(entry.module);
+    if (!whole && !named.length) fail('module', `'${entry.module}' is not moved by any rewrite entry, so there is nothing to shim`);
+    if (file === undefined) fail('module', `module '${entry.module}' has no file under root ${ctx.map.roots.join(', ')}`);
+    const text = ctx.workspace.read(file!);
+    const shim = whole && !named.length ? await wholeModuleShim(ctx, entry, text, fail) : await nameLevelShim(ctx, entry, file!, text, named, plan.notes, fail);
+    if (shim !== text) plan.files.push({ path: file!, text: shim });
+  }
+  void (plan.needsReview as NeedsReview[]);
+  return plan;
+}
+
+/** The names an old module offers: its `__all__` when it has one (a shim always does), else its public top-level definitions. */
+async function publicNames(text: string): Promise<string[]> {
+  const tree = await parsePython(text);
+  try {
+    const all = dunderAll(tree.rootNode);
+    if (all) return all;
+    const names: string[] = [];
+    for (const statement of tree.rootNode.namedChildren) {
+      const def = statement?.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
+      if (!def) continue;
+      if (def.type === 'class_definition' || def.type === 'function_definition') names.push(def.childForFieldName('name')?.text ?? '');
+      else if (def.type === 'expression_statement' && def.namedChildren[0]?.type === 'assignment') {
+        const left = def.namedChildren[0].childForFieldName('left');
+        if (left?.type === 'identifier') names.push(left.text);
+      }
+    }
+    return names.filter((name) => name && !name.startsWith('_'));
+  } finally {
+    tree.delete();
+  }
+}
+
+function dunderAll(root: Node): string[] | undefined {
+  for (const statement of root.namedChildren) {
+    const assignment = statement?.type === 'expression_statement' ? statement.namedChildren[0] : undefined;
+    if (assignment?.type !== 'assignment' || assignment.childForFieldName('left')?.text !== '__all__') continue;
+    return (assignment.childForFieldName('right')?.namedChildren ?? []).flatMap((entry) => {
+      const match = entry ? /^(['"])(\w+)\1$/.exec(entry.text) : null;
+      return match ? [match[2]!] : [];
+    });
+  }
+  return undefined;
+}
+
+async function resolveMoved(ctx: ShimContext, module: string, names: readonly string[], fail: (key: string, detail: string) => never): Promise<MovedName[]> {
+  const moved: MovedName[] = [];
+  const missing: string[] = [];
+  for (const old of names) {
+    const target = ctx.map.moveOfName(module, old);
+    const exports = target ? await exportsOf(ctx, target.module) : undefined;
+    if (!target || (exports !== 'any' && !exports?.has(target.name))) missing.push(old);
+    else moved.push({ old, module: target.module, name: target.name });
+  }
+  if (missing.length) {
+    const to = ctx.map.moveOfModule(module)?.module ?? 'its canonical module';
+    fail('module', `${module} defines ${missing.join(', ')}, which ${to} lacks: a shim would drop ${missing.length === 1 ? 'it' : 'them'} (move ${missing.length === 1 ? 'it' : 'them'} first, or use a name-level entry)`);
+  }
+  return moved;
+}
+
+async function exportsOf(ctx: ShimContext, module: string) {
+  const file = ctx.modules.getFile(module);
+  return file === undefined ? undefined : findModuleExports(ctx.workspace.read(file));
+}
+
+function pyString(text: string): string {
+  return JSON.stringify(text);
+}
+
+/** `_MOVED`, `__getattr__` and `__dir__`: each moved name is served from its canonical home (the same object), warned. */
+function getattrBlock(moved: readonly MovedName[], entry: RawShimEntry): string[] {
+  const lines = ['import importlib as _importlib', 'import warnings as _warnings', '', '_MOVED = {'];
+  for (const m of moved) lines.push(`    ${pyString(m.old)}: (${pyString(m.module)}, ${pyString(m.name)}),`);
+  lines.push('}');
+  if (entry.message) lines.push(`_MESSAGE = ${pyString(entry.message)}`);
+  const message = entry.message ? '_MESSAGE' : `f"{__name__}.{name} is deprecated: use 'from {module} import {new_name}'"`;
+  lines.push(
+    '',
+    '',
+    'def __getattr__(name):',
+    '    if name not in _MOVED:',
+    '        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")',
+    '    module, new_name = _MOVED[name]',
+    `    _warnings.warn(${message}, DeprecationWarning, stacklevel=2)`,
+    '    return getattr(_importlib.import_module(module), new_name)',
+    '',
+    '',
+    'def __dir__():',
+    '    return sorted(set(globals()) | set(_MOVED))',
+  );
+  return lines;
+}
+
+async function wholeModuleShim(ctx: ShimContext, entry: RawShimEntry, text: string, fail: (key: string, detail: string) => never): Promise<string> {
+  const moved = await resolveMoved(ctx, entry.module, await publicNames(text), fail);
+  const targets = [...new Set(moved.map((m) => m.module))];
+  const lines = [
+    '"""Deprecated: `' + entry.module + '` moved to `' + targets.join('`, `') + '`.',
+    '',
+    ...(entry.message ? [entry.message, ''] : []),
+    'A compatibility shim written by remodel: it serves the old names from their canonical',
+    'modules (the same objects, so one class and one ORM mapper) and warns. Import from the',
+    'canonical module instead.',
+    '"""',
+    shimMarker,
+  ];
+  if (entry.warn === 'import') {
+    const byModule = new Map<string, string[]>();
+    for (const m of moved) byModule.set(m.module, [...(byModule.get(m.module) ?? []), m.name === m.old ? m.name : `${m.name} as ${m.old}`]);
+    lines.push('import warnings as _warnings', '');
+    for (const [module, names] of byModule) lines.push(`from ${module} import ${names.join(', ')}`);
+    const message = entry.message ?? `${entry.module} is deprecated: import from ${targets.join(', ')}`;
+    lines.push('', `_warnings.warn(${pyString(message)}, DeprecationWarning, stacklevel=2)`);
+  } else {
+    lines.push(...getattrBlock(moved, entry));
+  }
+  lines.push('', '', `__all__ = [${moved.map((m) => pyString(m.old)).join(', ')}]`);
+  const eol = lineEnding(text);
+  return `${lines.join(eol)}${eol}`;
+}
+
+/**
+ * A module that keeps some names: the moved definitions are deleted and served through the same `__getattr__`;
+ * everything else stays as it was. Code left in the module that still uses a moved name gets it imported.
+ */
+async function nameLevelShim(ctx: ShimContext, entry: RawShimEntry, path: string, original: string, names: readonly string[], notes: Note[], fail: (key: string, detail: string) => never): Promise<string> {
+  const eol = lineEnding(original);
+  const markerAt = original.indexOf(`${eol}${eol}${shimMarker}`);
+  let text = markerAt === -1 ? original : original.slice(0, markerAt) + eol;
+  const tree = await parsePython(text);
+  const edits: Array<{ start: number; end: number }> = [];
+  try {
+    for (const statement of tree.rootNode.namedChildren) {
+      if (!statement) continue;
+      const def = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
+      const name = def?.childForFieldName('name')?.text;
+      if (def?.type === 'function_definition' && name === '__getattr__') fail('module', `${entry.module} already defines its own __getattr__; remodel will not replace it`);
+      if ((def?.type === 'class_definition' || def?.type === 'function_definition') && name && names.includes(name)) {
+        edits.push(definitionSpan(text, statement));
+      }
+    }
+  } finally {
+    tree.delete();
+  }
+  for (const { start, end } of edits.sort((a, b) => b.start - a.start)) text = text.slice(0, start) + text.slice(end);
+  text = text.replace(/(\r?\n){3,}$/, eol);
+  const moved = await resolveMoved(ctx, entry.module, names, fail);
+  const stillUsed = await namesUsedIn(text, names);
+  const lines = ['', '', '', `${shimMarker} for the names that moved out of this module (generated; re-running remodel regenerates it)`];
+  for (const m of moved.filter((n) => stillUsed.has(n.old))) {
+    lines.push(`from ${m.module} import ${m.name === m.old ? m.name : `${m.name} as ${m.old}`}  # still used in this module`);
+    notes.push({ file: path, line: 1, message: `${m.old} is still used inside ${entry.module}: the shim imports it from ${m.module} (no warning for that name)` });
+  }
+  lines.push(...getattrBlock(moved.filter((n) => !stillUsed.has(n.old)), entry));
+  return `${text.replace(/(\r?\n)+$/, '')}${lines.join(eol)}${eol}`;
+}
+
+/** A top-level definition with its decorators, the comments directly above it and the blank lines after it. */
+function definitionSpan(text: string, statement: Node): { start: number; end: number } {
+  let start = text.lastIndexOf('\n', statement.startIndex - 1) + 1;
+  for (let prev = statement.previousNamedSibling; prev?.type === 'comment' && prev.endPosition.row >= statementRow(text, start) - 1; prev = prev.previousNamedSibling) {
+    start = text.lastIndexOf('\n', prev.startIndex - 1) + 1;
+  }
+  let end = statement.endIndex;
+  const blank = /^(?:[ \t]*\r?\n)*/.exec(text.slice(text.indexOf('\n', end) + 1));
+  end = text.indexOf('\n', end) === -1 ? text.length : text.indexOf('\n', end) + 1 + (blank?.[0].length ?? 0);
+  return { start, end };
+}
+
+function statementRow(text: string, offset: number): number {
+  let row = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) row++;
+  return row;
+}
+
+async function namesUsedIn(text: string, names: readonly string[]): Promise<Set<string>> {
+  const tree = await parsePython(text);
+  try {
+    const wanted = new Set(names);
+    return new Set(analyzeScopes(tree.rootNode).uses.map((use) => use.node.text).filter((name) => wanted.has(name)));
+  } finally {
+    tree.delete();
+  }
+}
