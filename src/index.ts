@@ -16,6 +16,8 @@ export type { ApplyResult } from './apply/apply';
 export { RemodelError, ImportMapError, UsageError, ParseError, WorkspaceError } from './errors';
 export { renderPatch } from './render/patch';
 export { renderJsonReport, renderSummary, renderStat } from './render/report';
+export { audit, renderAuditMarkdown, renderAuditJson, draftImportMap, draftImportMaps } from './audit';
+export type { AuditOptions, AuditReport } from './audit';
 
 /**
  * Computes every edit the import maps imply, without touching disk.

@@ -156,3 +156,18 @@ describe('bad input: one line, exit 2, nothing written', () => {
     rmSync(outside, { recursive: true, force: true });
   });
 });
+
+describe('remodel audit', () => {
+  it('reports the example duplicates as JSON and drafts a map that plans the same consolidation', () => {
+    const dir = fresh();
+    const result = remodel(['audit', '.', '--format', 'json', '--prefer', 'db/models/**', '--emit-map', 'import-maps/draft.yaml'], dir);
+    expect(result.status).toBe(0);
+    const report = JSON.parse(result.stdout);
+    const bookings = report.duplicates.find((d: { table: string }) => d.table === 'bookings');
+    expect(bookings.models.map((m: { file: string }) => m.file).sort()).toEqual(['db/models/core.py', 'models/booking.py']);
+    const drafted = remodel(['plan', '--map', 'import-maps/draft.yaml', '--only', 'rewrite'], dir);
+    const seeded = remodel(['plan', '--map', seedMap, '--only', 'rewrite'], dir);
+    expect(drafted.status).toBe(0);
+    expect(drafted.stdout).toBe(seeded.stdout);
+  });
+});

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import yargs, { type Argv } from 'yargs';
 import { UsageError, RemodelError } from '../errors';
-import { apply, plan, renderJsonReport, renderPatch, renderStat, renderSummary, type Plan, type TransformName } from '../index';
+import { apply, audit, draftImportMap, plan, renderAuditJson, renderAuditMarkdown, renderJsonReport, renderPatch, renderStat, renderSummary, type Plan, type TransformName } from '../index';
 import { planOptions } from './options';
 
 const transformAliases: Record<string, TransformName> = {
@@ -90,7 +90,29 @@ export async function run(argv: readonly string[], io: Io = defaultIo()): Promis
         if (computed.changes.length) exitCode = 1;
       },
     )
-    .demandCommand(1, 'name a command: plan, apply or check')
+    .command(
+      'audit [dir]',
+      'find duplicate models (one table mapped twice), collisions, dangling references and orphans; draft the import map',
+      (y) =>
+        y
+          .positional('dir', { type: 'string', default: '.', description: 'the directory to audit (module ids in the draft map are relative to it)' })
+          .options({
+            format: { choices: ['md', 'json'] as const, default: 'md' as const, description: 'report format on stdout' },
+            'emit-map': { type: 'string', description: 'write a draft import map (YAML) to this file' },
+            prefer: { type: 'string', array: true, description: 'globs of the files whose models win a duplicate group (e.g. "db/models/**")' },
+          })
+          .example('$0 audit apps/backend --prefer "db/models/**" --emit-map import-maps/draft.yaml', 'audit and draft a map'),
+      async (args) => {
+        const prefer = args.prefer ?? [];
+        const report = await audit({ dir: args.dir, prefer });
+        io.stdout(args.format === 'json' ? renderAuditJson(report) : renderAuditMarkdown(report));
+        if (args['emit-map']) {
+          writeFileSync(args['emit-map'], draftImportMap(report, prefer));
+          io.stderr(`remodel: wrote a draft import map to ${args['emit-map']}\n`);
+        }
+      },
+    )
+    .demandCommand(1, 'name a command: plan, apply, check or audit')
     .strict()
     .help()
     .version(false)
