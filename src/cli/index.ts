@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import yargs, { type Argv } from 'yargs';
 import { UsageError, RemodelError } from '../errors';
 import { apply, audit, draftImportMap, plan, renderAuditJson, renderAuditMarkdown, renderJsonReport, renderPatch, renderStat, renderSummary, type Plan, type TransformName } from '../index';
@@ -107,6 +108,7 @@ export async function run(argv: readonly string[], io: Io = defaultIo()): Promis
         const report = await audit({ dir: args.dir, prefer });
         io.stdout(args.format === 'json' ? renderAuditJson(report) : renderAuditMarkdown(report));
         if (args['emit-map']) {
+          mkdirSync(dirname(resolve(args['emit-map'])), { recursive: true });
           writeFileSync(args['emit-map'], draftImportMap(report, prefer));
           io.stderr(`remodel: wrote a draft import map to ${args['emit-map']}\n`);
         }
