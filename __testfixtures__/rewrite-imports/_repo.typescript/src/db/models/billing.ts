@@ -1,0 +1,3 @@
+export class Payment {
+  constructor(public amount: number) {}
+}

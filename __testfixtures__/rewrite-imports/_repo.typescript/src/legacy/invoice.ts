@@ -1,0 +1,3 @@
+export class Invoice {
+  constructor(public total: number) {}
+}

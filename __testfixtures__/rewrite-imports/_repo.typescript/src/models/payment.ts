@@ -1,0 +1,3 @@
+export default class Payment {
+  constructor(public amount: number) {}
+}

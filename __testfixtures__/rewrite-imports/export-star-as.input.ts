@@ -1,0 +1,2 @@
+export * as bookings from './models/booking';
+export * as social from './models/social';

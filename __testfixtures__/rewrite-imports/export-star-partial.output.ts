@@ -1,0 +1,2 @@
+export * from './social';
+export { BusinessSocialAccount as SocialAccount, CustomerSocialIdentity as SocialIdentity } from '../db/models/lead';

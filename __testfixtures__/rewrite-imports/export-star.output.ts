@@ -1,0 +1,3 @@
+export * from '../db/models/core';
+export * from '../db/models/identity';
+export { StationUser as UserStationAssignment } from '../db/models/identity';

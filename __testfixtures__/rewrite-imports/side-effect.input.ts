@@ -1,0 +1,3 @@
+import './models/booking';
+import './models/social';
+import '@/models/station';

@@ -1,0 +1,3 @@
+import './db/models/core';
+import './models/social';
+import '@/db/models/identity';

@@ -1,0 +1,190 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ImportMapError } from '../../errors';
+import type { ImportMap, RewriteRule } from '../../importmap/types';
+import type { PreparedMap, Workspace } from '../types';
+import { loadResolutionConfig, type ResolutionConfig } from './config';
+import { findModuleFile, ModuleResolver, stripSourceExtension } from './resolve';
+import { ts } from './ts';
+
+/** Names a module exports, as far as its own text tells (`open` when it also has `export * from`). */
+export interface ExportedNames {
+  names: Set<string>;
+  open: boolean;
+}
+
+/** The TypeScript adapter's per-run state: resolution, the files behind every module id of the map. */
+export interface TypeScriptPreparedMap extends PreparedMap {
+  /** absolute repository root */
+  cwd: string;
+  config: ResolutionConfig;
+  resolver: ModuleResolver;
+  /** absolute file of an old path module -> its id as the map names it */
+  oldFiles: Map<string, string>;
+  /** module id (old or new, path ids only) -> absolute file */
+  moduleFiles: Map<string, string>;
+  /** module ids that are bare package specifiers, matched as text */
+  bareIds: Set<string>;
+  /** package entries over folders: matched by the module id of the resolved file */
+  hasPathPackages: boolean;
+  workspace: Workspace;
+  /** exports of a module file, read on demand and cached */
+  exportsOf(file: string): ExportedNames | undefined;
+}
+
+/**
+ * Reads the governing tsconfig/jsconfig, checks that every path module id of the map names a file,
+ * and computes the prefilter needles.
+ *
+ * @example
+ * const prepared = await prepareTypeScriptMap(map, workspace);
+ * prepared.needles   // ['booking', 'social', '@acme/db/entities']
+ * @throws ImportMapError naming the entry whose module resolves to no file; UsageError for an unreadable tsconfig
+ */
+export function prepareTypeScriptMap(map: ImportMap, workspace: Workspace): TypeScriptPreparedMap {
+  const cwd = path.resolve(workspace.cwd);
+  const root = path.resolve(cwd, map.roots[0] ?? '.');
+  const config = loadResolutionConfig(cwd, root);
+  const resolver = new ModuleResolver(cwd, config.options);
+  const oldFiles = new Map<string, string>();
+  const moduleFiles = new Map<string, string>();
+  const bareIds = new Set<string>();
+  const needles = new Set<string>();
+  let hasPathPackages = false;
+  let oldIndexFile = false;
+
+  const exportsCache = new Map<string, ExportedNames | undefined>();
+  const exportsOf = (file: string): ExportedNames | undefined => {
+    if (!exportsCache.has(file)) exportsCache.set(file, readExports(file));
+    return exportsCache.get(file);
+  };
+
+  for (const rule of map.rules) {
+    for (const key of ['from', 'to'] as const) {
+      const id = rule[key];
+      if (!isPathId(id, cwd)) {
+        bareIds.add(id);
+        if (key === 'from') needles.add(id);
+        continue;
+      }
+      if (rule.package) {
+        const dir = path.resolve(cwd, id);
+        if (!isDirectory(dir)) fail(map, rule, key, `'${id}' is a package entry but no such folder exists`);
+        if (key === 'from') {
+          hasPathPackages = true;
+          needles.add(path.basename(dir));
+        }
+        continue;
+      }
+      const file = findModuleFile(id, (f) => workspace.has(f) || fs.existsSync(path.join(cwd, f)));
+      if (!file) fail(map, rule, key, `'${id}' resolves to no file (looked for ${id}.ts/.tsx/.js/... and ${id}/index.*)`);
+      const absolute = path.join(cwd, file);
+      moduleFiles.set(id, absolute);
+      if (key === 'from') {
+        oldFiles.set(absolute, id);
+        const stripped = stripSourceExtension(file);
+        const isIndex = path.posix.basename(stripped) === 'index';
+        if (isIndex) oldIndexFile = true;
+        needles.add(path.posix.basename(isIndex ? path.posix.dirname(stripped) : stripped));
+      }
+    }
+    checkMovedNames(map, rule, moduleFiles, exportsOf);
+  }
+
+  // an alias without a wildcard may spell an old module without its file name (`"@booking": ["src/models/booking"]`)
+  const paths = config.options.paths ?? {};
+  const base = config.options.baseUrl ?? (config.options as { pathsBasePath?: string }).pathsBasePath ?? cwd;
+  for (const [key, substitutions] of Object.entries(paths)) {
+    if (key.includes('*')) continue;
+    for (const substitution of substitutions) {
+      const absolute = stripSourceExtension(path.resolve(base, substitution));
+      if ([...oldFiles.keys()].some((file) => stripSourceExtension(file) === absolute || path.dirname(file) === absolute)) needles.add(key);
+    }
+  }
+  // an index module can be imported as '.' or '..' from inside its own folder
+  if (oldIndexFile) for (const quote of [`'`, `"`, '`']) for (const dots of ['.', '..', './', '../']) needles.add(`${quote}${dots}${quote}`);
+
+  return { map, needles: [...needles], cwd, config, resolver, oldFiles, moduleFiles, bareIds, hasPathPackages, workspace, exportsOf };
+}
+
+/** A repository-relative path (its first segment is a folder or file of the repository) rather than a package name. */
+function isPathId(id: string, cwd: string): boolean {
+  if (id.startsWith('./') || id.startsWith('../') || path.isAbsolute(id)) return true;
+  if (id.startsWith('@') && id.split('/').length >= 2 && !fs.existsSync(path.join(cwd, id.split('/')[0]!))) return false;
+  const first = id.split('/')[0]!;
+  return fs.existsSync(path.join(cwd, first)) || fs.existsSync(path.join(cwd, id));
+}
+
+function isDirectory(dir: string): boolean {
+  try {
+    return fs.statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** A `to` module that visibly lacks a mapped name is an error in the map, not in the code. */
+function checkMovedNames(
+  map: ImportMap,
+  rule: RewriteRule,
+  moduleFiles: Map<string, string>,
+  exportsOf: (file: string) => ExportedNames | undefined,
+): void {
+  const targetFile = moduleFiles.get(rule.to);
+  if (!targetFile) return;
+  const exported = exportsOf(targetFile);
+  if (!exported || exported.open) return;
+  const wanted = rule.names ? [...rule.names].map((n) => rule.rename.get(n) ?? n) : [...rule.rename.values()];
+  for (const name of wanted) {
+    if (!exported.names.has(name)) {
+      const key = rule.names ? 'names' : 'rename';
+      throw new ImportMapError(map.file, map.lineOf(['rewrite', rule.index, key]), `rewrite[${rule.index}].${key}`, `'${rule.to}' does not export '${name}'`);
+    }
+  }
+}
+
+function fail(map: ImportMap, rule: RewriteRule, key: 'from' | 'to', detail: string): never {
+  throw new ImportMapError(map.file, map.lineOf(['rewrite', rule.index, key]), `rewrite[${rule.index}].${key}`, detail);
+}
+
+/** The names a module file exports, from its syntax alone. */
+export function readExports(file: string): ExportedNames | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  return exportedNamesOf(ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false));
+}
+
+export function exportedNamesOf(sourceFile: ts.SourceFile): ExportedNames {
+  const names = new Set<string>();
+  let open = false;
+  for (const statement of sourceFile.statements) {
+    const modifiers = ts.canHaveModifiers(statement) ? ts.getModifiers(statement) : undefined;
+    const exported = modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+    const isDefault = modifiers?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
+    if (exported && isDefault) names.add('default');
+    else if (exported && ts.isVariableStatement(statement)) {
+      for (const declaration of statement.declarationList.declarations) addBindingNames(declaration.name, names);
+    } else if (exported && 'name' in statement && statement.name && ts.isIdentifier(statement.name as ts.Node)) {
+      names.add((statement.name as ts.Identifier).text);
+    } else if (ts.isExportAssignment(statement)) {
+      if (statement.isExportEquals) open = true;
+      else names.add('default');
+    } else if (ts.isExportDeclaration(statement)) {
+      if (!statement.exportClause) open = true;
+      else if (ts.isNamespaceExport(statement.exportClause)) names.add(statement.exportClause.name.text);
+      else for (const element of statement.exportClause.elements) names.add(element.name.text);
+    }
+  }
+  // CommonJS modules (`module.exports = ...`) say nothing syntactically
+  if (!names.size && /\b(module\.)?exports\b/.test(sourceFile.text)) open = true;
+  return { names, open };
+}
+
+function addBindingNames(name: ts.BindingName, into: Set<string>): void {
+  if (ts.isIdentifier(name)) into.add(name.text);
+  else for (const element of name.elements) if (ts.isBindingElement(element)) addBindingNames(element.name, into);
+}

@@ -1,0 +1,129 @@
+import * as path from 'node:path';
+import { ts } from './ts';
+
+/** How a specifier is loaded: `import`/`export` (the file's own format) or `require`-like (CommonJS). */
+export type UsageKind = 'import' | 'require';
+
+/** Source extensions, longest first so `.d.ts` wins over `.ts`. */
+const SOURCE_EXTENSIONS = ['.d.mts', '.d.cts', '.d.ts', '.tsx', '.mts', '.cts', '.ts', '.jsx', '.mjs', '.cjs', '.js'];
+/** The order in which a module id without extension is looked up as a file. */
+const LOOKUP_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.d.ts', '.js', '.jsx', '.mjs', '.cjs'];
+
+/** `src/models/booking` from `src/models/booking.ts` (also `.d.ts`, `.js`, ...). */
+export function stripSourceExtension(file: string): string {
+  const ext = SOURCE_EXTENSIONS.find((e) => file.endsWith(e));
+  return ext ? file.slice(0, -ext.length) : file;
+}
+
+/** The source extension of a file name (`.d.ts`, `.tsx`, ...), or '' */
+export function sourceExtension(file: string): string {
+  return SOURCE_EXTENSIONS.find((e) => file.endsWith(e)) ?? '';
+}
+
+/** The repository file a TypeScript module id names: `src/models/booking` → `src/models/booking.ts` or `.../index.ts`. */
+export function findModuleFile(id: string, has: (file: string) => boolean): string | undefined {
+  const clean = id.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
+  if (sourceExtension(clean) && has(clean)) return clean;
+  for (const ext of LOOKUP_EXTENSIONS) if (has(clean + ext)) return clean + ext;
+  for (const ext of LOOKUP_EXTENSIONS) if (has(`${clean}/index${ext}`)) return `${clean}/index${ext}`;
+  return undefined;
+}
+
+/**
+ * The TypeScript compiler's own module resolution (paths, baseUrl, node10/node16/nodenext/bundler,
+ * `.js` → `.ts`, index files), with the file system and every answer cached.
+ *
+ * @example
+ * new ModuleResolver('/repo', options).resolve('@/models/booking', '/repo/src/app.ts', 'import')
+ * // '/repo/src/models/booking.ts'
+ */
+export class ModuleResolver {
+  private readonly host: ts.ModuleResolutionHost;
+  private readonly cache: ts.ModuleResolutionCache;
+  private readonly answers = new Map<string, string | null>();
+  private readonly formats = new Map<string, ts.ResolutionMode>();
+  private readonly usesModes: boolean;
+  private readonly bundler: boolean;
+
+  constructor(
+    readonly cwd: string,
+    readonly options: ts.CompilerOptions,
+  ) {
+    const exists = new Map<string, boolean>();
+    const dirs = new Map<string, boolean>();
+    this.host = {
+      fileExists: (file) => memo(exists, file, () => ts.sys.fileExists(file)),
+      directoryExists: (dir) => memo(dirs, dir, () => ts.sys.directoryExists(dir)),
+      readFile: (file) => ts.sys.readFile(file),
+      realpath: ts.sys.realpath ? (file) => ts.sys.realpath!(file) : undefined,
+      getCurrentDirectory: () => cwd,
+      useCaseSensitiveFileNames: ts.sys.useCaseSensitiveFileNames,
+    };
+    const canonical = ts.sys.useCaseSensitiveFileNames ? (s: string) => s : (s: string) => s.toLowerCase();
+    this.cache = ts.createModuleResolutionCache(cwd, canonical, options);
+    const kind = moduleResolutionKind(options);
+    this.bundler = kind === ts.ModuleResolutionKind.Bundler;
+    this.usesModes = this.bundler || kind === ts.ModuleResolutionKind.Node16 || kind === ts.ModuleResolutionKind.NodeNext;
+  }
+
+  /** The absolute file `specifier` resolves to from `fromFile` (absolute), or undefined (unresolved, or a package in node_modules). */
+  resolve(specifier: string, fromFile: string, usage: UsageKind): string | undefined {
+    const mode = this.modeOf(fromFile, usage);
+    const key = `${path.dirname(fromFile)}\0${specifier}\0${mode ?? ''}`;
+    const known = this.answers.get(key);
+    if (known !== undefined) return known ?? undefined;
+    let resolved = this.resolveOnce(specifier, fromFile, mode);
+    // a test runner or bundler loads what the compiler's mode would refuse (e.g. jest.mock('./x') in an ESM file)
+    if (resolved === undefined && this.usesModes) {
+      resolved = this.resolveOnce(specifier, fromFile, mode === ts.ModuleKind.ESNext ? ts.ModuleKind.CommonJS : ts.ModuleKind.ESNext);
+    }
+    this.answers.set(key, resolved ?? null);
+    return resolved;
+  }
+
+  private resolveOnce(specifier: string, fromFile: string, mode: ts.ResolutionMode): string | undefined {
+    const result = ts.resolveModuleName(specifier, fromFile, this.options, this.host, this.cache, undefined, mode);
+    const module = result.resolvedModule;
+    if (!module || module.isExternalLibraryImport) return undefined;
+    return path.resolve(module.resolvedFileName);
+  }
+
+  private modeOf(fromFile: string, usage: UsageKind): ts.ResolutionMode {
+    if (!this.usesModes) return undefined;
+    if (usage === 'require') return ts.ModuleKind.CommonJS;
+    let format = this.formats.get(fromFile);
+    if (!this.formats.has(fromFile)) {
+      format = ts.getImpliedNodeFormatForFile(fromFile, this.cache.getPackageJsonInfoCache(), this.host, this.options);
+      this.formats.set(fromFile, format);
+    }
+    return format ?? (this.bundler ? ts.ModuleKind.ESNext : ts.ModuleKind.CommonJS);
+  }
+}
+
+function memo<K, V>(map: Map<K, V>, key: K, compute: () => V): V {
+  const hit = map.get(key);
+  if (hit !== undefined) return hit;
+  const value = compute();
+  map.set(key, value);
+  return value;
+}
+
+/** The resolution kind the compiler uses for these options (its default depends on `module`). */
+export function moduleResolutionKind(options: ts.CompilerOptions): ts.ModuleResolutionKind {
+  if (options.moduleResolution !== undefined) return options.moduleResolution;
+  switch (options.module) {
+    case ts.ModuleKind.Node16:
+    case ts.ModuleKind.Node18:
+    case ts.ModuleKind.Node20:
+      return ts.ModuleResolutionKind.Node16;
+    case ts.ModuleKind.NodeNext:
+      return ts.ModuleResolutionKind.NodeNext;
+    case ts.ModuleKind.Preserve:
+      return ts.ModuleResolutionKind.Bundler;
+    case undefined:
+    case ts.ModuleKind.CommonJS:
+      return ts.ModuleResolutionKind.Node10;
+    default:
+      return ts.ModuleResolutionKind.Classic;
+  }
+}

@@ -1,0 +1,135 @@
+import * as path from 'node:path';
+import { sourceExtension, stripSourceExtension, type ModuleResolver, type UsageKind } from './resolve';
+import { ts } from './ts';
+
+/** How an importer spells the end of a path: `./booking`, `./booking.js`, `./booking.ts`, or a folder `./models`. */
+type ExtensionStyle = 'none' | 'js' | 'source' | 'folder';
+
+/** What a new specifier must point at, and the specifier it replaces. */
+export interface SpecifierRequest {
+  /** absolute path of the importing file */
+  importer: string;
+  /** the specifier text as written */
+  original: string;
+  /** the absolute file the original resolved to (undefined for a bare specifier) */
+  originalFile: string | undefined;
+  /** the absolute file the new specifier must resolve to */
+  target: string;
+  usage: UsageKind;
+}
+
+/**
+ * Writes a specifier for `target` in the importer's own style: relative stays relative (recomputed from
+ * the importer), a `paths` alias stays an alias when a pattern covers the target, a baseUrl path stays one,
+ * and the extension convention (none, `.js`, `.ts`, folder index) is kept. Every candidate is checked with
+ * the compiler's resolution; undefined when none resolves to the target.
+ *
+ * @example
+ * writeSpecifier({ importer: '/r/src/a.ts', original: '../models/booking.js', originalFile: '/r/src/models/booking.ts',
+ *                  target: '/r/src/db/models/core.ts', usage: 'import' }, resolver)   // './db/models/core.js'
+ */
+export function writeSpecifier(request: SpecifierRequest, resolver: ModuleResolver): string | undefined {
+  const style = extensionStyle(request.original, request.originalFile);
+  const tried = new Set<string>();
+  for (const candidate of candidates(request, style, resolver.options)) {
+    if (tried.has(candidate)) continue;
+    tried.add(candidate);
+    if (resolver.resolve(candidate, request.importer, request.usage) === request.target) return candidate;
+  }
+  return undefined;
+}
+
+function* candidates(request: SpecifierRequest, style: ExtensionStyle, options: ts.CompilerOptions): Generator<string> {
+  const { original } = request;
+  const fallbackStyles: ExtensionStyle[] = style === 'folder' ? ['none', 'js'] : [style, 'none', 'js', 'source'];
+  if (isRelative(original)) {
+    for (const s of [style, ...fallbackStyles]) yield relativeSpecifier(request.importer, targetPath(request.target, s));
+  } else if (!path.isAbsolute(original)) {
+    // alias first, with the pattern the importer used, then any pattern, then baseUrl
+    for (const s of [style, ...fallbackStyles]) yield* aliasSpecifiers(targetPath(request.target, s), options, original);
+    if (options.baseUrl && request.originalFile) {
+      for (const s of [style, ...fallbackStyles]) {
+        const fromBase = toPosix(path.relative(options.baseUrl, targetPath(request.target, s)));
+        if (!fromBase.startsWith('..') && !path.isAbsolute(fromBase)) yield fromBase;
+      }
+    }
+  }
+  for (const s of fallbackStyles) yield relativeSpecifier(request.importer, targetPath(request.target, s));
+}
+
+function isRelative(specifier: string): boolean {
+  return specifier === '.' || specifier === '..' || specifier.startsWith('./') || specifier.startsWith('../');
+}
+
+function extensionStyle(specifier: string, resolved: string | undefined): ExtensionStyle {
+  if (!resolved) return 'none';
+  if (specifier.endsWith('/') || specifier === '.' || specifier === '..') return 'folder';
+  const resolvedBase = path.basename(stripSourceExtension(resolved));
+  const last = specifier.slice(specifier.lastIndexOf('/') + 1);
+  const ext = sourceExtension(resolved);
+  if (ext && last.endsWith(ext) && !ext.startsWith('.d.')) return 'source';
+  if (/\.(js|jsx|mjs|cjs)$/.test(last)) return 'js';
+  if (resolvedBase === 'index' && last !== 'index') return 'folder';
+  return 'none';
+}
+
+/** The absolute path (with or without extension) to spell for a target file in a style. */
+function targetPath(target: string, style: ExtensionStyle): string {
+  const base = stripSourceExtension(target);
+  const ext = sourceExtension(target);
+  if (style === 'folder') return path.basename(base) === 'index' ? path.dirname(target) : base;
+  if (style === 'none') return base;
+  if (style === 'source') return ext.startsWith('.d.') ? base + jsExtension(ext) : base + ext;
+  return base + jsExtension(ext);
+}
+
+function jsExtension(sourceExt: string): string {
+  if (sourceExt === '.mts' || sourceExt === '.d.mts' || sourceExt === '.mjs') return '.mjs';
+  if (sourceExt === '.cts' || sourceExt === '.d.cts' || sourceExt === '.cjs') return '.cjs';
+  if (sourceExt === '.jsx') return '.jsx';
+  return '.js';
+}
+
+function relativeSpecifier(importer: string, target: string): string {
+  const rel = toPosix(path.relative(path.dirname(importer), target));
+  if (rel === '') return '.';
+  return rel.startsWith('../') || rel === '..' ? rel : `./${rel}`;
+}
+
+function* aliasSpecifiers(target: string, options: ts.CompilerOptions, original: string): Generator<string> {
+  const paths = options.paths;
+  if (!paths) return;
+  const base = options.baseUrl ?? (options as { pathsBasePath?: string }).pathsBasePath;
+  if (!base) return;
+  const keys = Object.keys(paths);
+  // the pattern the original specifier matched comes first
+  keys.sort((a, b) => Number(matchesPattern(original, b)) - Number(matchesPattern(original, a)));
+  for (const key of keys) {
+    for (const substitution of paths[key] ?? []) {
+      const absolute = toPosix(path.resolve(base, substitution));
+      const star = absolute.indexOf('*');
+      if (star === -1) {
+        if (!key.includes('*') && (absolute === target || stripSourceExtension(absolute) === target)) yield key;
+        continue;
+      }
+      const prefix = absolute.slice(0, star);
+      const suffix = absolute.slice(star + 1);
+      const targetPosix = toPosix(target);
+      if (!targetPosix.startsWith(prefix) || !targetPosix.endsWith(suffix) || targetPosix.length < prefix.length + suffix.length) continue;
+      const middle = targetPosix.slice(prefix.length, targetPosix.length - suffix.length);
+      const keyStar = key.indexOf('*');
+      if (keyStar === -1) continue;
+      yield key.slice(0, keyStar) + middle + key.slice(keyStar + 1);
+    }
+  }
+}
+
+function matchesPattern(specifier: string, pattern: string): boolean {
+  const star = pattern.indexOf('*');
+  if (star === -1) return specifier === pattern;
+  return specifier.startsWith(pattern.slice(0, star)) && specifier.endsWith(pattern.slice(star + 1));
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
