@@ -16,8 +16,23 @@ export type { ApplyResult } from './apply/apply';
 export { RemodelError, ImportMapError, UsageError, ParseError, WorkspaceError } from './errors';
 export { renderPatch } from './render/patch';
 export { renderJsonReport, renderSummary, renderStat } from './render/report';
-export { audit, renderAuditMarkdown, renderAuditJson, draftImportMap, draftImportMaps } from './audit';
 export type { AuditOptions, AuditReport } from './audit';
+import type * as AuditModule from './audit';
+
+// the audit loads every ORM scanner (and the TypeScript compiler): only when it is asked for
+const auditModule = (): typeof AuditModule => require('./audit') as typeof AuditModule;
+
+/**
+ * Audits the ORM models under a directory: duplicates, collisions, dangling references, orphans.
+ * @example const report = await audit({ dir: 'apps/backend', prefer: ['db/models/**'] });
+ */
+export const audit: typeof AuditModule.audit = (options) => auditModule().audit(options);
+/** The audit as a pull-request-shaped Markdown report. */
+export const renderAuditMarkdown: typeof AuditModule.renderAuditMarkdown = (report) => auditModule().renderAuditMarkdown(report);
+/** The audit as JSON for machines. */
+export const renderAuditJson: typeof AuditModule.renderAuditJson = (report) => auditModule().renderAuditJson(report);
+/** A draft import map (YAML, commented) from an audit. */
+export const draftImportMap: typeof AuditModule.draftImportMap = (report, prefer) => auditModule().draftImportMap(report, prefer);
 
 /**
  * Computes every edit the import maps imply, without touching disk.

@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import yargs, { type Argv } from 'yargs';
 import { UsageError, RemodelError } from '../errors';
 import { apply, audit, draftImportMap, plan, renderAuditJson, renderAuditMarkdown, renderJsonReport, renderPatch, renderStat, renderSummary, type Plan, type TransformName } from '../index';
+import { parseShard } from '../plan/shard';
 import { planOptions } from './options';
 
 const transformAliases: Record<string, TransformName> = {
@@ -21,6 +22,8 @@ interface PlanArgs {
   json: boolean;
   stat: boolean;
   out?: string;
+  jobs?: number;
+  shard?: string;
   color?: boolean;
 }
 
@@ -40,7 +43,7 @@ function parseOnly(only: string | undefined): TransformName[] | undefined {
 }
 
 async function computePlan(args: PlanArgs, io: Io): Promise<Plan> {
-  return plan({ cwd: args.cwd, maps: args.map, only: parseOnly(args.only), onWarning: (message) => io.stderr(`remodel: warning: ${message}\n`) });
+  return plan({ cwd: args.cwd, maps: args.map, only: parseOnly(args.only), jobs: args.jobs, shard: args.shard ? parseShard(args.shard) : undefined, onWarning: (message) => io.stderr(`remodel: warning: ${message}\n`) });
 }
 
 function report(args: PlanArgs, computed: Plan, io: Io, patchToStdout: boolean): void {

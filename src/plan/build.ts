@@ -1,10 +1,11 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { findImportMaps, readImportMap, type ImportMap } from '../importmap';
-import { getAdapter } from '../languages/registry';
-import type { LanguageAdapter, PreparedMap } from '../languages/types';
-import { DiskWorkspace, NotTextError } from '../workspace/workspace';
+import { UsageError } from '../errors';
+import { findImportMaps } from '../importmap';
+import { chunkPaths, createChunkRunner, defaultJobs } from '../workspace/pool';
 import { applyEdits } from './edits';
+import { openSession } from './session';
+import { inShard, type Shard } from './shard';
 import type { FileChange, FileResult, Plan, PlanSummary } from './types';
 
 export type TransformName = 'rewrite-imports' | 'insert-shims' | 'move-files';
@@ -17,43 +18,27 @@ export interface PlanOptions {
   maps?: readonly string[];
   /** which transforms run (default: all) */
   only?: readonly TransformName[];
+  /** parallel workers for parsing (default: the machine's cores; 1 runs in this thread) */
+  jobs?: number;
+  /** plan only the files of shard `index` of `count` (a deterministic split by path, for CI matrices) */
+  shard?: Shard;
   /** called with warnings that are not tied to a file (e.g. a section a transform does not cover yet) */
   onWarning?: (message: string) => void;
 }
 
-interface LoadedMap {
-  map: ImportMap;
-  adapter: LanguageAdapter<PreparedMap>;
-  prepared: PreparedMap;
-}
-
 const now = (): number => performance.now();
-
-/** A file whose text names none of the needles cannot need an edit: it is never parsed. */
-export function mentionsAny(text: string, needles: readonly string[]): boolean {
-  for (const needle of needles) if (text.includes(needle)) return true;
-  return false;
-}
 
 /** Computes every edit the maps imply, without touching disk. */
 export async function buildPlan(options: PlanOptions = {}): Promise<Plan> {
   const cwd = resolve(options.cwd ?? '.');
   const only = new Set(options.only ?? transformNames);
+  const jobs = options.jobs ?? defaultJobs();
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs must be a whole number of at least 1, not ${options.jobs}`);
   const timings: Record<string, number> = {};
   let start = now();
-  const maps = findImportMaps(cwd, options.maps).map(readImportMap);
-  timings.loadMaps = now() - start;
-
-  start = now();
-  const workspace = new DiskWorkspace(cwd);
-  timings.discover = now() - start;
-
-  start = now();
-  const loaded: LoadedMap[] = [];
-  for (const map of maps) {
-    const adapter = await getAdapter(map.language);
-    loaded.push({ map, adapter, prepared: await adapter.prepare(map, workspace) });
-  }
+  const mapFiles = findImportMaps(cwd, options.maps);
+  const session = await openSession(cwd, mapFiles);
+  const { workspace, loaded } = session;
   timings.prepare = now() - start;
 
   const plan: Plan = {
@@ -66,30 +51,35 @@ export async function buildPlan(options: PlanOptions = {}): Promise<Plan> {
     timings,
   };
   const sources = new Map<string, Set<string>>();
+  const mine = (path: string): boolean => !options.shard || inShard(path, options.shard);
 
   if (only.has('rewrite-imports')) {
     start = now();
-    for (const { map, adapter, prepared } of loaded) {
-      for (const rule of map.rules) plan.summary.entries[rule.label] ??= { files: 0, imports: 0, references: 0, strings: 0 };
-      for (const path of workspace.files) {
-        if (!adapter.owns(path)) continue;
-        let text: string;
-        try {
-          text = workspace.read(path);
-        } catch (error) {
-          if (error instanceof NotTextError) continue;
-          throw error;
-        }
-        if (!mentionsAny(text, prepared.needles)) continue;
-        plan.summary.filesParsed++;
-        const result = await adapter.planRewrite({ path, text }, prepared);
-        recordResult(plan, result);
-        if (result.kind === 'changed') {
-          workspace.write(path, applyEdits(text, result.edits));
-          addSource(sources, path, 'rewrite-imports');
-          countEntries(plan.summary, result);
+    const runner = createChunkRunner(session, { cwd, mapFiles, files: workspace.files }, jobs, options.jobs !== undefined);
+    try {
+      for (const [mapIndex, { map, adapter }] of loaded.entries()) {
+        for (const rule of map.rules) plan.summary.entries[rule.label] ??= { files: 0, imports: 0, references: 0, strings: 0 };
+        const paths = workspace.files.filter((path) => adapter.owns(path) && mine(path));
+        const changed = new Set(workspace.changedFiles());
+        const tasks = chunkPaths(paths, jobs).map((chunk) => ({
+          mapIndex,
+          paths: chunk,
+          overrides: Object.fromEntries(chunk.filter((path) => changed.has(path)).map((path) => [path, workspace.read(path)])),
+        }));
+        for (const output of await runner.run(tasks)) {
+          plan.summary.filesParsed += output.parsed;
+          for (const { result, original } of output.results) {
+            recordResult(plan, result);
+            if (result.kind !== 'changed') continue;
+            if (original !== undefined) workspace.seedOriginal(result.file, original);
+            workspace.write(result.file, applyEdits(workspace.read(result.file), result.edits));
+            addSource(sources, result.file, 'rewrite-imports');
+            countEntries(plan.summary, result);
+          }
         }
       }
+    } finally {
+      await runner.close();
     }
     timings.rewrite = now() - start;
   }
@@ -106,6 +96,7 @@ export async function buildPlan(options: PlanOptions = {}): Promise<Plan> {
       plan.needsReview.push(...shims.needsReview);
       plan.notes.push(...shims.notes);
       for (const { path, text } of shims.files) {
+        if (!mine(path)) continue;
         workspace.write(path, text);
         addSource(sources, path, 'insert-shims');
       }
@@ -124,6 +115,9 @@ export async function buildPlan(options: PlanOptions = {}): Promise<Plan> {
     mode: fileMode(resolve(cwd, path)),
     sources: [...(sources.get(path) ?? [])],
   }));
+  plan.needsReview.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  plan.notes.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  plan.failures.sort((a, b) => a.file.localeCompare(b.file));
   return plan;
 }
 

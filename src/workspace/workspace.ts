@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Workspace } from '../languages/types';
 import { discoverFiles } from './discover';
 import { resolveInsideRoot } from './paths';
@@ -31,7 +32,8 @@ export class DiskWorkspace implements Workspace {
   readOriginal(path: string): string {
     let text = this.texts.get(path);
     if (text === undefined) {
-      const bytes = readFileSync(resolveInsideRoot(this.cwd, path));
+      // discovered files are regular files inside the root (discovery follows no links); anything else is checked
+      const bytes = readFileSync(this.fileSet.has(path) ? join(this.cwd, path) : resolveInsideRoot(this.cwd, path));
       try {
         text = utf8.decode(bytes);
       } catch {
@@ -40,6 +42,11 @@ export class DiskWorkspace implements Workspace {
       this.texts.set(path, text);
     }
     return text;
+  }
+
+  /** Records a file's disk text read elsewhere (a pool worker), so it is not read twice. */
+  seedOriginal(path: string, text: string): void {
+    this.texts.set(path, text);
   }
 
   /** The file's text including what earlier maps of this run changed. */

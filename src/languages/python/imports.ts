@@ -1,4 +1,4 @@
-import type { Node } from './parser';
+import { captureNodes, type Node } from './parser';
 
 /** One name of an import statement: `a.b`, `a.b as m` (import) or `X`, `X as Y` (from-import). */
 export interface ImportItem {
@@ -44,43 +44,31 @@ function toItem(node: Node, fromImport: boolean): ImportItem {
 /** Every import statement in the file, at any depth (functions, classes, `if TYPE_CHECKING:`, `try:`). */
 export function findImports(root: Node): PythonImport[] {
   const found: PythonImport[] = [];
-  const cursor = root.walk();
-  const visit = (): void => {
-    const node = cursor.currentNode;
+  for (const node of captureNodes(root, '[(import_statement) (import_from_statement)] @import')) {
     if (node.type === 'import_statement') {
       found.push({ kind: 'import', node, items: node.childrenForFieldName('name').flatMap((n) => (n ? [toItem(n, false)] : [])) });
-      return;
+      continue;
     }
-    if (node.type === 'import_from_statement') {
-      const moduleNode = node.childForFieldName('module_name');
-      if (!moduleNode) return;
-      let level = 0;
-      let module: string | undefined;
-      if (moduleNode.type === 'relative_import') {
-        level = moduleNode.namedChildren.find((c) => c?.type === 'import_prefix')?.text.length ?? 0;
-        const dotted = moduleNode.namedChildren.find((c) => c?.type === 'dotted_name');
-        module = dotted ? dottedText(dotted) : undefined;
-      } else {
-        module = dottedText(moduleNode);
-      }
-      found.push({
-        kind: 'from',
-        node,
-        moduleNode,
-        level,
-        module,
-        items: node.childrenForFieldName('name').flatMap((n) => (n ? [toItem(n, true)] : [])),
-        wildcard: node.namedChildren.find((c) => c?.type === 'wildcard_import') ?? undefined,
-      });
-      return;
+    const moduleNode = node.childForFieldName('module_name');
+    if (!moduleNode) continue;
+    let level = 0;
+    let module: string | undefined;
+    if (moduleNode.type === 'relative_import') {
+      level = moduleNode.namedChildren.find((c) => c?.type === 'import_prefix')?.text.length ?? 0;
+      const dotted = moduleNode.namedChildren.find((c) => c?.type === 'dotted_name');
+      module = dotted ? dottedText(dotted) : undefined;
+    } else {
+      module = dottedText(moduleNode);
     }
-    if (cursor.gotoFirstChild()) {
-      do visit();
-      while (cursor.gotoNextSibling());
-      cursor.gotoParent();
-    }
-  };
-  visit();
-  cursor.delete();
+    found.push({
+      kind: 'from',
+      node,
+      moduleNode,
+      level,
+      module,
+      items: node.childrenForFieldName('name').flatMap((n) => (n ? [toItem(n, true)] : [])),
+      wildcard: node.namedChildren.find((c) => c?.type === 'wildcard_import') ?? undefined,
+    });
+  }
   return found;
 }

@@ -32,7 +32,6 @@ interface MovedItem {
 
 interface FromDecision {
   module: string;
-  scope: Scope;
   moved: MovedItem[];
   stays: ImportItem[];
 }
@@ -119,8 +118,7 @@ export async function planPythonRewrite(file: SourceFile, ctx: PythonContext): P
       return { kind: 'unchanged', file: file.path, needsReview: [], notes: [] };
     }
     const out = new FileRewrite(file);
-    const analysis = analyzeScopes(tree.rootNode);
-    await new PythonFileRewriter(file, ctx, out, analysis).run(tree.rootNode);
+    await new PythonFileRewriter(file, ctx, out, tree.rootNode).run();
     out.flushAddedLines();
     if (!out.edits.length) return { kind: 'unchanged', file: file.path, needsReview: out.needsReview, notes: out.notes };
     return { kind: 'changed', file: file.path, edits: out.edits, needsReview: out.needsReview, notes: out.notes, stats: out.stats };
@@ -137,16 +135,30 @@ class PythonFileRewriter {
   private readonly imports: PythonImport[] = [];
   private readonly claimed = new Set<string>();
 
+  private analysis: ScopeAnalysis | undefined;
+
   constructor(
     private readonly file: SourceFile,
     private readonly ctx: PythonContext,
     private readonly out: FileRewrite,
-    private readonly scopes: ScopeAnalysis,
+    private readonly root: Node,
   ) {
     this.map = ctx.map;
   }
 
-  async run(root: Node): Promise<void> {
+  /** Scope analysis walks the whole tree: it runs only for files that need it (renames, module bindings). */
+  private get scopes(): ScopeAnalysis {
+    return (this.analysis ??= analyzeScopes(this.root));
+  }
+
+  /** True when attribute chains through `module` can reach an old module: only such bindings are followed. */
+  private reachesOldModule(module: string): boolean {
+    if (this.map.moveOfModule(module) || this.map.hasNameMoves(module)) return true;
+    return this.map.oldModules().some((old) => old.startsWith(`${module}.`));
+  }
+
+  async run(): Promise<void> {
+    const root = this.root;
     this.imports.push(...findImports(root));
     const decisions = new Map<PythonImport, FromDecision>();
     for (const statement of this.imports) {
@@ -163,9 +175,9 @@ class PythonFileRewriter {
         if (decision) this.emitFrom(statement, decision);
       }
     }
-    this.rewriteUses();
+    if (this.bindings.size || this.renames.size) this.rewriteUses();
     rewriteDottedStrings(root, this.map, this.out);
-    this.reviewDynamicImports(root);
+    if (/\bimport_module\b|\b__import__\b/.test(this.file.text)) this.reviewDynamicImports(root);
   }
 
   /** Bindings no rewrite touches; a moved import that would bind the same again in the same block is dropped instead. */
@@ -269,19 +281,19 @@ class PythonFileRewriter {
   private async decideFrom(statement: ImportFromStatement): Promise<FromDecision | undefined> {
     const module = this.ctx.modules.absolutize(this.file.path, statement.level, statement.module);
     if (module === undefined || statement.wildcard) return undefined;
-    const scope = this.scopes.scopeOf(statement.node);
     const moved: MovedItem[] = [];
     const stays: ImportItem[] = [];
     for (const item of statement.items) {
       const to = await this.destinationOf(module, item, statement);
       if (to) moved.push({ item, to });
       else stays.push(item);
-      this.recordModuleBinding(scope, item, to ? (to.name ? `${to.module}.${to.name}` : to.module) : `${module}.${item.name}`, `${module}.${item.name}`, statement);
+      const bound = `${module}.${item.name}`;
+      if (this.reachesOldModule(bound)) this.recordModuleBinding(this.scopes.scopeOf(statement.node), item, to ? (to.name ? `${to.module}.${to.name}` : to.module) : bound, bound, statement);
     }
-    return { module, scope, moved, stays };
+    return { module, moved, stays };
   }
 
-  private emitFrom(statement: ImportFromStatement, { scope, moved, stays }: FromDecision): void {
+  private emitFrom(statement: ImportFromStatement, { moved, stays }: FromDecision): void {
     if (!moved.length) return;
     const removed: ImportItem[] = [];
     const groups = new Map<string, MovedItem[]>();
@@ -314,7 +326,7 @@ class PythonFileRewriter {
         continue;
       }
       const names = entries.map(({ to }) => itemText(to.name!, to.alias));
-      if (!this.mergeInto(statement, key, names, scope)) this.out.addLineAfter(statement.node, `from ${this.spell(statement, key)} import ${names.join(', ')}`);
+      if (!this.mergeInto(statement, key, names, this.scopes.scopeOf(statement.node))) this.out.addLineAfter(statement.node, `from ${this.spell(statement, key)} import ${names.join(', ')}`);
     }
     if (removed.length === statement.items.length) this.deleteStatement(statement.node);
     else this.removeItems(statement.items, removed);
@@ -411,7 +423,6 @@ class PythonFileRewriter {
   }
 
   private rewriteImport(statement: ImportStatement): void {
-    const scope = this.scopes.scopeOf(statement.node);
     const removed: ImportItem[] = [];
     for (const item of statement.items) {
       const whole = this.map.moveOfModule(item.name);
@@ -421,6 +432,8 @@ class PythonFileRewriter {
         if (this.claim(statement, `import|${target}|${item.alias ?? ''}`)) this.out.edit(item.nameNode.startIndex, item.nameNode.endIndex, target);
         else removed.push(item);
       }
+      if (!this.reachesOldModule(item.alias ? item.name : item.bound)) continue;
+      const scope = this.scopes.scopeOf(statement.node);
       if (item.alias) this.recordModuleBinding(scope, item, target, item.name, statement);
       else {
         const key = this.scopeKey(scope, item.bound);

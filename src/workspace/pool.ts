@@ -1,0 +1,94 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { ChunkOutput, RewriteSession } from '../plan/session';
+import { planChunk } from '../plan/session';
+
+export interface PoolInit {
+  cwd: string;
+  mapFiles: readonly string[];
+  files: readonly string[];
+}
+
+export interface ChunkTask {
+  mapIndex: number;
+  paths: readonly string[];
+  overrides: Record<string, string>;
+}
+
+/** Runs chunk tasks: in worker threads when it pays (built code, jobs > 1, enough files), else in this thread. */
+export interface ChunkRunner {
+  run(tasks: readonly ChunkTask[]): Promise<ChunkOutput[]>;
+  close(): Promise<void>;
+}
+
+const workerFile = join(__dirname, 'worker.js');
+
+export function defaultJobs(): number {
+  return availableParallelism();
+}
+
+/** Below this many files a pool costs more (thread start, WASM and TypeScript load per worker) than it saves. */
+export const minFilesForPool = 1500;
+
+/** `jobs` given explicitly always gets its pool; the default only for trees large enough to pay for it. */
+export function createChunkRunner(session: RewriteSession, init: PoolInit, jobs: number, explicit: boolean): ChunkRunner {
+  // workers load compiled JavaScript; from TypeScript sources (ts-jest) everything runs in-band
+  if (jobs <= 1 || (!explicit && init.files.length < minFilesForPool) || !existsSync(workerFile)) return inBandRunner(session);
+  return workerPool(init, jobs);
+}
+
+function inBandRunner(session: RewriteSession): ChunkRunner {
+  return {
+    async run(tasks) {
+      const outputs: ChunkOutput[] = [];
+      for (const task of tasks) outputs.push(await planChunk(session, task.mapIndex, task.paths, task.overrides));
+      return outputs;
+    },
+    close: async () => undefined,
+  };
+}
+
+type Reply = { id: number; output: ChunkOutput } | { id: number; error: string };
+
+function workerPool(init: PoolInit, jobs: number): ChunkRunner {
+  const workers = Array.from({ length: jobs }, () => new Worker(workerFile, { workerData: init }));
+  return {
+    run(tasks) {
+      const outputs: ChunkOutput[] = new Array(tasks.length);
+      let next = 0;
+      let done = 0;
+      return new Promise((resolve, reject) => {
+        if (!tasks.length) return resolve(outputs);
+        const feed = (worker: Worker): void => {
+          if (next >= tasks.length) return;
+          const id = next++;
+          worker.postMessage({ id, task: tasks[id] });
+        };
+        for (const worker of workers) {
+          worker.removeAllListeners('message').removeAllListeners('error');
+          worker.on('message', (reply: Reply) => {
+            if ('error' in reply) return reject(new Error(reply.error));
+            outputs[reply.id] = reply.output;
+            if (++done === tasks.length) resolve(outputs);
+            else feed(worker);
+          });
+          worker.on('error', reject);
+          feed(worker);
+        }
+      });
+    },
+    async close() {
+      await Promise.all(workers.map((worker) => worker.terminate()));
+    },
+  };
+}
+
+/** Splits paths into about `jobs × 4` contiguous chunks, so a slow chunk does not hold the others up. */
+export function chunkPaths(paths: readonly string[], jobs: number): string[][] {
+  const size = Math.max(64, Math.ceil(paths.length / (jobs * 4)));
+  const chunks: string[][] = [];
+  for (let i = 0; i < paths.length; i += size) chunks.push(paths.slice(i, i + size));
+  return chunks;
+}
