@@ -27,7 +27,7 @@ export function loadResolutionConfig(cwd: string, rootDir: string, fileSystem: C
   const configFile = findConfigFile(cwd, rootDir, fileSystem);
   if (!configFile) return { configFile: undefined, options: withResolutionDefaults({}) };
   const read = ts.readConfigFile(configFile, fileSystem.readFile);
-  if (read.error) throw new UsageError(`${display(cwd, configFile)}: ${describe(read.error)}`);
+  if (read.error) throw new UsageError(`${display(cwd, configFile)}: ${describe(read.error, cwd)}`);
   const host: ts.ParseConfigHost = {
     useCaseSensitiveFileNames: ts.sys.useCaseSensitiveFileNames,
     // resolution never needs the file list, and listing a large tree costs seconds
@@ -37,7 +37,7 @@ export function loadResolutionConfig(cwd: string, rootDir: string, fileSystem: C
   };
   const parsed = ts.parseJsonConfigFileContent(read.config, host, path.dirname(configFile), undefined, configFile);
   const fatal = parsed.errors.find((error) => FATAL_CONFIG_CODES.has(error.code));
-  if (fatal) throw new UsageError(`${display(cwd, fatal.file?.fileName ?? configFile)}: ${describe(fatal)}`);
+  if (fatal) throw new UsageError(`${display(cwd, fatal.file?.fileName ?? configFile)}: ${describe(fatal, cwd)}`);
   return { configFile, options: withResolutionDefaults(parsed.options) };
 }
 
@@ -84,6 +84,7 @@ function display(cwd: string, file: string): string {
   return rel && !rel.startsWith('..') ? rel.split(path.sep).join('/') : file;
 }
 
-function describe(diagnostic: ts.Diagnostic): string {
-  return ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ');
+/** The compiler's message, with paths inside the repository made relative to it. */
+function describe(diagnostic: ts.Diagnostic, cwd: string): string {
+  return ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ').split(`${path.resolve(cwd)}${path.sep}`).join('');
 }
