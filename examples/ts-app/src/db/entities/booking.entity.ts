@@ -1,0 +1,15 @@
+import { Column, Entity, PrimaryColumn } from '../../lib/orm';
+
+export type BookingStatus = 'pending' | 'confirmed' | 'cancelled';
+
+@Entity('bookings')
+export class Booking {
+  @PrimaryColumn()
+  id!: string;
+
+  @Column('enum')
+  status: BookingStatus = 'pending';
+
+  @Column('timestamp')
+  startsAt: Date = new Date(0);
+}
