@@ -68,7 +68,12 @@ describe('remodel plan / apply on a real git repository', () => {
     const report = JSON.parse(remodel(['plan', '--map', seedMap, '--json'], fresh()).stdout);
     expect(report.entries['models.booking -> db.models.core'].files).toBeGreaterThan(0);
     expect(report.needsReview).toEqual(expect.arrayContaining([expect.objectContaining({ file: 'workers/registry.py', reason: expect.stringMatching(/computed module name/) })]));
-    expect(report.files.every((f: { status: string }) => f.status === 'modified')).toBe(true);
+    expect(report.files).toEqual(expect.arrayContaining([
+      expect.objectContaining({ path: 'models/DEPRECATED/booking.py', movedFrom: 'models/booking.py', status: 'moved', transforms: ['move-files'] }),
+      expect.objectContaining({ path: 'models/booking.py', status: 'created', transforms: ['insert-shims'] }),
+      expect.objectContaining({ path: 'models/DEPRECATED/__init__.py', status: 'created' }),
+      expect.objectContaining({ path: 'api/deps.py', status: 'modified', transforms: ['rewrite-imports'] }),
+    ]));
     expect(report.timings).toHaveProperty('rewrite');
   });
 
@@ -169,5 +174,43 @@ describe('remodel audit', () => {
     const seeded = remodel(['plan', '--map', seedMap, '--only', 'rewrite'], dir);
     expect(drafted.status).toBe(0);
     expect(drafted.stdout).toBe(seeded.stdout);
+  });
+});
+
+describe('move-files', () => {
+  it('records the move with git so that git log --follow keeps the history', () => {
+    const dir = fresh();
+    expect(remodel(['apply', '--map', seedMap], dir).status).toBe(0);
+    git(['-c', 'user.name=t', '-c', 'user.email=t@t', 'add', '-A'], dir);
+    git(['-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'consolidate'], dir);
+    const log = git(['log', '--follow', '--format=%s', '--', 'models/DEPRECATED/booking.py'], dir).trim().split('\n');
+    expect(log).toEqual(['consolidate', 'before']);
+  });
+
+  it.each([
+    ['a destination outside the root', 'relocate:\n  - from: models/booking.py\n    to: ../elsewhere/booking.py\n', /relocate\[0\]\.to: \.\.\/elsewhere\/booking\.py: leaves the repository root/],
+    ['an absolute destination', 'relocate:\n  - from: models/booking.py\n    to: /tmp/booking.py\n', /relocate\[0\]\.to: \/tmp\/booking\.py: absolute paths are not allowed/],
+    ['a destination that exists', 'relocate:\n  - from: models/booking.py\n    to: models/customer.py\n', /relocate\[0\]\.to: 'models\/customer\.py' already exists/],
+    ['a source that does not exist', 'relocate:\n  - from: models/nothing.py\n    to: models/DEPRECATED/nothing.py\n', /relocate\[0\]\.from: 'models\/nothing\.py' does not exist/],
+    ['two moves onto one path', 'relocate:\n  - from: models/booking.py\n    to: attic/x.py\n  - from: models/customer.py\n    to: attic/x.py\n', /relocate\[1\]\.to: 'attic\/x\.py' is also the destination of relocate\[0\]/],
+  ])('refuses %s: one line, exit 2, nothing written', (_name, relocate, message) => {
+    const dir = fresh();
+    writeFileSync(join(dir, 'bad.yaml'), `version: 1\nlanguage: python\n${relocate}`);
+    const before = snapshot(dir);
+    const result = remodel(['apply', '--map', 'bad.yaml'], dir);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('refuses a destination behind a symbolic link that leads outside', () => {
+    const dir = fresh();
+    const outside = mkdtempSync(join(tmpdir(), 'remodel-outside-'));
+    require('node:fs').symlinkSync(outside, join(dir, 'out'));
+    writeFileSync(join(dir, 'bad.yaml'), 'version: 1\nlanguage: python\nrelocate:\n  - from: models/booking.py\n    to: out/booking.py\n');
+    const result = remodel(['apply', '--map', 'bad.yaml'], dir);
+    expect(result).toMatchObject({ status: 2, stderr: expect.stringMatching(/relocate\[0\]\.to: out\/booking\.py: leads outside the repository root through a symbolic link/) });
+    rmSync(outside, { recursive: true, force: true });
   });
 });

@@ -61,7 +61,10 @@ export function workspaceOf(cwd: string): Workspace {
   walk(cwd);
   files.sort();
   const set = new Set(files);
-  return { cwd, files, has: (file) => set.has(file), read: (file) => fs.readFileSync(path.join(cwd, file), 'utf8') };
+  const has = (file: string): boolean => set.has(file);
+  // built apart from the return so that a Workspace with fewer members (an older contract) still accepts it
+  const workspace = { cwd, files, has, exists: has, movedTo: (): string | undefined => undefined, read: (file: string) => fs.readFileSync(path.join(cwd, file), 'utf8') };
+  return workspace;
 }
 
 export function loadMap(file: string, displayName?: string): ImportMap {

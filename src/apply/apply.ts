@@ -22,9 +22,10 @@ function readIfExists(absolute: string): string | null {
   }
 }
 
-/** Every file the plan reads must still hold the text it was planned from; a created file must not exist yet. */
-function assertFresh(cwd: string, change: FileChange): void {
+/** Every file the plan reads must still hold the text it was planned from; a created file must not exist yet (unless a move frees its path). */
+function assertFresh(cwd: string, change: FileChange, freed: ReadonlySet<string>): void {
   const source = change.movedFrom ?? change.path;
+  if (change.before === null && freed.has(change.path)) return;
   const current = readIfExists(resolveInsideRoot(cwd, source));
   if (current !== change.before) {
     const why = change.before === null ? 'already exists' : current === null ? 'no longer exists' : 'changed since the plan was computed';
@@ -67,21 +68,24 @@ function writeText(absolute: string, text: string, mode: string): void {
  */
 export function applyPlan(plan: Plan): ApplyResult {
   const { cwd } = plan;
+  const freed = new Set(plan.changes.flatMap((c) => (c.movedFrom ? [c.movedFrom] : [])));
   for (const change of plan.changes) {
     resolveInsideRoot(cwd, change.path);
-    assertFresh(cwd, change);
+    assertFresh(cwd, change, freed);
   }
   const result: ApplyResult = { written: [], created: [], moved: [], deleted: [] };
-  const git = plan.changes.some((c) => c.movedFrom) && isGitWorkTree(cwd);
+  const git = freed.size > 0 && isGitWorkTree(cwd);
+  // moves first, so that a new file (a shim) can take a moved file's old path
+  for (const change of plan.changes) {
+    if (!change.movedFrom) continue;
+    const target = resolveInsideRoot(cwd, change.path);
+    mkdirSync(dirname(target), { recursive: true });
+    if (git && isTracked(cwd, change.movedFrom)) execFileSync('git', ['mv', '--', change.movedFrom, change.path], { cwd, stdio: 'ignore' });
+    else renameSync(resolveInsideRoot(cwd, change.movedFrom), target);
+    result.moved.push({ from: change.movedFrom, to: change.path });
+  }
   for (const change of plan.changes) {
     const target = resolveInsideRoot(cwd, change.path);
-    if (change.movedFrom) {
-      const source = resolveInsideRoot(cwd, change.movedFrom);
-      mkdirSync(dirname(target), { recursive: true });
-      if (git && isTracked(cwd, change.movedFrom)) execFileSync('git', ['mv', '--', change.movedFrom, change.path], { cwd, stdio: 'ignore' });
-      else renameSync(source, target);
-      result.moved.push({ from: change.movedFrom, to: change.path });
-    }
     if (change.after === null) {
       unlinkSync(target);
       result.deleted.push(change.path);

@@ -5,7 +5,7 @@ import type { ImportMap, LanguageId, ModuleTarget, NameTarget, RewriteRule } fro
 const separators: Record<LanguageId, string> = { python: '.', typescript: '/' };
 
 /** Normalises a validated map: rules, chains and conflicts; lookups answer the transitive result. */
-export function resolveImportMap(loaded: LoadedImportMap): ImportMap {
+export function resolveImportMap(loaded: LoadedImportMap, written = loaded.raw.rewrite?.length ?? 0): ImportMap {
   const { raw, file, lineOf } = loaded;
   const separator = separators[raw.language];
   const rules = (raw.rewrite ?? []).map((entry, index): RewriteRule => {
@@ -17,8 +17,9 @@ export function resolveImportMap(loaded: LoadedImportMap): ImportMap {
       }
     }
     if (entry.from === entry.to && rename.size === 0) fail(loaded, ['rewrite', index, 'to'], `'${entry.from}' is mapped onto itself`);
-    const label = `${entry.from}${names ? ` [${[...names].join(', ')}]` : ''} -> ${entry.to}`;
-    return { index, label, from: entry.from, to: entry.to, names, rename, package: entry.package ?? false };
+    const derived = index >= written;
+    const label = `${entry.from}${names ? ` [${[...names].join(', ')}]` : ''} -> ${entry.to}${derived ? ' (relocated)' : ''}`;
+    return { index, label, from: entry.from, to: entry.to, names, rename, package: entry.package ?? false, derived };
   });
 
   const nameRules = new Map<string, RewriteRule>(); // `${module}\0${name}`
@@ -105,6 +106,7 @@ export function resolveImportMap(loaded: LoadedImportMap): ImportMap {
     movedNames: (module) => movedNamesByModule.get(module) ?? [],
     oldModules: () => [...new Set(rules.map((rule) => rule.from))],
     lineOf,
+    extend: (entries) => (entries.length ? resolveImportMap({ ...loaded, raw: { ...raw, rewrite: [...(raw.rewrite ?? []), ...entries] } }, written) : resolveImportMap(loaded, written)),
   };
 }
 

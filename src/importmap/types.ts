@@ -1,4 +1,4 @@
-import type { RawRelocateEntry, RawShimEntry } from './schema';
+import type { RawRelocateEntry, RawRewriteEntry, RawShimEntry } from './schema';
 
 export type LanguageId = 'python' | 'typescript';
 
@@ -14,6 +14,8 @@ export interface RewriteRule {
   names: ReadonlySet<string> | undefined;
   rename: ReadonlyMap<string, string>;
   package: boolean;
+  /** derived by remodel (a `relocate` entry's importers), not written in the map: its target need not exist yet */
+  derived: boolean;
 }
 
 /** Where an old (module, name) ends up after every chained entry. */
@@ -53,4 +55,6 @@ export interface ImportMap {
   oldModules(): string[];
   /** the line of a key path in the map's source, for errors */
   lineOf(path: ReadonlyArray<string | number>): number | undefined;
+  /** the same map with rules added after the written ones (marked `derived`), chains and conflicts resolved again */
+  extend(entries: readonly RawRewriteEntry[]): ImportMap;
 }

@@ -1,4 +1,6 @@
+import type { RawRewriteEntry } from '../importmap/schema';
 import type { ImportMap, LanguageId } from '../importmap/types';
+import type { FileMove } from '../plan/relocate';
 import type { FileResult, NeedsReview, Note } from '../plan/types';
 
 /** A source file as the pipeline hands it to an adapter. */
@@ -17,8 +19,12 @@ export interface Workspace {
   files: readonly string[];
   /** a set view of `files` */
   has(path: string): boolean;
-  /** reads a repository-relative file (cached per run) */
+  /** reads a repository-relative file as the plan has it so far (cached per run) */
   read(path: string): string;
+  /** true when the file exists after the steps planned so far (created, not moved away) */
+  exists(path: string): boolean;
+  /** where a file was moved in this plan, or undefined */
+  movedTo(path: string): string | undefined;
 }
 
 /** What an adapter prepares once per map and run: module resolution, validated targets. */
@@ -35,6 +41,14 @@ export interface ShimPlan {
   notes: Note[];
 }
 
+/** What moving files means for one language: the moved texts (own imports recomputed) and files the destination needs. */
+export interface MovePlan {
+  moved: Array<{ from: string; to: string; text: string }>;
+  created: Array<{ path: string; text: string }>;
+  needsReview: NeedsReview[];
+  notes: Note[];
+}
+
 /** The contract every language implements (DESIGN.md §4). */
 export interface LanguageAdapter<P extends PreparedMap = PreparedMap> {
   id: LanguageId;
@@ -46,4 +60,8 @@ export interface LanguageAdapter<P extends PreparedMap = PreparedMap> {
   planRewrite(file: SourceFile, prepared: P): Promise<FileResult>;
   /** the deprecation shims of the map's `shims:` entries, over the workspace as rewritten so far; throws ImportMapError for a shim it must refuse */
   planShims?(prepared: P, workspace: Workspace): Promise<ShimPlan>;
+  /** rewrite entries that send the importers of relocated files to their new place, for modules the map does not already move or shim */
+  relocationRules?(map: ImportMap, moves: readonly FileMove[], workspace: Workspace): RawRewriteEntry[];
+  /** the relocated files' new texts (their own relative imports recomputed) and the files their destination needs */
+  planMoves?(prepared: P, moves: readonly FileMove[], workspace: Workspace): Promise<MovePlan>;
 }

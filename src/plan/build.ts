@@ -84,6 +84,29 @@ export async function buildPlan(options: PlanOptions = {}): Promise<Plan> {
     timings.rewrite = now() - start;
   }
 
+  if (only.has('move-files')) {
+    start = now();
+    for (const { map, adapter, prepared, moves } of loaded) {
+      if (!moves.length) continue;
+      if (!adapter.planMoves) {
+        options.onWarning?.(`${map.file}: relocate: move-files does not cover ${map.language} yet; ${map.relocate.length} entr${map.relocate.length === 1 ? 'y' : 'ies'} not planned`);
+        continue;
+      }
+      const planned = await adapter.planMoves(prepared, moves, workspace);
+      plan.needsReview.push(...planned.needsReview);
+      plan.notes.push(...planned.notes);
+      for (const { from, to, text } of planned.moved) {
+        workspace.move(from, to, text);
+        addSource(sources, to, 'move-files');
+      }
+      for (const { path, text } of planned.created) {
+        workspace.write(path, text);
+        addSource(sources, path, 'move-files');
+      }
+    }
+    timings.moves = now() - start;
+  }
+
   if (only.has('insert-shims')) {
     start = now();
     for (const { map, adapter, prepared } of loaded) {
@@ -104,17 +127,14 @@ export async function buildPlan(options: PlanOptions = {}): Promise<Plan> {
     timings.shims = now() - start;
   }
 
-  for (const { map } of loaded) {
-    if (only.has('move-files') && map.relocate.length) options.onWarning?.(`${map.file}: relocate: move-files is not available yet; ${map.relocate.length} entr${map.relocate.length === 1 ? 'y' : 'ies'} not planned`);
-  }
-
-  plan.changes = workspace.changedFiles().map((path): FileChange => ({
-    path,
-    before: workspace.readOriginal(path),
-    after: workspace.read(path),
-    mode: fileMode(resolve(cwd, path)),
-    sources: [...(sources.get(path) ?? [])],
-  }));
+  plan.changes = workspace
+    .changes()
+    .filter((change) => mine(change.path))
+    .map((change): FileChange => ({
+      ...change,
+      mode: fileMode(resolve(cwd, change.movedFrom ?? change.path)),
+      sources: [...(sources.get(change.path) ?? [])],
+    }));
   plan.needsReview.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   plan.notes.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   plan.failures.sort((a, b) => a.file.localeCompare(b.file));

@@ -2,10 +2,13 @@ import { readImportMap, type ImportMap } from '../importmap';
 import { getAdapter } from '../languages/registry';
 import type { LanguageAdapter, PreparedMap } from '../languages/types';
 import { DiskWorkspace, NotTextError } from '../workspace/workspace';
+import { expandRelocations, type FileMove } from './relocate';
 import type { FileResult } from './types';
 
 export interface LoadedMap {
   map: ImportMap;
+  /** the files its `relocate` entries move, checked */
+  moves: FileMove[];
   adapter: LanguageAdapter<PreparedMap>;
   prepared: PreparedMap;
 }
@@ -21,9 +24,12 @@ export async function openSession(cwd: string, mapFiles: readonly string[], file
   const maps = mapFiles.map(readImportMap);
   const workspace = new DiskWorkspace(cwd, files);
   const loaded: LoadedMap[] = [];
-  for (const map of maps) {
-    const adapter = await getAdapter(map.language);
-    loaded.push({ map, adapter, prepared: await adapter.prepare(map, workspace) });
+  for (const written of maps) {
+    const adapter = await getAdapter(written.language);
+    const moves = expandRelocations(written, workspace);
+    // importers of relocated modules follow them: rules derived from `relocate`, after the written ones
+    const map = moves.length && adapter.relocationRules ? written.extend(adapter.relocationRules(written, moves, workspace)) : written;
+    loaded.push({ map, moves, adapter, prepared: await adapter.prepare(map, workspace) });
   }
   return { workspace, loaded };
 }

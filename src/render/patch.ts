@@ -21,13 +21,17 @@ const prefixed = (prefix: string, path: string): string => {
   return quoted.startsWith('"') ? `"${prefix}${quoted.slice(1)}` : `${prefix}${quoted}`;
 };
 
+/** A hunk side as git writes it: an empty side names the line before it (`-0,0` for a new file). */
+function hunkRange(start: number, lines: number): string {
+  if (lines === 0) return `${start - 1},0`;
+  return lines === 1 ? `${start}` : `${start},${lines}`;
+}
+
 function renderHunks(before: string, after: string): string {
   const patch = structuredPatch('a', 'b', before, after, '', '', { context: 3 });
   let out = '';
   for (const hunk of patch.hunks) {
-    const oldRange = hunk.oldLines === 1 ? `${hunk.oldStart}` : `${hunk.oldLines === 0 ? hunk.oldStart : hunk.oldStart},${hunk.oldLines}`;
-    const newRange = hunk.newLines === 1 ? `${hunk.newStart}` : `${hunk.newLines === 0 ? hunk.newStart : hunk.newStart},${hunk.newLines}`;
-    out += `@@ -${oldRange} +${newRange} @@\n`;
+    out += `@@ -${hunkRange(hunk.oldStart, hunk.oldLines)} +${hunkRange(hunk.newStart, hunk.newLines)} @@\n`;
     for (const line of hunk.lines) out += `${line}\n`;
   }
   return out;
@@ -42,7 +46,8 @@ export function renderFilePatch(change: FileChange): string {
   if (change.before === null) header += `new file mode ${change.mode}\n`;
   else if (change.after === null) header += `deleted file mode ${change.mode}\n`;
   if (change.movedFrom) header += `rename from ${quoteGitPath(change.movedFrom)}\nrename to ${quoteGitPath(change.path)}\n`;
-  if (before === after) return change.movedFrom ? header : '';
+  // an empty new file, or a pure rename, is its header alone
+  if (before === after) return change.movedFrom || change.before === null || change.after === null ? header : '';
   const hunks = renderHunks(before, after);
   const oldName = change.before === null ? '/dev/null' : prefixed('a/', source);
   const newName = change.after === null ? '/dev/null' : prefixed('b/', change.path);

@@ -18,6 +18,8 @@ export class DiskWorkspace implements Workspace {
   private readonly fileSet: ReadonlySet<string>;
   private readonly texts = new Map<string, string>();
   private readonly overlay = new Map<string, string>();
+  private readonly moves = new Map<string, string>();
+  private readonly movedFrom = new Map<string, string>();
 
   constructor(readonly cwd: string, files?: readonly string[]) {
     this.files = files ?? discoverFiles(cwd);
@@ -49,16 +51,53 @@ export class DiskWorkspace implements Workspace {
     this.texts.set(path, text);
   }
 
-  /** The file's text including what earlier maps of this run changed. */
+  /** The file's text including what earlier steps of this run changed. */
   read(path: string): string {
-    return this.overlay.get(path) ?? this.readOriginal(path);
+    const text = this.overlay.get(path);
+    if (text !== undefined) return text;
+    if (this.moves.has(path)) throw new Error(`${path} was moved to ${this.moves.get(path)} in this plan`);
+    return this.readOriginal(path);
+  }
+
+  /** True when the file exists after the steps planned so far. */
+  exists(path: string): boolean {
+    return this.overlay.has(path) || (this.fileSet.has(path) && !this.moves.has(path));
   }
 
   write(path: string, text: string): void {
     this.overlay.set(path, text);
   }
 
+  /** Moves a file (with its new text): the old path is free for a new file, e.g. a shim. */
+  move(from: string, to: string, text: string): void {
+    this.readOriginal(from);
+    this.moves.set(from, to);
+    this.movedFrom.set(to, from);
+    this.overlay.delete(from);
+    this.overlay.set(to, text);
+  }
+
+  /** Where a file was moved in this plan, or undefined. */
+  movedTo(path: string): string | undefined {
+    return this.moves.get(path);
+  }
+
+  /** Paths whose text differs from disk (sources of moves excluded), for the next step's inputs. */
   changedFiles(): string[] {
-    return [...this.overlay.keys()].filter((path) => this.overlay.get(path) !== this.texts.get(path)).sort();
+    return [...this.overlay.keys()].filter((path) => !this.movedFrom.has(path) && this.overlay.get(path) !== this.texts.get(path)).sort();
+  }
+
+  /** Every change planned: modified, created (`before` null), and moved (`movedFrom`) files, by path. */
+  changes(): Array<{ path: string; movedFrom?: string; before: string | null; after: string }> {
+    const out: Array<{ path: string; movedFrom?: string; before: string | null; after: string }> = [];
+    for (const [path, after] of this.overlay) {
+      const source = this.movedFrom.get(path);
+      if (source !== undefined) out.push({ path, movedFrom: source, before: this.readOriginal(source), after });
+      else if (this.fileSet.has(path) && !this.moves.has(path)) {
+        const before = this.readOriginal(path);
+        if (before !== after) out.push({ path, before, after });
+      } else out.push({ path, before: null, after });
+    }
+    return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
 }

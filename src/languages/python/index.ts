@@ -4,6 +4,7 @@ import type { LanguageAdapter, PreparedMap, SourceFile, Workspace } from '../typ
 import { findModuleExports, type ModuleExports } from './exports';
 import { PythonModuleIndex } from './modules';
 import { planPythonRewrite, type PythonContext } from './rewrite';
+import { planPythonMoves, pythonRelocationRules } from './relocate';
 import { planPythonShims } from './shims';
 
 export interface PreparedPythonMap extends PreparedMap, PythonContext {}
@@ -30,6 +31,7 @@ async function prepare(map: ImportMap, workspace: Workspace): Promise<PreparedPy
     return found;
   };
   for (const rule of map.rules) {
+    if (rule.derived) continue; // a relocated module's new home does not exist until the plan is applied
     const at = (key: string): [string, number | undefined, string] => [map.file, map.lineOf(['rewrite', rule.index, key]), `rewrite[${rule.index}].${key}`];
     if (!modules.exists(rule.to)) {
       const [file, line, path] = at('to');
@@ -54,4 +56,6 @@ export const pythonAdapter: LanguageAdapter<PreparedPythonMap> = {
   prepare,
   planRewrite: (file: SourceFile, prepared: PreparedPythonMap) => planPythonRewrite(file, prepared),
   planShims: (prepared, workspace) => planPythonShims({ map: prepared.map, modules: prepared.modules, workspace }),
+  relocationRules: pythonRelocationRules,
+  planMoves: (prepared, moves, workspace) => planPythonMoves(prepared.map, moves, workspace),
 };

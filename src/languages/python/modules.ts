@@ -5,27 +5,33 @@ export class PythonModuleIndex {
   private readonly fileByModule = new Map<string, string>();
   private readonly moduleByFile = new Map<string, string>();
   private readonly packages = new Set<string>();
+  /** the longest root wins for a file under several, as the more specific sys.path entry would */
+  private readonly roots: string[];
 
   constructor(workspace: Workspace, roots: readonly string[]) {
-    // the longest root wins for a file under several, as the more specific sys.path entry would
-    const ordered = [...roots].sort((a, b) => b.length - a.length);
+    this.roots = [...roots].sort((a, b) => b.length - a.length);
     for (const file of workspace.files) {
-      if (!file.endsWith('.py')) continue;
-      const root = ordered.find((r) => r === '.' || file.startsWith(`${r}/`));
-      if (root === undefined) continue;
-      const rel = root === '.' ? file : file.slice(root.length + 1);
-      const parts = rel.slice(0, -3).split('/');
-      if (!parts.every(isIdentifier)) continue;
-      const isInit = parts[parts.length - 1] === '__init__';
-      if (isInit) parts.pop();
-      if (!parts.length) continue;
-      const module = parts.join('.');
+      const module = this.moduleForPath(file);
+      if (module === undefined) continue;
+      const parts = module.split('.');
+      const isInit = file === '__init__.py' || file.endsWith('/__init__.py');
       for (let i = 1; i < parts.length; i++) this.packages.add(parts.slice(0, i).join('.'));
       if (isInit) this.packages.add(module);
       this.moduleByFile.set(file, module);
       // a package's __init__.py and a same-named module file: Python picks the package
       if (!this.fileByModule.has(module) || isInit) this.fileByModule.set(module, file);
     }
+  }
+
+  /** The dotted name a `.py` path has (or would have) under the roots, whether or not it exists. */
+  moduleForPath(file: string): string | undefined {
+    if (!file.endsWith('.py')) return undefined;
+    const root = this.roots.find((r) => r === '.' || file.startsWith(`${r}/`));
+    if (root === undefined) return undefined;
+    const parts = (root === '.' ? file : file.slice(root.length + 1)).slice(0, -3).split('/');
+    if (!parts.every(isIdentifier)) return undefined;
+    if (parts[parts.length - 1] === '__init__') parts.pop();
+    return parts.length ? parts.join('.') : undefined;
   }
 
   /** The file that defines a module, or undefined (namespace packages have none). */
@@ -49,7 +55,7 @@ export class PythonModuleIndex {
 
   /** The package a file's relative imports start from: itself for `__init__.py`, else its parent. */
   packageOf(file: string): string | undefined {
-    const module = this.moduleByFile.get(file);
+    const module = this.moduleForPath(file);
     if (module === undefined) return undefined;
     if (file.endsWith('/__init__.py') || file === '__init__.py') return module;
     const dot = module.lastIndexOf('.');
@@ -78,7 +84,7 @@ export class PythonModuleIndex {
     const from = pkg.split('.');
     const to = target.split('.');
     let common = 0;
-    while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
+    while (common < from.length && common < to.length && from[common] === to[common]) common++;
     if (common === 0) return undefined;
     const dots = '.'.repeat(from.length - common + 1);
     return dots + to.slice(common).join('.');

@@ -3,6 +3,7 @@ import type { RawShimEntry } from '../../importmap/schema';
 import type { ImportMap } from '../../importmap/types';
 import { lineEnding } from '../../plan/edits';
 import type { Note, NeedsReview } from '../../plan/types';
+import { shimMarkerText } from '../../plan/relocate';
 import type { ShimPlan, Workspace } from '../types';
 import { findModuleExports } from './exports';
 import type { PythonModuleIndex } from './modules';
@@ -10,7 +11,7 @@ import { parsePython, type Node } from './parser';
 import { analyzeScopes } from './scopes';
 
 /** First line of every block remodel generates: how a re-run recognises (and regenerates, never nests) its shim. */
-export const shimMarker = '# remodel: deprecation shim';
+export const shimMarker = `# ${shimMarkerText}`;
 
 interface MovedName {
   old: string;
@@ -36,7 +37,8 @@ export async function planPythonShims(ctx: ShimContext): Promise<ShimPlan> {
     const named = ctx.map.movedNames(entry.module);
     if (!whole && !named.length) fail('module', `'${entry.module}' is not moved by any rewrite entry, so there is nothing to shim`);
     if (file === undefined) fail('module', `module '${entry.module}' has no file under root ${ctx.map.roots.join(', ')}`);
-    const text = ctx.workspace.read(file!);
+    // relocated in this plan: the implementation moved, the shim takes its old path
+    const text = ctx.workspace.read(ctx.workspace.movedTo(file!) ?? file!);
     const shim = whole && !named.length ? await wholeModuleShim(ctx, entry, text, fail) : await nameLevelShim(ctx, entry, file!, text, named, plan.notes, fail);
     if (shim !== text) plan.files.push({ path: file!, text: shim });
   }

@@ -1,0 +1,6 @@
+"""Legacy booking model."""
+from .customer import Customer
+
+
+class Booking:
+    customer_class = Customer

@@ -1,0 +1,5 @@
+from models.booking import Booking
+
+
+def book():
+    return Booking()

@@ -1,0 +1,5 @@
+from db.models.core import Booking
+
+
+def book():
+    return Booking()

@@ -1,0 +1,5 @@
+from .report import render
+
+
+def page(rows):
+    return render(rows)

@@ -1,0 +1,6 @@
+from ..helpers import money
+
+
+class Invoice:
+    def total(self, cents):
+        return money(cents)

@@ -1,0 +1,97 @@
+import { ImportMapError } from '../../errors';
+import type { RawRewriteEntry } from '../../importmap/schema';
+import type { ImportMap } from '../../importmap/types';
+import type { Edit } from '../../plan/types';
+import { applyEdits } from '../../plan/edits';
+import type { FileMove } from '../../plan/relocate';
+import type { MovePlan, Workspace } from '../types';
+import { findImports } from './imports';
+import { PythonModuleIndex } from './modules';
+import { parsePython } from './parser';
+
+const isPython = (path: string): boolean => path.endsWith('.py');
+const dirOf = (path: string): string => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '.');
+
+/** old module -> new module for every relocated Python file (a package's `__init__.py` moves the package name). */
+function moduleMoves(modules: PythonModuleIndex, moves: readonly FileMove[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const move of moves.filter((m) => isPython(m.from))) {
+    const from = modules.moduleForPath(move.from);
+    const to = modules.moduleForPath(move.to);
+    if (from && to) out.set(from, to);
+  }
+  return out;
+}
+
+/** A module's new name through the moves: itself, or a package of it, relocated. */
+function throughMoves(module: string, moved: ReadonlyMap<string, string>): string {
+  const direct = moved.get(module);
+  if (direct) return direct;
+  for (let dot = module.lastIndexOf('.'); dot > 0; dot = module.lastIndexOf('.', dot - 1)) {
+    const pkg = moved.get(module.slice(0, dot));
+    if (pkg) return pkg + module.slice(dot);
+  }
+  return module;
+}
+
+/**
+ * Importers of a relocated module follow it, unless the map already sends the module elsewhere (a rewrite
+ * entry) or a shim keeps its old path working: then the importers go where the map says.
+ */
+export function pythonRelocationRules(map: ImportMap, moves: readonly FileMove[], workspace: Workspace): RawRewriteEntry[] {
+  const modules = new PythonModuleIndex(workspace, map.roots);
+  const shimmed = new Set(map.shims.map((s) => s.module));
+  const entries: RawRewriteEntry[] = [];
+  const seen = new Set<string>();
+  for (const move of moves.filter((m) => isPython(m.from))) {
+    const from = modules.moduleForPath(move.from);
+    if (!from) continue;
+    const to = modules.moduleForPath(move.to);
+    if (!to) throw new ImportMapError(map.file, map.lineOf(['relocate', move.entry, 'to']), `relocate[${move.entry}].to`, `'${move.to}' is under no import root (${map.roots.join(', ')}): importers of ${from} could not follow it`);
+    if (seen.has(from) || map.moveOfModule(from) || shimmed.has(from)) continue;
+    seen.add(from);
+    entries.push({ from, to });
+  }
+  return entries;
+}
+
+/** Recomputes a moved file's own relative imports so that they still name the same modules. */
+async function adjustRelativeImports(text: string, from: string, to: string, modules: PythonModuleIndex, moved: ReadonlyMap<string, string>): Promise<string> {
+  const tree = await parsePython(text);
+  const edits: Edit[] = [];
+  try {
+    for (const statement of findImports(tree.rootNode)) {
+      if (statement.kind !== 'from' || statement.level === 0) continue;
+      const target = modules.absolutize(from, statement.level, statement.module);
+      if (target === undefined) continue;
+      const now = throughMoves(target, moved);
+      const spelled = modules.relativeSpelling(to, now) ?? now;
+      if (spelled !== statement.moduleNode.text) edits.push({ start: statement.moduleNode.startIndex, end: statement.moduleNode.endIndex, text: spelled });
+    }
+  } finally {
+    tree.delete();
+  }
+  return applyEdits(text, edits);
+}
+
+/** Moved texts with their relative imports recomputed, and the `__init__.py` a new destination package needs. */
+export async function planPythonMoves(map: ImportMap, moves: readonly FileMove[], workspace: Workspace): Promise<MovePlan> {
+  const modules = new PythonModuleIndex(workspace, map.roots);
+  const moved = moduleMoves(modules, moves);
+  const plan: MovePlan = { moved: [], created: [], needsReview: [], notes: [] };
+  const destinations = new Set(moves.map((m) => m.to));
+  const created = new Set<string>();
+  for (const move of moves) {
+    const text = workspace.read(move.from);
+    plan.moved.push({ from: move.from, to: move.to, text: isPython(move.from) ? await adjustRelativeImports(text, move.from, move.to, modules, moved) : text });
+    if (!isPython(move.from) || !workspace.has(`${dirOf(move.from)}/__init__.py`)) continue;
+    // the source sat in a regular package: so does the destination, up to the first folder that has one
+    for (let dir = dirOf(move.to); dir !== '.' && modules.moduleForPath(`${dir}/__init__.py`); dir = dirOf(dir)) {
+      const init = `${dir}/__init__.py`;
+      if (workspace.exists(init) || destinations.has(init) || created.has(init)) break;
+      created.add(init);
+      plan.created.push({ path: init, text: '' });
+    }
+  }
+  return plan;
+}

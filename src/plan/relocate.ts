@@ -1,0 +1,65 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ImportMapError, WorkspaceError } from '../errors';
+import type { ImportMap } from '../importmap/types';
+import type { Workspace } from '../languages/types';
+import { resolveInsideRoot } from '../workspace/paths';
+
+/** One file a `relocate` entry moves (a folder entry expands to one per file). */
+export interface FileMove {
+  from: string;
+  to: string;
+  /** index of the `relocate` entry */
+  entry: number;
+  /** true when the entry moves a folder */
+  folder: boolean;
+}
+
+/** The words every generated shim carries (as a comment), in any language: how a re-run knows a path is a shim. */
+export const shimMarkerText = 'remodel: deprecation shim';
+
+const normalise = (path: string): string => path.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
+
+/**
+ * Expands and checks a map's `relocate` entries: sources exist, destinations stay inside the repository
+ * (no `..`, absolute paths or symlinks leading out), do not exist yet, and no two moves share one.
+ */
+export function expandRelocations(map: ImportMap, workspace: Workspace): FileMove[] {
+  const moves: FileMove[] = [];
+  const destinations = new Map<string, number>();
+  for (const [index, entry] of map.relocate.entries()) {
+    const fail = (key: 'from' | 'to', detail: string): never => {
+      throw new ImportMapError(map.file, map.lineOf(['relocate', index, key]), `relocate[${index}].${key}`, detail);
+    };
+    const inside = (key: 'from' | 'to', path: string): void => {
+      try {
+        resolveInsideRoot(workspace.cwd, path);
+      } catch (error) {
+        if (error instanceof WorkspaceError) fail(key, error.message);
+        throw error;
+      }
+    };
+    const from = normalise(entry.from);
+    const to = normalise(entry.to);
+    inside('from', entry.from);
+    inside('to', entry.to);
+    if (!from || !to) fail(from ? 'to' : 'from', 'names the repository root itself');
+    if (to === from || to.startsWith(`${from}/`)) fail('to', `'${to}' lies inside what it moves ('${from}')`);
+    const folderFiles = workspace.files.filter((file) => file.startsWith(`${from}/`));
+    const sourceExists = workspace.has(from) || folderFiles.length > 0;
+    if (existsSync(resolve(workspace.cwd, to))) {
+      // applied before: the source is gone, or only the shim that took its path is left
+      if (!sourceExists || (workspace.has(from) && workspace.read(from).includes(shimMarkerText))) continue;
+      fail('to', `'${to}' already exists`);
+    }
+    if (!sourceExists) fail('from', `'${from}' does not exist`);
+    const pairs = workspace.has(from) ? [{ from, to }] : folderFiles.map((file) => ({ from: file, to: to + file.slice(from.length) }));
+    for (const pair of pairs) {
+      const other = destinations.get(pair.to);
+      if (other !== undefined) fail('to', `'${pair.to}' is also the destination of relocate[${other}]`);
+      destinations.set(pair.to, index);
+      moves.push({ ...pair, entry: index, folder: !workspace.has(from) });
+    }
+  }
+  return moves;
+}
