@@ -64,17 +64,21 @@ async function prepareMap(mapFile: string, cwd: string): Promise<TypeScriptPrepa
 /** A workspace that asks the disk directly: jscodeshift lists the files, remodel only needs to know what exists. */
 function diskWorkspace(cwd: string): Workspace {
   const known = new Map<string, boolean>();
-  return {
-    cwd,
-    files: [],
-    has: (file) => {
-      let hit = known.get(file);
-      if (hit === undefined) {
-        hit = fs.existsSync(path.join(cwd, file)) && fs.statSync(path.join(cwd, file)).isFile();
-        known.set(file, hit);
-      }
-      return hit;
-    },
-    read: (file) => fs.readFileSync(path.join(cwd, file), 'utf8'),
+  const has = (file: string): boolean => {
+    let hit = known.get(file);
+    if (hit === undefined) {
+      hit = fs.existsSync(path.join(cwd, file)) && fs.statSync(path.join(cwd, file)).isFile();
+      known.set(file, hit);
+    }
+    return hit;
   };
+  const workspace = {
+    cwd,
+    files: [] as string[],
+    has,
+    exists: has,
+    movedTo: (): string | undefined => undefined,
+    read: (file: string) => fs.readFileSync(path.join(cwd, file), 'utf8'),
+  };
+  return workspace;
 }

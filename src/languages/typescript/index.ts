@@ -17,7 +17,7 @@ const OWNED = /\.(d\.[mc]?ts|[mc]?tsx?|[mc]?jsx?)$/;
  */
 export const typescriptAdapter: LanguageAdapter<TypeScriptPreparedMap> = {
   id: 'typescript',
-  owns: (path) => OWNED.test(path) && !/\.d\.[mc]?tsx$/.test(path),
+  owns: (path) => OWNED.test(path),
   prepare: async (map, workspace) => prepareTypeScriptMap(map, workspace),
   planRewrite: async (file, prepared) => planTypeScriptRewrite(file, prepared),
 };

@@ -76,7 +76,7 @@ export function prepareTypeScriptMap(map: ImportMap, workspace: Workspace): Type
         }
         continue;
       }
-      const file = findModuleFile(id, (f) => workspace.has(f) || fs.existsSync(path.join(cwd, f)));
+      const file = findModuleFile(id, (f) => existsInPlan(workspace, f) || fs.existsSync(path.join(cwd, f)));
       if (!file) fail(map, rule, key, `'${id}' resolves to no file (looked for ${id}.ts/.tsx/.js/... and ${id}/index.*)`);
       const absolute = path.join(cwd, file);
       moduleFiles.set(id, absolute);
@@ -105,6 +105,12 @@ export function prepareTypeScriptMap(map: ImportMap, workspace: Workspace): Type
   if (oldIndexFile) for (const quote of [`'`, `"`, '`']) for (const dots of ['.', '..', './', '../']) needles.add(`${quote}${dots}${quote}`);
 
   return { map, needles: [...needles], cwd, config, resolver, oldFiles, moduleFiles, bareIds, hasPathPackages, workspace, exportsOf };
+}
+
+/** Whether a file exists once the plan's earlier steps (moves, creations) are done, where the workspace can tell. */
+export function existsInPlan(workspace: Workspace, file: string): boolean {
+  const exists = (workspace as { exists?: (path: string) => boolean }).exists;
+  return exists ? exists.call(workspace, file) : workspace.has(file);
 }
 
 /** A repository-relative path (its first segment is a folder or file of the repository) rather than a package name. */

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { ModuleTarget, NameTarget, RewriteRule } from '../../importmap/types';
 import type { Edit, EntryStats, FileResult, NeedsReview, Note } from '../../plan/types';
 import type { SourceFile } from '../types';
-import { exportedNamesOf, type TypeScriptPreparedMap } from './prepare';
+import { existsInPlan, exportedNamesOf, type TypeScriptPreparedMap } from './prepare';
 import { findModuleFile, type UsageKind } from './resolve';
 import { ScopeAnalysis } from './scope';
 import { writeSpecifier } from './specifier';
@@ -110,6 +110,8 @@ class FileRewriter {
   private readonly notes: Note[] = [];
   private readonly stats: Record<string, EntryStats> = {};
   private readonly pending: PendingImport[] = [];
+  /** `(statement, entry)` pairs already counted under `imports` */
+  private readonly countedImports = new Set<string>();
   private readonly deleted = new Set<ts.Statement>();
   /** names this plan binds at file level, with what they stand for (`module#name`) */
   private readonly claimed = new Map<string, string>();
@@ -187,7 +189,7 @@ class FileRewriter {
     const known = this.prepared.moduleFiles.get(id);
     if (known) return known;
     if (this.isBare(id)) return undefined;
-    const found = findModuleFile(id, (f) => this.prepared.workspace.has(f));
+    const found = findModuleFile(id, (f) => existsInPlan(this.prepared.workspace, f));
     return found ? path.join(this.prepared.cwd, found) : undefined;
   }
 
@@ -345,7 +347,6 @@ class FileRewriter {
         this.edit(node.getStart(this.sourceFile), node.end, `{ ${specifier} }`);
       }
       this.claim(binding.local, target);
-      this.count(target.rule, 'references', 0);
       return;
     }
     if (target.name === binding.imported) {
@@ -410,8 +411,8 @@ class FileRewriter {
       let j = i;
       while (j + 1 < elements.length && remove.has(j + 1)) j++;
       const next = elements[j + 1];
-      if (next) this.edit(elements[i]!.getStart(this.sourceFile), next.getStart(this.sourceFile), '');
-      else this.edit(elements[i - 1]!.end, elements[j]!.end, '');
+      if (next) this.deleteKeepingComments(elements[i]!.getStart(this.sourceFile), next.getStart(this.sourceFile));
+      else this.deleteKeepingComments(elements[i - 1]!.end, elements[j]!.end);
       i = j + 1;
     }
   }
@@ -516,14 +517,14 @@ class FileRewriter {
       if (existing && existing.local === item.local) {
         // case: the name is already imported from the target: no duplicate binding, but a type-only one must become a value
         if (!item.typeOnly) this.makeValueBinding(existing.target, item.imported);
-        this.count(item.rule, 'imports');
+        this.countImport(item);
         continue;
       }
       const target = this.mergeTargetFor(item.module, [{ kind: item.asDefault ? 'default' : 'named', imported: item.imported, local: item.local, typeOnly: item.typeOnly, node: undefined as never }], item.anchor);
       if (target) {
         mergedInto.set(target, [...(mergedInto.get(target) ?? []), item]);
         target.bindings.set(item.local, { imported: item.imported, typeOnly: item.typeOnly, node: undefined as never });
-        this.count(item.rule, 'imports');
+        this.countImport(item);
         continue;
       }
       const byModule = fresh.get(item.anchor) ?? new Map<string, PendingImport[]>();
@@ -542,7 +543,7 @@ class FileRewriter {
         const specifier = this.specifierFor(first.anchorLiteral, first.oldModule, first.module, 'import');
         if (specifier === undefined) continue;
         lines.push(this.importStatementText(anchor, first.anchorLiteral, specifier, items));
-        for (const item of items) this.count(item.rule, 'imports');
+        for (const item of items) this.countImport(item);
       }
       if (this.deleted.has(anchor)) this.replaceStatement(anchor, lines);
       else this.insertAfter(anchor, lines);
@@ -987,6 +988,12 @@ class FileRewriter {
 
   private deleteStatement(statement: ts.Statement): void {
     const start = statement.getStart(this.sourceFile);
+    const comments = this.commentsIn(start, statement.end);
+    if (comments.length) {
+      // comments inside the statement stay, one per line, where the statement was
+      this.edit(start, statement.end, comments.map((c) => this.text.slice(c.start, c.end)).join(this.eol + lineIndent(this.text, start)));
+      return;
+    }
     const lineStart = this.text.lastIndexOf('\n', start - 1) + 1;
     const onlyIndent = /^[ \t\uFEFF]*$/.test(this.text.slice(lineStart, start));
     let end = statement.end;
@@ -1001,7 +1008,30 @@ class FileRewriter {
       return;
     }
     const start = statement.getStart(this.sourceFile);
-    this.edit(start, statement.end, lines.join(this.eol + lineIndent(this.text, start)));
+    const comments = this.commentsIn(start, statement.end).map((c) => this.text.slice(c.start, c.end));
+    this.edit(start, statement.end, [...comments, ...lines].join(this.eol + lineIndent(this.text, start)));
+  }
+
+  /** Deletes a range except the comments in it (the code and separators between them go). */
+  private deleteKeepingComments(start: number, end: number): void {
+    let from = start;
+    for (const comment of this.commentsIn(start, end)) {
+      if (/\S/.test(this.text.slice(from, comment.start))) this.edit(from, comment.start, '');
+      from = comment.end;
+    }
+    if (from === start || /\S/.test(this.text.slice(from, end))) this.edit(from, end, '');
+  }
+
+  /** The comments between two offsets, from the TypeScript scanner. */
+  private commentsIn(start: number, end: number): Array<{ start: number; end: number }> {
+    const slice = this.text.slice(start, end);
+    if (!slice.includes('//') && !slice.includes('/*')) return [];
+    const scanner = ts.createScanner(ts.ScriptTarget.Latest, false, this.sourceFile.languageVariant, this.text, undefined, start, end - start);
+    const found: Array<{ start: number; end: number }> = [];
+    for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
+      if (token === ts.SyntaxKind.SingleLineCommentTrivia || token === ts.SyntaxKind.MultiLineCommentTrivia) found.push({ start: scanner.getTokenStart(), end: scanner.getTokenEnd() });
+    }
+    return found;
   }
 
   private insertAfter(statement: ts.Statement, lines: string[]): void {
@@ -1015,6 +1045,14 @@ class FileRewriter {
 
   private edit(start: number, end: number, text: string): void {
     this.edits.push({ start, end, text });
+  }
+
+  /** One statement that stops importing an old module counts once per entry, however many names it moves. */
+  private countImport(item: PendingImport): void {
+    const key = `${item.anchor.pos}\0${item.rule.label}`;
+    if (this.countedImports.has(key)) return;
+    this.countedImports.add(key);
+    this.count(item.rule, 'imports');
   }
 
   private count(rule: RewriteRule, key: keyof EntryStats, by = 1): void {

@@ -1,0 +1,7 @@
+import './models/booking';
+
+declare module './models/booking' {
+  interface Booking {
+    notes?: string;
+  }
+}

@@ -1,0 +1,7 @@
+import './db/models/core';
+
+declare module './models/booking' {
+  interface Booking {
+    notes?: string;
+  }
+}

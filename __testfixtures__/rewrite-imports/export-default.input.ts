@@ -1,0 +1,2 @@
+export { default } from './models/payment';
+export { default as Booking } from './models/booking';

@@ -1,0 +1,3 @@
+import type Payment from '@/models/payment';
+
+export type Payments = Payment[];

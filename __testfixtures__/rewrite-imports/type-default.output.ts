@@ -1,0 +1,3 @@
+import type { Payment } from '@/db/models/billing';
+
+export type Payments = Payment[];
