@@ -18,8 +18,28 @@ function needlesOf(map: ImportMap): string[] {
   return [...needles];
 }
 
-async function prepare(map: ImportMap, workspace: Workspace): Promise<PreparedPythonMap> {
-  const modules = new PythonModuleIndex(workspace, map.roots);
+/**
+ * The map as Python sees it: a package entry covers the submodules that exist, not every dotted name below it
+ * (`legacy.models.Invoice` is a class, and `"legacy.models.billingx"` a string that names nothing).
+ */
+function existingModulesOnly(map: ImportMap, modules: PythonModuleIndex): ImportMap {
+  const covers = (module: string, rule: { package: boolean; from: string }): boolean => !rule.package || module === rule.from || modules.exists(module);
+  return {
+    ...map,
+    moveOfModule: (module) => {
+      const target = map.moveOfModule(module);
+      return target && covers(module, target.rule) ? target : undefined;
+    },
+    moveOfName: (module, name) => {
+      const target = map.moveOfName(module, name);
+      return target && covers(module, target.rule) ? target : undefined;
+    },
+  };
+}
+
+async function prepare(written: ImportMap, workspace: Workspace): Promise<PreparedPythonMap> {
+  const modules = new PythonModuleIndex(workspace, written.roots);
+  const map = existingModulesOnly(written, modules);
   const cache = new Map<string, Promise<ModuleExports | undefined>>();
   const exportsOf = (module: string): Promise<ModuleExports | undefined> => {
     let found = cache.get(module);

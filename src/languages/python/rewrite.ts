@@ -151,6 +151,12 @@ class PythonFileRewriter {
     return (this.analysis ??= analyzeScopes(this.root));
   }
 
+  private async oldModuleDefines(module: string, name: string): Promise<boolean> {
+    if (this.ctx.modules.exists(`${module}.${name}`)) return true;
+    const exports = await this.ctx.exportsOf(module);
+    return exports === undefined || exports === 'any' || exports.has(name);
+  }
+
   /** True when attribute chains through `module` can reach an old module: only such bindings are followed. */
   private reachesOldModule(module: string): boolean {
     if (this.map.moveOfModule(module) || this.map.hasNameMoves(module)) return true;
@@ -176,7 +182,7 @@ class PythonFileRewriter {
       }
     }
     if (this.bindings.size || this.renames.size) this.rewriteUses();
-    rewriteDottedStrings(root, this.map, this.out);
+    await rewriteDottedStrings(root, this.map, (module, name) => this.oldModuleDefines(module, name), this.out);
     if (/\bimport_module\b|\b__import__\b/.test(this.file.text)) this.reviewDynamicImports(root);
   }
 
