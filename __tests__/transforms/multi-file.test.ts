@@ -9,7 +9,7 @@ import { makeTempRepo } from '../support/tempRepo';
  * is planned and applied in a temporary copy and must equal the output tree; applying again changes nothing.
  */
 const fixtures = join(__dirname, '..', '..', '__testfixtures__');
-const transforms = ['insert-shims', 'move-files'].filter((name) => existsSync(join(fixtures, name)));
+const transforms = ['rewrite-imports', 'insert-shims', 'move-files'].filter((name) => existsSync(join(fixtures, name)));
 
 async function run(tree: string) {
   const repo = makeTempRepo(tree);

@@ -19,7 +19,7 @@ export function resolveImportMap(loaded: LoadedImportMap, written = loaded.raw.r
     if (entry.from === entry.to && rename.size === 0) fail(loaded, ['rewrite', index, 'to'], `'${entry.from}' is mapped onto itself`);
     const derived = index >= written;
     const label = `${entry.from}${names ? ` [${[...names].join(', ')}]` : ''} -> ${entry.to}${derived ? ' (relocated)' : ''}`;
-    return { index, label, from: entry.from, to: entry.to, names, rename, package: entry.package ?? false, derived };
+    return { index, label, from: entry.from, to: entry.to, names, rename, package: entry.package ?? false, barrels: entry.barrels ?? 'keep', derived };
   });
 
   const nameRules = new Map<string, RewriteRule>(); // `${module}\0${name}`

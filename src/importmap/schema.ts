@@ -24,6 +24,10 @@ export const rewriteEntrySchema = z
       .boolean()
       .optional()
       .describe('the entry also covers every submodule of `from`, by prefix'),
+    barrels: z
+      .enum(['keep', 'follow'])
+      .optional()
+      .describe('a renamed name re-exported by a barrel (__init__.py, __all__, index.ts): keep its public name there (default), or follow the rename in the barrel and its consumers'),
   })
   .strict();
 

@@ -14,6 +14,8 @@ export interface RewriteRule {
   names: ReadonlySet<string> | undefined;
   rename: ReadonlyMap<string, string>;
   package: boolean;
+  /** whether a barrel that re-exports a renamed name keeps the old public name or follows the rename */
+  barrels: 'keep' | 'follow';
   /** derived by remodel (a `relocate` entry's importers), not written in the map: its target need not exist yet */
   derived: boolean;
 }

@@ -1,6 +1,7 @@
 import { ImportMapError } from '../../errors';
 import type { ImportMap } from '../../importmap/types';
 import type { LanguageAdapter, PreparedMap, SourceFile, Workspace } from '../types';
+import { barrelRules } from './barrels';
 import { findModuleExports, type ModuleExports } from './exports';
 import { PythonModuleIndex } from './modules';
 import { planPythonRewrite, type PythonContext } from './rewrite';
@@ -39,7 +40,8 @@ function existingModulesOnly(map: ImportMap, modules: PythonModuleIndex): Import
 
 async function prepare(written: ImportMap, workspace: Workspace): Promise<PreparedPythonMap> {
   const modules = new PythonModuleIndex(workspace, written.roots);
-  const map = existingModulesOnly(written, modules);
+  const followed = await barrelRules(written, modules, workspace);
+  const map = existingModulesOnly(followed.length ? written.extend(followed) : written, modules);
   const cache = new Map<string, Promise<ModuleExports | undefined>>();
   const exportsOf = (module: string): Promise<ModuleExports | undefined> => {
     let found = cache.get(module);

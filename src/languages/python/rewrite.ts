@@ -236,6 +236,8 @@ class PythonFileRewriter {
   }
 
   private async targetHasName(target: NameTarget, statement: ImportFromStatement, item: ImportItem): Promise<boolean> {
+    // a derived target (a relocated module, a barrel that follows a rename) has the name once the plan is applied
+    if (target.rule.derived) return true;
     const exports = await this.ctx.exportsOf(target.module);
     if (exports === undefined || exports === 'any' || exports.has(target.name) || this.ctx.modules.exists(`${target.module}.${target.name}`)) return true;
     this.out.review(item.node, `${target.module} has no name '${target.name}': the import of '${item.name}' is left on the old module`);
@@ -252,7 +254,7 @@ class PythonFileRewriter {
     if (target.name === item.name) return undefined;
     const scope = this.scopes.scopeOf(statement.node);
     const publicName = this.publicNameReason(scope, item.name);
-    if (publicName) {
+    if (publicName && !(target.rule.barrels === 'follow' && scope.kind !== 'class')) {
       this.out.note(item.node, `'${item.name}' is ${publicName}: imported as '${target.name} as ${item.name}' so that name keeps working`);
       return item.name;
     }
@@ -553,7 +555,7 @@ class PythonFileRewriter {
     }
   }
 
-  /** String annotations (`"UserStationAssignment"`) follow a rename of their binding. */
+  /** String annotations (`"UserStationAssignment"`) follow a rename of their binding; `__all__` entries too (`barrels: follow`). */
   private rewriteStringAnnotations(): void {
     for (const [scope, renames] of this.renames) {
       for (const string of scope.node.descendantsOfType('string')) {
@@ -563,7 +565,7 @@ class PythonFileRewriter {
         const rename = renames.get(content.text);
         if (!rename) continue;
         if (this.scopes.resolve(content.text, this.scopes.scopeOf(string)) !== scope) continue;
-        if (isInAnnotation(string)) {
+        if (isInAnnotation(string) || (scope === this.scopes.module && isDunderAllEntry(string))) {
           this.out.edit(content.node.startIndex, content.node.endIndex, rename.to);
           this.out.count(rename.label, 'references');
         }
@@ -614,8 +616,16 @@ function isInAnnotation(node: Node): boolean {
   return false;
 }
 
+function isDunderAllEntry(node: Node): boolean {
+  const list = node.parent;
+  if (!list || (list.type !== 'list' && list.type !== 'tuple')) return false;
+  const assignment = list.parent;
+  if (!assignment || (assignment.type !== 'assignment' && assignment.type !== 'augmented_assignment')) return false;
+  return assignment.childForFieldName('left')?.text === '__all__';
+}
+
 /** The string entries of module-level `__all__ = [...]` / `__all__ += (...)` assignments. */
-function dunderAllNames(module: Node): Set<string> {
+export function dunderAllNames(module: Node): Set<string> {
   const names = new Set<string>();
   for (const statement of module.namedChildren) {
     const assignment = statement?.type === 'expression_statement' ? statement.namedChildren[0] : undefined;

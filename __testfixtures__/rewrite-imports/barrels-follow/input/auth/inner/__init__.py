@@ -1,0 +1,4 @@
+"""A barrel: re-exports the station model."""
+from old.station_models import UserStationAssignment
+
+__all__ = ["UserStationAssignment"]

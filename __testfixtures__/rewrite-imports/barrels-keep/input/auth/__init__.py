@@ -1,0 +1,2 @@
+"""A barrel of a barrel."""
+from .inner import UserStationAssignment
