@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { Presets, SingleBar } from 'cli-progress';
 import yargs, { type Argv } from 'yargs';
 import { UsageError, RemodelError } from '../errors';
 import { apply, audit, draftImportMap, plan, renderAuditJson, renderAuditMarkdown, renderJsonReport, renderPatch, renderStat, renderSummary, type Plan, type TransformName } from '../index';
@@ -43,7 +44,26 @@ function parseOnly(only: string | undefined): TransformName[] | undefined {
 }
 
 async function computePlan(args: PlanArgs, io: Io): Promise<Plan> {
-  return plan({ cwd: args.cwd, maps: args.map, only: parseOnly(args.only), jobs: args.jobs, shard: args.shard ? parseShard(args.shard) : undefined, onWarning: (message) => io.stderr(`remodel: warning: ${message}\n`) });
+  const bar = io.stderrIsTTY ? new SingleBar({ format: 'remodel {bar} {value}/{total} files', stream: process.stderr, clearOnComplete: true, hideCursor: true }, Presets.shades_classic) : undefined;
+  let started = false;
+  try {
+    return await plan({
+      cwd: args.cwd,
+      maps: args.map,
+      only: parseOnly(args.only),
+      jobs: args.jobs,
+      shard: args.shard ? parseShard(args.shard) : undefined,
+      onWarning: (message) => io.stderr(`remodel: warning: ${message}\n`),
+      onProgress: (done, total) => {
+        if (!bar) return;
+        if (!started) bar.start(total, 0);
+        started = true;
+        bar.update(done);
+      },
+    });
+  } finally {
+    if (started) bar?.stop();
+  }
 }
 
 function report(args: PlanArgs, computed: Plan, io: Io, patchToStdout: boolean): void {

@@ -24,6 +24,8 @@ export interface PlanOptions {
   shard?: Shard;
   /** called with warnings that are not tied to a file (e.g. a section a transform does not cover yet) */
   onWarning?: (message: string) => void;
+  /** called as files are planned: how many of how many (the CLI draws a progress bar from it on a terminal) */
+  onProgress?: (done: number, total: number) => void;
 }
 
 const now = (): number => performance.now();
@@ -66,7 +68,13 @@ export async function buildPlan(options: PlanOptions = {}): Promise<Plan> {
           paths: chunk,
           overrides: Object.fromEntries(chunk.filter((path) => changed.has(path)).map((path) => [path, workspace.read(path)])),
         }));
-        for (const output of await runner.run(tasks)) {
+        const total = paths.length;
+        let done = 0;
+        const outputs = await runner.run(tasks, (index) => {
+          done += tasks[index]!.paths.length;
+          options.onProgress?.(done, total);
+        });
+        for (const output of outputs) {
           plan.summary.filesParsed += output.parsed;
           for (const { result, original } of output.results) {
             recordResult(plan, result);

@@ -19,7 +19,8 @@ export interface ChunkTask {
 
 /** Runs chunk tasks: in worker threads when it pays (built code, jobs > 1, enough files), else in this thread. */
 export interface ChunkRunner {
-  run(tasks: readonly ChunkTask[]): Promise<ChunkOutput[]>;
+  /** runs every task; `onDone(i)` as task i finishes (in any order) */
+  run(tasks: readonly ChunkTask[], onDone?: (index: number) => void): Promise<ChunkOutput[]>;
   close(): Promise<void>;
 }
 
@@ -41,9 +42,12 @@ export function createChunkRunner(session: RewriteSession, init: PoolInit, jobs:
 
 function inBandRunner(session: RewriteSession): ChunkRunner {
   return {
-    async run(tasks) {
+    async run(tasks, onDone) {
       const outputs: ChunkOutput[] = [];
-      for (const task of tasks) outputs.push(await planChunk(session, task.mapIndex, task.paths, task.overrides));
+      for (const [index, task] of tasks.entries()) {
+        outputs.push(await planChunk(session, task.mapIndex, task.paths, task.overrides));
+        onDone?.(index);
+      }
       return outputs;
     },
     close: async () => undefined,
@@ -55,7 +59,7 @@ type Reply = { id: number; output: ChunkOutput } | { id: number; error: string }
 function workerPool(init: PoolInit, jobs: number): ChunkRunner {
   const workers = Array.from({ length: jobs }, () => new Worker(workerFile, { workerData: init }));
   return {
-    run(tasks) {
+    run(tasks, onDone) {
       const outputs: ChunkOutput[] = new Array(tasks.length);
       let next = 0;
       let done = 0;
@@ -71,6 +75,7 @@ function workerPool(init: PoolInit, jobs: number): ChunkRunner {
           worker.on('message', (reply: Reply) => {
             if ('error' in reply) return reject(new Error(reply.error));
             outputs[reply.id] = reply.output;
+            onDone?.(reply.id);
             if (++done === tasks.length) resolve(outputs);
             else feed(worker);
           });
