@@ -2,9 +2,9 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UsageError } from '../errors';
 import { findImportMaps } from '../importmap';
-import { chunkPaths, createChunkRunner, defaultJobs } from '../workspace/pool';
+import { chunk, createChunkRunner, defaultJobs, wantsPool, type ChunkRunner } from '../workspace/pool';
 import { applyEdits } from './edits';
-import { openSession } from './session';
+import { findCandidates, openSession } from './session';
 import { inShard, type Shard } from './shard';
 import type { FileChange, FileResult, Plan, PlanSummary } from './types';
 
@@ -57,37 +57,30 @@ export async function buildPlan(options: PlanOptions = {}): Promise<Plan> {
 
   if (only.has('rewrite-imports')) {
     start = now();
-    const runner = createChunkRunner(session, { cwd, mapFiles, files: workspace.files }, jobs, options.jobs !== undefined);
+    let runner: ChunkRunner | undefined;
     try {
       for (const [mapIndex, { map, adapter }] of loaded.entries()) {
         for (const rule of map.rules) plan.summary.entries[rule.label] ??= { files: 0, imports: 0, references: 0, strings: 0 };
-        const paths = workspace.files.filter((path) => adapter.owns(path) && mine(path));
-        const changed = new Set(workspace.changedFiles());
-        const tasks = chunkPaths(paths, jobs).map((chunk) => ({
-          mapIndex,
-          paths: chunk,
-          overrides: Object.fromEntries(chunk.filter((path) => changed.has(path)).map((path) => [path, workspace.read(path)])),
-        }));
-        const total = paths.length;
+        const candidates = findCandidates(session, mapIndex, workspace.files.filter((path) => adapter.owns(path) && mine(path)));
+        plan.summary.filesParsed += candidates.length;
+        if (!candidates.length) continue;
+        runner ??= createChunkRunner(session, { cwd, mapFiles, files: workspace.files }, jobs, wantsPool(jobs, options.jobs !== undefined, candidates.length));
+        const tasks = chunk(candidates, jobs).map((files) => ({ mapIndex, files }));
         let done = 0;
         const outputs = await runner.run(tasks, (index) => {
-          done += tasks[index]!.paths.length;
-          options.onProgress?.(done, total);
+          done += tasks[index]!.files.length;
+          options.onProgress?.(done, candidates.length);
         });
-        for (const output of outputs) {
-          plan.summary.filesParsed += output.parsed;
-          for (const { result, original } of output.results) {
-            recordResult(plan, result);
-            if (result.kind !== 'changed') continue;
-            if (original !== undefined) workspace.seedOriginal(result.file, original);
-            workspace.write(result.file, applyEdits(workspace.read(result.file), result.edits));
-            addSource(sources, result.file, 'rewrite-imports');
-            countEntries(plan.summary, result);
-          }
+        for (const result of outputs.flatMap((output) => output.results)) {
+          recordResult(plan, result);
+          if (result.kind !== 'changed') continue;
+          workspace.write(result.file, applyEdits(workspace.read(result.file), result.edits));
+          addSource(sources, result.file, 'rewrite-imports');
+          countEntries(plan.summary, result);
         }
       }
     } finally {
-      await runner.close();
+      await runner?.close();
     }
     timings.rewrite = now() - start;
   }

@@ -1,6 +1,6 @@
 import { readImportMap, type ImportMap } from '../importmap';
 import { getAdapter } from '../languages/registry';
-import type { LanguageAdapter, PreparedMap } from '../languages/types';
+import type { LanguageAdapter, PreparedMap, SourceFile } from '../languages/types';
 import { DiskWorkspace, NotTextError } from '../workspace/workspace';
 import { expandRelocations, type FileMove } from './relocate';
 import type { FileResult } from './types';
@@ -41,31 +41,37 @@ export function mentionsAny(text: string, needles: readonly string[]): boolean {
 }
 
 export interface ChunkOutput {
-  /** one entry per parsed file; `original` is the file's text on disk when the result changes it */
-  results: Array<{ result: FileResult; original?: string }>;
-  parsed: number;
+  /** one entry per file with something to report (changed, failed, needs-review, notes) */
+  results: FileResult[];
 }
 
 /**
- * Plans one map over a chunk of files: read once, prefilter, parse the candidates. `overrides` holds the texts
- * that earlier maps of the run already rewrote. The one code path for in-process runs and pool workers.
+ * The files of a map that can need an edit: each read once (the text earlier maps of the run left), and kept only
+ * when it names one of the map's needles. Runs in the main thread: reading is the floor, parsing is the cost.
  */
-export async function planChunk(session: RewriteSession, mapIndex: number, paths: readonly string[], overrides: Readonly<Record<string, string>>): Promise<ChunkOutput> {
-  const { adapter, prepared } = session.loaded[mapIndex]!;
-  const output: ChunkOutput = { results: [], parsed: 0 };
+export function findCandidates(session: RewriteSession, mapIndex: number, paths: readonly string[]): SourceFile[] {
+  const { prepared } = session.loaded[mapIndex]!;
+  const candidates: SourceFile[] = [];
   for (const path of paths) {
     let text: string;
     try {
-      text = overrides[path] ?? session.workspace.readOriginal(path);
+      text = session.workspace.read(path);
     } catch (error) {
       if (error instanceof NotTextError) continue;
       throw error;
     }
-    if (!mentionsAny(text, prepared.needles)) continue;
-    output.parsed++;
-    const result = await adapter.planRewrite({ path, text }, prepared);
-    if (result.kind === 'changed') output.results.push({ result, original: overrides[path] === undefined ? text : undefined });
-    else if (result.kind === 'failed' || result.needsReview.length || result.notes.length) output.results.push({ result });
+    if (mentionsAny(text, prepared.needles)) candidates.push({ path, text });
+  }
+  return candidates;
+}
+
+/** Parses and plans candidate files for one map: the one code path for in-process runs and pool workers. */
+export async function planFiles(session: RewriteSession, mapIndex: number, files: readonly SourceFile[]): Promise<ChunkOutput> {
+  const { adapter, prepared } = session.loaded[mapIndex]!;
+  const output: ChunkOutput = { results: [] };
+  for (const file of files) {
+    const result = await adapter.planRewrite(file, prepared);
+    if (result.kind !== 'unchanged' || result.needsReview.length || result.notes.length) output.results.push(result);
   }
   return output;
 }

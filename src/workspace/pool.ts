@@ -2,8 +2,9 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { SourceFile } from '../languages/types';
 import type { ChunkOutput, RewriteSession } from '../plan/session';
-import { planChunk } from '../plan/session';
+import { planFiles } from '../plan/session';
 
 export interface PoolInit {
   cwd: string;
@@ -13,8 +14,7 @@ export interface PoolInit {
 
 export interface ChunkTask {
   mapIndex: number;
-  paths: readonly string[];
-  overrides: Record<string, string>;
+  files: readonly SourceFile[];
 }
 
 /** Runs chunk tasks: in worker threads when it pays (built code, jobs > 1, enough files), else in this thread. */
@@ -30,14 +30,17 @@ export function defaultJobs(): number {
   return availableParallelism();
 }
 
-/** Below this many files a pool costs more (thread start, WASM and TypeScript load per worker) than it saves. */
-export const minFilesForPool = 1500;
+/** Below this many files to parse a pool costs more (thread start, WASM and TypeScript load per worker) than it saves. */
+export const minCandidatesForPool = 400;
 
-/** `jobs` given explicitly always gets its pool; the default only for trees large enough to pay for it. */
-export function createChunkRunner(session: RewriteSession, init: PoolInit, jobs: number, explicit: boolean): ChunkRunner {
+/** Whether to parse `candidates` files in a pool: `jobs` given explicitly always gets one; the default only when it pays. */
+export function wantsPool(jobs: number, explicit: boolean, candidates: number): boolean {
   // workers load compiled JavaScript; from TypeScript sources (ts-jest) everything runs in-band
-  if (jobs <= 1 || (!explicit && init.files.length < minFilesForPool) || !existsSync(workerFile)) return inBandRunner(session);
-  return workerPool(init, jobs);
+  return jobs > 1 && (explicit || candidates >= minCandidatesForPool) && existsSync(workerFile);
+}
+
+export function createChunkRunner(session: RewriteSession, init: PoolInit, jobs: number, pool: boolean): ChunkRunner {
+  return pool ? workerPool(init, jobs) : inBandRunner(session);
 }
 
 function inBandRunner(session: RewriteSession): ChunkRunner {
@@ -45,7 +48,7 @@ function inBandRunner(session: RewriteSession): ChunkRunner {
     async run(tasks, onDone) {
       const outputs: ChunkOutput[] = [];
       for (const [index, task] of tasks.entries()) {
-        outputs.push(await planChunk(session, task.mapIndex, task.paths, task.overrides));
+        outputs.push(await planFiles(session, task.mapIndex, task.files));
         onDone?.(index);
       }
       return outputs;
@@ -90,10 +93,10 @@ function workerPool(init: PoolInit, jobs: number): ChunkRunner {
   };
 }
 
-/** Splits paths into about `jobs × 4` contiguous chunks, so a slow chunk does not hold the others up. */
-export function chunkPaths(paths: readonly string[], jobs: number): string[][] {
-  const size = Math.max(64, Math.ceil(paths.length / (jobs * 4)));
-  const chunks: string[][] = [];
-  for (let i = 0; i < paths.length; i += size) chunks.push(paths.slice(i, i + size));
+/** Splits items into about `jobs × 4` contiguous chunks, so a slow chunk does not hold the others up. */
+export function chunk<T>(items: readonly T[], jobs: number): T[][] {
+  const size = Math.max(16, Math.ceil(items.length / (jobs * 4)));
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
   return chunks;
 }

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { openSession, planChunk, type RewriteSession } from '../plan/session';
+import { openSession, planFiles, type RewriteSession } from '../plan/session';
 import type { ChunkTask, PoolInit } from './pool';
 
 /** A pool worker: opens its own session once (maps, adapters, parsers), then plans the chunks it is sent. */
@@ -9,7 +9,7 @@ let session: Promise<RewriteSession> | undefined;
 parentPort?.on('message', async ({ id, task }: { id: number; task: ChunkTask }) => {
   try {
     session ??= openSession(init.cwd, init.mapFiles, init.files);
-    const output = await planChunk(await session, task.mapIndex, task.paths, task.overrides);
+    const output = await planFiles(await session, task.mapIndex, task.files);
     parentPort?.postMessage({ id, output });
   } catch (error) {
     parentPort?.postMessage({ id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });

@@ -46,11 +46,6 @@ export class DiskWorkspace implements Workspace {
     return text;
   }
 
-  /** Records a file's disk text read elsewhere (a pool worker), so it is not read twice. */
-  seedOriginal(path: string, text: string): void {
-    this.texts.set(path, text);
-  }
-
   /** The file's text including what earlier steps of this run changed. */
   read(path: string): string {
     const text = this.overlay.get(path);
