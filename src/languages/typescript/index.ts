@@ -1,10 +1,10 @@
 import type { LanguageAdapter } from '../types';
 import { prepareTypeScriptMap, type TypeScriptPreparedMap } from './prepare';
+import { ownsTypeScriptPath, planTypeScriptMoves, typescriptRelocationRules } from './relocate';
 import { planTypeScriptRewrite } from './rewrite';
+import { planTypeScriptShims } from './shims';
 
 export type { TypeScriptPreparedMap } from './prepare';
-
-const OWNED = /\.(d\.[mc]?ts|[mc]?tsx?|[mc]?jsx?)$/;
 
 /**
  * The TypeScript/JavaScript adapter: `.ts .tsx .mts .cts .js .jsx .mjs .cjs` (and `.d.ts`), resolved with the
@@ -14,10 +14,14 @@ const OWNED = /\.(d\.[mc]?ts|[mc]?tsx?|[mc]?jsx?)$/;
  * const prepared = await typescriptAdapter.prepare(map, workspace);
  * const result = await typescriptAdapter.planRewrite({ path: 'src/app.ts', text }, prepared);
  * if (result.kind === 'changed') applyEdits(text, result.edits);
+ * const shims = await typescriptAdapter.planShims!(prepared, workspace);   // files: [{ path, text }]
  */
 export const typescriptAdapter: LanguageAdapter<TypeScriptPreparedMap> = {
   id: 'typescript',
-  owns: (path) => OWNED.test(path),
+  owns: ownsTypeScriptPath,
   prepare: async (map, workspace) => prepareTypeScriptMap(map, workspace),
   planRewrite: async (file, prepared) => planTypeScriptRewrite(file, prepared),
+  planShims: async (prepared, workspace) => planTypeScriptShims(prepared, workspace),
+  relocationRules: typescriptRelocationRules,
+  planMoves: async (prepared, moves, workspace) => planTypeScriptMoves(prepared, moves, workspace),
 };

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ImportMapError } from '../../errors';
 import type { ImportMap, RewriteRule } from '../../importmap/types';
+import { expandRelocations, type FileMove } from '../../plan/relocate';
 import type { PreparedMap, Workspace } from '../types';
 import { loadResolutionConfig, type ResolutionConfig } from './config';
 import { findModuleFile, ModuleResolver, stripSourceExtension } from './resolve';
@@ -30,6 +31,8 @@ export interface TypeScriptPreparedMap extends PreparedMap {
   workspace: Workspace;
   /** exports of a module file, read on demand and cached */
   exportsOf(file: string): ExportedNames | undefined;
+  /** the files the map's `relocate` entries move (empty when it has none) */
+  moves: FileMove[];
 }
 
 /**
@@ -45,7 +48,10 @@ export function prepareTypeScriptMap(map: ImportMap, workspace: Workspace): Type
   const cwd = path.resolve(workspace.cwd);
   const root = path.resolve(cwd, map.roots[0] ?? '.');
   const config = loadResolutionConfig(cwd, root);
-  const resolver = new ModuleResolver(cwd, config.options);
+  const moves = plannedMoves(map, workspace);
+  const planned = new Set(moves.map((move) => path.join(cwd, move.to)));
+  const resolver = new ModuleResolver(cwd, config.options, planned);
+  const plannedFile = (file: string): boolean => planned.has(path.join(cwd, file));
   const oldFiles = new Map<string, string>();
   const moduleFiles = new Map<string, string>();
   const bareIds = new Set<string>();
@@ -62,7 +68,8 @@ export function prepareTypeScriptMap(map: ImportMap, workspace: Workspace): Type
   for (const rule of map.rules) {
     for (const key of ['from', 'to'] as const) {
       const id = rule[key];
-      if (!isPathId(id, cwd)) {
+      // a relocation's rule names repository paths, and its target exists once the plan is applied
+      if (!rule.derived && !isPathId(id, cwd)) {
         bareIds.add(id);
         if (key === 'from') needles.add(id);
         continue;
@@ -76,7 +83,7 @@ export function prepareTypeScriptMap(map: ImportMap, workspace: Workspace): Type
         }
         continue;
       }
-      const file = findModuleFile(id, (f) => existsInPlan(workspace, f) || fs.existsSync(path.join(cwd, f)));
+      const file = findModuleFile(id, (f) => existsInPlan(workspace, f) || fs.existsSync(path.join(cwd, f)) || (rule.derived && plannedFile(f)));
       if (!file) fail(map, rule, key, `'${id}' resolves to no file (looked for ${id}.ts/.tsx/.js/... and ${id}/index.*)`);
       const absolute = path.join(cwd, file);
       moduleFiles.set(id, absolute);
@@ -88,7 +95,7 @@ export function prepareTypeScriptMap(map: ImportMap, workspace: Workspace): Type
         needles.add(path.posix.basename(isIndex ? path.posix.dirname(stripped) : stripped));
       }
     }
-    checkMovedNames(map, rule, moduleFiles, exportsOf);
+    if (!rule.derived) checkMovedNames(map, rule, moduleFiles, exportsOf);
   }
 
   // an alias without a wildcard may spell an old module without its file name (`"@booking": ["src/models/booking"]`)
@@ -104,7 +111,13 @@ export function prepareTypeScriptMap(map: ImportMap, workspace: Workspace): Type
   // an index module can be imported as '.' or '..' from inside its own folder
   if (oldIndexFile) for (const quote of [`'`, `"`, '`']) for (const dots of ['.', '..', './', '../']) needles.add(`${quote}${dots}${quote}`);
 
-  return { map, needles: [...needles], cwd, config, resolver, oldFiles, moduleFiles, bareIds, hasPathPackages, workspace, exportsOf };
+  return { map, needles: [...needles], cwd, config, resolver, oldFiles, moduleFiles, bareIds, hasPathPackages, workspace, exportsOf, moves };
+}
+
+/** The map's relocations, as the session checked them (a workspace that lists no files, e.g. under jscodeshift, plans none). */
+function plannedMoves(map: ImportMap, workspace: Workspace): FileMove[] {
+  if (!map.relocate.length || !workspace.files.length) return [];
+  return expandRelocations(map, workspace);
 }
 
 /** Whether a file exists once the plan's earlier steps (moves, creations) are done, where the workspace can tell. */

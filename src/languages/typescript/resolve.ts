@@ -45,15 +45,22 @@ export class ModuleResolver {
   private readonly usesModes: boolean;
   private readonly bundler: boolean;
 
+  /**
+   * @param planned absolute files that the plan creates (move destinations): they resolve before they exist,
+   * so that importers of a relocated file can be pointed at its new place
+   */
   constructor(
     readonly cwd: string,
     readonly options: ts.CompilerOptions,
+    planned: ReadonlySet<string> = new Set(),
   ) {
     const exists = new Map<string, boolean>();
     const dirs = new Map<string, boolean>();
+    const plannedDirs = new Set<string>();
+    for (const file of planned) for (let dir = path.dirname(file); !plannedDirs.has(dir) && dir !== path.dirname(dir); dir = path.dirname(dir)) plannedDirs.add(dir);
     this.host = {
-      fileExists: (file) => memo(exists, file, () => ts.sys.fileExists(file)),
-      directoryExists: (dir) => memo(dirs, dir, () => ts.sys.directoryExists(dir)),
+      fileExists: (file) => memo(exists, file, () => planned.has(path.resolve(file)) || ts.sys.fileExists(file)),
+      directoryExists: (dir) => memo(dirs, dir, () => plannedDirs.has(path.resolve(dir)) || ts.sys.directoryExists(dir)),
       readFile: (file) => ts.sys.readFile(file),
       realpath: ts.sys.realpath ? (file) => ts.sys.realpath!(file) : undefined,
       getCurrentDirectory: () => cwd,

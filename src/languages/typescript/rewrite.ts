@@ -51,7 +51,7 @@ interface TargetImport {
   madeValue: boolean;
 }
 
-const MOCK_CALLS = new Map<string, UsageKind>([
+export const MOCK_CALLS = new Map<string, UsageKind>([
   ['jest.mock', 'require'],
   ['jest.unmock', 'require'],
   ['jest.doMock', 'require'],
@@ -64,7 +64,7 @@ const MOCK_CALLS = new Map<string, UsageKind>([
   ['vi.doUnmock', 'import'],
   ['vi.importMock', 'import'],
 ]);
-const ACTUAL_CALLS = new Map<string, UsageKind>([
+export const ACTUAL_CALLS = new Map<string, UsageKind>([
   ['jest.requireActual', 'require'],
   ['vi.importActual', 'import'],
 ]);
@@ -1097,7 +1097,7 @@ function bindingElementText(element: ts.BindingElement, key: string, sourceFile:
   return `${key === name ? key : `${key}: ${name}`}${initializer}`;
 }
 
-function calleeName(expression: ts.Expression): string | undefined {
+export function calleeName(expression: ts.Expression): string | undefined {
   if (ts.isIdentifier(expression)) return expression.text;
   if (ts.isPropertyAccessExpression(expression) && ts.isIdentifier(expression.expression)) return `${expression.expression.text}.${expression.name.text}`;
   return undefined;

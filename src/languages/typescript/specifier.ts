@@ -45,14 +45,19 @@ function* candidates(request: SpecifierRequest, style: ExtensionStyle, options: 
   if (isRelative(original)) {
     for (const s of [style, ...fallbackStyles]) yield relativeSpecifier(request.importer, targetPath(request.target, s));
   } else if (!path.isAbsolute(original)) {
-    // alias first, with the pattern the importer used, then any pattern, then baseUrl
-    for (const s of [style, ...fallbackStyles]) yield* aliasSpecifiers(targetPath(request.target, s), options, original);
-    if (options.baseUrl && request.originalFile) {
+    // alias first, with the pattern the importer used, then any pattern, then baseUrl; a baseUrl path that
+    // matches no alias pattern stays a baseUrl path
+    const baseUrlPaths = function* (): Generator<string> {
+      if (!options.baseUrl || !request.originalFile) return;
       for (const s of [style, ...fallbackStyles]) {
         const fromBase = toPosix(path.relative(options.baseUrl, targetPath(request.target, s)));
         if (!fromBase.startsWith('..') && !path.isAbsolute(fromBase)) yield fromBase;
       }
-    }
+    };
+    const viaAlias = Object.keys(options.paths ?? {}).some((key) => matchesPattern(original, key));
+    if (!viaAlias) yield* baseUrlPaths();
+    for (const s of [style, ...fallbackStyles]) yield* aliasSpecifiers(targetPath(request.target, s), options, original);
+    if (viaAlias) yield* baseUrlPaths();
   }
   for (const s of fallbackStyles) yield relativeSpecifier(request.importer, targetPath(request.target, s));
 }

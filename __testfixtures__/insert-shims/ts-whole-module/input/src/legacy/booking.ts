@@ -1,0 +1,29 @@
+// The old copies of the booking models.
+export class Booking<T extends object = {}> {
+  constructor(public id: string, public meta?: T) {}
+}
+
+export interface BookingDto {
+  id: string;
+}
+
+export enum BookingStatus {
+  Pending = 'pending',
+  Confirmed = 'confirmed',
+}
+
+export type BookingId = string;
+
+export function makeBooking(id: string): Booking {
+  return new Booking(id);
+}
+
+export const MAX_GUESTS = 8;
+
+export class LegacyGuest {
+  name = '';
+}
+
+export default class Ledger {
+  entries: Booking[] = [];
+}

@@ -1,0 +1,3 @@
+import { Booking } from '../models/booking.js';
+
+export const book = (): Booking => new Booking();

@@ -1,0 +1,2 @@
+// Réservations: non-ASCII text before the edit.
+export { Booking } from "../models/DEPRECATED/booking.js";

@@ -1,0 +1,149 @@
+import * as path from 'node:path';
+import type { RawRewriteEntry } from '../../importmap/schema';
+import type { ImportMap } from '../../importmap/types';
+import { applyEdits, lineAt } from '../../plan/edits';
+import type { FileMove } from '../../plan/relocate';
+import type { Edit } from '../../plan/types';
+import type { MovePlan, Workspace } from '../types';
+import type { TypeScriptPreparedMap } from './prepare';
+import { findModuleFile, sourceExtension, stripSourceExtension, type UsageKind } from './resolve';
+import { ACTUAL_CALLS, calleeName, MOCK_CALLS, scriptKindOf } from './rewrite';
+import { writeSpecifier } from './specifier';
+import { ts } from './ts';
+
+const OWNED = /\.(d\.[mc]?ts|[mc]?tsx?|[mc]?jsx?)$/;
+
+/** True for the files the TypeScript adapter reads (`.ts .tsx .mts .cts .js .jsx .mjs .cjs`, `.d.ts`). */
+export const ownsTypeScriptPath = (file: string): boolean => OWNED.test(file);
+
+/**
+ * The module id of a relocated file: its repository path without extension (`src/models/booking`); an index file
+ * keeps `/index`, so that `./models` and `./models/index` both resolve to it. A destination whose extension differs
+ * from its source keeps its extension (`src/models/booking.mts`), which `findModuleFile` reads as an exact file.
+ */
+function relocatedIds(move: FileMove): { from: string; to: string } {
+  const same = sourceExtension(move.from) === sourceExtension(move.to);
+  return { from: stripSourceExtension(move.from), to: same ? stripSourceExtension(move.to) : move.to };
+}
+
+/**
+ * Importers of a relocated file follow it: one derived rewrite entry per moved TS/JS file, unless the map already
+ * moves that module (a rewrite entry, by id or by the file it names, or a package entry over it) or shims it, in
+ * which case its importers go where the map says (the canonical module, or the shim at the old path).
+ *
+ * @example
+ * typescriptRelocationRules(map, [{ from: 'src/models/booking.ts', to: 'src/models/DEPRECATED/booking.ts', entry: 0, folder: false }], ws)
+ * // [{ from: 'src/models/booking', to: 'src/models/DEPRECATED/booking' }]
+ */
+export function typescriptRelocationRules(map: ImportMap, moves: readonly FileMove[], workspace: Workspace): RawRewriteEntry[] {
+  const fileOf = (id: string): string | undefined => findModuleFile(id, (f) => workspace.has(f));
+  const mapped = new Set<string>();
+  for (const rule of map.rules) {
+    if (rule.package || rule.names) continue;
+    const file = fileOf(rule.from);
+    if (file) mapped.add(file);
+  }
+  for (const shim of map.shims) {
+    const file = fileOf(shim.module);
+    if (file) mapped.add(file);
+  }
+  const entries: RawRewriteEntry[] = [];
+  for (const move of moves) {
+    if (!ownsTypeScriptPath(move.from) || mapped.has(move.from)) continue;
+    const ids = relocatedIds(move);
+    const folderId = path.posix.basename(ids.from) === 'index' ? path.posix.dirname(ids.from) : undefined;
+    if (map.moveOfModule(ids.from) || (folderId && map.moveOfModule(folderId))) continue;
+    entries.push(ids);
+  }
+  return entries;
+}
+
+/** A module specifier in a file, with how it is loaded. */
+interface SpecifierSite {
+  literal: ts.StringLiteralLike;
+  usage: UsageKind;
+}
+
+/**
+ * Every string that names a module in a file: import/export declarations, `import x = require()`, relative
+ * `declare module`, `import()`, `require()`, `require.resolve()`, jest/vitest mock strings, `import('x').T` types.
+ */
+export function findSpecifiers(sourceFile: ts.SourceFile): SpecifierSite[] {
+  const sites: SpecifierSite[] = [];
+  const visit = (node: ts.Node): void => {
+    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteralLike(node.moduleSpecifier)) {
+      // case: import ... from 'x' / export ... from 'x'
+      sites.push({ literal: node.moduleSpecifier, usage: 'import' });
+    } else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference) && ts.isStringLiteralLike(node.moduleReference.expression)) {
+      // case: import x = require('x')
+      sites.push({ literal: node.moduleReference.expression, usage: 'require' });
+    } else if (ts.isModuleDeclaration(node) && ts.isStringLiteral(node.name) && node.name.text.startsWith('.')) {
+      // case: declare module './x' (augmentation of a relative module)
+      sites.push({ literal: node.name, usage: 'import' });
+    } else if (ts.isCallExpression(node)) {
+      const callee = node.expression.kind === ts.SyntaxKind.ImportKeyword ? 'import' : calleeName(node.expression);
+      const argument = node.arguments[0];
+      if (callee && argument && ts.isStringLiteralLike(argument)) {
+        // case: import('x'), require('x'), require.resolve('x'), jest.mock('x'), vi.mock('x'), jest.requireActual('x')
+        const usage: UsageKind | undefined = callee === 'import' ? 'import' : callee === 'require' || callee === 'require.resolve' ? 'require' : (MOCK_CALLS.get(callee) ?? ACTUAL_CALLS.get(callee));
+        if (usage) sites.push({ literal: argument, usage });
+      }
+    } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
+      // case: import('x').T in a type
+      sites.push({ literal: node.argument.literal, usage: 'import' });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return sites;
+}
+
+const isRelative = (specifier: string): boolean => specifier === '.' || specifier === '..' || specifier.startsWith('./') || specifier.startsWith('../');
+
+/**
+ * The moved files' new texts: every specifier that pointed at a file still points at it from the new place
+ * (relative ones recomputed in their own style; any that named a file moved in the same plan now name its new
+ * place, so files moved together keep their mutual imports). Aliases and package specifiers stay as written.
+ */
+export function planTypeScriptMoves(prepared: TypeScriptPreparedMap, moves: readonly FileMove[], workspace: Workspace): MovePlan {
+  const plan: MovePlan = { moved: [], created: [], needsReview: [], notes: [] };
+  const { cwd, resolver } = prepared;
+  const destination = new Map(moves.map((move) => [path.join(cwd, move.from), path.join(cwd, move.to)]));
+  for (const move of moves) {
+    const text = workspace.read(move.from);
+    if (!ownsTypeScriptPath(move.from)) {
+      plan.moved.push({ from: move.from, to: move.to, text });
+      continue;
+    }
+    const sourceFile = ts.createSourceFile(move.from, text, ts.ScriptTarget.Latest, true, scriptKindOf(move.from));
+    const oldAbsolute = path.join(cwd, move.from);
+    const newAbsolute = path.join(cwd, move.to);
+    const edits: Edit[] = [];
+    for (const { literal, usage } of findSpecifiers(sourceFile)) {
+      const specifier = literal.text;
+      const target = resolver.resolve(specifier, oldAbsolute, usage);
+      if (!target) continue;
+      const now = destination.get(target) ?? target;
+      if (!isRelative(specifier) && now === target) continue;
+      const written = writeSpecifier({ importer: newAbsolute, original: specifier, originalFile: target, target: now, usage }, resolver);
+      if (written === undefined) {
+        plan.needsReview.push({ file: move.to, line: lineAt(text, literal.getStart(sourceFile)), reason: `'${specifier}' cannot be spelled from the new place with the project's tsconfig; left as it is` });
+        continue;
+      }
+      if (written === specifier) continue;
+      const quote = text[literal.getStart(sourceFile)] ?? "'";
+      edits.push({ start: literal.getStart(sourceFile) + 1, end: literal.end - 1, text: written.replace(/\\/g, '\\\\').split(quote).join(`\\${quote}`) });
+    }
+    // case: /// <reference path="./x.d.ts" />
+    for (const reference of sourceFile.referencedFiles) {
+      const target = path.resolve(path.dirname(oldAbsolute), reference.fileName);
+      const now = destination.get(target) ?? target;
+      let written = path.relative(path.dirname(newAbsolute), now).split(path.sep).join('/');
+      if (!written.startsWith('.')) written = `./${written}`;
+      const original = reference.fileName;
+      if (path.resolve(path.dirname(newAbsolute), original) !== now) edits.push({ start: reference.pos, end: reference.end, text: written });
+    }
+    plan.moved.push({ from: move.from, to: move.to, text: applyEdits(text, edits) });
+  }
+  return plan;
+}
