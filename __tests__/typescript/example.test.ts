@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { apply, plan } from '../../src';
 import { typescriptAdapter } from '../../src/languages/typescript';
 // the project's own compiler (a devDependency): ts-morph's copy ships without the lib .d.ts files
 import * as ts from 'typescript';
@@ -55,5 +56,41 @@ describe('examples/ts-app with import-maps/ts-app.yaml', () => {
     expect(service).toContain("import { Customer } from '../db/entities/customer.entity';");
     expect(service).toContain('export function guests(...LegacyCustomer: string[]): GuestList {');
     expect(await rewriteTree(dir)).toEqual([]);
+  });
+});
+
+describe('examples/ts-app, full consolidation: rewrite, move, shims', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = copyToTemp(EXAMPLE, 'remodel-ts-app-full-');
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('moves the losing copy, leaves deprecated shims at the old paths, type-checks, and a re-run changes nothing', async () => {
+    const computed = await plan({ cwd: dir, maps: [MAP], jobs: 1 });
+    expect(computed.failures).toEqual([]);
+    expect(computed.needsReview).toEqual([]);
+    apply(computed);
+    expect(computed.changes.map((c) => (c.movedFrom ? `${c.movedFrom} -> ${c.path}` : c.path))).toEqual([
+      'src/api/handlers.ts',
+      'src/legacy/entities/booking.entity.ts -> src/legacy/entities/DEPRECATED/booking.entity.ts',
+      'src/legacy/entities/booking.entity.ts',
+      'src/legacy/entities/index.ts',
+      'src/legacy/entities/people.ts',
+      'src/services/booking.service.test.ts',
+      'src/services/booking.service.ts',
+    ]);
+    expect(typeCheck(dir)).toEqual([]);
+    // the moved copy's own imports still reach the ORM helpers
+    expect(fs.readFileSync(path.join(dir, 'src/legacy/entities/DEPRECATED/booking.entity.ts'), 'utf8')).toContain("from '../../../lib/orm';");
+    const shim = fs.readFileSync(path.join(dir, 'src/legacy/entities/booking.entity.ts'), 'utf8');
+    expect(shim).toContain('remodel: deprecation shim');
+    expect(shim).toContain("export const Booking = bookingEntity.Booking;");
+    expect(shim).toContain("process.emitWarning(");
+    const people = fs.readFileSync(path.join(dir, 'src/legacy/entities/people.ts'), 'utf8');
+    expect(people).toContain('export const LegacyCustomer = customerEntity.Customer;');
+    expect(people).toContain('export class GuestList {');
+    const again = await plan({ cwd: dir, maps: [MAP], jobs: 1 });
+    expect(again.changes).toEqual([]);
   });
 });

@@ -1,0 +1,161 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vm from 'node:vm';
+// the project's own compiler (a devDependency): ts-morph's copy ships without the lib .d.ts files
+import * as ts from 'typescript';
+import { apply, plan } from '../../src';
+import { ImportMapError } from '../../src/errors';
+import { makeTempRepo } from '../support/tempRepo';
+
+const WHOLE = path.join(__dirname, '..', '..', '__testfixtures__', 'insert-shims', 'ts-whole-module', 'input');
+
+/** Plans and applies the repository's map.yaml in place. */
+async function consolidate(dir: string) {
+  const computed = await plan({ cwd: dir, maps: [path.join(dir, 'map.yaml')], jobs: 1 });
+  apply(computed);
+  return computed;
+}
+
+/** A language service over a project folder, with the lib files, as an editor opens it. */
+function languageService(dir: string): ts.LanguageService {
+  const configFile = path.join(dir, 'tsconfig.json');
+  const parsed = ts.parseJsonConfigFileContent(ts.readConfigFile(configFile, ts.sys.readFile).config, ts.sys, dir);
+  const host: ts.LanguageServiceHost = {
+    getScriptFileNames: () => parsed.fileNames,
+    getScriptVersion: () => '1',
+    getScriptSnapshot: (file) => (ts.sys.fileExists(file) ? ts.ScriptSnapshot.fromString(ts.sys.readFile(file)!) : undefined),
+    getCurrentDirectory: () => dir,
+    getCompilationSettings: () => parsed.options,
+    getDefaultLibFileName: (options) => ts.getDefaultLibFilePath(options),
+    fileExists: ts.sys.fileExists,
+    readFile: ts.sys.readFile,
+    readDirectory: ts.sys.readDirectory,
+    directoryExists: ts.sys.directoryExists,
+    getDirectories: ts.sys.getDirectories,
+  };
+  return ts.createLanguageService(host);
+}
+
+/** `line:text` of every deprecation suggestion (6385 / 6387) in a file. */
+function deprecations(service: ts.LanguageService, file: string): string[] {
+  const text = fs.readFileSync(file, 'utf8');
+  return service
+    .getSuggestionDiagnostics(file)
+    .filter((d) => d.code === 6385 || d.code === 6387)
+    .map((d) => `${text.slice(0, d.start).split('\n').length}:${text.slice(d.start!, d.start! + d.length!)}`);
+}
+
+function errors(service: ts.LanguageService, dir: string): string[] {
+  const program = service.getProgram()!;
+  return ts.getPreEmitDiagnostics(program).map((d) => `${path.relative(dir, d.file?.fileName ?? '')}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
+}
+
+describe('TypeScript shims in an editor', () => {
+  const repo = makeTempRepo(WHOLE);
+  afterAll(() => repo.dispose());
+
+  it('shows @deprecated at every use through the shim, and through barrels that re-export it', async () => {
+    await consolidate(repo.dir);
+    // code remodel does not rewrite (another package): it imports the old path, directly and through barrels
+    repo.write('src/other/direct.ts', [
+      "import Ledger, { Booking, BookingStatus, type BookingDto, type BookingId, makeBooking, MAX_GUESTS, LegacyGuest } from '../legacy/booking';",
+      'export const b: Booking = new Booking("1");',
+      'export const s: BookingStatus = BookingStatus.Pending;',
+      'export const d: BookingDto = { id: "x" };',
+      'export const i: BookingId = "y";',
+      'export const m = makeBooking("2");',
+      'export const n = MAX_GUESTS;',
+      'export const g = new LegacyGuest();',
+      'export const l = new Ledger();',
+      '',
+    ].join('\n'));
+    repo.write('src/other/barrel.ts', "export * from '../legacy/booking';\nexport { default as Ledger } from '../legacy/booking';\n");
+    repo.write('src/other/barrel2.ts', "export { Booking as Reservation, BookingStatus } from './barrel';\n");
+    repo.write('src/other/via-barrel.ts', [
+      "import { Booking, Ledger, type BookingDto } from './barrel';",
+      "import { Reservation, BookingStatus } from './barrel2';",
+      'export const b = new Booking("1");',
+      'export const l = new Ledger();',
+      'export const d: BookingDto = { id: "x" };',
+      'export const r = new Reservation("2");',
+      'export const s = BookingStatus.Confirmed;',
+      '',
+    ].join('\n'));
+    const service = languageService(repo.dir);
+    expect(errors(service, repo.dir)).toEqual([]);
+    const direct = deprecations(service, path.join(repo.dir, 'src/other/direct.ts'));
+    for (const use of ['2:Booking', '3:BookingStatus', '4:BookingDto', '5:BookingId', '6:makeBooking', '7:MAX_GUESTS', '8:LegacyGuest', '9:Ledger']) expect(direct).toContain(use);
+    expect(direct).toContain('2:Booking'); // the type position and the constructor call
+    expect(direct.filter((d) => d === '2:Booking')).toHaveLength(2);
+    const viaBarrel = deprecations(service, path.join(repo.dir, 'src/other/via-barrel.ts'));
+    for (const use of ['3:Booking', '4:Ledger', '5:BookingDto', '6:Reservation', '7:BookingStatus']) expect(viaBarrel).toContain(use);
+    // the canonical module itself is not deprecated
+    expect(deprecations(service, path.join(repo.dir, 'src/app/use.ts'))).toEqual([]);
+  });
+
+  it('warns once per process at run time, and not at all where there is no process', () => {
+    const out = path.join(repo.dir, 'cjs');
+    for (const file of ['src/legacy/booking.ts', 'src/db/booking.ts']) {
+      const js = ts.transpileModule(fs.readFileSync(path.join(repo.dir, file), 'utf8'), { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } }).outputText;
+      fs.mkdirSync(path.dirname(path.join(out, file)), { recursive: true });
+      fs.writeFileSync(path.join(out, file.replace(/\.ts$/, '.js')), js);
+    }
+    const shim = path.join(out, 'src/legacy/booking.js');
+    const warnings: string[] = [];
+    const listener = (warning: Error) => warnings.push(`${warning.name}: ${warning.message}`);
+    const emitWarning = process.emitWarning;
+    process.emitWarning = ((message: string, type: string) => listener(Object.assign(new Error(message), { name: type }))) as typeof process.emitWarning;
+    try {
+      const first = require(shim);
+      delete require.cache[require.resolve(shim)];
+      const second = require(shim);
+      const canonical = require(path.join(out, 'src/db/booking.js'));
+      expect(first.Booking).toBe(canonical.Booking); // the same class, not a copy
+      expect(second.LegacyGuest).toBe(canonical.Guest);
+      expect(first.default).toBe(canonical.Ledger);
+    } finally {
+      process.emitWarning = emitWarning;
+    }
+    expect(warnings).toEqual(['DeprecationWarning: src/legacy/booking is deprecated: import from src/db/booking']);
+
+    // a browser bundle: no `process` at all
+    const sandbox: Record<string, unknown> = { exports: {}, require: (id: string) => require(path.resolve(path.dirname(shim), id)) };
+    sandbox.globalThis = sandbox;
+    expect(() => vm.runInNewContext(fs.readFileSync(shim, 'utf8'), sandbox)).not.toThrow();
+  });
+});
+
+describe('TypeScript shims: bad input', () => {
+  const base = (files: Record<string, string>, map: string) => {
+    const repo = makeTempRepo();
+    repo.write('tsconfig.json', '{ "compilerOptions": { "strict": true, "module": "ESNext", "moduleResolution": "Bundler" } }\n');
+    for (const [file, text] of Object.entries(files)) repo.write(file, text);
+    repo.write('map.yaml', map);
+    return repo;
+  };
+
+  it('refuses a shim for a module the map does not move, naming the entry', async () => {
+    const repo = base({ 'src/a.ts': 'export class A {}\n', 'src/b.ts': 'export class A {}\n', 'src/c.ts': 'export const C = 1;\n' }, 'version: 1\nlanguage: typescript\nrewrite:\n  - from: src/a\n    to: src/b\nshims:\n  - module: src/a\n  - module: src/c\n');
+    try {
+      await expect(plan({ cwd: repo.dir, maps: [path.join(repo.dir, 'map.yaml')], jobs: 1 })).rejects.toThrow(ImportMapError);
+      await expect(plan({ cwd: repo.dir, maps: [path.join(repo.dir, 'map.yaml')], jobs: 1 })).rejects.toThrow(/map\.yaml:8: shims\[1\]\.module: 'src\/c' is not moved by any rewrite entry/);
+    } finally {
+      repo.dispose();
+    }
+  });
+
+  it('refuses a shim that would drop exports the canonical module lacks, or change their kind', async () => {
+    const repo = base(
+      { 'src/a.ts': 'export class A {}\nexport const extra = 1;\nexport class K {}\n', 'src/b.ts': 'export class A {}\nexport interface K { k: 1 }\n' },
+      'version: 1\nlanguage: typescript\nrewrite:\n  - from: src/a\n    to: src/b\nshims:\n  - module: src/a\n',
+    );
+    try {
+      await expect(plan({ cwd: repo.dir, maps: [path.join(repo.dir, 'map.yaml')], jobs: 1 })).rejects.toThrow(
+        /shims\[0\]\.module: src\/a exports extra, which src\/b lacks: a shim would drop it .*; K \(a value here, only a type in src\/b\)/,
+      );
+      expect(fs.readFileSync(path.join(repo.dir, 'src/a.ts'), 'utf8')).toBe('export class A {}\nexport const extra = 1;\nexport class K {}\n');
+    } finally {
+      repo.dispose();
+    }
+  });
+});
