@@ -32,6 +32,8 @@ export interface PreparedMap {
   map: ImportMap;
   /** strings whose absence from a file's text proves that the map needs no edit there */
   needles: string[];
+  /** a sharper prefilter than the needles, when the language can tell more from path and text without parsing */
+  mayNeedEdit?(path: string, text: string): boolean;
 }
 
 /** Files a shim transform writes (whole new text per file), with what it wants a human to know. */

@@ -60,9 +60,19 @@ export function findCandidates(session: RewriteSession, mapIndex: number, paths:
       if (error instanceof NotTextError) continue;
       throw error;
     }
-    if (mentionsAny(text, prepared.needles)) candidates.push({ path, text });
+    if (prepared.mayNeedEdit ? prepared.mayNeedEdit(path, text) : mentionsAny(text, prepared.needles)) candidates.push({ path, text });
   }
   return candidates;
+}
+
+/** A bug in an adapter fails its file (reported, left untouched), never the run: results are data (LibCST's rule). */
+async function planSafely(adapter: LanguageAdapter<PreparedMap>, prepared: PreparedMap, file: SourceFile): Promise<FileResult> {
+  try {
+    return await adapter.planRewrite(file, prepared);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return { kind: 'failed', file: file.path, line: 1, column: 1, error: `internal error, file left untouched: ${detail}` };
+  }
 }
 
 /** Parses and plans candidate files for one map: the one code path for in-process runs and pool workers. */
@@ -70,7 +80,7 @@ export async function planFiles(session: RewriteSession, mapIndex: number, files
   const { adapter, prepared } = session.loaded[mapIndex]!;
   const output: ChunkOutput = { results: [] };
   for (const file of files) {
-    const result = await adapter.planRewrite(file, prepared);
+    const result = await planSafely(adapter, prepared, file);
     if (result.kind !== 'unchanged' || result.needsReview.length || result.notes.length) output.results.push(result);
   }
   return output;

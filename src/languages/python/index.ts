@@ -19,6 +19,42 @@ function needlesOf(map: ImportMap): string[] {
   return [...needles];
 }
 
+const relativeImport = /^[ \t]*from[ \t]+\./m;
+const dynamicImport = /\bimport_module\b|\b__import__\b/;
+
+/**
+ * Sharper than the needles, without parsing: a file can reach `a.b.c` only by naming it whole (`import a.b.c`,
+ * `from a.b.c import`, `"a.b.c.X"`), by `from a.b import c` (the parent, then the last segment), by a relative import
+ * from inside its top-level package, or through a computed import that names the top-level package.
+ */
+function prefilterOf(map: ImportMap, modules: PythonModuleIndex): (path: string, text: string) => boolean {
+  const olds = map.oldModules().map((module) => {
+    const dot = module.lastIndexOf('.');
+    const top = module.split('.')[0]!;
+    const topFile = modules.getFile(top);
+    return {
+      module,
+      last: module.slice(dot + 1),
+      parentImport: dot === -1 ? undefined : new RegExp(`\\bfrom\\s+${module.slice(0, dot).replace(/\./g, '\\s*\\.\\s*')}\\s+import\\b`),
+      top,
+      // relative imports reach it only from files inside its top-level package (or namespace package) folder
+      topDir: topFile ? topFile.slice(0, topFile.lastIndexOf('/') + 1) : undefined,
+    };
+  });
+  return (path, text) => {
+    const relative = relativeImport.test(text);
+    const dynamic = dynamicImport.test(text);
+    for (const old of olds) {
+      if (text.includes(old.module)) return true;
+      if (!text.includes(old.last)) continue;
+      if (old.parentImport?.test(text)) return true;
+      if (relative && (old.topDir === undefined || path.startsWith(old.topDir))) return true;
+      if (dynamic && text.includes(old.top)) return true;
+    }
+    return false;
+  };
+}
+
 /**
  * The map as Python sees it: a package entry covers the submodules that exist, not every dotted name below it
  * (`legacy.models.Invoice` is a class, and `"legacy.models.billingx"` a string that names nothing).
@@ -68,7 +104,7 @@ async function prepare(written: ImportMap, workspace: Workspace): Promise<Prepar
       throw new ImportMapError(file, line, path, `module '${rule.to}' has no name '${name}' (mapped from '${rule.from}')`);
     }
   }
-  return { map, needles: needlesOf(map), modules, exportsOf };
+  return { map, needles: needlesOf(map), mayNeedEdit: prefilterOf(map, modules), modules, exportsOf };
 }
 
 /** Python: tree-sitter parsing, module resolution against the map's roots, import and string rewriting. */

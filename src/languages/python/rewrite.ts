@@ -1,5 +1,5 @@
 import type { ImportMap, NameTarget } from '../../importmap/types';
-import { lineEnding } from '../../plan/edits';
+import { applyEdits, lineEnding } from '../../plan/edits';
 import type { Edit, EntryStats, FileResult, NeedsReview, Note } from '../../plan/types';
 import type { SourceFile } from '../types';
 import type { ModuleExports } from './exports';
@@ -121,7 +121,25 @@ export async function planPythonRewrite(file: SourceFile, ctx: PythonContext): P
     await new PythonFileRewriter(file, ctx, out, tree.rootNode).run();
     out.flushAddedLines();
     if (!out.edits.length) return { kind: 'unchanged', file: file.path, needsReview: out.needsReview, notes: out.notes };
+    const broken = await syntaxErrorAfter(file.text, out.edits);
+    if (broken) return { kind: 'failed', file: file.path, line: broken.line, column: broken.column, error: `the rewrite would not parse (${broken.text}); file left untouched, please report this` };
     return { kind: 'changed', file: file.path, edits: out.edits, needsReview: out.needsReview, notes: out.notes, stats: out.stats };
+  } finally {
+    tree.delete();
+  }
+}
+
+/** The safety net: a rewritten file must parse as its original did. */
+async function syntaxErrorAfter(text: string, edits: readonly Edit[]): Promise<ReturnType<typeof firstSyntaxError>> {
+  let after: string;
+  try {
+    after = applyEdits(text, edits);
+  } catch (error) {
+    return { line: 1, column: 1, text: error instanceof Error ? error.message : String(error) };
+  }
+  const tree = await parsePython(after);
+  try {
+    return firstSyntaxError(tree);
   } finally {
     tree.delete();
   }
