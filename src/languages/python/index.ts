@@ -1,6 +1,7 @@
 import { ImportMapError } from '../../errors';
 import type { ImportMap } from '../../importmap/types';
 import type { LanguageAdapter, PreparedMap, SourceFile, Workspace } from '../types';
+import { expandRelocations } from '../../plan/relocate';
 import { barrelRules } from './barrels';
 import { findModuleExports, type ModuleExports } from './exports';
 import { PythonModuleIndex } from './modules';
@@ -104,7 +105,8 @@ async function prepare(written: ImportMap, workspace: Workspace): Promise<Prepar
       throw new ImportMapError(file, line, path, `module '${rule.to}' has no name '${name}' (mapped from '${rule.from}')`);
     }
   }
-  return { map, needles: needlesOf(map), mayNeedEdit: prefilterOf(map, modules), modules, exportsOf };
+  const relocated = new Map(expandRelocations(written, workspace).map((move) => [move.from, move.to]));
+  return { map, needles: needlesOf(map), mayNeedEdit: prefilterOf(map, modules), modules, exportsOf, relocated };
 }
 
 /** Python: tree-sitter parsing, module resolution against the map's roots, import and string rewriting. */

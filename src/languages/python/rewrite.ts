@@ -15,6 +15,8 @@ export interface PythonContext {
   modules: PythonModuleIndex;
   /** top-level names of a module (loaded lazily, cached), or undefined when the module is not in the repository */
   exportsOf(module: string): Promise<ModuleExports | undefined>;
+  /** where this plan relocates a file, by its current path */
+  relocated: ReadonlyMap<string, string>;
 }
 
 /** Where one imported item goes: `from <module> import <name> [as <alias>]`, or `import <module> as <alias>` when `name` is undefined. */
@@ -112,11 +114,7 @@ export async function planPythonRewrite(file: SourceFile, ctx: PythonContext): P
   try {
     const syntax = firstSyntaxError(tree);
     if (syntax) return { kind: 'failed', file: file.path, line: syntax.line, column: syntax.column, error: `does not parse: ${syntax.text}` };
-    const ownModule = ctx.modules.getModule(file.path);
-    // an old module that moves as a whole is replaced by a shim or relocated; its own text is not rewritten
-    if (ownModule !== undefined && ctx.map.moveOfModule(ownModule) && !ctx.map.hasNameMoves(ownModule)) {
-      return { kind: 'unchanged', file: file.path, needsReview: [], notes: [] };
-    }
+    if (isRetiredDuplicate(file.path, ctx)) return { kind: 'unchanged', file: file.path, needsReview: [], notes: [] };
     const out = new FileRewrite(file);
     await new PythonFileRewriter(file, ctx, out, tree.rootNode).run();
     out.flushAddedLines();
@@ -127,6 +125,20 @@ export async function planPythonRewrite(file: SourceFile, ctx: PythonContext): P
   } finally {
     tree.delete();
   }
+}
+
+/**
+ * An old module that the map replaces as a whole by another module is a duplicate on its way out (it becomes a shim,
+ * or moves aside): its own text is left as it was. A module that moves *to* its canonical place (a package renamed
+ * by a relocation, like `prefect.orion` -> `prefect.server`) lives on, and is rewritten like any importer.
+ */
+function isRetiredDuplicate(path: string, ctx: PythonContext): boolean {
+  const module = ctx.modules.getModule(path);
+  if (module === undefined || ctx.map.hasNameMoves(module)) return false;
+  const target = ctx.map.moveOfModule(module);
+  if (!target || target.rule.derived) return false;
+  const destination = ctx.relocated.get(path);
+  return destination === undefined || ctx.modules.moduleForPath(destination) !== target.module;
 }
 
 /** The safety net: a rewritten file must parse as its original did. */
@@ -235,6 +247,9 @@ class PythonFileRewriter {
     const named = this.map.moveOfName(module, item.name);
     const subMove = this.map.moveOfModule(submodule);
     const isSubmodule = subMove !== undefined || (this.ctx.modules.exists(submodule) && !this.isNameMoveOf(module, item.name));
+    // a relocated file's relative imports of relocated modules are recomputed by move-files, from both new places
+    const movesAlong = (rule: { derived: boolean } | undefined): boolean => !!rule?.derived && statement.level > 0 && this.ctx.relocated.has(this.file.path);
+    if (movesAlong(isSubmodule ? subMove?.rule : named?.rule)) return undefined;
     if (isSubmodule) {
       if (!subMove) return undefined;
       const target = subMove.module;

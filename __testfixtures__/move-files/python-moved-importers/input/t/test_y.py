@@ -1,0 +1,2 @@
+from old.x import A
+from t.a.helper import H

@@ -1,0 +1,2 @@
+from new.x import A
+from t.b.helper import H
