@@ -11,6 +11,7 @@ const dottedPath = /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)+$/;
 interface StringSink {
   edit(start: number, end: number, text: string): void;
   count(label: string, key: keyof EntryStats): void;
+  review(node: Node, reason: string): void;
   readonly edits: Edit[];
 }
 
@@ -39,14 +40,56 @@ export async function rewriteDottedPath(path: string, map: ImportMap, defines: N
 }
 
 /** `mock.patch("models.booking.Booking")`, `relationship("models.booking.Booking")`, `"models.booking"`: exact matches only. */
+/** `"pkg.module:attr"` (uvicorn, celery, entry points): the module part follows its move, the attribute a name move. */
+async function rewriteModuleAttr(text: string, map: ImportMap): Promise<{ text: string; label: string } | undefined> {
+  const match = /^([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*):([A-Za-z_]\w*)((?:\.[A-Za-z_]\w*)*)$/.exec(text);
+  if (!match) return undefined;
+  const [, module, attr, rest] = match as unknown as [string, string, string, string];
+  const named = map.moveOfName(module, attr);
+  if (named && map.hasNameMoves(module)) return { text: `${named.module}:${named.name}${rest}`, label: named.rule.label };
+  const whole = map.moveOfModule(module);
+  if (whole) return { text: `${whole.module}:${whole.rule.rename.get(attr) ?? attr}${rest}`, label: whole.rule.label };
+  return undefined;
+}
+
+const loggerCall = /(?:^|\.)(?:getLogger|get_logger|getChild)$/;
+
+/** A logger's name looks like a module path but names a logger: `logging.getLogger("models.booking")`. */
+function isLoggerName(string: Node): boolean {
+  const call = string.parent?.type === 'argument_list' ? string.parent.parent : undefined;
+  return call?.type === 'call' && loggerCall.test(call.childForFieldName('function')?.text ?? '');
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * `mock.patch("models.booking.Booking")`, `relationship("models.booking.Booking")`, `"models.booking"`,
+ * `"models.booking:create_app"`: exact matches are rewritten. Logger names and old paths inside prose (docstrings,
+ * messages) are listed under needs review instead: their meaning is not an import.
+ */
 export async function rewriteDottedStrings(root: Node, map: ImportMap, defines: NameCheck, sink: StringSink): Promise<void> {
+  const olds = map.oldModules();
+  const mention = olds.length ? new RegExp(`(?<![\\w.])(?:${olds.map(escapeRegExp).join('|')})(?:\\.\\w+)*(?![\\w])`) : undefined;
   for (const string of root.descendantsOfType('string')) {
     if (!string) continue;
     const content = plainStringContent(string);
-    if (!content) continue;
-    const rewritten = await rewriteDottedPath(content.text, map, defines);
-    if (!rewritten || rewritten.text === content.text) continue;
-    sink.edit(content.node.startIndex, content.node.endIndex, rewritten.text);
-    sink.count(rewritten.label, 'strings');
+    if (!content) {
+      const found = mention?.exec(string.text);
+      if (found) sink.review(string, `'${found[0]}' inside a formatted string is not rewritten`);
+      continue;
+    }
+    const rewritten = (await rewriteDottedPath(content.text, map, defines)) ?? (await rewriteModuleAttr(content.text, map));
+    if (rewritten && rewritten.text !== content.text) {
+      if (isLoggerName(string)) {
+        sink.review(string, `logger name "${content.text}" looks like a moved module; left as it is`);
+        continue;
+      }
+      sink.edit(content.node.startIndex, content.node.endIndex, rewritten.text);
+      sink.count(rewritten.label, 'strings');
+      continue;
+    }
+    if (rewritten) continue;
+    const found = mention?.exec(content.text);
+    if (found && (await rewriteDottedPath(found[0], map, defines))) sink.review(string, `'${found[0]}' mentioned in text (a docstring or message) is not rewritten`);
   }
 }
