@@ -7,6 +7,7 @@ import { shimMarkerText } from '../../plan/relocate';
 import type { ShimPlan, Workspace } from '../types';
 import { findModuleExports } from './exports';
 import type { PythonModuleIndex } from './modules';
+import { findImports } from './imports';
 import { parsePython, type Node } from './parser';
 import { analyzeScopes } from './scopes';
 
@@ -17,6 +18,8 @@ interface MovedName {
   old: string;
   module: string;
   name: string;
+  /** served from where the old module imported it, not moved by the map */
+  reexport?: boolean;
 }
 
 interface ShimContext {
@@ -37,35 +40,70 @@ export async function planPythonShims(ctx: ShimContext): Promise<ShimPlan> {
     const named = ctx.map.movedNames(entry.module);
     if (!whole && !named.length) fail('module', `'${entry.module}' is not moved by any rewrite entry, so there is nothing to shim`);
     if (file === undefined) fail('module', `module '${entry.module}' has no file under root ${ctx.map.roots.join(', ')}`);
-    // relocated in this plan: the implementation moved, the shim takes its old path
-    const text = ctx.workspace.read(ctx.workspace.movedTo(file!) ?? file!);
-    const shim = whole && !named.length ? await wholeModuleShim(ctx, entry, text, fail) : await nameLevelShim(ctx, entry, file!, text, named, plan.notes, fail);
+    // relocated in this plan: the implementation moved (its relative imports now spelled from there), the shim takes its old path
+    const source = ctx.workspace.movedTo(file!) ?? file!;
+    const text = ctx.workspace.read(source);
+    const shim = whole && !named.length ? await wholeModuleShim(ctx, entry, text, source, fail) : await nameLevelShim(ctx, entry, file!, text, named, plan.notes, fail);
     if (shim !== text) plan.files.push({ path: file!, text: shim });
   }
   void (plan.needsReview as NeedsReview[]);
   return plan;
 }
 
-/** The names an old module offers: its `__all__` when it has one (a shim always does), else its public top-level definitions. */
-async function publicNames(text: string): Promise<string[]> {
+/** A name an old module offers; `source` when it only re-exports what it imported from elsewhere. */
+interface OfferedName {
+  name: string;
+  source?: { module: string; name: string };
+}
+
+/**
+ * The names an old module offers: its `__all__` when it has one (a shim always does), else its public top-level
+ * definitions and what it re-exports on purpose: names imported from its own package (relative or same top-level
+ * package) or on a line marked `# noqa` (`from .forms import FORM_FIELD_OVERRIDES  # NOQA`). Incidental imports
+ * (`from dataclasses import dataclass`) are not part of what its importers use.
+ */
+async function offeredNames(text: string, file: string, modules: PythonModuleIndex): Promise<OfferedName[]> {
   const tree = await parsePython(text);
   try {
+    const own = modules.moduleForPath(file)?.split('.')[0];
+    const sources = new Map<string, { module: string; name: string }>();
+    const reexports = new Set<string>();
+    for (const statement of findImports(tree.rootNode)) {
+      if (statement.kind !== 'from' || statement.wildcard || insideDefinition(statement.node)) continue;
+      const module = modules.absolutize(file, statement.level, statement.module);
+      if (module === undefined) continue;
+      const line = text.slice(statement.node.startIndex, text.indexOf('\n', statement.node.startIndex) >>> 0);
+      const deliberate = statement.level > 0 || module.split('.')[0] === own || /#\s*noqa/i.test(line);
+      for (const item of statement.items) {
+        sources.set(item.bound, { module, name: item.name });
+        if (deliberate) reexports.add(item.bound);
+      }
+    }
+    // a shim of ours: what it serves is in its _MOVED table
+    for (const [, name, module, original] of text.matchAll(/^ {4}"(\w+)": \("([\w.]+)", "(\w+)"\),$/gm)) sources.set(name!, { module: module!, name: original! });
     const all = dunderAll(tree.rootNode);
-    if (all) return all;
-    const names: string[] = [];
+    if (all) return all.map((name) => ({ name, source: sources.get(name) }));
+    const names: OfferedName[] = [];
     for (const statement of tree.rootNode.namedChildren) {
       const def = statement?.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
       if (!def) continue;
-      if (def.type === 'class_definition' || def.type === 'function_definition') names.push(def.childForFieldName('name')?.text ?? '');
+      if (def.type === 'class_definition' || def.type === 'function_definition') names.push({ name: def.childForFieldName('name')?.text ?? '' });
       else if (def.type === 'expression_statement' && def.namedChildren[0]?.type === 'assignment') {
         const left = def.namedChildren[0].childForFieldName('left');
-        if (left?.type === 'identifier') names.push(left.text);
+        if (left?.type === 'identifier') names.push({ name: left.text });
       }
     }
-    return names.filter((name) => name && !name.startsWith('_'));
+    const defined = new Set(names.map((n) => n.name));
+    for (const [name, source] of sources) if (!defined.has(name) && reexports.has(name)) names.push({ name, source });
+    return names.filter(({ name }) => name && !name.startsWith('_'));
   } finally {
     tree.delete();
   }
+}
+
+function insideDefinition(node: Node): boolean {
+  for (let n = node.parent; n; n = n.parent) if (n.type === 'function_definition' || n.type === 'class_definition') return true;
+  return false;
 }
 
 function dunderAll(root: Node): string[] | undefined {
@@ -80,14 +118,16 @@ function dunderAll(root: Node): string[] | undefined {
   return undefined;
 }
 
-async function resolveMoved(ctx: ShimContext, module: string, names: readonly string[], fail: (key: string, detail: string) => never): Promise<MovedName[]> {
+async function resolveMoved(ctx: ShimContext, module: string, names: readonly OfferedName[], fail: (key: string, detail: string) => never): Promise<MovedName[]> {
   const moved: MovedName[] = [];
   const missing: string[] = [];
-  for (const old of names) {
+  for (const { name: old, source } of names) {
     const target = ctx.map.moveOfName(module, old);
     const exports = target ? await exportsOf(ctx, target.module) : undefined;
-    if (!target || (exports !== 'any' && !exports?.has(target.name))) missing.push(old);
-    else moved.push({ old, module: target.module, name: target.name });
+    if (target && (exports === 'any' || exports?.has(target.name))) moved.push({ old, module: target.module, name: target.name });
+    // a name it only imported: served from where it came from, as before
+    else if (source) moved.push({ old, module: ctx.map.moveOfModule(source.module)?.module ?? source.module, name: source.name, reexport: true });
+    else missing.push(old);
   }
   if (missing.length) {
     const to = ctx.map.moveOfModule(module)?.module ?? 'its canonical module';
@@ -129,9 +169,9 @@ function getattrBlock(moved: readonly MovedName[], entry: RawShimEntry): string[
   return lines;
 }
 
-async function wholeModuleShim(ctx: ShimContext, entry: RawShimEntry, text: string, fail: (key: string, detail: string) => never): Promise<string> {
-  const moved = await resolveMoved(ctx, entry.module, await publicNames(text), fail);
-  const targets = [...new Set(moved.map((m) => m.module))];
+async function wholeModuleShim(ctx: ShimContext, entry: RawShimEntry, text: string, file: string, fail: (key: string, detail: string) => never): Promise<string> {
+  const moved = await resolveMoved(ctx, entry.module, await offeredNames(text, file, ctx.modules), fail);
+  const targets = [...new Set(moved.filter((m) => !m.reexport).map((m) => m.module))];
   const lines = [
     '"""Deprecated: `' + entry.module + '` moved to `' + targets.join('`, `') + '`.',
     '',
@@ -182,7 +222,7 @@ async function nameLevelShim(ctx: ShimContext, entry: RawShimEntry, path: string
   }
   for (const { start, end } of edits.sort((a, b) => b.start - a.start)) text = text.slice(0, start) + text.slice(end);
   text = text.replace(/(\r?\n){3,}$/, eol);
-  const moved = await resolveMoved(ctx, entry.module, names, fail);
+  const moved = await resolveMoved(ctx, entry.module, names.map((name) => ({ name })), fail);
   const stillUsed = await namesUsedIn(text, names);
   const lines = ['', '', '', `${shimMarker} for the names that moved out of this module (generated; re-running remodel regenerates it)`];
   for (const m of moved.filter((n) => stillUsed.has(n.old))) {

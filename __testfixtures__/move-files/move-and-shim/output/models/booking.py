@@ -10,6 +10,7 @@ import warnings as _warnings
 
 _MOVED = {
     "Booking": ("db.models.core", "Booking"),
+    "Customer": ("models.customer", "Customer"),
 }
 
 
@@ -25,4 +26,4 @@ def __dir__():
     return sorted(set(globals()) | set(_MOVED))
 
 
-__all__ = ["Booking"]
+__all__ = ["Booking", "Customer"]

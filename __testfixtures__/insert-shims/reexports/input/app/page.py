@@ -1,0 +1,3 @@
+from app.edit_handlers import FieldPanel, BaseCompositeEditHandler
+
+PANELS = [FieldPanel("a"), BaseCompositeEditHandler("b")]

@@ -1,0 +1,3 @@
+from app.panels import FieldPanel, PanelGroup
+
+PANELS = [FieldPanel("a"), PanelGroup("b")]
