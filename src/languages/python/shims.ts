@@ -43,7 +43,12 @@ export async function planPythonShims(ctx: ShimContext): Promise<ShimPlan> {
     // relocated in this plan: the implementation moved (its relative imports now spelled from there), the shim takes its old path
     const source = ctx.workspace.movedTo(file!) ?? file!;
     const text = ctx.workspace.read(source);
-    const shim = whole && !named.length ? await wholeModuleShim(ctx, entry, text, source, fail) : await nameLevelShim(ctx, entry, file!, text, named, plan.notes, fail);
+    const packageMove = whole?.rule.package && whole.rule.from === entry.module && /(^|\/)__init__\.py$/.test(file!);
+    const shim = packageMove
+      ? packageShim(entry, whole!.module, text)
+      : whole && !named.length
+        ? await wholeModuleShim(ctx, entry, text, source, fail)
+        : await nameLevelShim(ctx, entry, file!, text, named, plan.notes, fail);
     if (shim !== text) plan.files.push({ path: file!, text: shim });
   }
   void (plan.needsReview as NeedsReview[]);
@@ -167,6 +172,82 @@ function getattrBlock(moved: readonly MovedName[], entry: RawShimEntry): string[
     '    return sorted(set(globals()) | set(_MOVED))',
   );
   return lines;
+}
+
+/**
+ * A package that moved as a whole (`package: true`): its `__init__.py` serves the new package's names, and a
+ * meta-path finder makes every `old.sub` import load `new.sub` (the same module object, so one mapper), warning once
+ * per import at the importing line. The old submodules' files, if still there, are never loaded again.
+ */
+function packageShim(entry: RawShimEntry, target: string, original: string): string {
+  const message = entry.message ? pyString(entry.message) : `f"{fullname} is deprecated: import {_NEW}{fullname[len(_OLD):]} instead"`;
+  const lines = [
+    `"""Deprecated: the package \`${entry.module}\` moved to \`${target}\`.`,
+    '',
+    ...(entry.message ? [entry.message, ''] : []),
+    `A compatibility shim written by remodel: every \`${entry.module}.<module>\` import loads`,
+    `\`${target}.<module>\` (the same module objects) and warns. Import from \`${target}\` instead.`,
+    '"""',
+    shimMarker,
+    'import importlib as _importlib',
+    'import importlib.abc as _abc',
+    'import importlib.util as _util',
+    'import sys as _sys',
+    'import warnings as _warnings',
+    '',
+    `_OLD = ${pyString(entry.module)}`,
+    `_NEW = ${pyString(target)}`,
+    '',
+    '',
+    'def _caller_stacklevel():',
+    '    # the first frame outside this shim and the import machinery (which warnings already skips)',
+    '    frame, level = _sys._getframe(1), 1',
+    '    while frame is not None and (frame.f_code.co_filename == __file__ or frame.f_code.co_filename.startswith("<frozen importlib")):',
+    '        if frame.f_code.co_filename == __file__:',
+    '            level += 1',
+    '        frame = frame.f_back',
+    '    return level',
+    '',
+    '',
+    'def _warn(fullname):',
+    `    _warnings.warn(${message}, DeprecationWarning, stacklevel=_caller_stacklevel())`,
+    '',
+    '',
+    'class _Redirect(_abc.MetaPathFinder, _abc.Loader):',
+    '    # `old.sub` imports resolve to `new.sub`: exec_module swaps the new module into sys.modules',
+    '    old = _OLD',
+    '',
+    '    def find_spec(self, fullname, path=None, target=None):',
+    '        if fullname.startswith(_OLD + "."):',
+    '            return _util.spec_from_loader(fullname, self)',
+    '        return None',
+    '',
+    '    def create_module(self, spec):',
+    '        return None',
+    '',
+    '    def exec_module(self, module):',
+    '        fullname = module.__name__',
+    '        _warn(fullname)',
+    '        _sys.modules[fullname] = _importlib.import_module(_NEW + fullname[len(_OLD):])',
+    '',
+    '',
+    'if not any(getattr(finder, "old", None) == _OLD for finder in _sys.meta_path):',
+    '    _sys.meta_path.insert(0, _Redirect())',
+    '',
+    '',
+    'def __getattr__(name):',
+    '    _warn(f"{_OLD}.{name}")',
+    '    new = _importlib.import_module(_NEW)',
+    '    if hasattr(new, name):',
+    '        return getattr(new, name)',
+    '    return _importlib.import_module(f"{_NEW}.{name}")',
+    '',
+    '',
+    'def __dir__():',
+    '    return sorted(set(globals()) | set(dir(_importlib.import_module(_NEW))))',
+  ];
+  const eol = lineEnding(original);
+  return `${lines.join(eol)}${eol}`;
 }
 
 async function wholeModuleShim(ctx: ShimContext, entry: RawShimEntry, text: string, file: string, fail: (key: string, detail: string) => never): Promise<string> {

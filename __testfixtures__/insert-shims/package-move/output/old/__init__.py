@@ -1,0 +1,62 @@
+"""Deprecated: the package `old` moved to `new`.
+
+A compatibility shim written by remodel: every `old.<module>` import loads
+`new.<module>` (the same module objects) and warns. Import from `new` instead.
+"""
+# remodel: deprecation shim
+import importlib as _importlib
+import importlib.abc as _abc
+import importlib.util as _util
+import sys as _sys
+import warnings as _warnings
+
+_OLD = "old"
+_NEW = "new"
+
+
+def _caller_stacklevel():
+    # the first frame outside this shim and the import machinery (which warnings already skips)
+    frame, level = _sys._getframe(1), 1
+    while frame is not None and (frame.f_code.co_filename == __file__ or frame.f_code.co_filename.startswith("<frozen importlib")):
+        if frame.f_code.co_filename == __file__:
+            level += 1
+        frame = frame.f_back
+    return level
+
+
+def _warn(fullname):
+    _warnings.warn(f"{fullname} is deprecated: import {_NEW}{fullname[len(_OLD):]} instead", DeprecationWarning, stacklevel=_caller_stacklevel())
+
+
+class _Redirect(_abc.MetaPathFinder, _abc.Loader):
+    # `old.sub` imports resolve to `new.sub`: exec_module swaps the new module into sys.modules
+    old = _OLD
+
+    def find_spec(self, fullname, path=None, target=None):
+        if fullname.startswith(_OLD + "."):
+            return _util.spec_from_loader(fullname, self)
+        return None
+
+    def create_module(self, spec):
+        return None
+
+    def exec_module(self, module):
+        fullname = module.__name__
+        _warn(fullname)
+        _sys.modules[fullname] = _importlib.import_module(_NEW + fullname[len(_OLD):])
+
+
+if not any(getattr(finder, "old", None) == _OLD for finder in _sys.meta_path):
+    _sys.meta_path.insert(0, _Redirect())
+
+
+def __getattr__(name):
+    _warn(f"{_OLD}.{name}")
+    new = _importlib.import_module(_NEW)
+    if hasattr(new, name):
+        return getattr(new, name)
+    return _importlib.import_module(f"{_NEW}.{name}")
+
+
+def __dir__():
+    return sorted(set(globals()) | set(dir(_importlib.import_module(_NEW))))
