@@ -31,10 +31,27 @@ function main(argv) {
   const byFunction = new Map();
   const byFile = new Map();
   let total = 0;
+  const inclusive = new Map();
   const profiles = fs.readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'));
-  for (const file of profiles) {
+  const threads = [];
+  for (const file of profiles.sort()) {
     const profile = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
+    const thread = { file, ms: 0, idleMs: 0, byFile: new Map() };
+    threads.push(thread);
     const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+    const parent = new Map();
+    for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+    const keyOf = (n) => `${n.callFrame.functionName || '(anonymous)'}  ${shortUrl(n.callFrame.url)}${n.callFrame.url ? `:${n.callFrame.lineNumber + 1}` : ''}`;
+    for (let i = 0; i < profile.samples.length; i++) {
+      const dt = (profile.timeDeltas[i] ?? 0) / 1000;
+      const seen = new Set();
+      for (let id = profile.samples[i]; id !== undefined; id = parent.get(id)) {
+        const key = keyOf(nodes.get(id));
+        if (seen.has(key)) continue;
+        seen.add(key);
+        inclusive.set(key, (inclusive.get(key) ?? 0) + dt);
+      }
+    }
     const self = new Map();
     for (let i = 0; i < profile.samples.length; i++) {
       const dt = (profile.timeDeltas[i] ?? 0) / 1000; // ms
@@ -46,6 +63,9 @@ function main(argv) {
       const fn = `${callFrame.functionName || '(anonymous)'}  ${where}${callFrame.url ? `:${callFrame.lineNumber + 1}` : ''}`;
       byFunction.set(fn, (byFunction.get(fn) ?? 0) + ms);
       byFile.set(where || callFrame.functionName, (byFile.get(where || callFrame.functionName) ?? 0) + ms);
+      thread.byFile.set(where || callFrame.functionName, (thread.byFile.get(where || callFrame.functionName) ?? 0) + ms);
+      thread.ms += ms;
+      if (callFrame.functionName === '(idle)') thread.idleMs += ms;
       total += ms;
     }
   }
@@ -54,8 +74,16 @@ function main(argv) {
     for (const [name, ms] of [...m].sort((a, b) => b[1] - a[1]).slice(0, top)) process.stdout.write(`${ms.toFixed(0).padStart(8)} ms ${((100 * ms) / total).toFixed(1).padStart(5)} %  ${name}\n`);
   };
   process.stdout.write(`remodel plan --cwd ${tree}: ${wall.toFixed(2)} s wall (with profiler), ${total.toFixed(0)} ms sampled in ${profiles.length} thread profile(s)\n`);
+  process.stdout.write('\nper thread (file names are CPU.<date>.<pid>.<thread id>.<seq>.cpuprofile; thread 0 is the main thread)\n');
+  for (const t of threads) {
+    const busy = [...t.byFile].filter(([k]) => k !== '(idle)').sort((a, b) => b[1] - a[1]).slice(0, 3).map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join(', ');
+    process.stdout.write(`  ${t.file}: ${(t.ms - t.idleMs).toFixed(0)} ms busy, ${t.idleMs.toFixed(0)} ms idle; ${busy}\n`);
+  }
   render('self time by file', byFile);
   render('self time by function', byFunction);
+  // inclusive (total) time of remodel's own functions and of the TypeScript / tree-sitter entry points
+  const interesting = new Map([...inclusive].filter(([k]) => /dist\/(src|transforms)\/|createSourceFile|resolveModuleName|parseSourceFile|bindSourceFile|Parser\.parse|\bparse\b.*tree-sitter|readFileSync|readdirSync/.test(k) && !/^\(/.test(k)));
+  render('total (inclusive) time: remodel functions and parser/resolver entry points', interesting);
   if (argv.includes('--keep')) process.stdout.write(`\nprofiles kept in ${dir}\n`);
   else fs.rmSync(dir, { recursive: true, force: true });
   return 0;

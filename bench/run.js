@@ -23,7 +23,7 @@ const benchDir = __dirname;
 
 const usage = `usage: node bench/run.js [--ts N] [--py N] [--runs 5] [--warmup 1] [--seed 1]
                         [--tree PATH --map FILE [--needles FILE]] [--scaling [2500,5000,10000]]
-                        [--tools remodel,jscodeshift,rg,floor,naive] [--remodel CLI.js] [--timeout SECONDS]
+                        [--tools remodel,jscodeshift,jscodeshift-dist,jscodeshift-baseline,rg,floor,naive] [--remodel CLI.js] [--timeout SECONDS]
                         [--out bench/results.json] [--keep-going]`;
 
 function parseArgs(argv) {
@@ -610,7 +610,9 @@ async function scaling(o) {
     if (a.remodel.median && b.remodel.median) b.marginalMsPerKFiles = round(((b.remodel.median - a.remodel.median) * 1000) / ((b.files - a.files) / 1000), 1);
   }
   const fit = linearFit(out.filter((p) => p.remodel.median).map((p) => [p.files, p.remodel.median]));
-  return { points: out, fit };
+  // CPU seconds (user + sys of the whole process tree) move much less than wall time on a busy machine
+  const cpuFit = linearFit(out.filter((p) => p.remodel.userSeconds !== null && p.remodel.userSeconds !== undefined).map((p) => [p.files, p.remodel.userSeconds + (p.remodel.sysSeconds ?? 0)]));
+  return { points: out, fit, cpuFit };
 }
 
 /** Least squares t = fixed + perFile * files; r2 = 1 is a straight line. */
@@ -628,20 +630,22 @@ function linearFit(xy) {
   return { fixedSeconds: round(intercept), msPerKFiles: round(slope * 1e6, 1), r2: ssTot ? round(1 - ssRes / ssTot, 4) : 1 };
 }
 
-function renderScaling({ points, fit }) {
-  const rows = points.map((p) => ({ files: String(p.files), median: fmt(p.remodel.median, 3), min: fmt(p.remodel.min, 3), max: fmt(p.remodel.max, 3), marginal: fmt(p.marginalMsPerKFiles, 0), rss: fmt(p.remodel.rssTreeMiB, 0), rg: fmt(p.rg.median, 3), errors: p.errors.join('; ') }));
+function renderScaling({ points, fit, cpuFit }) {
+  const cpu = (st) => (st.userSeconds === null || st.userSeconds === undefined ? '' : fmt(st.userSeconds + (st.sysSeconds ?? 0), 2));
+  const rows = points.map((p) => ({ files: String(p.files), median: fmt(p.remodel.median, 3), min: fmt(p.remodel.min, 3), max: fmt(p.remodel.max, 3), marginal: fmt(p.marginalMsPerKFiles, 0), cpu: cpu(p.remodel), rss: fmt(p.remodel.rssTreeMiB, 0), rg: fmt(p.rg.median, 3), errors: p.errors.join('; ') }));
   const text = table(rows, [
     { key: 'files', title: 'TS files' },
     { key: 'median', title: 'remodel median s' },
     { key: 'min', title: 'min s' },
     { key: 'max', title: 'max s' },
     { key: 'marginal', title: 'ms per extra 1k files' },
+    { key: 'cpu', title: 'cpu s' },
     { key: 'rss', title: 'peak RSS MiB' },
     { key: 'rg', title: 'rg median s' },
     { key: 'errors', title: '', left: true },
   ]);
-  return fit ? `${text}
-fit: ${fmt(fit.fixedSeconds, 3)} s fixed + ${fmt(fit.msPerKFiles, 0)} ms per 1k files (r2 ${fmt(fit.r2, 4)})` : text;
+  const line = (name, f) => (f ? `\n${name}: ${fmt(f.fixedSeconds, 3)} s fixed + ${fmt(f.msPerKFiles, 0)} ms per 1k files (r2 ${fmt(f.r2, 4)})` : '');
+  return text + line('wall fit', fit) + line('cpu fit ', cpuFit);
 }
 
 /** The targets of issue 7, checked against this run (only where the sizes match the issue's). */
