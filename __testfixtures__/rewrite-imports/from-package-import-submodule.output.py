@@ -1,6 +1,6 @@
-from db.models import core as booking, core as cust
-from db.models import identity as station_models
+from db.models import core, core as cust
+from db.models import identity
 
 
 def load():
-    return booking.Booking, cust.Customer, station_models.StationUser
+    return core.Booking, cust.Customer, identity.StationUser

@@ -1,7 +1,7 @@
 from db.models.core import Booking
-from db.models import core as customer
+from db.models import core
 from . import helpers
 
 
 def make():
-    return Booking(), customer.Customer(), helpers
+    return Booking(), core.Customer(), helpers

@@ -255,8 +255,9 @@ class PythonFileRewriter {
       const target = subMove.module;
       const parent = parentModule(target);
       const name = parent ? lastPart(target) : undefined;
-      const alias = name === item.bound ? undefined : item.bound;
-      return { module: parent || target, name, alias: name ? alias : item.bound, label: subMove.rule.label };
+      // `from app import edit_handlers` -> `from app import panels`, references renamed (unless taken or public)
+      const alias = name ? this.aliasFor(item, { module: parent, name, rule: subMove.rule }, statement) : item.bound;
+      return { module: parent || target, name, alias, label: subMove.rule.label };
     }
     if (!named) return undefined;
     if (!(await this.targetHasName(named, statement, item))) return undefined;
@@ -525,19 +526,19 @@ class PythonFileRewriter {
     for (const use of this.scopes.uses) {
       const name = use.node.text;
       const owner = this.scopes.resolve(name, use.scope);
-      const rename = this.renames.get(owner)?.get(name);
-      if (rename && !isImportPart(use.node)) {
+      const rename = isImportPart(use.node) ? undefined : this.renames.get(owner)?.get(name);
+      const binding = this.bindings.get(this.scopeKey(owner, name));
+      if (binding && this.rewriteChain(use.node, binding, owner, rename?.to)) continue;
+      if (rename) {
         this.out.edit(use.node.startIndex, use.node.endIndex, rename.to);
         this.out.count(rename.label, 'references');
-        continue;
       }
-      const binding = this.bindings.get(this.scopeKey(owner, name));
-      if (binding) this.rewriteChain(use.node, binding, owner);
     }
     this.rewriteStringAnnotations();
   }
 
-  private rewriteChain(id: Node, binding: ModuleBinding, owner: Scope): void {
+  /** Rewrites an attribute chain through a module binding; `renamedTo` is the binding's new name. True when it edited. */
+  private rewriteChain(id: Node, binding: ModuleBinding, owner: Scope, renamedTo?: string): boolean {
     const nodes: Node[] = [id];
     for (let n = id; n.parent?.type === 'attribute' && n.parent.childForFieldName('object')?.id === n.id; n = n.parent) nodes.push(n.parent);
     const parts = nodes.map((n, i) => (i === 0 ? n.text : (n.childForFieldName('attribute')?.text ?? '')));
@@ -567,7 +568,7 @@ class PythonFileRewriter {
         label = whole.rule.label;
       }
     }
-    if (!target || !label) return;
+    if (!target || !label) return false;
     const endNode = nodes[end]!;
     const original = this.file.text.slice(id.startIndex, endNode.endIndex);
     let replacement: string;
@@ -576,16 +577,16 @@ class PythonFileRewriter {
       if (!this.importsModule(targetModule, owner)) this.referenceTo(targetModule, owner, binding.statement.node);
       replacement = target;
     } else if (target === binding.module || target.startsWith(`${binding.module}.`)) {
-      replacement = parts[0] + target.slice(binding.module.length);
+      replacement = (renamedTo ?? parts[0]) + target.slice(binding.module.length);
     } else {
       const targetModule = end > depth ? parentModule(target) : target;
       const ref = this.referenceTo(targetModule, owner, binding.statement.node);
       replacement = ref + target.slice(targetModule.length);
     }
-    if (original !== replacement) {
-      this.out.edit(id.startIndex, endNode.endIndex, replacement);
-      this.out.count(label, 'references');
-    }
+    if (original === replacement) return false;
+    this.out.edit(id.startIndex, endNode.endIndex, replacement);
+    this.out.count(label, 'references');
+    return true;
   }
 
   /** String annotations (`"UserStationAssignment"`) follow a rename of their binding; `__all__` entries too (`barrels: follow`). */
