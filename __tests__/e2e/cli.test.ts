@@ -214,3 +214,25 @@ describe('move-files', () => {
     rmSync(outside, { recursive: true, force: true });
   });
 });
+
+describe('TypeScript end to end: examples/ts-app', () => {
+  const tsMap = join(repoRoot, 'import-maps', 'ts-app.yaml');
+  const tsRepo = (): string => {
+    const dir = makeGitRepo(join(repoRoot, 'examples', 'ts-app'));
+    repos.push(dir);
+    return dir;
+  };
+
+  it('plan | git apply gives exactly what apply writes (moves and shims included), and a second plan is empty', () => {
+    const planned = tsRepo();
+    const applied = tsRepo();
+    const plan = remodel(['plan', '--map', tsMap], planned);
+    expect(plan.status).toBe(0);
+    expect(plan.stdout).toMatch(/^diff --git/);
+    git(['apply', '-'], planned, plan.stdout);
+    expect(remodel(['apply', '--map', tsMap], applied).status).toBe(0);
+    expect(snapshot(planned)).toEqual(snapshot(applied));
+    const again = remodel(['plan', '--map', tsMap, '--exit-code'], applied);
+    expect(again).toMatchObject({ status: 0, stdout: '' });
+  });
+});
