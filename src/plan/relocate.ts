@@ -20,6 +20,14 @@ export const shimMarkerText = 'remodel: deprecation shim';
 
 const normalise = (path: string): string => path.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
 
+function isShim(workspace: Workspace, file: string): boolean {
+  try {
+    return workspace.read(file).includes(shimMarkerText);
+  } catch {
+    return false; // not text
+  }
+}
+
 /**
  * Expands and checks a map's `relocate` entries: sources exist, destinations stay inside the repository
  * (no `..`, absolute paths or symlinks leading out), do not exist yet, and no two moves share one.
@@ -49,7 +57,8 @@ export function expandRelocations(map: ImportMap, workspace: Workspace): FileMov
     const sourceExists = workspace.has(from) || folderFiles.length > 0;
     if (existsSync(resolve(workspace.cwd, to))) {
       // applied before: the source is gone, or only the shim that took its path is left
-      if (!sourceExists || (workspace.has(from) && workspace.read(from).includes(shimMarkerText))) continue;
+      const onlyShims = workspace.has(from) ? workspace.read(from).includes(shimMarkerText) : folderFiles.every((file) => isShim(workspace, file));
+      if (!sourceExists || onlyShims) continue;
       fail('to', `'${to}' already exists`);
     }
     if (!sourceExists) fail('from', `'${from}' does not exist`);

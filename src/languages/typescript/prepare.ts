@@ -84,6 +84,8 @@ export function prepareTypeScriptMap(map: ImportMap, workspace: Workspace): Type
         continue;
       }
       const file = findModuleFile(id, (f) => existsInPlan(workspace, f) || fs.existsSync(path.join(cwd, f)) || (rule.derived && plannedFile(f)));
+      // a module that `relocate` moved away in an earlier run: nothing can import it any more
+      if (!file && key === 'from' && wasRelocated(map, id)) continue;
       if (!file) fail(map, rule, key, `'${id}' resolves to no file (looked for ${id}.ts/.tsx/.js/... and ${id}/index.*)`);
       const absolute = path.join(cwd, file);
       moduleFiles.set(id, absolute);
@@ -112,6 +114,15 @@ export function prepareTypeScriptMap(map: ImportMap, workspace: Workspace): Type
   if (oldIndexFile) for (const quote of [`'`, `"`, '`']) for (const dots of ['.', '..', './', '../']) needles.add(`${quote}${dots}${quote}`);
 
   return { map, needles: [...needles], cwd, config, resolver, oldFiles, moduleFiles, bareIds, hasPathPackages, workspace, exportsOf, moves };
+}
+
+/** True when a `relocate` entry names the module's file (or a folder above it): applied, it leaves no file behind. */
+function wasRelocated(map: ImportMap, id: string): boolean {
+  const clean = id.replace(/^\.\//, '');
+  return map.relocate.some(({ from }) => {
+    const source = from.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
+    return stripSourceExtension(source) === clean || clean.startsWith(`${source}/`) || stripSourceExtension(source) === `${clean}/index`;
+  });
 }
 
 /** The map's relocations, as the session checked them (a workspace that lists no files, e.g. under jscodeshift, plans none). */

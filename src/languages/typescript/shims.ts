@@ -147,7 +147,12 @@ export function planTypeScriptShims(prepared: TypeScriptPreparedMap, workspace: 
       if (mismatched.length) parts.push(`${mismatched.join(', ')}: a shim would change what ${mismatched.length === 1 ? 'it is' : 'they are'}`);
       fail('module', parts.join('; '));
     }
-    const context: RenderContext = { prepared, entry, shimPath: file, isJs, eol: lineEnding(text), sourceText: text };
+    const directives: string[] = [];
+    for (const statement of sourceFile.statements) {
+      if (!isDirective(statement)) break;
+      directives.push((statement as ts.ExpressionStatement).expression.getText(sourceFile));
+    }
+    const context: RenderContext = { prepared, entry, shimPath: file, isJs, eol: lineEnding(text), sourceText: text, directives };
     const shim = stays.length
       ? renderInPlace(context, sourceFile, served, plan)
       : renderWhole(context, served);
@@ -299,6 +304,12 @@ interface RenderContext {
   isJs: boolean;
   eol: string;
   sourceText: string;
+  /** the module's prologue directives ('use client'), which a whole shim keeps first */
+  directives: string[];
+}
+
+function isDirective(statement: ts.Statement): boolean {
+  return ts.isExpressionStatement(statement) && ts.isStringLiteral(statement.expression);
 }
 
 /** A readable, unused identifier for the namespace import of a target module. */
@@ -402,7 +413,9 @@ function renderWhole(context: RenderContext, served: readonly ShimExport[]): str
   const taken = new Set<string>([...served.map((s) => s.old), ...RUNTIME_NAMES]);
   const { lines: imports, names } = namespaceImports(context, served, taken);
   const targets = [...new Set(served.map((s) => s.target.id))];
+  const directives = context.directives.map((d) => `${d};`);
   const lines = [
+    ...directives,
     `// ${shimMarkerText} for ${entry.module} (generated: re-running remodel regenerates it)`,
     `// Moved to ${targets.join(', ') || 'nowhere'}: import from there. This module only re-exports, deprecated.`,
     ...(entry.message ? [`// ${entry.message.replace(/\r?\n/g, ' ')}`] : []),
@@ -458,7 +471,9 @@ function renderInPlace(context: RenderContext, sourceFile: ts.SourceFile, served
   }
   for (const statement of sourceFile.statements) {
     if (block && statement.getStart(sourceFile) >= block.start && statement.end <= block.end) continue;
-    if (ts.isImportDeclaration(statement) || ts.isImportEqualsDeclaration(statement)) lastImport = statement;
+    // after the imports, or after the directives ('use client') that must stay first
+    if (ts.isImportDeclaration(statement) || ts.isImportEqualsDeclaration(statement) || (!lastImport && isDirective(statement) && statement === sourceFile.statements[0])) lastImport = statement;
+    else if (lastImport && isDirective(lastImport) && isDirective(statement)) lastImport = statement;
     const name = declaredName(statement);
     if (name && wanted.has(name)) byName.set(name, [...(byName.get(name) ?? []), statement]);
   }

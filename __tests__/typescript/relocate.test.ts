@@ -1,0 +1,144 @@
+import * as path from 'node:path';
+import { apply, plan } from '../../src';
+import { typescriptAdapter } from '../../src/languages/typescript';
+import { resolveImportMap } from '../../src/importmap/resolve';
+import { loadImportMap } from '../../src/importmap/load';
+import type { FileMove } from '../../src/plan/relocate';
+import { makeTempRepo } from '../support/tempRepo';
+import { workspaceOf } from './support';
+
+const TSCONFIG = '{ "compilerOptions": { "strict": true, "module": "ESNext", "moduleResolution": "Bundler", "paths": { "@/*": ["./src/*"] } } }\n';
+
+function repoWith(files: Record<string, string>) {
+  const repo = makeTempRepo();
+  repo.write('tsconfig.json', TSCONFIG);
+  for (const [file, text] of Object.entries(files)) repo.write(file, text);
+  return repo;
+}
+
+const move = (from: string, to: string, entry = 0, folder = false): FileMove => ({ from, to, entry, folder });
+
+describe('typescriptRelocationRules', () => {
+  it('derives one entry per moved file, unless the map rewrites or shims the module', () => {
+    const repo = repoWith({
+      'src/a.ts': 'export const a = 1;\n',
+      'src/b.ts': 'export const b = 1;\n',
+      'src/c.ts': 'export const c = 1;\n',
+      'src/canon.ts': 'export const a = 1;\nexport const c = 1;\n',
+      'src/models/index.ts': 'export const m = 1;\n',
+      'src/names.ts': 'export const n = 1;\nexport const keep = 1;\n',
+      'src/data.json': '{}\n',
+      'map.yaml': [
+        'version: 1',
+        'language: typescript',
+        'rewrite:',
+        '  - from: src/a',
+        '    to: src/canon',
+        '  - from: src/models', // the index module, named by its folder
+        '    to: src/canon',
+        '  - from: src/names',
+        '    to: src/canon',
+        '    names: [n]',
+        '    rename: { n: a }',
+        'shims:',
+        '  - module: src/c',
+        '',
+      ].join('\n'),
+    });
+    try {
+      const map = resolveImportMap(loadImportMap(path.join(repo.dir, 'map.yaml')));
+      const rules = typescriptAdapter.relocationRules!(
+        map,
+        [
+          move('src/a.ts', 'old/a.ts'),
+          move('src/b.ts', 'old/b.mts'),
+          move('src/c.ts', 'old/c.ts'),
+          move('src/models/index.ts', 'old/models/index.ts'),
+          move('src/names.ts', 'old/names.ts'),
+          move('src/data.json', 'old/data.json'),
+        ],
+        workspaceOf(repo.dir),
+      );
+      // b changes extension: its new id keeps it; a name-level module still follows its file
+      expect(rules).toEqual([
+        { from: 'src/b', to: 'old/b.mts' },
+        { from: 'src/names', to: 'old/names' },
+      ]);
+    } finally {
+      repo.dispose();
+    }
+  });
+});
+
+describe('move-files for TypeScript, through the pipeline', () => {
+  it('a name-level module moves: its moved names go to the canonical module, the rest follow the file', async () => {
+    const repo = repoWith({
+      'src/canon.ts': 'export class Customer {}\n',
+      'src/people.ts': "import { helper } from './util';\nexport class LegacyCustomer {}\nexport class GuestList { h = helper; }\n",
+      'src/util.ts': 'export const helper = 1;\n',
+      'src/app.ts': "import { GuestList, LegacyCustomer } from '@/people';\nexport const x = [new GuestList(), new LegacyCustomer()];\n",
+      'map.yaml': [
+        'version: 1',
+        'language: typescript',
+        'rewrite:',
+        '  - from: src/people',
+        '    to: src/canon',
+        '    names: [LegacyCustomer]',
+        '    rename: { LegacyCustomer: Customer }',
+        'relocate:',
+        '  - from: src/people.ts',
+        '    to: src/old/people.ts',
+        '',
+      ].join('\n'),
+    });
+    try {
+      const computed = await plan({ cwd: repo.dir, maps: [path.join(repo.dir, 'map.yaml')], jobs: 1 });
+      expect(computed.failures).toEqual([]);
+      apply(computed);
+      expect(repo.read('src/app.ts')).toBe("import { GuestList } from '@/old/people';\nimport { Customer } from '@/canon';\nexport const x = [new GuestList(), new Customer()];\n");
+      expect(repo.read('src/old/people.ts')).toBe("import { helper } from '../util';\nexport class LegacyCustomer {}\nexport class GuestList { h = helper; }\n");
+      const again = await plan({ cwd: repo.dir, maps: [path.join(repo.dir, 'map.yaml')], jobs: 1 });
+      expect(again.changes).toEqual([]);
+    } finally {
+      repo.dispose();
+    }
+  });
+
+  it('a moved file that imports a file moved with it, and one that stays behind a shim, keeps both working', async () => {
+    const repo = repoWith({
+      'src/canon.ts': 'export class Booking {}\n',
+      'src/m/booking.ts': 'export class Booking {}\n',
+      'src/m/customer.ts': "import { Booking } from './booking';\nimport type { Tag } from './tag';\nexport class Customer { b = new Booking(); t?: Tag; }\n",
+      'src/m/tag.ts': 'export type Tag = string;\n',
+      'src/use.ts': "import { Customer } from './m/customer';\nimport { Booking } from './m/booking';\nexport const c = [new Customer(), new Booking()];\n",
+      'map.yaml': [
+        'version: 1',
+        'language: typescript',
+        'rewrite:',
+        '  - from: src/m/booking',
+        '    to: src/canon',
+        'shims:',
+        '  - module: src/m/booking',
+        'relocate:',
+        '  - from: src/m',
+        '    to: src/archive/m',
+        '',
+      ].join('\n'),
+    });
+    try {
+      const computed = await plan({ cwd: repo.dir, maps: [path.join(repo.dir, 'map.yaml')], jobs: 1 });
+      expect(computed.failures).toEqual([]);
+      expect(computed.needsReview).toEqual([]);
+      apply(computed);
+      expect(repo.read('src/use.ts')).toBe("import { Customer } from './archive/m/customer';\nimport { Booking } from './canon';\nexport const c = [new Customer(), new Booking()];\n");
+      // rewritten to the canonical module (the map moves booking), the sibling that moved along stays a sibling
+      expect(repo.read('src/archive/m/customer.ts')).toBe("import { Booking } from '../../canon';\nimport type { Tag } from './tag';\nexport class Customer { b = new Booking(); t?: Tag; }\n");
+      expect(repo.read('src/m/booking.ts')).toContain("import * as canon from '../canon';");
+      expect(repo.read('src/archive/m/booking.ts')).toBe('export class Booking {}\n');
+      const again = await plan({ cwd: repo.dir, maps: [path.join(repo.dir, 'map.yaml')], jobs: 1 });
+      expect(again.changes).toEqual([]);
+    } finally {
+      repo.dispose();
+    }
+  });
+});
