@@ -660,14 +660,20 @@ function isDunderAllEntry(node: Node): boolean {
 
 /** The string entries of module-level `__all__ = [...]` / `__all__ += (...)` assignments. */
 export function dunderAllNames(module: Node): Set<string> {
-  const names = new Set<string>();
+  return new Set(findDunderAll(module) ?? []);
+}
+
+/** The module's `__all__` entries in order (assignments and `+=`), or undefined when it has no `__all__`. */
+export function findDunderAll(module: Node): string[] | undefined {
+  let names: string[] | undefined;
   for (const statement of module.namedChildren) {
     const assignment = statement?.type === 'expression_statement' ? statement.namedChildren[0] : undefined;
     if (!assignment || (assignment.type !== 'assignment' && assignment.type !== 'augmented_assignment')) continue;
     if (assignment.childForFieldName('left')?.text !== '__all__') continue;
+    names ??= [];
     for (const entry of assignment.childForFieldName('right')?.namedChildren ?? []) {
       const content = entry ? plainStringContent(entry) : undefined;
-      if (content) names.add(content.text);
+      if (content && !names.includes(content.text)) names.push(content.text);
     }
   }
   return names;

@@ -9,6 +9,7 @@ import { findModuleExports } from './exports';
 import type { PythonModuleIndex } from './modules';
 import { findImports } from './imports';
 import { parsePython, type Node } from './parser';
+import { findDunderAll } from './rewrite';
 import { analyzeScopes } from './scopes';
 
 /** First line of every block remodel generates: how a re-run recognises (and regenerates, never nests) its shim. */
@@ -86,7 +87,7 @@ async function offeredNames(text: string, file: string, modules: PythonModuleInd
     }
     // a shim of ours: what it serves is in its _MOVED table
     for (const [, name, module, original] of text.matchAll(/^ {4}"(\w+)": \("([\w.]+)", "(\w+)"\),$/gm)) sources.set(name!, { module: module!, name: original! });
-    const all = dunderAll(tree.rootNode);
+    const all = findDunderAll(tree.rootNode);
     if (all) return all.map((name) => ({ name, source: sources.get(name) }));
     const names: OfferedName[] = [];
     for (const statement of tree.rootNode.namedChildren) {
@@ -109,18 +110,6 @@ async function offeredNames(text: string, file: string, modules: PythonModuleInd
 function insideDefinition(node: Node): boolean {
   for (let n = node.parent; n; n = n.parent) if (n.type === 'function_definition' || n.type === 'class_definition') return true;
   return false;
-}
-
-function dunderAll(root: Node): string[] | undefined {
-  for (const statement of root.namedChildren) {
-    const assignment = statement?.type === 'expression_statement' ? statement.namedChildren[0] : undefined;
-    if (assignment?.type !== 'assignment' || assignment.childForFieldName('left')?.text !== '__all__') continue;
-    return (assignment.childForFieldName('right')?.namedChildren ?? []).flatMap((entry) => {
-      const match = entry ? /^(['"])(\w+)\1$/.exec(entry.text) : null;
-      return match ? [match[2]!] : [];
-    });
-  }
-  return undefined;
 }
 
 async function resolveMoved(ctx: ShimContext, module: string, names: readonly OfferedName[], fail: (key: string, detail: string) => never): Promise<MovedName[]> {
