@@ -62,7 +62,7 @@ async function prepareMap(mapFile: string, cwd: string): Promise<TypeScriptPrepa
 }
 
 /** A workspace that asks the disk directly: jscodeshift lists the files, remodel only needs to know what exists. */
-function diskWorkspace(cwd: string): Workspace {
+export function diskWorkspace(cwd: string): Workspace {
   const known = new Map<string, boolean>();
   const has = (file: string): boolean => {
     let hit = known.get(file);

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 const { applyTransform } = require('jscodeshift/dist/testUtils') as {
   applyTransform(module: unknown, options: unknown, input: { path: string; source: string }, testOptions?: unknown): string | Promise<string>;
 };
+import * as shims from '../../transforms/insert-shims';
 import * as transform from '../../transforms/rewrite-imports';
 import { copyToTemp, discoverCases, SUPPORT_REPO } from './support';
 
@@ -43,4 +44,24 @@ describe('transforms/rewrite-imports under jscodeshift', () => {
       /src\/broken\.ts:2:7/,
     );
   });
+});
+
+describe('transforms/insert-shims under jscodeshift', () => {
+  const fixture = path.join(__dirname, '..', '..', '__testfixtures__', 'insert-shims');
+  for (const name of ['ts-whole-module', 'ts-name-level']) {
+    it(`${name}: the old module becomes the same shim as remodel plan writes; other files are skipped`, async () => {
+      const repo = copyToTemp(path.join(fixture, name, 'input'));
+      try {
+        const options = { importMap: path.join(repo, 'map.yaml'), cwd: repo };
+        const old = name === 'ts-whole-module' ? 'src/legacy/booking.ts' : 'src/legacy/people.ts';
+        const source = fs.readFileSync(path.join(repo, old), 'utf8');
+        const expected = fs.readFileSync(path.join(fixture, name, 'output', old), 'utf8');
+        expect(await applyTransform(shims, options, { path: path.join(repo, old), source })).toBe(expected.trim());
+        expect(await applyTransform(shims, options, { path: path.join(repo, old), source: expected })).toBe(expected.trim());
+        expect(await shims.default({ path: path.join(repo, 'src/app/use.ts'), source: '' }, {}, options)).toBeUndefined();
+      } finally {
+        fs.rmSync(repo, { recursive: true, force: true });
+      }
+    });
+  }
 });
