@@ -1,0 +1,7 @@
+export class Customer {
+  name = '';
+}
+
+export interface CustomerRow {
+  id: string;
+}
