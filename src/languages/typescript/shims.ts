@@ -8,7 +8,7 @@ import { applyEdits } from '../../plan/edits';
 import type { ShimPlan, Workspace } from '../types';
 import { existsInPlan, type TypeScriptPreparedMap } from './prepare';
 import { createWorkspaceProgram } from './program';
-import { findModuleFile, stripSourceExtension } from './resolve';
+import { findModuleFile, moduleResolutionKind, stripSourceExtension } from './resolve';
 import { scriptKindOf } from './rewrite';
 import { writeSpecifier } from './specifier';
 import { ts } from './ts';
@@ -326,11 +326,19 @@ function namespaceName(file: string, taken: Set<string>): string {
   return unique;
 }
 
+/** True when specifiers should spell `.js`: node16/nodenext resolution (ESM needs it, CommonJS accepts it), or the module's own imports do. */
+function usesJsSuffix(context: RenderContext): boolean {
+  const kind = moduleResolutionKind(context.prepared.config.options);
+  if (kind === ts.ModuleResolutionKind.Node16 || kind === ts.ModuleResolutionKind.NodeNext) return true;
+  const text = context.sourceText;
+  return /(?:from\s*|import\s*\(\s*)(['"])[^'"]*\.[mc]?js\1/.test(text);
+}
+
 /** How a consumer should import a target: through a `paths` alias when one covers it, else by its module id. */
 function consumerSpecifier(context: RenderContext, target: ShimTarget): string {
   const { prepared } = context;
   // spelled like an alias when the project has one
-  const alias = Object.keys(prepared.config.options.paths ?? {})[0]?.replace('*', 'x') ?? 'remodel-consumer';
+  const alias = `${Object.keys(prepared.config.options.paths ?? {})[0]?.replace('*', 'x') ?? 'remodel-consumer'}${usesJsSuffix(context) ? '.js' : ''}`;
   const written = writeSpecifier(
     { importer: path.join(prepared.cwd, context.shimPath), original: alias, originalFile: target.file, target: target.file, usage: 'import' },
     prepared.resolver,
@@ -341,8 +349,7 @@ function consumerSpecifier(context: RenderContext, target: ShimTarget): string {
 /** The specifier the shim itself uses: relative, in the extension style of the old module's own relative imports. */
 function shimSpecifier(context: RenderContext, target: ShimTarget): string | undefined {
   const { prepared } = context;
-  const usesJs = /(?:from\s*|import\s*\(\s*)(['"])\.{1,2}\/[^'"]*\.[mc]?js\1/.test(context.sourceText);
-  const base = `./${path.basename(stripSourceExtension(target.file))}${usesJs ? '.js' : ''}`;
+  const base = `./${path.basename(stripSourceExtension(target.file))}${usesJsSuffix(context) ? '.js' : ''}`;
   return writeSpecifier({ importer: path.join(prepared.cwd, context.shimPath), original: base, originalFile: target.file, target: target.file, usage: 'import' }, prepared.resolver);
 }
 
