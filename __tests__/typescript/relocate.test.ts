@@ -59,10 +59,11 @@ describe('typescriptRelocationRules', () => {
         ],
         workspaceOf(repo.dir),
       );
-      // b changes extension: its new id keeps it; a name-level module still follows its file
+      // b changes extension: its new id keeps it; a name-level module still follows its file; JSON modules are named by their file
       expect(rules).toEqual([
         { from: 'src/b', to: 'old/b.mts' },
         { from: 'src/names', to: 'old/names' },
+        { from: 'src/data.json', to: 'old/data.json' },
       ]);
     } finally {
       repo.dispose();

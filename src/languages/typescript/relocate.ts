@@ -22,6 +22,8 @@ export const ownsTypeScriptPath = (file: string): boolean => OWNED.test(file);
  * from its source keeps its extension (`src/models/booking.mts`), which `findModuleFile` reads as an exact file.
  */
 function relocatedIds(move: FileMove): { from: string; to: string } {
+  // case: import data from './data.json' (resolveJsonModule): the id is the file
+  if (move.from.endsWith('.json')) return { from: move.from, to: move.to };
   const same = sourceExtension(move.from) === sourceExtension(move.to);
   return { from: stripSourceExtension(move.from), to: same ? stripSourceExtension(move.to) : move.to };
 }
@@ -49,7 +51,7 @@ export function typescriptRelocationRules(map: ImportMap, moves: readonly FileMo
   }
   const entries: RawRewriteEntry[] = [];
   for (const move of moves) {
-    if (!ownsTypeScriptPath(move.from) || mapped.has(move.from)) continue;
+    if (!(ownsTypeScriptPath(move.from) || move.from.endsWith('.json')) || mapped.has(move.from)) continue;
     const ids = relocatedIds(move);
     const folderId = path.posix.basename(ids.from) === 'index' ? path.posix.dirname(ids.from) : undefined;
     if (map.moveOfModule(ids.from) || (folderId && map.moveOfModule(folderId))) continue;

@@ -23,7 +23,7 @@ export function sourceExtension(file: string): string {
 /** The repository file a TypeScript module id names: `src/models/booking` → `src/models/booking.ts` or `.../index.ts`. */
 export function findModuleFile(id: string, has: (file: string) => boolean): string | undefined {
   const clean = id.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
-  if (sourceExtension(clean) && has(clean)) return clean;
+  if ((sourceExtension(clean) || clean.endsWith('.json')) && has(clean)) return clean;
   for (const ext of LOOKUP_EXTENSIONS) if (has(clean + ext)) return clean + ext;
   for (const ext of LOOKUP_EXTENSIONS) if (has(`${clean}/index${ext}`)) return `${clean}/index${ext}`;
   return undefined;
