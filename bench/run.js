@@ -683,7 +683,7 @@ function targets(results, scalingPoints) {
   return out;
 }
 
-function machine() {
+function machine(o) {
   const version = (cmd, args) => { const r = spawnSync(cmd, args, { encoding: 'utf8' }); return r.status === 0 ? (r.stdout || r.stderr).split('\n')[0].trim() : undefined; };
   const git = (args) => version('git', ['-C', repo, ...args]);
   return {
@@ -699,6 +699,8 @@ function machine() {
     jscodeshift: (() => { try { return require(path.join(repo, 'node_modules/jscodeshift/package.json')).version; } catch { return undefined; } })(),
     loadavg: os.loadavg().map((x) => round(x, 2)),
     rss: gnuTime ? 'max(sampled /proc tree sum every 25 ms, GNU time %M of the largest process)' : 'sampled /proc tree sum every 25 ms (no GNU time)',
+    // the commit of this checkout; the CLI measured may be a copy (--remodel), hence its own time stamp
+    remodelCli: { path: o.remodel, modified: (() => { try { return fs.statSync(o.remodel).mtime.toISOString(); } catch { return undefined; } })() },
     commit: git(['rev-parse', '--short', 'HEAD']),
     dirty: (git(['status', '--porcelain', '--', 'src', 'bin', 'transforms']) ?? '') !== '',
   };
@@ -710,7 +712,7 @@ async function main() {
   if (o.ts) trees.push(ensureTree('ts', o.ts, o.seed));
   if (o.py) trees.push(ensureTree('py', o.py, o.seed));
   if (o.tree) trees.push(externalTree(o));
-  const info = machine();
+  const info = machine(o);
   log(`bench: ${info.nproc} cores, node ${info.node}, ${info.rg ?? 'grep (no rg)'}, runs ${o.runs} (+${o.warmup} warm-up) per tool`);
   const results = [];
   for (const tree of trees) results.push(await benchTree(tree, o));
