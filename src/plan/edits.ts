@@ -1,16 +1,18 @@
 import type { Edit } from './types';
 
-/** Applies non-overlapping edits to `text`, last first, so earlier offsets stay valid. */
+/** Applies non-overlapping edits to `text` in one pass (linear in the text, whatever the number of edits). */
 export function applyEdits(text: string, edits: readonly Edit[]): string {
-  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
-  let out = text;
-  let limit = Infinity;
-  for (const edit of sorted) {
-    if (edit.end > limit) throw new Error(`overlapping edits at ${edit.start}-${edit.end}`);
-    out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
-    limit = edit.start;
+  // stable: insertions at one offset keep the order they were recorded in
+  const sorted = edits.map((edit, order) => ({ edit, order })).sort((a, b) => a.edit.start - b.edit.start || a.edit.end - b.edit.end || a.order - b.order);
+  const pieces: string[] = [];
+  let at = 0;
+  for (const { edit } of sorted) {
+    if (edit.start < at) throw new Error(`overlapping edits at ${edit.start}-${edit.end}`);
+    pieces.push(text.slice(at, edit.start), edit.text);
+    at = edit.end;
   }
-  return out;
+  pieces.push(text.slice(at));
+  return pieces.join('');
 }
 
 /** 1-based line of a UTF-16 offset. */

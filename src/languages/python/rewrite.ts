@@ -164,6 +164,8 @@ class PythonFileRewriter {
   private readonly renames = new Map<Scope, Map<string, { to: string; label: string }>>();
   private readonly imports: PythonImport[] = [];
   private readonly claimed = new Set<string>();
+  /** modules imported aliased because their first name was taken: module -> alias */
+  private readonly rootAliases = new Map<string, string>();
 
   private analysis: ScopeAnalysis | undefined;
 
@@ -290,6 +292,10 @@ class PythonFileRewriter {
     const publicName = this.publicNameReason(scope, item.name);
     if (publicName && !(target.rule.barrels === 'follow' && scope.kind !== 'class')) {
       this.out.note(item.node, `'${item.name}' is ${publicName}: imported as '${target.name} as ${item.name}' so that name keeps working`);
+      return item.name;
+    }
+    if ((scope.declarations.get(item.name) ?? 0) > 1) {
+      this.out.note(item.node, `'${item.name}' is bound again here by a def, class or import: imported as '${target.name} as ${item.name}' instead of renaming references`);
       return item.name;
     }
     const taken = scope.bindings.has(target.name) || this.scopes.uses.some((use) => use.node.text === target.name);
@@ -471,7 +477,14 @@ class PythonFileRewriter {
       const target = whole?.module ?? item.name;
       if (whole) {
         this.out.count(whole.rule.label, 'imports');
-        if (this.claim(statement, `import|${target}|${item.alias ?? ''}`)) this.out.edit(item.nameNode.startIndex, item.nameNode.endIndex, target);
+        // `import a.b` -> `import c.d` binds `c`: when that name means something else here, bind the module aliased
+        const root = target.split('.')[0]!;
+        const alias = !item.alias && root !== item.bound && this.isNameTaken(root) ? this.freeName(lastPart(target)) : undefined;
+        if (alias) {
+          this.rootAliases.set(target, alias);
+          this.out.note(item.node, `'${root}' already names something else here: imported as 'import ${target} as ${alias}'`);
+        }
+        if (this.claim(statement, `import|${target}|${item.alias ?? alias ?? ''}`)) this.out.edit(item.nameNode.startIndex, item.nameNode.endIndex, alias ? `${target} as ${alias}` : target);
         else removed.push(item);
       }
       if (!this.reachesOldModule(item.alias ? item.name : item.bound)) continue;
@@ -484,6 +497,31 @@ class PythonFileRewriter {
     }
     if (removed.length === statement.items.length) this.deleteStatement(statement.node);
     else this.removeItems(statement.items, removed);
+  }
+
+  /** True when the file binds or uses `name` as anything (a local, a parameter, an import of a name, a builtin). */
+  private isNameTaken(name: string): boolean {
+    const asModule = this.imports.some((statement) => statement.kind === 'import' && statement.items.some((item) => !item.alias && item.bound === name && !this.map.moveOfModule(item.name)));
+    if (asModule) return false;
+    return this.scopes.uses.some((use) => use.node.text === name) || this.scopes.all.some((scope) => scope.bindings.has(name));
+  }
+
+  /** `base`, or `base_module`, `base_module2`, ...: the first that the file does not use. */
+  private freeName(base: string): string {
+    for (let i = 0; ; i++) {
+      const name = i === 0 ? base : i === 1 ? `${base}_module` : `${base}_module${i}`;
+      if (!this.isNameTaken(name) && ![...this.rootAliases.values()].includes(name)) return name;
+    }
+  }
+
+  /** True while some unaliased `import root...` still binds `root` in the scope after the rewrite. */
+  private rootStillBound(root: string, scope: Scope): boolean {
+    return this.imports.some((statement) => {
+      if (statement.kind !== 'import') return false;
+      const s = this.scopes.scopeOf(statement.node);
+      if (s !== scope && s !== this.scopes.module) return false;
+      return statement.items.some((item) => !item.alias && !this.rootAliases.has(this.map.moveOfModule(item.name)?.module ?? '') && (this.map.moveOfModule(item.name)?.module ?? item.name).split('.')[0] === root);
+    });
   }
 
   private recordModuleBinding(scope: Scope, item: ImportItem, module: string, oldModule: string, statement: PythonImport): void {
@@ -568,14 +606,22 @@ class PythonFileRewriter {
         label = whole.rule.label;
       }
     }
-    if (!target || !label) return false;
+    if (!target || !label) {
+      // the import that bound this chain's first name moved away: keep the name bound for what still uses it
+      if (binding.rootOnly && !this.rootStillBound(binding.module, owner)) this.out.addLineAfter(binding.statement.node, `import ${module}`);
+      return false;
+    }
     const endNode = nodes[end]!;
     const original = this.file.text.slice(id.startIndex, endNode.endIndex);
     let replacement: string;
     if (binding.rootOnly) {
       const targetModule = end > depth ? parentModule(target) : target;
-      if (!this.importsModule(targetModule, owner)) this.referenceTo(targetModule, owner, binding.statement.node);
-      replacement = target;
+      const alias = this.rootAliases.get(targetModule);
+      if (alias) replacement = alias + target.slice(targetModule.length);
+      else {
+        if (!this.importsModule(targetModule, owner)) this.referenceTo(targetModule, owner, binding.statement.node);
+        replacement = target;
+      }
     } else if (target === binding.module || target.startsWith(`${binding.module}.`)) {
       replacement = (renamedTo ?? parts[0]) + target.slice(binding.module.length);
     } else {

@@ -8,6 +8,8 @@ export interface Scope {
   node: Node;
   parent: Scope | undefined;
   bindings: Set<string>;
+  /** how many `def`, `class` and import statements bind each name here (a second one rebinds it) */
+  declarations: Map<string, number>;
   globals: Set<string>;
   nonlocals: Set<string>;
 }
@@ -20,6 +22,8 @@ export interface NameUse {
 
 export interface ScopeAnalysis {
   module: Scope;
+  /** every scope of the file */
+  all: Scope[];
   /** every name use in the file, in source order */
   uses: NameUse[];
   /** the scope whose binding a use of `name` in `scope` refers to (the module scope when none binds it) */
@@ -32,7 +36,16 @@ const comprehensions = new Set(['list_comprehension', 'set_comprehension', 'dict
 
 /** Name resolution for one parsed file, LEGB with class scopes invisible to nested functions. */
 export function analyzeScopes(root: Node): ScopeAnalysis {
-  const newScope = (kind: ScopeKind, node: Node, parent: Scope | undefined): Scope => ({ kind, node, parent, bindings: new Set(), globals: new Set(), nonlocals: new Set() });
+  const all: Scope[] = [];
+  const newScope = (kind: ScopeKind, node: Node, parent: Scope | undefined): Scope => {
+    const scope: Scope = { kind, node, parent, bindings: new Set(), declarations: new Map(), globals: new Set(), nonlocals: new Set() };
+    all.push(scope);
+    return scope;
+  };
+  const declare = (scope: Scope, name: string): void => {
+    scope.bindings.add(name);
+    scope.declarations.set(name, (scope.declarations.get(name) ?? 0) + 1);
+  };
   const module = newScope('module', root, undefined);
   const uses: NameUse[] = [];
   const scopeByNode = new Map<number, Scope>([[root.id, module]]);
@@ -85,7 +98,7 @@ export function analyzeScopes(root: Node): ScopeAnalysis {
     switch (node.type) {
       case 'function_definition': {
         const name = node.childForFieldName('name');
-        if (name) scope.bindings.add(name.text);
+        if (name) declare(scope, name.text);
         visit(node.childForFieldName('return_type'), scope);
         const inner = newScope('function', node, scope);
         scopeByNode.set(node.id, inner);
@@ -102,7 +115,7 @@ export function analyzeScopes(root: Node): ScopeAnalysis {
       }
       case 'class_definition': {
         const name = node.childForFieldName('name');
-        if (name) scope.bindings.add(name.text);
+        if (name) declare(scope, name.text);
         visit(node.childForFieldName('superclasses'), scope);
         visit(node.childForFieldName('type_parameters'), scope);
         const inner = newScope('class', node, scope);
@@ -116,10 +129,12 @@ export function analyzeScopes(root: Node): ScopeAnalysis {
         visit(node.childForFieldName('type'), scope);
         visit(node.childForFieldName('right'), scope);
         return;
-      case 'for_statement':
-        bindTargets(node.childForFieldName('left'), scope);
-        for (const child of node.namedChildren) if (child && child !== node.childForFieldName('left')) visit(child, scope);
+      case 'for_statement': {
+        const left = node.childForFieldName('left');
+        bindTargets(left, scope);
+        for (const child of node.namedChildren) if (child && child.id !== left?.id) visit(child, scope);
         return;
+      }
       case 'for_in_clause':
         bindTargets(node.childForFieldName('left'), scope);
         visit(node.childForFieldName('right'), scope);
@@ -138,7 +153,12 @@ export function analyzeScopes(root: Node): ScopeAnalysis {
         return;
       }
       case 'global_statement':
-        for (const id of node.namedChildren) if (id?.type === 'identifier') scope.globals.add(id.text);
+        // `global X` names the module's X: a rename of X reaches it too
+        for (const id of node.namedChildren) {
+          if (id?.type !== 'identifier') continue;
+          scope.globals.add(id.text);
+          uses.push({ node: id, scope: module });
+        }
         return;
       case 'nonlocal_statement':
         for (const id of node.namedChildren) if (id?.type === 'identifier') scope.nonlocals.add(id.text);
@@ -148,7 +168,7 @@ export function analyzeScopes(root: Node): ScopeAnalysis {
           if (!name) continue;
           const alias = name.type === 'aliased_import' ? name.childForFieldName('alias') : null;
           const dotted = name.type === 'aliased_import' ? name.childForFieldName('name') : name;
-          scope.bindings.add(alias ? alias.text : (dotted?.namedChildren[0]?.text ?? ''));
+          declare(scope, alias ? alias.text : (dotted?.namedChildren[0]?.text ?? ''));
         }
         return;
       case 'import_from_statement':
@@ -156,7 +176,7 @@ export function analyzeScopes(root: Node): ScopeAnalysis {
           if (!name) continue;
           const alias = name.type === 'aliased_import' ? name.childForFieldName('alias') : null;
           const dotted = name.type === 'aliased_import' ? name.childForFieldName('name') : name;
-          scope.bindings.add(alias ? alias.text : (dotted?.text ?? ''));
+          declare(scope, alias ? alias.text : (dotted?.text ?? ''));
         }
         return;
       case 'future_import_statement':
@@ -210,7 +230,7 @@ export function analyzeScopes(root: Node): ScopeAnalysis {
     return module;
   };
 
-  return { module, uses, resolve, scopeOf };
+  return { module, all, uses, resolve, scopeOf };
 }
 
 function within(node: Node, container: Node | null): boolean {

@@ -1,0 +1,6 @@
+from app.ext import db
+import models.booking
+
+
+def save(session):
+    return db.session, models.booking.Booking

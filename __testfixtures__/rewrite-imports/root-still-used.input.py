@@ -1,0 +1,3 @@
+import models.booking
+
+print(models.booking.Booking, models.social.normalize_handle)
