@@ -79,6 +79,11 @@ class FileRewrite {
     this.notes.push({ file: this.file.path, line: node.startPosition.row + 1, message });
   }
 
+  /** True when some anchor already gets this line (an `import x` added once serves the whole scope). */
+  hasAddedLine(line: string): boolean {
+    return [...this.addedImports.values()].some((entry) => entry.lines.includes(line));
+  }
+
   addLineAfter(statement: Node, line: string): void {
     let entry = this.addedImports.get(statement.id);
     if (!entry) this.addedImports.set(statement.id, (entry = { after: statement, lines: [] }));
@@ -183,6 +188,7 @@ class PythonFileRewriter {
     return (this.analysis ??= analyzeScopes(this.root));
   }
 
+  /** Whether a module defines a name (true when that cannot be known, e.g. a module this plan creates). */
   private async oldModuleDefines(module: string, name: string): Promise<boolean> {
     if (this.ctx.modules.exists(`${module}.${name}`)) return true;
     const exports = await this.ctx.exportsOf(module);
@@ -213,7 +219,7 @@ class PythonFileRewriter {
         if (decision) this.emitFrom(statement, decision);
       }
     }
-    if (this.bindings.size || this.renames.size) this.rewriteUses();
+    if (this.bindings.size || this.renames.size) await this.rewriteUses();
     await rewriteDottedStrings(root, this.map, (module, name) => this.oldModuleDefines(module, name), this.out);
     if (/\bimport_module\b|\b__import__\b/.test(this.file.text)) this.reviewDynamicImports(root);
   }
@@ -546,7 +552,7 @@ class PythonFileRewriter {
         return name;
       }
     }
-    if (this.importsModule(module, scope)) return module;
+    if (this.importsModule(module, scope) || this.out.hasAddedLine(`import ${module}`)) return module;
     const root = module.split('.')[0]!;
     const rootBinding = this.bindings.get(this.scopeKey(scope, root)) ?? this.bindings.get(this.scopeKey(this.scopes.module, root));
     const rootTaken = (scope.bindings.has(root) || this.scopes.module.bindings.has(root)) && !rootBinding?.rootOnly;
@@ -560,13 +566,13 @@ class PythonFileRewriter {
   }
 
   /** Renamed names and attribute chains through module bindings (`models.booking.Booking`, `m.X`). */
-  private rewriteUses(): void {
+  private async rewriteUses(): Promise<void> {
     for (const use of this.scopes.uses) {
       const name = use.node.text;
       const owner = this.scopes.resolve(name, use.scope);
       const rename = isImportPart(use.node) ? undefined : this.renames.get(owner)?.get(name);
       const binding = this.bindings.get(this.scopeKey(owner, name));
-      if (binding && this.rewriteChain(use.node, binding, owner, rename?.to)) continue;
+      if (binding && (await this.rewriteChain(use.node, binding, owner, rename?.to))) continue;
       if (rename) {
         this.out.edit(use.node.startIndex, use.node.endIndex, rename.to);
         this.out.count(rename.label, 'references');
@@ -576,7 +582,7 @@ class PythonFileRewriter {
   }
 
   /** Rewrites an attribute chain through a module binding; `renamedTo` is the binding's new name. True when it edited. */
-  private rewriteChain(id: Node, binding: ModuleBinding, owner: Scope, renamedTo?: string): boolean {
+  private async rewriteChain(id: Node, binding: ModuleBinding, owner: Scope, renamedTo?: string): Promise<boolean> {
     const nodes: Node[] = [id];
     for (let n = id; n.parent?.type === 'attribute' && n.parent.childForFieldName('object')?.id === n.id; n = n.parent) nodes.push(n.parent);
     const parts = nodes.map((n, i) => (i === 0 ? n.text : (n.childForFieldName('attribute')?.text ?? '')));
@@ -595,6 +601,17 @@ class PythonFileRewriter {
     const attr = parts[depth + 1];
     const named = attr !== undefined ? this.map.moveOfName(module, attr) : undefined;
     const isSubmodule = attr !== undefined && this.ctx.modules.exists(`${module}.${attr}`);
+    if (named && !isSubmodule && !(await this.oldModuleDefines(named.module, named.name))) {
+      // the canonical module lacks it: the chain keeps reaching the old module, which stays imported for it
+      this.out.review(id, `${named.module} has no name '${named.name}': '${parts.slice(0, depth + 2).join('.')}' is left on the old module`);
+      if (binding.rootOnly) {
+        if (!this.rootStillBound(binding.module, owner)) this.out.addLineAfter(binding.statement.node, `import ${module}`);
+        return false;
+      }
+      const ref = this.referenceTo(module, owner, binding.statement.node);
+      this.out.edit(id.startIndex, nodes[depth]!.endIndex, ref);
+      return true;
+    }
     if (named && !isSubmodule) {
       target = `${named.module}.${named.name}`;
       label = named.rule.label;

@@ -27,7 +27,7 @@ export async function rewriteDottedPath(path: string, map: ImportMap, defines: N
     const rest = parts.slice(i);
     if (rest.length) {
       const named = map.moveOfName(module, rest[0]!);
-      if (named && (map.hasNameMoves(module) || map.moveOfModule(module)) && (await defines(module, rest[0]!))) {
+      if (named && (map.hasNameMoves(module) || map.moveOfModule(module)) && (await defines(module, rest[0]!)) && (await defines(named.module, named.name))) {
         return { text: [named.module, named.name, ...rest.slice(1)].join('.'), label: named.rule.label };
       }
     }

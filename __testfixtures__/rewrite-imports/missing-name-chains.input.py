@@ -1,0 +1,6 @@
+import models.booking
+import models.booking as mb
+from unittest import mock
+
+print(models.booking.legacy_helper, mb.legacy_helper, models.booking.Booking)
+mock.patch("models.booking.legacy_helper")
