@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
 import { dirname } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { WorkspaceError } from '../errors';
@@ -51,6 +51,17 @@ function isTracked(cwd: string, path: string): boolean {
   }
 }
 
+/** A move leaves no empty folder behind, as `git apply` does not (a stray one would import as a namespace package). */
+function removeEmptyFolders(cwd: string, folder: string): void {
+  for (let dir = folder; dir && dir !== '.'; dir = dirname(dir)) {
+    try {
+      rmdirSync(resolveInsideRoot(cwd, dir));
+    } catch {
+      return; // not empty (or already gone): stop climbing
+    }
+  }
+}
+
 function writeText(absolute: string, text: string, mode: string): void {
   mkdirSync(dirname(absolute), { recursive: true });
   let fileMode = parseInt(mode.slice(-3), 8);
@@ -82,6 +93,7 @@ export function applyPlan(plan: Plan): ApplyResult {
     mkdirSync(dirname(target), { recursive: true });
     if (git && isTracked(cwd, change.movedFrom)) execFileSync('git', ['mv', '--', change.movedFrom, change.path], { cwd, stdio: 'ignore' });
     else renameSync(resolveInsideRoot(cwd, change.movedFrom), target);
+    removeEmptyFolders(cwd, dirname(change.movedFrom));
     result.moved.push({ from: change.movedFrom, to: change.path });
   }
   for (const change of plan.changes) {

@@ -96,7 +96,9 @@ class FileRewrite {
     for (const { after, lines } of this.addedImports.values()) {
       const lineStart = text.lastIndexOf('\n', after.startIndex - 1) + 1;
       const prefix = text.slice(lineStart, after.startIndex);
-      if (/^[ \t]*$/.test(prefix)) {
+      // more statements after it on its line (`import a; use(a)`): the new import must come before them
+      const followedOnLine = /^[ \t]*;/.test(text.slice(after.endIndex));
+      if (/^[ \t]*$/.test(prefix) && !followedOnLine) {
         // after the anchor's last line (past a trailing comment), keeping its indentation
         let end = text.indexOf('\n', after.endIndex);
         if (end === -1) end = text.length;
@@ -268,6 +270,10 @@ class PythonFileRewriter {
       return { module: parent || target, name, alias, label: subMove.rule.label };
     }
     if (!named) return undefined;
+    if (named.module === this.ctx.modules.getModule(this.file.path)) {
+      this.out.review(item.node, `'${item.name}' would be imported from this very module (${named.module}); left as it is`);
+      return undefined;
+    }
     if (!(await this.targetHasName(named, statement, item))) return undefined;
     const alias = this.aliasFor(item, named, statement);
     return { module: named.module, name: named.name, alias, label: named.rule.label };
