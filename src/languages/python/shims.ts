@@ -49,10 +49,9 @@ export async function planPythonShims(ctx: ShimContext): Promise<ShimPlan> {
       ? packageShim(entry, whole!.module, text)
       : whole && !named.length
         ? await wholeModuleShim(ctx, entry, text, source, fail)
-        : await nameLevelShim(ctx, entry, file!, text, named, plan.notes, fail);
+        : await nameLevelShim(ctx, entry, file!, text, named, plan, fail);
     if (shim !== text) plan.files.push({ path: file!, text: shim });
   }
-  void (plan.needsReview as NeedsReview[]);
   return plan;
 }
 
@@ -271,12 +270,13 @@ async function wholeModuleShim(ctx: ShimContext, entry: RawShimEntry, text: stri
  * A module that keeps some names: the moved definitions are deleted and served through the same `__getattr__`;
  * everything else stays as it was. Code left in the module that still uses a moved name gets it imported.
  */
-async function nameLevelShim(ctx: ShimContext, entry: RawShimEntry, path: string, original: string, names: readonly string[], notes: Note[], fail: (key: string, detail: string) => never): Promise<string> {
+async function nameLevelShim(ctx: ShimContext, entry: RawShimEntry, path: string, original: string, names: readonly string[], plan: ShimPlan, fail: (key: string, detail: string) => never): Promise<string> {
   const eol = lineEnding(original);
   const markerAt = original.indexOf(`${eol}${eol}${shimMarker}`);
-  let text = markerAt === -1 ? original : original.slice(0, markerAt) + eol;
+  const text = markerAt === -1 ? original : original.slice(0, markerAt) + eol;
   const tree = await parsePython(text);
-  const edits: Array<{ start: number; end: number }> = [];
+  const removals: Array<{ name: string; start: number; end: number }> = [];
+  const keptDefinitions = new Set<string>();
   try {
     for (const statement of tree.rootNode.namedChildren) {
       if (!statement) continue;
@@ -284,23 +284,59 @@ async function nameLevelShim(ctx: ShimContext, entry: RawShimEntry, path: string
       const name = def?.childForFieldName('name')?.text;
       if (def?.type === 'function_definition' && name === '__getattr__') fail('module', `${entry.module} already defines its own __getattr__; remodel will not replace it`);
       if ((def?.type === 'class_definition' || def?.type === 'function_definition') && name && names.includes(name)) {
-        edits.push(definitionSpan(text, statement));
+        removals.push({ name, ...definitionSpan(text, statement) });
       }
+    }
+    // a moved name bound another way (an assignment, a definition inside `if`/`try`) is not ours to delete
+    const removed = new Set(removals.map((r) => r.name));
+    for (const binding of topLevelBindings(tree.rootNode)) {
+      if (!names.includes(binding.name) || (removed.has(binding.name) && binding.isRemovedDefinition)) continue;
+      keptDefinitions.add(binding.name);
+      plan.needsReview.push({ file: path, line: binding.line, reason: `${binding.name} is still defined here (${binding.how}): delete that definition by hand, the shim cannot serve it meanwhile` });
     }
   } finally {
     tree.delete();
   }
-  for (const { start, end } of edits.sort((a, b) => b.start - a.start)) text = text.slice(0, start) + text.slice(end);
-  text = text.replace(/(\r?\n){3,}$/, eol);
-  const moved = await resolveMoved(ctx, entry.module, names.map((name) => ({ name })), fail);
-  const stillUsed = await namesUsedIn(text, names);
-  const lines = ['', '', '', `${shimMarker} for the names that moved out of this module (generated; re-running remodel regenerates it)`];
-  for (const m of moved.filter((n) => stillUsed.has(n.old))) {
-    lines.push(`from ${m.module} import ${m.name === m.old ? m.name : `${m.name} as ${m.old}`}  # still used in this module`);
-    notes.push({ file: path, line: 1, message: `${m.old} is still used inside ${entry.module}: the shim imports it from ${m.module} (no warning for that name)` });
+  let withoutMoved = text;
+  for (const { start, end } of [...removals].sort((a, b) => b.start - a.start)) withoutMoved = withoutMoved.slice(0, start) + withoutMoved.slice(end);
+  const moved = await resolveMoved(ctx, entry.module, names.filter((name) => !keptDefinitions.has(name)).map((name) => ({ name })), fail);
+  const stillUsed = await namesUsedIn(withoutMoved, names);
+  // a moved name the module itself still uses is imported where its definition was, so code below it still finds it
+  let out = text;
+  for (const { name, start, end } of [...removals].sort((a, b) => b.start - a.start)) {
+    const m = moved.find((n) => n.old === name);
+    const replacement = m && stillUsed.has(name) ? `from ${m.module} import ${m.name === m.old ? m.name : `${m.name} as ${m.old}`}  # moved; still used in this module${eol}${eol}${eol}` : '';
+    out = out.slice(0, start) + replacement + out.slice(end);
+    if (replacement) plan.notes.push({ file: path, line: 1, message: `${name} is still used inside ${entry.module}: imported there from ${m!.module} (no warning for that name)` });
   }
+  const lines = ['', '', '', `${shimMarker} for the names that moved out of this module (generated; re-running remodel regenerates it)`];
   lines.push(...getattrBlock(moved.filter((n) => !stillUsed.has(n.old)), entry));
-  return `${text.replace(/(\r?\n)+$/, '')}${lines.join(eol)}${eol}`;
+  return `${out.replace(/(\r?\n)+$/, '')}${lines.join(eol)}${eol}`;
+}
+
+/** Every top-level binding of the module, following `if`/`try`/`with` blocks, with how it is made. */
+function topLevelBindings(root: Node): Array<{ name: string; line: number; how: string; isRemovedDefinition: boolean }> {
+  const out: Array<{ name: string; line: number; how: string; isRemovedDefinition: boolean }> = [];
+  const visit = (block: Node, nested: boolean): void => {
+    for (const statement of block.namedChildren) {
+      if (!statement) continue;
+      const def = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
+      if (!def) continue;
+      const line = statement.startPosition.row + 1;
+      if (def.type === 'class_definition' || def.type === 'function_definition') {
+        const name = def.childForFieldName('name')?.text;
+        if (name) out.push({ name, line, how: nested ? `a ${def.type === 'class_definition' ? 'class' : 'def'} inside a block` : def.type === 'class_definition' ? 'class' : 'def', isRemovedDefinition: !nested });
+      } else if (def.type === 'expression_statement') {
+        const assignment = def.namedChildren[0];
+        const left = assignment?.type === 'assignment' ? assignment.childForFieldName('left') : undefined;
+        if (left?.type === 'identifier') out.push({ name: left.text, line, how: 'an assignment', isRemovedDefinition: false });
+      } else if (['if_statement', 'try_statement', 'with_statement', 'else_clause', 'elif_clause', 'except_clause', 'finally_clause', 'block'].includes(def.type)) {
+        visit(def, true);
+      }
+    }
+  };
+  visit(root, false);
+  return out;
 }
 
 /** A top-level definition with its decorators, the comments directly above it and the blank lines after it. */

@@ -8,12 +8,14 @@ def normalize_handle(handle):
     return _HANDLE.sub("", handle.strip().lstrip("@").lower())
 
 
+from canon.lead import BusinessSocialAccount as SocialAccount  # moved; still used in this module
+
+
 def default_account():
     return SocialAccount()
 
 
 # remodel: deprecation shim for the names that moved out of this module (generated; re-running remodel regenerates it)
-from canon.lead import BusinessSocialAccount as SocialAccount  # still used in this module
 import importlib as _importlib
 import warnings as _warnings
 

@@ -1,0 +1,6 @@
+class BusinessSocialAccount:
+    table = "social_accounts"
+
+
+class CustomerSocialIdentity:
+    pass

@@ -1,0 +1,10 @@
+class SocialAccount:
+    table = "social_accounts"
+
+
+class Special(SocialAccount):
+    pass
+
+
+SocialIdentity = type("SocialIdentity", (), {})
+DEFAULT = SocialAccount

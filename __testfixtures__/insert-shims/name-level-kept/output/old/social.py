@@ -1,0 +1,29 @@
+from canon.lead import BusinessSocialAccount as SocialAccount  # moved; still used in this module
+
+
+class Special(SocialAccount):
+    pass
+
+
+SocialIdentity = type("SocialIdentity", (), {})
+DEFAULT = SocialAccount
+
+
+# remodel: deprecation shim for the names that moved out of this module (generated; re-running remodel regenerates it)
+import importlib as _importlib
+import warnings as _warnings
+
+_MOVED = {
+}
+
+
+def __getattr__(name):
+    if name not in _MOVED:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    module, new_name = _MOVED[name]
+    _warnings.warn(f"{__name__}.{name} is deprecated: use 'from {module} import {new_name}'", DeprecationWarning, stacklevel=2)
+    return getattr(_importlib.import_module(module), new_name)
+
+
+def __dir__():
+    return sorted(set(globals()) | set(_MOVED))
