@@ -1,4 +1,7 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
+// the project's own compiler (a devDependency), with the lib files the language service needs
+import * as ts from 'typescript';
 import { apply, plan } from '../../src';
 import { typescriptAdapter } from '../../src/languages/typescript';
 import { resolveImportMap } from '../../src/importmap/resolve';
@@ -138,6 +141,45 @@ describe('move-files for TypeScript, through the pipeline', () => {
       expect(repo.read('src/archive/m/booking.ts')).toBe('export class Booking {}\n');
       const again = await plan({ cwd: repo.dir, maps: [path.join(repo.dir, 'map.yaml')], jobs: 1 });
       expect(again.changes).toEqual([]);
+    } finally {
+      repo.dispose();
+    }
+  });
+});
+
+describe('move-files agrees with the TypeScript language service', () => {
+  it("writes what getEditsForFileRename writes for a file's importers (alias, .js suffix, import()), and also follows jest.mock strings", async () => {
+    const input = path.join(__dirname, '..', '..', '__testfixtures__', 'move-files', 'ts-esm-alias', 'input');
+    const repo = makeTempRepo(input);
+    try {
+      repo.write('src/services/book.test.ts', "declare const jest: { mock(path: string): void };\njest.mock('../models/booking.js');\nexport {};\n");
+      const parsed = ts.parseJsonConfigFileContent(ts.readConfigFile(path.join(repo.dir, 'tsconfig.json'), ts.sys.readFile).config, ts.sys, repo.dir);
+      const host: ts.LanguageServiceHost = {
+        getScriptFileNames: () => parsed.fileNames,
+        getScriptVersion: () => '1',
+        getScriptSnapshot: (f) => (ts.sys.fileExists(f) ? ts.ScriptSnapshot.fromString(ts.sys.readFile(f)!) : undefined),
+        getCurrentDirectory: () => repo.dir,
+        getCompilationSettings: () => parsed.options,
+        getDefaultLibFileName: (o) => ts.getDefaultLibFilePath(o),
+        fileExists: ts.sys.fileExists,
+        readFile: ts.sys.readFile,
+      };
+      const fileEdits = ts.createLanguageService(host).getEditsForFileRename(path.join(repo.dir, 'src/models/booking.ts'), path.join(repo.dir, 'src/models/DEPRECATED/booking.ts'), {}, {});
+      const byLanguageService = new Map<string, string>();
+      for (const edit of fileEdits) {
+        let text = fs.readFileSync(edit.fileName, 'utf8');
+        for (const change of [...edit.textChanges].sort((a, b) => b.span.start - a.span.start)) text = text.slice(0, change.span.start) + change.newText + text.slice(change.span.start + change.span.length);
+        byLanguageService.set(path.relative(repo.dir, edit.fileName).split(path.sep).join('/'), text);
+      }
+      const computed = await plan({ cwd: repo.dir, maps: [path.join(repo.dir, 'map.yaml')], jobs: 1 });
+      const byRemodel = new Map(computed.changes.map((c) => [c.movedFrom ?? c.path, c.after]));
+      for (const [file, text] of byLanguageService) {
+        if (file === 'src/services/book.test.ts') continue;
+        expect([file, byRemodel.get(file)]).toEqual([file, text]);
+      }
+      // the language service leaves test-runner strings alone; remodel follows them
+      expect(byLanguageService.has('src/services/book.test.ts')).toBe(false);
+      expect(byRemodel.get('src/services/book.test.ts')).toContain("jest.mock('../models/DEPRECATED/booking.js');");
     } finally {
       repo.dispose();
     }
