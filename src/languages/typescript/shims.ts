@@ -8,6 +8,7 @@ import { applyEdits } from '../../plan/edits';
 import type { ShimPlan, Workspace } from '../types';
 import { existsInPlan, type TypeScriptPreparedMap } from './prepare';
 import { createWorkspaceProgram } from './program';
+import { ownsTypeScriptPath } from './relocate';
 import { findModuleFile, moduleResolutionKind, stripSourceExtension } from './resolve';
 import { scriptKindOf } from './rewrite';
 import { writeSpecifier } from './specifier';
@@ -76,6 +77,15 @@ export function planTypeScriptShims(prepared: TypeScriptPreparedMap, workspace: 
     const module = entry.module;
     if (!map.moveOfModule(module) && !map.hasNameMoves(module)) fail('module', `'${module}' is not moved by any rewrite entry, so there is nothing to shim`);
     const file = findModuleFile(module, (f) => workspace.has(f)) ?? findModuleFile(module, (f) => existsInPlan(workspace, f));
+    const folder = module.replace(/^\.\//, '').replace(/\/+$/, '');
+    if (file === undefined && map.moveOfModule(module)?.rule.package) {
+      // case: a package entry's folder: every module in it becomes a shim of its own
+      const submodules = workspace.files.filter((f) => f.startsWith(`${folder}/`) && ownsTypeScriptPath(f) && !/\.d\.[mc]?ts$/.test(f));
+      for (const submodule of submodules) {
+        facts.push({ index, entry: { ...entry, module: stripSourceExtension(submodule) }, file: submodule, current: workspace.movedTo(submodule) ?? submodule, fail });
+      }
+      if (submodules.length) continue;
+    }
     if (file === undefined) fail('module', `'${module}' resolves to no file (looked for ${module}.ts/.tsx/.js/... and ${module}/index.*)`);
     if (/\.d\.[mc]?ts$/.test(file!)) fail('module', `'${file}' is a declaration file: remodel writes shims for modules with code`);
     facts.push({ index, entry, file: file!, current: workspace.movedTo(file!) ?? file!, fail });
@@ -85,6 +95,12 @@ export function planTypeScriptShims(prepared: TypeScriptPreparedMap, workspace: 
   const abs = (file: string): string => path.join(cwd, file);
   const roots = new Set<string>(facts.map((f) => abs(f.current)));
   for (const file of prepared.moduleFiles.values()) if (existsInPlan(workspace, rel(cwd, file))) roots.add(file);
+  // targets of package entries are known per submodule
+  for (const { entry } of facts) {
+    const whole = map.moveOfModule(entry.module)?.module;
+    const file = whole === undefined ? undefined : findModuleFile(whole, (f) => existsInPlan(workspace, f));
+    if (file) roots.add(abs(file));
+  }
   const program = createWorkspaceProgram(cwd, prepared.config.options, workspace, [...roots]);
   const checker = program.getTypeChecker();
   const exportsCache = new Map<string, Map<string, ts.Symbol> | undefined>();
