@@ -3,6 +3,7 @@ import type { ImportMap } from '../../importmap/types';
 import type { LanguageAdapter, PreparedMap, SourceFile, Workspace } from '../types';
 import { expandRelocations } from '../../plan/relocate';
 import { barrelRules } from './barrels';
+import { namesImportedFromModules } from './importers';
 import { findModuleExports, type ModuleExports } from './exports';
 import { PythonModuleIndex } from './modules';
 import { planPythonRewrite, type PythonContext } from './rewrite';
@@ -106,7 +107,8 @@ async function prepare(written: ImportMap, workspace: Workspace): Promise<Prepar
     }
   }
   const relocated = new Map(expandRelocations(written, workspace).map((move) => [move.from, move.to]));
-  return { map, needles: needlesOf(map), mayNeedEdit: prefilterOf(map, modules), modules, exportsOf, relocated };
+  const importedFrom = namesImportedFromModules(map, modules, workspace);
+  return { map, needles: needlesOf(map), mayNeedEdit: prefilterOf(map, modules), modules, exportsOf, relocated, importedFrom };
 }
 
 /** Python: tree-sitter parsing, module resolution against the map's roots, import and string rewriting. */

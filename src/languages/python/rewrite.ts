@@ -17,6 +17,8 @@ export interface PythonContext {
   exportsOf(module: string): Promise<ModuleExports | undefined>;
   /** where this plan relocates a file, by its current path */
   relocated: ReadonlyMap<string, string>;
+  /** `module\0name`: renamed names that other files import from a module (see namesImportedFromModules) */
+  importedFrom: ReadonlySet<string>;
 }
 
 /** Where one imported item goes: `from <module> import <name> [as <alias>]`, or `import <module> as <alias>` when `name` is undefined. */
@@ -302,7 +304,9 @@ class PythonFileRewriter {
     if (target.name === item.name) return undefined;
     const scope = this.scopes.scopeOf(statement.node);
     const publicName = this.publicNameReason(scope, item.name);
-    if (publicName && !(target.rule.barrels === 'follow' && scope.kind !== 'class')) {
+    // `barrels: follow` renames barrels (an __init__.py, an __all__ entry): their importers follow through derived rules
+    const followed = target.rule.barrels === 'follow' && (publicName === 're-exported by this package' || publicName === "listed in this module's __all__");
+    if (publicName && !followed) {
       this.out.note(item.node, `'${item.name}' is ${publicName}: imported as '${target.name} as ${item.name}' so that name keeps working`);
       return item.name;
     }
@@ -330,6 +334,8 @@ class PythonFileRewriter {
     if (scope !== this.scopes.module) return undefined;
     if (this.file.path === '__init__.py' || this.file.path.endsWith('/__init__.py')) return 're-exported by this package';
     if (dunderAllNames(this.scopes.module.node).has(name)) return "listed in this module's __all__";
+    const own = this.ctx.modules.getModule(this.file.path);
+    if (own !== undefined && this.ctx.importedFrom.has(`${own}\0${name}`)) return 'imported from this module by other files';
     return undefined;
   }
 

@@ -1,0 +1,5 @@
+from core.auth.station_models import UserStationAssignment
+
+
+def make():
+    return UserStationAssignment()

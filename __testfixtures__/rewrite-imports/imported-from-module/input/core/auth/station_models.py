@@ -1,0 +1,6 @@
+class Station:
+    table = "stations"
+
+
+class UserStationAssignment:
+    table = "station_users"

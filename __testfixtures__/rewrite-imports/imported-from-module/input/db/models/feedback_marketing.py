@@ -1,0 +1,2 @@
+class CustomerReview:
+    table = "customer_reviews"

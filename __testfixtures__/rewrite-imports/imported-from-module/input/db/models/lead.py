@@ -1,0 +1,6 @@
+class BusinessSocialAccount:
+    table = "business_social_accounts"
+
+
+class CustomerSocialIdentity:
+    table = "customer_social_identities"

@@ -1,0 +1,2 @@
+class Customer:
+    table = "customers"

@@ -1,0 +1,5 @@
+from db.models.identity import StationUser as UserStationAssignment
+
+
+def make():
+    return UserStationAssignment()

@@ -1,0 +1,6 @@
+from app.helpers import (
+    UserStationAssignment,  # re-exported
+)
+from .helpers import make
+
+LINK = UserStationAssignment, make

@@ -1,0 +1,6 @@
+class Station:
+    table = "stations"
+
+
+class StationUser:
+    table = "station_users"

@@ -1,0 +1,30 @@
+import type { ImportMap } from '../../importmap/types';
+import type { Workspace } from '../types';
+import type { PythonModuleIndex } from './modules';
+
+const fromImport = /^[ \t]*from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n;#]*(?:\\\n[^\n;#]*)*)/gm;
+
+/**
+ * `module\0name` for every name that some file imports *from* a module, found by a text scan (no parse) of the
+ * files that mention a renamed name: a module that imports a renamed name and is itself imported for it is an
+ * interface, so it keeps the old name (imported aliased) instead of breaking its importers.
+ */
+export function namesImportedFromModules(map: ImportMap, modules: PythonModuleIndex, workspace: Workspace): Set<string> {
+  const renamed = [...new Set(map.rules.flatMap((rule) => [...rule.rename.keys()]))];
+  const found = new Set<string>();
+  if (!renamed.length) return found;
+  for (const file of workspace.files) {
+    if (!file.endsWith('.py')) continue;
+    const text = workspace.read(file);
+    if (!renamed.some((name) => text.includes(name))) continue;
+    for (const [, dots, dotted, list] of text.matchAll(fromImport)) {
+      const module = modules.absolutize(file, dots!.length, dotted || undefined);
+      if (!module) continue;
+      for (const part of list!.replace(/[()\\]/g, ' ').replace(/#[^\n]*/g, '').split(',')) {
+        const name = part.trim().split(/\s+as\s+/)[0]?.trim();
+        if (name && renamed.includes(name)) found.add(`${module}\0${name}`);
+      }
+    }
+  }
+  return found;
+}
