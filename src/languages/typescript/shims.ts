@@ -419,12 +419,14 @@ function runtimeWarningLines(context: RenderContext, targets: readonly string[])
   const message = entry.message ?? `${entry.module} is deprecated: import from ${targets.join(', ')}`;
   const key = jsString(`remodel:${entry.module}`);
   const lines = ['', "// one DeprecationWarning per process; none where there is no `process` (browser bundles)"];
-  if (context.isJs) lines.push('const deprecationWarned = globalThis;');
+  // JavaScript reads `process` off globalThis, so that checkJs needs no Node types either
+  const processName = context.isJs ? 'deprecationWarned.process' : 'process';
+  if (context.isJs) lines.push('/** @type {Record<string, any>} */', 'const deprecationWarned = /** @type {any} */ (globalThis);');
   else lines.push('declare const process: { emitWarning(warning: string, type: string): void } | undefined;', 'const deprecationWarned = globalThis as unknown as Record<string, boolean | undefined>;');
   lines.push(
-    `if (typeof process !== 'undefined' && typeof process.emitWarning === 'function' && !deprecationWarned[${key}]) {`,
+    `if (typeof ${processName} !== 'undefined' && typeof ${processName}.emitWarning === 'function' && !deprecationWarned[${key}]) {`,
     `  deprecationWarned[${key}] = true;`,
-    `  process.emitWarning(${jsString(message)}, 'DeprecationWarning');`,
+    `  ${processName}.emitWarning(${jsString(message)}, 'DeprecationWarning');`,
     '}',
   );
   return lines;

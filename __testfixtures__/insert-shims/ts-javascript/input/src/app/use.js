@@ -1,0 +1,3 @@
+import Booking, { make } from '../old/booking';
+
+export const made = [make(), new Booking()];

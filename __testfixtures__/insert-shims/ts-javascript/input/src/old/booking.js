@@ -1,0 +1,3 @@
+export class Booking {}
+export const make = () => new Booking();
+export default Booking;

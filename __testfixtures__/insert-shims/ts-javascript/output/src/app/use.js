@@ -1,0 +1,3 @@
+import Booking, { make } from '../db/booking';
+
+export const made = [make(), new Booking()];
