@@ -82,6 +82,16 @@ describe('remodel plan / apply on a real git repository', () => {
     expect(out).toMatch(/services\/booking_service\.py +\| +\d+ \++-+/);
   });
 
+  it('plans the same with a worker pool (--jobs 2), in shards (--shard i/n, concatenated) and in one thread', () => {
+    const dir = fresh();
+    const single = remodel(['plan', '--map', seedMap, '--jobs', '1'], dir).stdout;
+    expect(remodel(['plan', '--map', seedMap, '--jobs', '2'], dir).stdout).toBe(single);
+    const files = (patch: string): string[] => patch.split(/(?=^diff --git )/m).filter(Boolean).sort();
+    const shards = [1, 2, 3].flatMap((i) => files(remodel(['plan', '--map', seedMap, '--shard', `${i}/3`], dir).stdout));
+    expect(shards.sort()).toEqual(files(single));
+    expect(remodel(['plan', '--map', seedMap, '--shard', '4/3'], dir)).toMatchObject({ status: 2, stderr: expect.stringMatching(/--shard takes i\/n/) });
+  });
+
   it('uses every map under import-maps/ when --map is not given', () => {
     const dir = fresh();
     cpSync(seedMap, join(dir, 'import-maps', 'seed.yaml'));

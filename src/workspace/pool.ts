@@ -30,8 +30,8 @@ export function defaultJobs(): number {
   return availableParallelism();
 }
 
-/** Below this many files to parse a pool costs more (thread start, WASM and TypeScript load per worker) than it saves. */
-export const minCandidatesForPool = 400;
+/** Below this many files to parse a pool costs more than it saves: measured on 2 cores, a worker's start-up (compiler or WASM, map, tsconfig) matched the parsing it took over at 1,100 TypeScript files. */
+export const minCandidatesForPool = 2000;
 
 /** Whether to parse `candidates` files in a pool: `jobs` given explicitly always gets one; the default only when it pays. */
 export function wantsPool(jobs: number, explicit: boolean, candidates: number): boolean {
@@ -40,7 +40,7 @@ export function wantsPool(jobs: number, explicit: boolean, candidates: number): 
 }
 
 export function createChunkRunner(session: RewriteSession, init: PoolInit, jobs: number, pool: boolean): ChunkRunner {
-  return pool ? workerPool(init, jobs) : inBandRunner(session);
+  return pool ? workerPool(session, init, jobs) : inBandRunner(session);
 }
 
 function inBandRunner(session: RewriteSession): ChunkRunner {
@@ -59,8 +59,12 @@ function inBandRunner(session: RewriteSession): ChunkRunner {
 
 type Reply = { id: number; output: ChunkOutput } | { id: number; error: string };
 
-function workerPool(init: PoolInit, jobs: number): ChunkRunner {
-  const workers = Array.from({ length: jobs }, () => new Worker(workerFile, { workerData: init }));
+/**
+ * `jobs - 1` worker threads plus this thread, all taking chunks from one queue: the main thread has its session
+ * prepared already and would otherwise sit idle, and each worker costs a start-up (parsers, compiler, map).
+ */
+function workerPool(session: RewriteSession, init: PoolInit, jobs: number): ChunkRunner {
+  const workers = Array.from({ length: jobs - 1 }, () => new Worker(workerFile, { workerData: init }));
   return {
     run(tasks, onDone) {
       const outputs: ChunkOutput[] = new Array(tasks.length);
@@ -68,6 +72,20 @@ function workerPool(init: PoolInit, jobs: number): ChunkRunner {
       let done = 0;
       return new Promise((resolve, reject) => {
         if (!tasks.length) return resolve(outputs);
+        const finish = (id: number, output: ChunkOutput): void => {
+          outputs[id] = output;
+          onDone?.(id);
+          if (++done === tasks.length) resolve(outputs);
+        };
+        const mainLane = async (): Promise<void> => {
+          while (next < tasks.length) {
+            const id = next++;
+            const task = tasks[id]!;
+            finish(id, await planFiles(session, task.mapIndex, task.files));
+            // let the workers' messages in between chunks
+            await new Promise((tick) => setImmediate(tick));
+          }
+        };
         const feed = (worker: Worker): void => {
           if (next >= tasks.length) return;
           const id = next++;
@@ -77,14 +95,13 @@ function workerPool(init: PoolInit, jobs: number): ChunkRunner {
           worker.removeAllListeners('message').removeAllListeners('error');
           worker.on('message', (reply: Reply) => {
             if ('error' in reply) return reject(new Error(reply.error));
-            outputs[reply.id] = reply.output;
-            onDone?.(reply.id);
-            if (++done === tasks.length) resolve(outputs);
-            else feed(worker);
+            finish(reply.id, reply.output);
+            feed(worker);
           });
           worker.on('error', reject);
           feed(worker);
         }
+        mainLane().catch(reject);
       });
     },
     async close() {
