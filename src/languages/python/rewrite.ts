@@ -217,7 +217,7 @@ class PythonFileRewriter {
     this.claimUnmovedBindings(decisions);
     for (const statement of this.imports) {
       if (statement.kind === 'import') this.rewriteImport(statement);
-      else if (statement.wildcard) this.rewriteWildcard(statement);
+      else if (statement.wildcard) await this.rewriteWildcard(statement);
       else {
         const decision = decisions.get(statement);
         if (decision) this.emitFrom(statement, decision);
@@ -471,7 +471,7 @@ class PythonFileRewriter {
     this.out.edits.push({ start, end, text: '' });
   }
 
-  private rewriteWildcard(statement: ImportFromStatement): void {
+  private async rewriteWildcard(statement: ImportFromStatement): Promise<void> {
     const module = this.ctx.modules.absolutize(this.file.path, statement.level, statement.module);
     if (module === undefined) return;
     if (this.map.hasNameMoves(module)) {
@@ -482,6 +482,18 @@ class PythonFileRewriter {
     if (!whole) return;
     if (whole.rule.rename.size) {
       this.out.review(statement.node, `star import from ${module}, whose names are renamed on the way to ${whole.module}: uses of ${[...whole.rule.rename.keys()].join(', ')} would break`);
+      return;
+    }
+    // the canonical module may offer more names than the old one: any that this file binds or uses would change meaning
+    const [before, after] = [await this.ctx.exportsOf(module), await this.ctx.exportsOf(whole.module)];
+    if (after === 'any' || after === undefined) {
+      this.out.review(statement.node, `star import from ${module}: cannot tell which names ${whole.module} would bring in`);
+      return;
+    }
+    const extra = [...after].filter((name) => !name.startsWith('_') && (before === 'any' || !before?.has(name)));
+    const clashes = extra.filter((name) => this.scopes.module.bindings.has(name) || this.scopes.uses.some((use) => use.node.text === name));
+    if (clashes.length) {
+      this.out.review(statement.node, `star import from ${module}: ${whole.module} also offers ${clashes.join(', ')}, which this file defines or uses`);
       return;
     }
     this.out.edit(statement.moduleNode.startIndex, statement.moduleNode.endIndex, this.spell(statement, whole.module));

@@ -1,0 +1,4 @@
+Customer = "mine"
+from models.booking import *
+
+print(Customer, Booking)
