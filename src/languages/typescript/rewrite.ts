@@ -3,16 +3,11 @@ import type { ModuleTarget, NameTarget, RewriteRule } from '../../importmap/type
 import type { Edit, EntryStats, FileResult, NeedsReview, Note } from '../../plan/types';
 import type { SourceFile } from '../types';
 import { existsInPlan, exportedNamesOf, type TypeScriptPreparedMap } from './prepare';
+import { findOldModule, isBareModule, isRelativeOrAbsolute, type OldModule } from './old-module';
 import { findModuleFile, type UsageKind } from './resolve';
 import { ScopeAnalysis } from './scope';
 import { writeSpecifier } from './specifier';
 import { ts } from './ts';
-
-/** An old module a specifier names: the map's id, and the file it resolved to (none for a bare specifier). */
-interface OldModule {
-  id: string;
-  file: string | undefined;
-}
 
 /** One name an import statement binds. */
 interface Binding {
@@ -160,28 +155,11 @@ class FileRewriter {
 
   /** The old module a specifier names, by resolved file (paths) or by text (bare specifiers). */
   private oldModuleOf(specifier: string, usage: UsageKind): OldModule | undefined {
-    if (!isRelativeOrAbsolute(specifier)) {
-      const whole = this.map.moveOfModule(specifier);
-      if (whole && this.isBare(whole.rule.from)) return { id: specifier, file: undefined };
-      if (this.prepared.bareIds.has(specifier) && this.map.hasNameMoves(specifier)) return { id: specifier, file: undefined };
-    }
-    const file = this.prepared.resolver.resolve(specifier, this.absolute, usage);
-    if (!file) return undefined;
-    const id = this.prepared.oldFiles.get(file);
-    if (id) return { id, file };
-    if (this.prepared.hasPathPackages) {
-      const rel = toPosix(path.relative(this.prepared.cwd, file)).replace(/\.(d\.[mc]?ts|[mc]?tsx?|[mc]?jsx?)$/, '');
-      for (const candidate of [rel, rel.endsWith('/index') ? rel.slice(0, -'/index'.length) : undefined]) {
-        if (candidate && this.map.moveOfModule(candidate)) return { id: candidate, file };
-      }
-    }
-    return undefined;
+    return findOldModule(this.prepared, specifier, this.absolute, usage);
   }
 
   private isBare(id: string): boolean {
-    if (this.prepared.bareIds.has(id)) return true;
-    for (const bare of this.prepared.bareIds) if (id.startsWith(`${bare}/`)) return true;
-    return false;
+    return isBareModule(this.prepared, id);
   }
 
   /** The absolute file of a (new) module id, or undefined for a bare specifier or a missing file. */
@@ -1118,16 +1096,8 @@ function lineIndent(text: string, offset: number): string {
   return /^[ \t]*/.exec(text.slice(lineStart, offset).replace(/^\uFEFF/, ''))![0];
 }
 
-function isRelativeOrAbsolute(specifier: string): boolean {
-  return specifier.startsWith('.') || path.isAbsolute(specifier);
-}
-
 function escapeFor(specifier: string, quote: string): string {
   return specifier.replace(/\\/g, '\\\\').split(quote).join(`\\${quote}`);
-}
-
-function toPosix(p: string): string {
-  return p.split(path.sep).join('/');
 }
 
 /** Sorts edits, joins insertions at one offset, and returns undefined if two edits overlap. */
