@@ -10,6 +10,8 @@ async function rewrite(repo: string, file: string, text: string): Promise<{ text
   const prepared = await typescriptAdapter.prepare(loadMap(path.join(repo, 'map.yaml')), workspaceOf(repo));
   const result = await typescriptAdapter.planRewrite({ path: file, text }, prepared);
   if (result.kind === 'failed') throw new Error(`${result.file}:${result.line}:${result.column}: ${result.error}`);
+  // the prefilter never drops a file the rewrite would edit or list for review
+  if (result.kind === 'changed' || result.needsReview.length) expect(prepared.mayNeedEdit!(file, text)).toBe(true);
   return result.kind === 'changed' ? { text: applyEdits(text, result.edits), edits: result.edits.length } : { text, edits: 0 };
 }
 

@@ -1,4 +1,5 @@
 import { readImportMap, type ImportMap } from '../importmap';
+import { mentionsAny } from '../languages/needles';
 import { getAdapter } from '../languages/registry';
 import type { LanguageAdapter, PreparedMap, SourceFile } from '../languages/types';
 import { DiskWorkspace, NotTextError } from '../workspace/workspace';
@@ -32,12 +33,6 @@ export async function openSession(cwd: string, mapFiles: readonly string[], file
     loaded.push({ map, moves, adapter, prepared: await adapter.prepare(map, workspace) });
   }
   return { workspace, loaded };
-}
-
-/** A file whose text names none of the needles cannot need an edit: it is never parsed. */
-export function mentionsAny(text: string, needles: readonly string[]): boolean {
-  for (const needle of needles) if (text.includes(needle)) return true;
-  return false;
 }
 
 export interface ChunkOutput {

@@ -5,6 +5,7 @@ import type { ImportMap, RewriteRule } from '../../importmap/types';
 import { expandRelocations, type FileMove } from '../../plan/relocate';
 import type { PreparedMap, Workspace } from '../types';
 import { loadResolutionConfig, type ResolutionConfig } from './config';
+import { mayNeedEdit } from './prefilter';
 import { findModuleFile, ModuleResolver, stripSourceExtension } from './resolve';
 import { ts } from './ts';
 
@@ -113,7 +114,9 @@ export function prepareTypeScriptMap(map: ImportMap, workspace: Workspace): Type
   // an index module can be imported as '.' or '..' from inside its own folder
   if (oldIndexFile) for (const quote of [`'`, `"`, '`']) for (const dots of ['.', '..', './', '../']) needles.add(`${quote}${dots}${quote}`);
 
-  return { map, needles: [...needles], cwd, config, resolver, oldFiles, moduleFiles, bareIds, hasPathPackages, workspace, exportsOf, moves };
+  const prepared: TypeScriptPreparedMap = { map, needles: [...needles], cwd, config, resolver, oldFiles, moduleFiles, bareIds, hasPathPackages, workspace, exportsOf, moves };
+  prepared.mayNeedEdit = (file, text) => mayNeedEdit(prepared, file, text);
+  return prepared;
 }
 
 /** True when a `relocate` entry names the module's file (or a folder above it): applied, it leaves no file behind. */

@@ -1,0 +1,59 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { typescriptAdapter, type TypeScriptPreparedMap } from '../../src/languages/typescript';
+import { loadMap, workspaceOf } from './support';
+
+const FILES: Record<string, string> = {
+  'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'ESNext', moduleResolution: 'Bundler', baseUrl: '.', paths: { '@/*': ['src/*'] } } }),
+  'map.yaml': 'version: 1\nlanguage: typescript\nrewrite:\n  - from: src/models/user\n    to: src/db/user\n  - from: src/models/index\n    to: src/db/index\n',
+  'src/models/user.ts': 'export class User {}\n',
+  'src/models/index.ts': "export * from './user';\n",
+  'src/db/user.ts': 'export class User {}\n',
+  'src/db/index.ts': "export * from './user';\n",
+  'src/features/user.ts': 'export const feature = 1;\n',
+  'src/components/user-card.ts': 'export const UserCard = 1;\n',
+};
+
+describe('TypeScript prefilter: parse only files whose string literals name an old module', () => {
+  let repo: string;
+  let prepared: TypeScriptPreparedMap;
+  beforeAll(async () => {
+    repo = fs.mkdtempSync(path.join(os.tmpdir(), 'remodel-prefilter-'));
+    for (const [file, text] of Object.entries(FILES)) {
+      fs.mkdirSync(path.dirname(path.join(repo, file)), { recursive: true });
+      fs.writeFileSync(path.join(repo, file), text);
+    }
+    prepared = await typescriptAdapter.prepare(loadMap(path.join(repo, 'map.yaml')), workspaceOf(repo));
+  });
+  afterAll(() => fs.rmSync(repo, { recursive: true, force: true }));
+
+  it.each([
+    ['an alias import', 'src/app.ts', "import { User } from '@/models/user';"],
+    ['a relative import with a .js suffix', 'src/features/a.ts', 'import { User } from "../models/user.js";'],
+    ['a require', 'src/app.js', "const { User } = require('./models/user');"],
+    ['a jest.mock', 'src/app.test.ts', "jest.mock('@/models/user');"],
+    ['a template-literal import()', 'src/features/a.ts', 'const m = await import(`../models/user`);'],
+    ['an import type node', 'src/app.ts', "let u: typeof import('@/models/user').User;"],
+    ['an index module from inside its folder', 'src/models/other.ts', "export * from '.';"],
+    ['the index module by its folder', 'src/app.ts', "import { User } from './models';"],
+    ['a computed require in a file that mentions a model', 'src/app.js', 'const user = require(name);'],
+    ['a template-literal require with a substitution', 'src/app.js', "const name = 'user';\nconst m = require(`./models/${name}`);"],
+    ['a concatenated import()', 'src/app.js', "const name = 'user';\nconst m = import('./models/' + name);"],
+  ])('keeps %s', (_label, file, text) => {
+    expect(prepared.mayNeedEdit!(file, text)).toBe(true);
+  });
+
+  it.each([
+    ['an identifier', 'src/app.ts', 'export const UserCard = user();'],
+    ['an unrelated module with the same file name', 'src/features/b.ts', "import { feature } from './user';"],
+    ['an unrelated module whose name contains the needle', 'src/app.ts', "import { UserCard } from './components/user-card';"],
+    ['an alias to a missing module', 'src/app.ts', "import x from '@/components/user';"],
+    ['a comment', 'src/app.ts', '// moved from models/user\nexport const a = 1;'],
+    ['a plain string', 'src/app.ts', "console.log('user');"],
+    ['a file that names no model', 'src/app.ts', "import { x } from './x';"],
+    ['plain-literal loads of other modules', 'src/app.js', "const user = require('./x');\nimport('./y', { with: {} });\nimport(`./z`);"],
+  ])('drops %s', (_label, file, text) => {
+    expect(prepared.mayNeedEdit!(file, text)).toBe(false);
+  });
+});

@@ -1,0 +1,100 @@
+import * as path from 'node:path';
+import { mentionsAny } from '../needles';
+import { findOldModule, isBareModule, isRelativeOrAbsolute } from './old-module';
+import type { TypeScriptPreparedMap } from './prepare';
+import { stripSourceExtension } from './resolve';
+
+const QUOTES = [`'`, `"`, '`'];
+/**
+ * `require(x)` / `import(x)` whose argument is not one plain literal (a variable, `'./m/' + x`, a template with `${}`):
+ * the rewrite lists it for review when the file names an old module.
+ */
+const COMPUTED_LOAD = /\b(?:import|require)\s*\(\s*(?!\)|'[^'\n]*'\s*[,)]|"[^"\n]*"\s*[,)]|`[^`$]*`\s*[,)])/;
+
+/**
+ * Whether a file can need an edit, without parsing it: some string literal that contains a needle must name an old
+ * module the way the rewrite resolves it (same resolver, same cache). A file whose needles occur only in identifiers,
+ * comments or unrelated strings (`<UserCard />`, `'./user-card'`) is not parsed; parsing is the cost, reading the floor.
+ * When in doubt (an escape inside the literal), the file is kept.
+ *
+ * @example
+ * mayNeedEdit(prepared, 'src/app.ts', `import { User } from '@/models/user';`)   // true
+ * mayNeedEdit(prepared, 'src/card.ts', `export const UserCard = 1;`)             // false
+ */
+export function mayNeedEdit(prepared: TypeScriptPreparedMap, file: string, text: string): boolean {
+  if (!mentionsAny(text, prepared.needles)) return false;
+  const importer = path.resolve(prepared.cwd, file);
+  const spellings = spellingsOf(prepared);
+  const tried = new Set<string>();
+  for (const needle of prepared.needles) {
+    for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) {
+      for (const literal of literalsAround(text, at, needle)) {
+        if (tried.has(literal)) continue;
+        tried.add(literal);
+        if (literal.includes('\\')) return true;
+        if (!spellings.mayName(literal, importer)) continue;
+        if (findOldModule(prepared, literal, importer, 'import') || findOldModule(prepared, literal, importer, 'require')) return true;
+      }
+    }
+  }
+  return COMPUTED_LOAD.test(text);
+}
+
+/** What a specifier must look like to name an old module, checked before asking the resolver (the costly part). */
+interface Spellings {
+  mayName(literal: string, importer: string): boolean;
+}
+
+const spellingsCache = new WeakMap<TypeScriptPreparedMap, Spellings>();
+
+function spellingsOf(prepared: TypeScriptPreparedMap): Spellings {
+  let spellings = spellingsCache.get(prepared);
+  if (!spellings) {
+    spellings = oldModuleSpellings(prepared);
+    spellingsCache.set(prepared, spellings);
+  }
+  return spellings;
+}
+
+/**
+ * A relative specifier names an old module only if it points at its file or folder (extension and `/index` aside); any
+ * other specifier (alias, `baseUrl`, package `imports`) ends with the old module's name, or is an alias key or bare id
+ * the needles list. Package entries over folders can be reached by any file name under them: those always resolve.
+ */
+function oldModuleSpellings(prepared: TypeScriptPreparedMap): Spellings {
+  const stems = new Set<string>();
+  for (const file of prepared.oldFiles.keys()) {
+    const stem = stripSourceExtension(file);
+    stems.add(stem);
+    if (path.basename(stem) === 'index') stems.add(path.dirname(stem));
+  }
+  const names = new Set([...stems].map((stem) => path.basename(stem)));
+  const exact = new Set(prepared.needles);
+  return {
+    mayName(literal, importer) {
+      if (prepared.hasPathPackages || exact.has(literal) || isBareModule(prepared, literal)) return true;
+      const stem = stripSourceExtension(literal.replace(/\/+$/, '')).replace(/\/index$/, '');
+      if (isRelativeOrAbsolute(literal)) return stems.has(path.resolve(path.dirname(importer), stem));
+      return names.has(stem.slice(stem.lastIndexOf('/') + 1));
+    },
+  };
+}
+
+/** The contents of the one-line string literals that may enclose the needle found at `at` (one per quote kind). */
+function literalsAround(text: string, at: number, needle: string): string[] {
+  // a needle that is itself a literal (`'.'`, the spelling of an index module from inside its folder)
+  if (QUOTES.includes(needle[0]!) && needle.endsWith(needle[0]!)) return [needle.slice(1, -1)];
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  const newline = text.indexOf('\n', at + needle.length);
+  const lineEnd = newline < 0 ? text.length : newline;
+  const literals: string[] = [];
+  for (const quote of QUOTES) {
+    const open = text.lastIndexOf(quote, at - 1);
+    if (open < lineStart) continue;
+    const close = text.indexOf(quote, at + needle.length);
+    if (close < 0 || close >= lineEnd) continue;
+    const literal = text.slice(open + 1, close);
+    if (!/\s/.test(literal)) literals.push(literal);
+  }
+  return literals;
+}
