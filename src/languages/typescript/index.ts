@@ -1,4 +1,6 @@
-import type { LanguageAdapter } from '../types';
+import type { ImportMap } from '../../importmap/types';
+import type { LanguageAdapter, Workspace } from '../types';
+import { barrelRules } from './barrels';
 import { prepareTypeScriptMap, type TypeScriptPreparedMap } from './prepare';
 import { ownsTypeScriptPath, planTypeScriptMoves, typescriptRelocationRules } from './relocate';
 import { planTypeScriptRewrite } from './rewrite';
@@ -19,9 +21,19 @@ export type { TypeScriptPreparedMap } from './prepare';
 export const typescriptAdapter: LanguageAdapter<TypeScriptPreparedMap> = {
   id: 'typescript',
   owns: ownsTypeScriptPath,
-  prepare: async (map, workspace) => prepareTypeScriptMap(map, workspace),
+  prepare: async (map, workspace) => prepareWithBarrels(map, workspace),
   planRewrite: async (file, prepared) => planTypeScriptRewrite(file, prepared),
   planShims: async (prepared, workspace) => planTypeScriptShims(prepared, workspace),
   relocationRules: typescriptRelocationRules,
   planMoves: async (prepared, moves, workspace) => planTypeScriptMoves(prepared, moves, workspace),
 };
+
+/**
+ * Prepares the map; with `barrels: follow` entries, prepares it again with the entries derived for the barrels that
+ * follow a rename (their importers follow in turn), so that resolution, needles and old files cover them.
+ */
+function prepareWithBarrels(map: ImportMap, workspace: Workspace): TypeScriptPreparedMap {
+  const prepared = prepareTypeScriptMap(map, workspace);
+  const followed = barrelRules(prepared);
+  return followed.length ? prepareTypeScriptMap(map.extend(followed), workspace) : prepared;
+}

@@ -114,6 +114,9 @@ class FileRewriter {
   private targetImports: Map<string, TargetImport[]> | undefined;
   /** statements whose specifier now names a module, by module: merge targets for later statements */
   private readonly keptInto = new Map<string, TargetImport[]>();
+  /** `export { ... }` specifiers that go (`barrels: follow` onto a name the module already exports), by list */
+  private readonly droppedExports = new Map<ts.NamedExports, Set<number>>();
+  private exportedNames: Set<string> | undefined;
 
   constructor(
     private readonly file: SourceFile,
@@ -129,6 +132,7 @@ class FileRewriter {
     for (const statement of this.sourceFile.statements) this.visitStatement(statement);
     this.visitDeep(this.sourceFile);
     this.flushPending();
+    this.flushDroppedExports();
     const edits = normaliseEdits(this.edits);
     if (!edits) {
       return {
@@ -185,8 +189,25 @@ class FileRewriter {
   }
 
   private replaceLiteral(literal: ts.StringLiteralLike, specifier: string): void {
+    if (literal.text === specifier) return;
     const quote = this.text[literal.getStart(this.sourceFile)] ?? "'";
     this.edit(literal.getStart(this.sourceFile) + 1, literal.end - 1, escapeFor(specifier, quote));
+  }
+
+  /**
+   * The name a barrel's public `name` becomes here (`barrels: follow`): set when this file re-exports `name` and the
+   * map derived an entry that renames it for this file's importers (see barrels.ts), else undefined (it keeps `name`).
+   */
+  private followedPublicName(name: string): string | undefined {
+    const id = this.prepared.oldFiles.get(this.absolute);
+    const own = id === undefined ? undefined : this.map.moveOfName(id, name);
+    return own && own.rule.derived && own.rule.from === id && own.rule.to === id ? own.name : undefined;
+  }
+
+  /** A note where a rename with `barrels: follow` cannot change this barrel's public name. */
+  private noteKeptPublicName(node: ts.Node, name: string, target: NameTarget): void {
+    if (target.rule.barrels !== 'follow' || target.name === name) return;
+    this.note(node, `'${name}' keeps its public name here ('${target.name} as ${name}'): 'barrels: follow' cannot rename it in this module (the new name is already something else here, or the map moves this module itself)`);
   }
 
   // ---- statements --------------------------------------------------------------------------
@@ -253,8 +274,10 @@ class FileRewriter {
     const targets = bindings.map((b) => this.map.moveOfName(old.id, b.imported));
     if (targets.every((t) => !t)) return;
 
+    // a name renamed within its own module (a barrel that follows a rename: `barrels: follow`) stays in the statement
+    const inPlace = (target: NameTarget): boolean => target.module === old.id;
     // the statement keeps the names that stay; with none, the first group without an import to merge into keeps it
-    const stays = targets.some((t) => !t);
+    const stays = targets.some((t) => !t || inPlace(t));
     let keeper: string | undefined;
     if (!stays) {
       const order = [...new Set(targets.map((t) => t!.module))];
@@ -263,6 +286,8 @@ class FileRewriter {
     }
     const leaving: number[] = [];
     const renames: Array<() => void> = [];
+    /** in-place renames onto a name the statement already imports: `import { Old, New } from 'barrel'` -> `import { New }` */
+    const twins: number[] = [];
     let keptSpecifier: string | undefined;
     if (keeper) {
       keptSpecifier = this.specifierFor(literal, old, keeper, 'import');
@@ -271,8 +296,15 @@ class FileRewriter {
     bindings.forEach((binding, i) => {
       const target = targets[i];
       if (!target) return;
+      if (inPlace(target) && binding.kind === 'named' && binding.local === binding.imported) {
+        const twin = bindings.findIndex((b, j) => !targets[j] && b.kind === 'named' && b.imported === target.name && b.local === target.name && (!b.typeOnly || binding.typeOnly));
+        if (twin >= 0) {
+          twins.push(i);
+          return;
+        }
+      }
       const existing = this.existingBinding(target.module, target.name, statement);
-      if (target.module === keeper && !(existing && binding.kind === 'named' && binding.local === binding.imported)) {
+      if ((target.module === keeper || inPlace(target)) && !(existing && binding.kind === 'named' && binding.local === binding.imported)) {
         renames.push(() => this.renameInPlace(binding, target, statement));
         return;
       }
@@ -290,13 +322,21 @@ class FileRewriter {
     if (keeper && keptSpecifier !== undefined && renames.length > 0) {
       this.replaceLiteral(literal, keptSpecifier);
       this.count(targets.find((t) => t?.module === keeper)!.rule, 'imports');
+    } else if (!keeper && (renames.length > 0 || twins.length > 0)) {
+      const renamedHere = targets.find((t) => t && inPlace(t));
+      if (renamedHere) this.count(renamedHere.rule, 'imports');
     }
     for (const rename of renames) rename();
+    for (const i of twins) {
+      const target = targets[i]!;
+      this.claim(target.name, target);
+      this.renameReferences(bindings[i]!.local, target.name, target.rule);
+    }
     const leavingSet = new Set(leaving);
     if (leaving.length === bindings.length) {
       this.deleted.add(statement);
-    } else if (leaving.length > 0) {
-      this.removeImportBindings(statement, bindings, leavingSet);
+    } else if (leaving.length > 0 || twins.length > 0) {
+      this.removeImportBindings(statement, bindings, new Set([...leaving, ...twins]));
     }
     for (const i of leaving) {
       const binding = bindings[i]!;
@@ -615,14 +655,16 @@ class FileRewriter {
       else if (this.map.hasNameMoves(old.id)) this.review(statement, `'export * as ${clause.name.text}' of '${old.id}', whose names ${this.map.movedNames(old.id).join(', ')} move elsewhere: the namespace cannot follow them`);
       return;
     }
-    // case: export { A, B as C } from 'x' (the exported name never changes)
+    // case: export { A, B as C } from 'x' (the exported name never changes, unless a barrel follows a rename)
     const elements = clause.elements;
     const targets = elements.map((e) => this.map.moveOfName(old.id, (e.propertyName ?? e.name).text));
     if (targets.every((t) => !t)) return;
-    const stays = targets.some((t) => !t);
+    // a name renamed within its own module (a barrel of a barrel that follows) stays in the statement
+    const stays = targets.some((t) => !t || t.module === old.id);
     const keeper = stays ? undefined : targets[0]!.module;
-    const groups = new Map<string, Array<{ element: ts.ExportSpecifier; target: NameTarget }>>();
+    const groups = new Map<string, Array<{ element: ts.ExportSpecifier; target: NameTarget; text: string }>>();
     const leaving = new Set<number>();
+    const texts = elements.map((element, i) => (targets[i] ? this.reexportText(element, targets[i]!) : undefined));
     let keptSpecifier: string | undefined;
     if (keeper) {
       keptSpecifier = this.specifierFor(literal, old, keeper, 'import');
@@ -630,9 +672,16 @@ class FileRewriter {
     }
     for (let i = 0; i < elements.length; i++) {
       const target = targets[i];
-      if (!target || target.module === keeper) continue;
+      if (!target) continue;
+      if (texts[i] === null) {
+        // case: barrels: follow onto a name the module already exports: the old route goes
+        leaving.add(i);
+        this.count(target.rule, 'imports');
+        continue;
+      }
+      if (target.module === keeper || target.module === old.id) continue;
       leaving.add(i);
-      groups.set(target.module, [...(groups.get(target.module) ?? []), { element: elements[i]!, target }]);
+      groups.set(target.module, [...(groups.get(target.module) ?? []), { element: elements[i]!, target, text: texts[i]! }]);
     }
     const lines: string[] = [];
     const quote = this.text[literal.getStart(this.sourceFile)] ?? "'";
@@ -641,19 +690,22 @@ class FileRewriter {
     for (const [module, items] of groups) {
       const specifier = this.specifierFor(literal, old, module, 'import');
       if (specifier === undefined) return;
-      const list = items.map(({ element, target }) => specifierText(target.name, element.name.text, element.isTypeOnly)).join(', ');
+      const list = items.map(({ text }) => text).join(', ');
       lines.push(`export${type} ${bracesSpaced(statement, this.sourceFile) ? `{ ${list} }` : `{${list}}`} from ${quote}${escapeFor(specifier, quote)}${quote}${semicolon}`);
       for (const { target } of items) this.count(target.rule, 'imports');
     }
     if (keeper && keptSpecifier !== undefined) {
       this.replaceLiteral(literal, keptSpecifier);
       this.count(targets[0]!.rule, 'imports');
+    } else if (!keeper) {
+      const renamedHere = targets.find((t, i) => t && t.module === old.id && !leaving.has(i));
+      if (renamedHere) this.count(renamedHere.rule, 'imports');
     }
     elements.forEach((element, i) => {
       const target = targets[i];
       if (!target || leaving.has(i)) return;
-      const imported = (element.propertyName ?? element.name).text;
-      if (target.name !== imported) this.edit(element.getStart(this.sourceFile), element.end, specifierText(target.name, element.name.text, element.isTypeOnly));
+      const text = texts[i]!;
+      if (text !== specifierText((element.propertyName ?? element.name).text, element.name.text, element.isTypeOnly)) this.edit(element.getStart(this.sourceFile), element.end, text);
     });
     if (leaving.size === elements.length) {
       this.replaceStatement(statement, lines);
@@ -663,23 +715,54 @@ class FileRewriter {
     this.insertAfter(statement, lines);
   }
 
+  /**
+   * The specifier `export { ... } from` writes for a re-exported name that moves: its public name stays
+   * (`export { New as Old }`, `export { New as E }`), unless this barrel follows the rename (`barrels: follow`, a derived
+   * entry): `export { New }`. Null when the barrel follows onto a name it already exports: the specifier goes.
+   */
+  private reexportText(element: ts.ExportSpecifier, target: NameTarget): string | null {
+    const exported = element.name.text;
+    const followed = element.propertyName ? undefined : this.followedPublicName(exported);
+    if (followed === undefined) {
+      if (!element.propertyName) this.noteKeptPublicName(element, exported, target);
+      return specifierText(target.name, exported, element.isTypeOnly);
+    }
+    if (this.exportsName(followed)) return null;
+    return specifierText(target.name, followed, element.isTypeOnly);
+  }
+
   private rewriteExportStar(statement: ts.ExportDeclaration, literal: ts.StringLiteralLike, old: OldModule, whole: ModuleTarget | undefined): void {
     const quote = this.text[literal.getStart(this.sourceFile)] ?? "'";
     const semicolon = this.text.slice(statement.getStart(this.sourceFile), statement.end).trimEnd().endsWith(';') ? ';' : '';
     const type = statement.isTypeOnly ? ' type' : '';
     const spaced = bracesSpaced(statement, this.sourceFile);
     const exported = old.file ? this.prepared.exportsOf(old.file) : undefined;
-    const renamed = whole ? [...whole.rule.rename.keys()] : [];
     if (whole) {
       const specifier = this.specifierFor(literal, old, whole.module, 'import');
       if (specifier === undefined) return;
       this.replaceLiteral(literal, specifier);
       this.count(whole.rule, 'imports');
-      // renamed names keep their old public names next to the new ones
-      const keep = renamed.filter((name) => name !== 'default' && (!exported || exported.open || exported.names.has(name)));
+      // renamed names (by the entry, or further down a chain: a barrel that follows) keep their old public names next
+      // to the new ones, unless this barrel follows the rename too (`barrels: follow`)
+      const candidates = new Set([...whole.rule.rename.keys(), ...(exported?.names ?? [])]);
+      const keep = [...candidates].filter((name) => {
+        const target = this.map.moveOfName(old.id, name);
+        return name !== 'default' && target !== undefined && target.name !== name && (!exported || exported.open || exported.names.has(name)) && this.followedPublicName(name) === undefined;
+      });
       if (keep.length) {
-        const list = keep.map((name) => specifierText(this.map.moveOfName(old.id, name)!.name, name, false)).join(', ');
-        this.insertAfter(statement, [`export${type} ${spaced ? `{ ${list} }` : `{${list}}`} from ${quote}${escapeFor(specifier, quote)}${quote}${semicolon}`]);
+        const byModule = new Map<string, string[]>();
+        for (const name of keep) {
+          const module = this.map.moveOfName(old.id, name)!.module;
+          byModule.set(module, [...(byModule.get(module) ?? []), name]);
+        }
+        const lines: string[] = [];
+        for (const [module, names] of byModule) {
+          const written = module === whole.module ? specifier : this.specifierFor(literal, old, module, 'import');
+          if (written === undefined) continue;
+          const list = names.map((name) => specifierText(this.map.moveOfName(old.id, name)!.name, name, false)).join(', ');
+          lines.push(`export${type} ${spaced ? `{ ${list} }` : `{${list}}`} from ${quote}${escapeFor(written, quote)}${quote}${semicolon}`);
+        }
+        this.insertAfter(statement, lines);
         this.note(statement, `'export * from' of '${old.id}', whose names ${keep.join(', ')} are renamed: they stay exported under their old names too`);
       }
       return;
@@ -692,20 +775,27 @@ class FileRewriter {
       .filter((name) => name !== 'default' && !already.has(name) && (!exported || exported.open || exported.names.has(name)));
     if (!moved.length) return;
     const byModule = new Map<string, string[]>();
+    const publicNames = new Map<string, string>();
     for (const name of moved) {
       const target = this.map.moveOfName(old.id, name)!;
+      const followed = this.followedPublicName(name);
+      // barrels: follow: a star over a barrel that renames in place passes the new name; one the module already exports is there
+      if (followed !== undefined && (target.module === old.id || this.exportsName(followed))) continue;
+      publicNames.set(name, followed ?? name);
       byModule.set(target.module, [...(byModule.get(target.module) ?? []), name]);
     }
+    if (!byModule.size) return;
     const lines: string[] = [];
     for (const [module, names] of byModule) {
       const specifier = this.specifierFor(literal, old, module, 'import');
       if (specifier === undefined) return;
-      const list = names.map((name) => specifierText(this.map.moveOfName(old.id, name)!.name, name, false)).join(', ');
+      const list = names.map((name) => specifierText(this.map.moveOfName(old.id, name)!.name, publicNames.get(name)!, false)).join(', ');
       lines.push(`export${type} ${spaced ? `{ ${list} }` : `{${list}}`} from ${quote}${escapeFor(specifier, quote)}${quote}${semicolon}`);
       for (const name of names) this.count(this.map.moveOfName(old.id, name)!.rule, 'imports');
     }
     this.insertAfter(statement, lines);
-    this.note(statement, `'export * from' of '${old.id}', whose names ${moved.join(', ')} move: they are re-exported explicitly from their new modules`);
+    const listed = [...byModule.values()].flat();
+    this.note(statement, `'export * from' of '${old.id}', whose names ${listed.join(', ')} move: they are re-exported explicitly from their new modules`);
   }
 
   // ---- namespaces: import * as ns, import ns = require() ----------------------------------
@@ -731,7 +821,19 @@ class FileRewriter {
     }
     if (!this.map.hasNameMoves(old.id)) return;
     const uses = this.scope.memberUses(ns);
-    const moving = uses.members.filter((use) => this.map.moveOfName(old.id, use.member));
+    // case: ns.Old of a barrel that renames Old in place (barrels: follow) -> ns.New
+    const renamedHere = uses.members.filter((use) => this.map.moveOfName(old.id, use.member)?.module === old.id);
+    for (const use of renamedHere) {
+      const target = this.map.moveOfName(old.id, use.member)!;
+      const memberNode = ts.isPropertyAccessExpression(use.node) ? use.node.name : use.node.right;
+      this.edit(memberNode.getStart(this.sourceFile), memberNode.end, target.name);
+      this.count(target.rule, 'references');
+    }
+    if (renamedHere.length && uses.other.length) this.review(statement, `namespace '${ns}' of '${old.id}' is used as a whole, and names ${[...new Set(renamedHere.map((use) => use.member))].join(', ')} are renamed: check dynamic member access`);
+    const moving = uses.members.filter((use) => {
+      const target = this.map.moveOfName(old.id, use.member);
+      return target && target.module !== old.id;
+    });
     if (!moving.length) return;
     if (uses.other.length) {
       this.review(statement, `namespace '${ns}' of '${old.id}' is used as a whole, and its names ${this.map.movedNames(old.id).join(', ')} move elsewhere: rewrite by hand`);
@@ -954,13 +1056,46 @@ class FileRewriter {
         this.edit(node.end, node.end, `: ${to}`);
       } else if (reference.form === 'export-specifier') {
         const specifier = node.parent as ts.ExportSpecifier;
-        // case: export { Old } keeps its public name -> export { New as Old }
-        if (specifier.propertyName === node) this.edit(node.getStart(this.sourceFile), node.end, to);
-        else this.edit(node.getStart(this.sourceFile), node.end, `${to} as ${from}`);
+        const followed = specifier.propertyName === node ? undefined : this.followedPublicName(from);
+        if (specifier.propertyName === node) {
+          // case: export { Old as E }: the public name E stays -> export { New as E }
+          this.edit(node.getStart(this.sourceFile), node.end, to);
+        } else if (followed !== undefined && this.exportsName(followed)) {
+          // case: barrels: follow, and the module already exports the new name (the same object): export { Old } goes
+          this.dropExportSpecifier(specifier);
+        } else if (followed !== undefined) {
+          // case: barrels: follow -> export { New } (its importers follow through a derived entry)
+          this.edit(node.getStart(this.sourceFile), node.end, specifierText(to, followed, false));
+        } else {
+          // case: export { Old } keeps its public name -> export { New as Old }
+          this.edit(node.getStart(this.sourceFile), node.end, `${to} as ${from}`);
+          this.noteKeptPublicName(specifier, from, { module: '', name: to, rule });
+        }
       } else {
         this.edit(node.getStart(this.sourceFile), node.end, to);
       }
       this.count(rule, 'references');
+    }
+  }
+
+  /** True when the file (as its original text has it) already exports `name`. */
+  private exportsName(name: string): boolean {
+    this.exportedNames ??= exportedNamesOf(this.sourceFile).names;
+    return this.exportedNames.has(name);
+  }
+
+  /** Drops one specifier of an `export { ... }` list; the list's drops are applied together (a list left empty goes). */
+  private dropExportSpecifier(specifier: ts.ExportSpecifier): void {
+    const list = specifier.parent;
+    const dropped = this.droppedExports.get(list) ?? new Set<number>();
+    dropped.add(list.elements.indexOf(specifier));
+    this.droppedExports.set(list, dropped);
+  }
+
+  private flushDroppedExports(): void {
+    for (const [list, dropped] of this.droppedExports) {
+      if (dropped.size === list.elements.length) this.deleteStatement(list.parent);
+      else this.removeElements(list.elements, dropped);
     }
   }
 
