@@ -2,9 +2,10 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UsageError } from '../errors';
 import { findImportMaps } from '../importmap';
-import { chunk, createChunkRunner, defaultJobs, wantsPool, type ChunkRunner } from '../workspace/pool';
+import { discoverFiles } from '../workspace/discover';
+import { createChunkRunner, defaultJobs, wantsPool } from '../workspace/pool';
 import { applyEdits } from './edits';
-import { findCandidates, openSession } from './session';
+import { openSession, scanCandidates } from './session';
 import { inShard, type Shard } from './shard';
 import type { FileChange, FileResult, Plan, PlanSummary } from './types';
 
@@ -39,7 +40,8 @@ export async function buildPlan(options: PlanOptions = {}): Promise<Plan> {
   const timings: Record<string, number> = {};
   let start = now();
   const mapFiles = findImportMaps(cwd, options.maps);
-  const session = await openSession(cwd, mapFiles);
+  const files = discoverFiles(cwd);
+  const session = await openSession(cwd, mapFiles, files);
   const { workspace, loaded } = session;
   timings.prepare = now() - start;
 
@@ -57,19 +59,19 @@ export async function buildPlan(options: PlanOptions = {}): Promise<Plan> {
 
   if (only.has('rewrite-imports')) {
     start = now();
-    let runner: ChunkRunner | undefined;
+    // started before the scan, so that the workers' start-up overlaps the reading
+    const pool = wantsPool(jobs, options.jobs !== undefined, files.length);
+    const runner = createChunkRunner(session, { cwd, mapFiles, files }, jobs, pool);
     try {
       for (const [mapIndex, { map, adapter }] of loaded.entries()) {
         for (const rule of map.rules) plan.summary.entries[rule.label] ??= { files: 0, imports: 0, references: 0, strings: 0 };
-        const candidates = findCandidates(session, mapIndex, workspace.files.filter((path) => adapter.owns(path) && mine(path)));
-        plan.summary.filesParsed += candidates.length;
-        if (!candidates.length) continue;
-        runner ??= createChunkRunner(session, { cwd, mapFiles, files: workspace.files }, jobs, wantsPool(jobs, options.jobs !== undefined, candidates.length));
-        const tasks = chunk(candidates, jobs).map((files) => ({ mapIndex, files }));
+        const paths = files.filter((path) => adapter.owns(path) && mine(path));
+        const found = await scanCandidates(session, mapIndex, paths, (batch) => runner.push({ mapIndex, files: batch }));
+        plan.summary.filesParsed += found;
         let done = 0;
-        const outputs = await runner.run(tasks, (index) => {
-          done += tasks[index]!.files.length;
-          options.onProgress?.(done, candidates.length);
+        const outputs = await runner.finish((task) => {
+          done += task.files.length;
+          options.onProgress?.(done, found);
         });
         for (const result of outputs.flatMap((output) => output.results)) {
           recordResult(plan, result);
@@ -80,7 +82,7 @@ export async function buildPlan(options: PlanOptions = {}): Promise<Plan> {
         }
       }
     } finally {
-      await runner?.close();
+      await runner.close();
     }
     timings.rewrite = now() - start;
   }

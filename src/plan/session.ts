@@ -40,14 +40,27 @@ export interface ChunkOutput {
   results: FileResult[];
 }
 
+/** How many candidates go to the runner at a time while the scan goes on. */
+const batchSize = 16;
+/** How many files the scan reads between two turns of the event loop (when workers' replies come in). */
+const filesPerTurn = 256;
+
 /**
  * The files of a map that can need an edit: each read once (the text earlier maps of the run left), and kept only
- * when it names one of the map's needles. Runs in the main thread: reading is the floor, parsing is the cost.
+ * when the adapter's prefilter (or the needles) says so. Runs in the main thread: reading is the floor, parsing is the
+ * cost. Candidates go to `onBatch` as they are found, so that workers parse while this thread reads.
  */
-export function findCandidates(session: RewriteSession, mapIndex: number, paths: readonly string[]): SourceFile[] {
+export async function scanCandidates(
+  session: RewriteSession,
+  mapIndex: number,
+  paths: readonly string[],
+  onBatch: (files: SourceFile[]) => void,
+): Promise<number> {
   const { prepared } = session.loaded[mapIndex]!;
-  const candidates: SourceFile[] = [];
-  for (const path of paths) {
+  let batch: SourceFile[] = [];
+  let found = 0;
+  for (const [index, path] of paths.entries()) {
+    if (index % filesPerTurn === filesPerTurn - 1) await new Promise((tick) => setImmediate(tick));
     let text: string;
     try {
       text = session.workspace.read(path);
@@ -55,9 +68,16 @@ export function findCandidates(session: RewriteSession, mapIndex: number, paths:
       if (error instanceof NotTextError) continue;
       throw error;
     }
-    if (prepared.mayNeedEdit ? prepared.mayNeedEdit(path, text) : mentionsAny(text, prepared.needles)) candidates.push({ path, text });
+    if (!(prepared.mayNeedEdit ? prepared.mayNeedEdit(path, text) : mentionsAny(text, prepared.needles))) continue;
+    found++;
+    batch.push({ path, text });
+    if (batch.length === batchSize) {
+      onBatch(batch);
+      batch = [];
+    }
   }
-  return candidates;
+  if (batch.length) onBatch(batch);
+  return found;
 }
 
 /** A bug in an adapter fails its file (reported, left untouched), never the run: results are data (LibCST's rule). */

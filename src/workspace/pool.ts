@@ -17,10 +17,15 @@ export interface ChunkTask {
   files: readonly SourceFile[];
 }
 
-/** Runs chunk tasks: in worker threads when it pays (built code, jobs > 1, enough files), else in this thread. */
+/**
+ * Plans chunk tasks as they are found: in worker threads when it pays (built code, jobs > 1, a large tree), else in
+ * this thread. Workers start before the scan, so their start-up overlaps this thread reading the tree.
+ */
 export interface ChunkRunner {
-  /** runs every task; `onDone(i)` as task i finishes (in any order) */
-  run(tasks: readonly ChunkTask[], onDone?: (index: number) => void): Promise<ChunkOutput[]>;
+  /** queues a task: a free worker takes it at once, this thread takes what is left in `finish` */
+  push(task: ChunkTask): void;
+  /** plans everything pushed since the last `finish` (this thread joins in); outputs in push order */
+  finish(onDone?: (task: ChunkTask) => void): Promise<ChunkOutput[]>;
   close(): Promise<void>;
 }
 
@@ -30,13 +35,16 @@ export function defaultJobs(): number {
   return availableParallelism();
 }
 
-/** Below this many files to parse a pool costs more than it saves: measured on 2 cores, a worker's start-up (compiler or WASM, map, tsconfig) matched the parsing it took over at 1,100 TypeScript files. */
-export const minCandidatesForPool = 2000;
+/**
+ * Below this many files to scan a pool costs more than it saves. A worker's start-up (compiler or WASM, map,
+ * tsconfig) runs while this thread reads the tree; measured on 2 cores (bench/README.md).
+ */
+export const minFilesForPool = 3000;
 
-/** Whether to parse `candidates` files in a pool: `jobs` given explicitly always gets one; the default only when it pays. */
-export function wantsPool(jobs: number, explicit: boolean, candidates: number): boolean {
+/** Whether to plan in a pool: `jobs` given explicitly always gets one; the default only for a large tree. */
+export function wantsPool(jobs: number, explicit: boolean, files: number): boolean {
   // workers load compiled JavaScript; from TypeScript sources (ts-jest) everything runs in-band
-  return jobs > 1 && (explicit || candidates >= minCandidatesForPool) && existsSync(workerFile);
+  return jobs > 1 && (explicit || files >= minFilesForPool) && existsSync(workerFile);
 }
 
 export function createChunkRunner(session: RewriteSession, init: PoolInit, jobs: number, pool: boolean): ChunkRunner {
@@ -44,13 +52,16 @@ export function createChunkRunner(session: RewriteSession, init: PoolInit, jobs:
 }
 
 function inBandRunner(session: RewriteSession): ChunkRunner {
+  let tasks: ChunkTask[] = [];
   return {
-    async run(tasks, onDone) {
+    push: (task) => void tasks.push(task),
+    async finish(onDone) {
       const outputs: ChunkOutput[] = [];
-      for (const [index, task] of tasks.entries()) {
+      for (const task of tasks) {
         outputs.push(await planFiles(session, task.mapIndex, task.files));
-        onDone?.(index);
+        onDone?.(task);
       }
+      tasks = [];
       return outputs;
     },
     close: async () => undefined,
@@ -60,60 +71,76 @@ function inBandRunner(session: RewriteSession): ChunkRunner {
 type Reply = { id: number; output: ChunkOutput } | { id: number; error: string };
 
 /**
- * `jobs - 1` worker threads plus this thread, all taking chunks from one queue: the main thread has its session
- * prepared already and would otherwise sit idle, and each worker costs a start-up (parsers, compiler, map).
+ * `jobs - 1` worker threads plus this thread, all taking chunks from one queue: this thread has its session prepared
+ * already and would otherwise sit idle once the scan is done, and each worker costs a start-up.
  */
 function workerPool(session: RewriteSession, init: PoolInit, jobs: number): ChunkRunner {
   const workers = Array.from({ length: jobs - 1 }, () => new Worker(workerFile, { workerData: init }));
+  const idle = new Set(workers);
+  let tasks: ChunkTask[] = [];
+  let outputs: ChunkOutput[] = [];
+  let next = 0;
+  let done = 0;
+  let failure: Error | undefined;
+  let onDone: ((task: ChunkTask) => void) | undefined;
+  let settle: ((error?: Error) => void) | undefined;
+
+  const complete = (id: number, output: ChunkOutput): void => {
+    outputs[id] = output;
+    done++;
+    onDone?.(tasks[id]!);
+    if (done === tasks.length) settle?.();
+  };
+  const feed = (worker: Worker): void => {
+    if (next >= tasks.length) return void idle.add(worker);
+    idle.delete(worker);
+    const id = next++;
+    worker.postMessage({ id, task: tasks[id] });
+  };
+  const fail = (error: Error): void => {
+    failure ??= error;
+    settle?.(failure);
+  };
+  for (const worker of workers) {
+    worker.on('message', (reply: Reply) => {
+      if ('error' in reply) return fail(new Error(reply.error));
+      complete(reply.id, reply.output);
+      feed(worker);
+    });
+    worker.on('error', fail);
+  }
+
   return {
-    run(tasks, onDone) {
-      const outputs: ChunkOutput[] = new Array(tasks.length);
-      let next = 0;
-      let done = 0;
-      return new Promise((resolve, reject) => {
-        if (!tasks.length) return resolve(outputs);
-        const finish = (id: number, output: ChunkOutput): void => {
-          outputs[id] = output;
-          onDone?.(id);
-          if (++done === tasks.length) resolve(outputs);
-        };
-        const mainLane = async (): Promise<void> => {
-          while (next < tasks.length) {
-            const id = next++;
-            const task = tasks[id]!;
-            finish(id, await planFiles(session, task.mapIndex, task.files));
-            // let the workers' messages in between chunks
-            await new Promise((tick) => setImmediate(tick));
-          }
-        };
-        const feed = (worker: Worker): void => {
-          if (next >= tasks.length) return;
-          const id = next++;
-          worker.postMessage({ id, task: tasks[id] });
-        };
-        for (const worker of workers) {
-          worker.removeAllListeners('message').removeAllListeners('error');
-          worker.on('message', (reply: Reply) => {
-            if ('error' in reply) return reject(new Error(reply.error));
-            finish(reply.id, reply.output);
-            feed(worker);
-          });
-          worker.on('error', reject);
-          feed(worker);
-        }
-        mainLane().catch(reject);
+    push(task) {
+      tasks.push(task);
+      const worker = idle.values().next().value;
+      if (worker) feed(worker);
+    },
+    async finish(callback) {
+      onDone = callback;
+      for (const [id, output] of outputs.entries()) if (output) callback?.(tasks[id]!);
+      const finished = new Promise<void>((resolve, reject) => {
+        settle = (error) => (error ? reject(error) : resolve());
+        if (failure) return reject(failure);
+        if (done === tasks.length) resolve();
       });
+      // this thread takes chunks too, letting the workers' messages in between
+      while (next < tasks.length && !failure) {
+        const id = next++;
+        complete(id, await planFiles(session, tasks[id]!.mapIndex, tasks[id]!.files));
+        await new Promise((tick) => setImmediate(tick));
+      }
+      await finished;
+      const result = outputs;
+      tasks = [];
+      outputs = [];
+      next = 0;
+      done = 0;
+      settle = undefined;
+      return result;
     },
     async close() {
       await Promise.all(workers.map((worker) => worker.terminate()));
     },
   };
-}
-
-/** Splits items into about `jobs × 4` contiguous chunks, so a slow chunk does not hold the others up. */
-export function chunk<T>(items: readonly T[], jobs: number): T[][] {
-  const size = Math.max(16, Math.ceil(items.length / (jobs * 4)));
-  const chunks: T[][] = [];
-  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
-  return chunks;
 }

@@ -1,14 +1,15 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { openSession, planFiles, type RewriteSession } from '../plan/session';
+import { openSession, planFiles } from '../plan/session';
 import type { ChunkTask, PoolInit } from './pool';
 
-/** A pool worker: opens its own session once (maps, adapters, parsers), then plans the chunks it is sent. */
+/** A pool worker: opens its own session (maps, adapters, parsers) as soon as it starts, then plans the chunks it is sent. */
 const init = workerData as PoolInit;
-let session: Promise<RewriteSession> | undefined;
+const session = openSession(init.cwd, init.mapFiles, init.files);
+// a map that cannot be opened is reported by the main thread, which opens it too; here it fails each task
+session.catch(() => undefined);
 
 parentPort?.on('message', async ({ id, task }: { id: number; task: ChunkTask }) => {
   try {
-    session ??= openSession(init.cwd, init.mapFiles, init.files);
     const output = await planFiles(await session, task.mapIndex, task.files);
     parentPort?.postMessage({ id, output });
   } catch (error) {
