@@ -5,7 +5,7 @@
  * (issue 8). Plain Node.js; needs git, tar and python3 on PATH, and a snapshot of the repository.
  *
  *   node bench/replay/run.js <case> [--remodel dist/bin/remodel.js] [--work /tmp/replay] [--mirror DIR]
- *                                   [--json FILE] [--plan-runs 3]
+ *                                   [--json FILE] [--plan-runs 3] [--apply-runs N]
  *   node bench/replay/run.js --list
  *
  * Steps: BEFORE -> <work>/<case>/remodel; the canonical files of AFTER copied in (nothing else); a git
@@ -15,6 +15,8 @@
  *  (2) per file changed by either, compare_imports.py: imports resolved to (module, name), bindings,
  *      uses of imported names, qualified chains and dotted strings, remodel's version vs the humans'.
  * The old modules (shims in the human tree) are compared as shims: the names each version offers.
+ * TypeScript cases (`language: 'typescript'`) run remodel once per scope folder and compare through
+ * compare_ts_imports.js instead: see typescript.js. Blobs a partial snapshot lacks are left out of the trees.
  * Exit: 0 done (even with differences: this is a report), 2 bad arguments, 3 snapshot absent (skipped).
  */
 const { execFileSync, spawnSync } = require('node:child_process');
@@ -60,6 +62,34 @@ const CASES = {
 // the same replay without relocating tests/orion -> tests/server: the rewrite alone
 CASES['prefect-server-inplace'] = { ...CASES['prefect-server'] };
 
+/*
+ * TypeScript cases (bench/replay/typescript.js): `scopes` are the folders remodel runs over (one --cwd
+ * each, the same map), `old` the bare specifiers that move whole (with their sub-paths), `names` the
+ * name-level moves, `renames` OLD=NEW specifiers for the report.
+ */
+CASES['medusa-framework'] = {
+  language: 'typescript',
+  repo: 'medusajs/medusa',
+  before: '48bea267dc78a15a6b769ad38c6a71a65e2edbd1',
+  after: 'a8e19faf8dc0b331ca68135058e30d140c52ee84', // #9253 "chore: use framework sub paths everywhere"
+  // the package the PR migrated, and the two integration-tests folders whose every reference the humans
+  // rewrote too (the rest of integration-tests/, core-flows, modules/* keep the old specifiers in AFTER)
+  scopes: ['packages/medusa', 'integration-tests/helpers', 'integration-tests/environment-helpers'],
+  old: ['@medusajs/types', '@medusajs/utils', '@medusajs/workflows-sdk', '@medusajs/modules-sdk', '@medusajs/orchestration'],
+  names: {
+    '@medusajs/framework': [
+      'AuthenticatedMedusaRequest', 'MedusaNextFunction', 'MedusaRequest', 'MedusaResponse', 'MedusaStoreRequest',
+      'MiddlewareFunction', 'MiddlewareRoute', 'RoutesLoader', 'authenticate', 'defineMiddlewares', 'errorHandler',
+      'expressLoader', 'formatException', 'logger', 'LinkLoader', 'FlagSettings', 'featureFlagsLoader', 'configLoader',
+      'configManager', 'pgConnectionLoader', 'JobLoader', 'SubscriberLoader', 'WorkflowLoader', 'Tracer',
+    ],
+  },
+  renames: ['@medusajs/types=@medusajs/framework/types', '@medusajs/utils=@medusajs/framework/utils', '@medusajs/workflows-sdk=@medusajs/framework/workflows-sdk', '@medusajs/modules-sdk=@medusajs/framework/modules-sdk', '@medusajs/orchestration=@medusajs/framework/orchestration'],
+  // AFTER adds the `exports` ./http, ./telemetry, ./feature-flags; the sub-path sources exist in BEFORE
+  canonical: ['packages/core/framework/package.json'],
+  applyRuns: 3,
+};
+
 function parseArgs(argv) {
   const args = { remodel: path.join(REPO, 'dist', 'bin', 'remodel.js'), work: '/tmp/replay', planRuns: 3 };
   for (let i = 0; i < argv.length; i++) {
@@ -73,6 +103,7 @@ function parseArgs(argv) {
     else if (a === '--mirror') args.mirror = path.resolve(value());
     else if (a === '--json') args.json = path.resolve(value());
     else if (a === '--plan-runs') args.planRuns = Number(value());
+    else if (a === '--apply-runs') args.applyRuns = Number(value());
     else if (a === '--list') args.list = true;
     else if (a.startsWith('-')) usage(`unknown option ${a}`);
     else if (!args.case) args.case = a;
@@ -83,7 +114,7 @@ function parseArgs(argv) {
 
 function usage(message) {
   if (message) process.stderr.write(`replay: ${message}\n`);
-  process.stderr.write(`usage: node bench/replay/run.js <${Object.keys(CASES).join('|')}> [--remodel CLI.js] [--work DIR] [--mirror GITDIR] [--json FILE] [--plan-runs N]\n`);
+  process.stderr.write(`usage: node bench/replay/run.js <${Object.keys(CASES).join('|')}> [--remodel CLI.js] [--work DIR] [--mirror GITDIR] [--json FILE] [--plan-runs N] [--apply-runs N]\n`);
   process.exit(2);
 }
 
@@ -97,19 +128,31 @@ function git(gitDir, args, opts) {
   return run('git', [`--git-dir=${gitDir}`, ...args], opts);
 }
 
+/** Paths of COMMIT whose blobs the snapshot lacks (a partial mirror: medusa's lacks 4 generated docs under www/). */
+function missingBlobs(gitDir, commit) {
+  const entries = run('git', [`--git-dir=${gitDir}`, 'ls-tree', '-r', '-z', commit]).split('\0').filter(Boolean);
+  const blobs = entries.map((e) => e.match(/^\d+ (\w+) (\w+)\t(.*)$/s)).filter((m) => m && m[1] === 'blob');
+  const checked = run('git', [`--git-dir=${gitDir}`, 'cat-file', '--batch-check'], { input: blobs.map((m) => m[2]).join('\n') + '\n' }).split('\n');
+  return blobs.filter((m, i) => / missing$/.test(checked[i] ?? '')).map((m) => m[3]);
+}
+
 /** `git archive COMMIT | tar -x -C dir` (cached: an existing dir with the marker is reused). */
 function extract(gitDir, commit, dir) {
   const marker = path.join(dir, '.replay-commit');
-  if (fs.existsSync(marker) && fs.readFileSync(marker, 'utf8').trim() === commit) return;
+  if (fs.existsSync(marker) && fs.readFileSync(marker, 'utf8').trim() === commit) return [];
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
-  // a pipe, not a buffer: a snapshot can be larger than a Node.js buffer
-  const piped = spawnSync('sh', ['-c', 'git --git-dir="$GITDIR" archive --format=tar "$COMMIT" | tar -x -C "$DEST"'], {
+  const missing = missingBlobs(gitDir, commit);
+  // a pipe, not a buffer: a snapshot can be larger than a Node.js buffer; blobs the snapshot lacks are left out
+  const excludes = missing.map((m) => `':(exclude,literal)${m.replace(/'/g, `'\\''`)}'`).join(' ');
+  const piped = spawnSync('sh', ['-c', `git --git-dir="$GITDIR" archive --format=tar "$COMMIT" ${missing.length ? `-- . ${excludes}` : ''} | tar -x -C "$DEST"`], {
     env: { ...process.env, GITDIR: gitDir, COMMIT: commit, DEST: dir },
     encoding: 'utf8',
   });
   if (piped.status !== 0) throw new Error(`git archive ${commit} | tar -x: ${piped.stderr}`);
+  if (missing.length) log(`replay: the snapshot lacks ${missing.length} blob(s) of ${commit.slice(0, 10)}, left out: ${missing.join(', ')}`);
   fs.writeFileSync(marker, `${commit}\n`);
+  return missing;
 }
 
 function listFiles(dir) {
@@ -209,6 +252,12 @@ function main() {
   run('git', ['-C', tree, 'add', '-A', '-f'], { env: gitEnv });
   run('git', ['-C', tree, 'commit', '-q', '--no-verify', '-m', `BEFORE ${spec.before} + canonical modules of ${spec.after}`], { env: gitEnv });
   log(`replay ${args.case}: ${canonicalFiles.length} canonical file(s) copied from AFTER; running remodel apply`);
+
+  if (spec.language === 'typescript') {
+    const { replayTypeScript } = require('./typescript');
+    replayTypeScript({ args, spec, tree, beforeDir, afterDir, work, gitEnv, mapFile, mirror, run, nameStatus, matchesAny, listFiles, log, pct });
+    return;
+  }
 
   // remodel plan, timed N times (nothing written), then apply once (timed too)
   const planTimes = [];
