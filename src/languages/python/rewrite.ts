@@ -676,18 +676,25 @@ class PythonFileRewriter {
     return true;
   }
 
-  /** String annotations (`"UserStationAssignment"`) follow a rename of their binding; `__all__` entries too (`barrels: follow`). */
+  /**
+   * String annotations follow a rename of their binding, whole (`"UserStationAssignment"`) or inside a type expression
+   * (`"Optional[UserStationAssignment]"`, not `x.UserStationAssignment` nor a quoted `Literal['...']` value);
+   * `__all__` entries too (`barrels: follow`).
+   */
   private rewriteStringAnnotations(): void {
     for (const [scope, renames] of this.renames) {
       for (const string of scope.node.descendantsOfType('string')) {
         if (!string) continue;
         const content = plainStringContent(string);
         if (!content) continue;
-        const rename = renames.get(content.text);
-        if (!rename) continue;
-        if (this.scopes.resolve(content.text, this.scopes.scopeOf(string)) !== scope) continue;
-        if (isInAnnotation(string) || (scope === this.scopes.module && isDunderAllEntry(string))) {
-          this.out.edit(content.node.startIndex, content.node.endIndex, rename.to);
+        const inAnnotation = isInAnnotation(string);
+        if (!inAnnotation && !(scope === this.scopes.module && isDunderAllEntry(string))) continue;
+        const names = inAnnotation ? annotationNames(content.text) : [{ offset: 0, name: content.text }];
+        for (const { offset, name } of names) {
+          const rename = renames.get(name);
+          if (!rename || this.scopes.resolve(name, this.scopes.scopeOf(string)) !== scope) continue;
+          const start = content.node.startIndex + offset;
+          this.out.edit(start, start + name.length, rename.to);
           this.out.count(rename.label, 'references');
         }
       }
@@ -727,6 +734,18 @@ export function plainStringContent(node: Node): { node: Node; text: string } | u
   const parts = node.namedChildren.filter((c) => c?.type !== 'string_start' && c?.type !== 'string_end');
   if (parts.length !== 1 || parts[0]?.type !== 'string_content' || parts[0].namedChildren.length) return undefined;
   return { node: parts[0], text: parts[0].text };
+}
+
+/**
+ * The names a string annotation's type expression starts a reference with, and where (character offsets): `Optional`
+ * and `User` in `"Optional[User.Meta]"`, not `Meta`; nothing inside a quoted part (`Literal['User']`).
+ */
+function annotationNames(text: string): { offset: number; name: string }[] {
+  const names: { offset: number; name: string }[] = [];
+  for (const match of text.matchAll(/'[^']*'|"[^"]*"|\.?\s*([A-Za-z_][A-Za-z0-9_]*)/g)) {
+    if (match[1] && !match[0].startsWith('.')) names.push({ offset: match.index! + match[0].length - match[1].length, name: match[1] });
+  }
+  return names;
 }
 
 function isInAnnotation(node: Node): boolean {
