@@ -661,10 +661,10 @@ class FileRewriter {
     if (targets.every((t) => !t)) return;
     // a name renamed within its own module (a barrel of a barrel that follows) stays in the statement
     const stays = targets.some((t) => !t || t.module === old.id);
-    const keeper = stays ? undefined : targets[0]!.module;
+    const texts = elements.map((element, i) => (targets[i] ? this.reexportText(element, targets[i]!) : undefined));
+    const keeper = stays ? undefined : targets.find((_, i) => texts[i] !== null)?.module;
     const groups = new Map<string, Array<{ element: ts.ExportSpecifier; target: NameTarget; text: string }>>();
     const leaving = new Set<number>();
-    const texts = elements.map((element, i) => (targets[i] ? this.reexportText(element, targets[i]!) : undefined));
     let keptSpecifier: string | undefined;
     if (keeper) {
       keptSpecifier = this.specifierFor(literal, old, keeper, 'import');
@@ -696,7 +696,7 @@ class FileRewriter {
     }
     if (keeper && keptSpecifier !== undefined) {
       this.replaceLiteral(literal, keptSpecifier);
-      this.count(targets[0]!.rule, 'imports');
+      this.count(targets.find((t) => t?.module === keeper)!.rule, 'imports');
     } else if (!keeper) {
       const renamedHere = targets.find((t, i) => t && t.module === old.id && !leaving.has(i));
       if (renamedHere) this.count(renamedHere.rule, 'imports');
@@ -805,18 +805,21 @@ class FileRewriter {
     const ns = name.text;
     if (whole) {
       this.retarget(literal, old, whole, usage, 'imports');
-      if (whole.rule.rename.size === 0) return;
+      // (a chain can rename too: a module moved onto a barrel that follows a rename, `barrels: follow`)
+      if (whole.rule.rename.size === 0 && !this.map.rules.some((rule) => rule.derived && rule.rename.size)) return;
       // case: ns.Old where the module moves as a whole and Old is renamed
       const uses = this.scope.memberUses(ns);
+      const renamed = new Set(whole.rule.rename.keys());
       for (const use of uses.members) {
         const target = this.map.moveOfName(old.id, use.member);
         if (target && target.name !== use.member) {
           const memberNode = ts.isPropertyAccessExpression(use.node) ? use.node.name : use.node.right;
           this.edit(memberNode.getStart(this.sourceFile), memberNode.end, target.name);
           this.count(target.rule, 'references');
+          renamed.add(use.member);
         }
       }
-      if (uses.other.length) this.review(statement, `namespace '${ns}' of '${old.id}' is used as a whole, and names ${[...whole.rule.rename.keys()].join(', ')} are renamed: check dynamic member access`);
+      if (uses.other.length && renamed.size) this.review(statement, `namespace '${ns}' of '${old.id}' is used as a whole, and names ${[...renamed].join(', ')} are renamed: check dynamic member access`);
       return;
     }
     if (!this.map.hasNameMoves(old.id)) return;

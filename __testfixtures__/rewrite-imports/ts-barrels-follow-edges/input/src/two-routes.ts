@@ -1,0 +1,3 @@
+// the old name reaches this barrel by two routes: the old module and the canonical barrel
+export * from './models/booking';
+export * from './models';

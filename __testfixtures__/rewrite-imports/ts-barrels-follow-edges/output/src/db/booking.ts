@@ -1,0 +1,3 @@
+export interface BookingEntity {
+  id: string;
+}

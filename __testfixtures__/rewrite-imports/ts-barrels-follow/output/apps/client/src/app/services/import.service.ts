@@ -1,0 +1,5 @@
+import { ExportResponse } from '@ghostfolio/common/responses';
+
+export function toResponse(data: ExportResponse): ExportResponse {
+  return data;
+}

@@ -1,0 +1,4 @@
+import type { ExportResponse } from './export-response.interface';
+import type { PortfolioSummary } from './portfolio-summary.interface';
+
+export { ExportResponse, PortfolioSummary };

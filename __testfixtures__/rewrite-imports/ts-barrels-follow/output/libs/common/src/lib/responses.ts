@@ -1,0 +1,2 @@
+// a barrel that already exports the new name (the same object) next to the old one
+export { ExportResponse } from './interfaces/export-response.interface';

@@ -1,0 +1,12 @@
+import { Booking, BookingStatus } from '../models';
+import { Booking as LegacyBooking, type BookingStatus as LegacyStatus } from '@app/legacy';
+import * as legacy from '@app/legacy';
+import { Reservation } from '../aliased';
+import { Booking as Both, BookingEntity } from '../both';
+import { Booking as Kept } from '../conflict';
+import type { Booking as Routed } from '../two-routes';
+
+export function describe(a: Booking, b: LegacyBooking, c: legacy.Booking, d: Reservation, e: Both, f: BookingEntity, g: Kept, h: Routed): string {
+  const status: BookingStatus | LegacyStatus = 'open';
+  return [a.id, b.id, c.id, d.id, e.id, f.id, g.id, h.id, status].join();
+}

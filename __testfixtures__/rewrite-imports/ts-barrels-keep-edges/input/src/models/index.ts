@@ -1,0 +1,2 @@
+// the canonical barrel: a star over a module whose name moves (name-level)
+export * from './booking';

@@ -1,0 +1,4 @@
+export interface Booking {
+  id: string;
+}
+export type BookingStatus = 'open' | 'closed';

@@ -1,0 +1,3 @@
+// a barrel that already exports the new name (the same object) next to the old one
+export { ExportResponse as Export } from './interfaces/export-response.interface';
+export { ExportResponse } from './interfaces/export-response.interface';
