@@ -593,7 +593,7 @@ class PythonFileRewriter {
   private async rewriteUses(): Promise<void> {
     for (const use of this.scopes.uses) {
       const name = use.node.text;
-      const owner = this.scopes.resolve(name, use.scope);
+      const owner = this.scopes.resolve(name, use.scope, use.binds ? undefined : use.node.startIndex);
       const rename = isImportPart(use.node) ? undefined : this.renames.get(owner)?.get(name);
       const binding = this.bindings.get(this.scopeKey(owner, name));
       if (binding && (await this.rewriteChain(use.node, binding, owner, rename?.to))) continue;
@@ -692,7 +692,7 @@ class PythonFileRewriter {
         const names = inAnnotation ? annotationNames(content.text) : [{ offset: 0, name: content.text }];
         for (const { offset, name } of names) {
           const rename = renames.get(name);
-          if (!rename || this.scopes.resolve(name, this.scopes.scopeOf(string)) !== scope) continue;
+          if (!rename || this.scopes.resolve(name, this.scopes.scopeOf(string), string.startIndex) !== scope) continue;
           const start = content.node.startIndex + offset;
           this.out.edit(start, start + name.length, rename.to);
           this.out.count(rename.label, 'references');

@@ -12,12 +12,19 @@ export interface Scope {
   declarations: Map<string, number>;
   globals: Set<string>;
   nonlocals: Set<string>;
+  /**
+   * Class scopes only: where the first statement of the class body that binds each name ends. A class body reads
+   * names at run time, so before that point a name still means the enclosing binding (`X = X` in a class body).
+   */
+  boundFrom: Map<string, number>;
 }
 
 /** An identifier that reads or rebinds a name (never an attribute name, keyword-argument name or parameter). */
 export interface NameUse {
   node: Node;
   scope: Scope;
+  /** the use is an assignment target (it binds the name in its scope) */
+  binds?: boolean;
 }
 
 export interface ScopeAnalysis {
@@ -26,8 +33,11 @@ export interface ScopeAnalysis {
   all: Scope[];
   /** every name use in the file, in source order */
   uses: NameUse[];
-  /** the scope whose binding a use of `name` in `scope` refers to (the module scope when none binds it) */
-  resolve(name: string, scope: Scope): Scope;
+  /**
+   * the scope whose binding a use of `name` in `scope` refers to (the module scope when none binds it); `at`, the
+   * offset of a read, tells a class body's reads before its own binding from those after
+   */
+  resolve(name: string, scope: Scope, at?: number): Scope;
   /** the innermost scope that contains a node (for strings, imports, ...) */
   scopeOf(node: Node): Scope;
 }
@@ -38,13 +48,21 @@ const comprehensions = new Set(['list_comprehension', 'set_comprehension', 'dict
 export function analyzeScopes(root: Node): ScopeAnalysis {
   const all: Scope[] = [];
   const newScope = (kind: ScopeKind, node: Node, parent: Scope | undefined): Scope => {
-    const scope: Scope = { kind, node, parent, bindings: new Set(), declarations: new Map(), globals: new Set(), nonlocals: new Set() };
+    const scope: Scope = { kind, node, parent, bindings: new Set(), declarations: new Map(), globals: new Set(), nonlocals: new Set(), boundFrom: new Map() };
     all.push(scope);
     return scope;
   };
-  const declare = (scope: Scope, name: string): void => {
+  const noteBinding = (scope: Scope, name: string, node: Node): void => {
+    if (scope.kind !== 'class') return;
+    let statement = node;
+    while (statement.parent && !(statement.parent.type === 'block' && statement.parent.parent?.id === scope.node.id)) statement = statement.parent;
+    const known = scope.boundFrom.get(name);
+    if (known === undefined || statement.endIndex < known) scope.boundFrom.set(name, statement.endIndex);
+  };
+  const declare = (scope: Scope, name: string, node: Node): void => {
     scope.bindings.add(name);
     scope.declarations.set(name, (scope.declarations.get(name) ?? 0) + 1);
+    noteBinding(scope, name, node);
   };
   const module = newScope('module', root, undefined);
   const uses: NameUse[] = [];
@@ -54,7 +72,8 @@ export function analyzeScopes(root: Node): ScopeAnalysis {
     if (!target) return;
     if (target.type === 'identifier') {
       scope.bindings.add(target.text);
-      uses.push({ node: target, scope });
+      noteBinding(scope, target.text, target);
+      uses.push({ node: target, scope, binds: true });
       return;
     }
     if (target.type === 'attribute' || target.type === 'subscript') {
@@ -98,7 +117,7 @@ export function analyzeScopes(root: Node): ScopeAnalysis {
     switch (node.type) {
       case 'function_definition': {
         const name = node.childForFieldName('name');
-        if (name) declare(scope, name.text);
+        if (name) declare(scope, name.text, name);
         visit(node.childForFieldName('return_type'), scope);
         const inner = newScope('function', node, scope);
         scopeByNode.set(node.id, inner);
@@ -115,7 +134,7 @@ export function analyzeScopes(root: Node): ScopeAnalysis {
       }
       case 'class_definition': {
         const name = node.childForFieldName('name');
-        if (name) declare(scope, name.text);
+        if (name) declare(scope, name.text, name);
         visit(node.childForFieldName('superclasses'), scope);
         visit(node.childForFieldName('type_parameters'), scope);
         const inner = newScope('class', node, scope);
@@ -168,7 +187,7 @@ export function analyzeScopes(root: Node): ScopeAnalysis {
           if (!name) continue;
           const alias = name.type === 'aliased_import' ? name.childForFieldName('alias') : null;
           const dotted = name.type === 'aliased_import' ? name.childForFieldName('name') : name;
-          declare(scope, alias ? alias.text : (dotted?.namedChildren[0]?.text ?? ''));
+          declare(scope, alias ? alias.text : (dotted?.namedChildren[0]?.text ?? ''), name);
         }
         return;
       case 'import_from_statement':
@@ -176,7 +195,7 @@ export function analyzeScopes(root: Node): ScopeAnalysis {
           if (!name) continue;
           const alias = name.type === 'aliased_import' ? name.childForFieldName('alias') : null;
           const dotted = name.type === 'aliased_import' ? name.childForFieldName('name') : name;
-          declare(scope, alias ? alias.text : (dotted?.text ?? ''));
+          declare(scope, alias ? alias.text : (dotted?.text ?? ''), name);
         }
         return;
       case 'future_import_statement':
@@ -203,12 +222,12 @@ export function analyzeScopes(root: Node): ScopeAnalysis {
 
   visit(root, module);
 
-  const resolve = (name: string, scope: Scope): Scope => {
+  const resolve = (name: string, scope: Scope, at?: number): Scope => {
     if (scope.globals.has(name)) return module;
     let current: Scope | undefined = scope;
     let first = true;
     while (current) {
-      const visible = first || current.kind !== 'class';
+      const visible = first ? !(current.kind === 'class' && at !== undefined && at < (current.boundFrom.get(name) ?? -1)) : current.kind !== 'class';
       if (visible && current.bindings.has(name) && !(first && current.nonlocals.has(name))) return current;
       if (current.globals.has(name)) return module;
       first = false;
