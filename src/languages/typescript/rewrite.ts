@@ -3,6 +3,7 @@ import type { ModuleTarget, NameTarget, RewriteRule } from '../../importmap/type
 import type { Edit, EntryStats, FileResult, NeedsReview, Note } from '../../plan/types';
 import type { SourceFile } from '../types';
 import { existsInPlan, exportedNamesOf, type TypeScriptPreparedMap } from './prepare';
+import { manifestsOf, packageNameOf } from './dependencies';
 import { findOldModule, isBareModule, isRelativeOrAbsolute, type OldModule } from './old-module';
 import { findModuleFile, type UsageKind } from './resolve';
 import { ScopeAnalysis } from './scope';
@@ -103,6 +104,8 @@ class FileRewriter {
   private readonly edits: Edit[] = [];
   private readonly needsReview: NeedsReview[] = [];
   private readonly notes: Note[] = [];
+  /** packages already noted as undeclared in this file's package.json */
+  private readonly undeclaredNoted = new Set<string>();
   private readonly stats: Record<string, EntryStats> = {};
   private readonly pending: PendingImport[] = [];
   /** `(statement, entry)` pairs already counted under `imports` */
@@ -177,7 +180,10 @@ class FileRewriter {
 
   /** The specifier (text, no quotes) for `module` in the style of `literal`, or undefined (and a needs-review entry). */
   private specifierFor(literal: ts.StringLiteralLike, old: OldModule, module: string, usage: UsageKind): string | undefined {
-    if (this.isBare(module)) return module;
+    if (this.isBare(module)) {
+      this.noteUndeclaredPackage(literal, old, module);
+      return module;
+    }
     const target = this.fileOfModule(module);
     if (!target) {
       this.review(literal, `'${module}' (where '${old.id}' moves) names no file; left as it is`);
@@ -205,6 +211,17 @@ class FileRewriter {
   }
 
   /** A note where a rename with `barrels: follow` cannot change this barrel's public name. */
+  /** A bare specifier that moves to another package: the importer's package.json must declare that package. */
+  private noteUndeclaredPackage(literal: ts.StringLiteralLike, old: OldModule, module: string): void {
+    const target = packageNameOf(module);
+    if ((this.isBare(old.id) && packageNameOf(old.id) === target) || this.undeclaredNoted.has(target)) return;
+    const manifest = manifestsOf(this.prepared).undeclared(this.absolute, target);
+    if (!manifest) return;
+    this.undeclaredNoted.add(target);
+    const drop = this.isBare(old.id) ? ` (and drop '${packageNameOf(old.id)}' if nothing else imports it)` : '';
+    this.note(literal, `'${target}' is not a dependency in ${manifest}: declare it there${drop}`);
+  }
+
   private noteKeptPublicName(node: ts.Node, name: string, target: NameTarget): void {
     if (target.rule.barrels !== 'follow' || target.name === name) return;
     this.note(node, `'${name}' keeps its public name here ('${target.name} as ${name}'): 'barrels: follow' cannot rename it in this module (the new name is already something else here, or the map moves this module itself)`);

@@ -1,0 +1,57 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { typescriptAdapter } from '../../src/languages/typescript';
+import { packageNameOf } from '../../src/languages/typescript/dependencies';
+import { loadMap, workspaceOf } from './support';
+
+const MAP = "version: 1\nlanguage: typescript\nrewrite:\n  - from: '@acme/utils'\n    to: '@acme/framework/utils'\n    package: true\n";
+
+async function notesFor(files: Record<string, string>, file: string): Promise<string[]> {
+  const repo = fs.mkdtempSync(path.join(os.tmpdir(), 'remodel-deps-'));
+  try {
+    for (const [name, text] of Object.entries({ 'map.yaml': MAP, 'tsconfig.json': '{}', ...files })) {
+      fs.mkdirSync(path.dirname(path.join(repo, name)), { recursive: true });
+      fs.writeFileSync(path.join(repo, name), text);
+    }
+    const prepared = await typescriptAdapter.prepare(loadMap(path.join(repo, 'map.yaml')), workspaceOf(repo));
+    const result = await typescriptAdapter.planRewrite({ path: file, text: files[file]! }, prepared);
+    expect(result.kind).toBe('changed');
+    return result.kind === 'failed' ? [] : result.notes.map((note) => `${note.line}: ${note.message}`);
+  } finally {
+    fs.rmSync(repo, { recursive: true, force: true });
+  }
+}
+
+const importer = "import { isObject } from '@acme/utils';\nimport { pick } from '@acme/utils/object';\n";
+
+describe('a bare specifier moved to another package: the importer\'s package.json', () => {
+  it('names the package', () => {
+    expect(packageNameOf('@acme/framework/utils')).toBe('@acme/framework');
+    expect(packageNameOf('lodash/fp')).toBe('lodash');
+  });
+
+  it('is noted once per file when it does not declare the new package', async () => {
+    const notes = await notesFor({ 'package.json': JSON.stringify({ dependencies: { '@acme/utils': '1' } }), 'src/a.ts': importer }, 'src/a.ts');
+    expect(notes).toEqual(["1: '@acme/framework' is not a dependency in package.json: declare it there (and drop '@acme/utils' if nothing else imports it)"]);
+  });
+
+  it('is the nearest one, and a declaration in any dependency field or the package itself is enough', async () => {
+    const files = {
+      'package.json': JSON.stringify({ dependencies: { '@acme/framework': '1' } }),
+      'packages/api/package.json': JSON.stringify({ devDependencies: { '@acme/utils': '1' } }),
+      'packages/api/src/a.ts': importer,
+      'packages/web/package.json': JSON.stringify({ peerDependencies: { '@acme/framework': '1' } }),
+      'packages/web/a.ts': importer,
+      'packages/framework/package.json': JSON.stringify({ name: '@acme/framework' }),
+      'packages/framework/a.ts': importer,
+    };
+    expect(await notesFor(files, 'packages/api/src/a.ts')).toEqual([expect.stringContaining('not a dependency in packages/api/package.json')]);
+    expect(await notesFor(files, 'packages/web/a.ts')).toEqual([]);
+    expect(await notesFor(files, 'packages/framework/a.ts')).toEqual([]);
+  });
+
+  it('says nothing without a package.json', async () => {
+    expect(await notesFor({ 'src/a.ts': importer }, 'src/a.ts')).toEqual([]);
+  });
+});

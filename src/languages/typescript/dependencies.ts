@@ -1,0 +1,78 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { toPosix } from '../../workspace/paths';
+
+const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'];
+
+/** The package a bare specifier loads: `@scope/name` of `@scope/name/sub/path`, `name` of `name/sub`. */
+export function packageNameOf(specifier: string): string {
+  const parts = specifier.split('/');
+  return parts.slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+}
+
+interface Manifest {
+  /** repository-relative path of the package.json */
+  file: string;
+  name: string | undefined;
+  declared: Set<string>;
+}
+
+/**
+ * The package.json that governs each importing file (the nearest one up to the repository root), read once per
+ * folder: when a bare specifier moves to another package, its importers' manifests must declare that package.
+ *
+ * @example
+ * new PackageManifests('/repo').undeclared('/repo/packages/api/src/a.ts', '@acme/framework')
+ * // 'packages/api/package.json' when neither it nor its name declares '@acme/framework'
+ */
+export class PackageManifests {
+  private readonly byFolder = new Map<string, Manifest | null>();
+
+  constructor(private readonly cwd: string) {}
+
+  /** The manifest that should, and does not, declare `packageName` for `importer` (absolute); undefined if fine or none. */
+  undeclared(importer: string, packageName: string): string | undefined {
+    const manifest = this.manifestFor(path.dirname(importer));
+    if (!manifest || manifest.name === packageName || manifest.declared.has(packageName)) return undefined;
+    return manifest.file;
+  }
+
+  private manifestFor(folder: string): Manifest | undefined {
+    const known = this.byFolder.get(folder);
+    if (known !== undefined) return known ?? undefined;
+    const file = path.join(folder, 'package.json');
+    let manifest: Manifest | undefined;
+    if (fs.existsSync(file)) manifest = readManifest(file, this.cwd);
+    else if (folder !== this.cwd && folder !== path.dirname(folder) && !path.relative(this.cwd, folder).startsWith('..')) manifest = this.manifestFor(path.dirname(folder));
+    this.byFolder.set(folder, manifest ?? null);
+    return manifest;
+  }
+}
+
+const manifestsByRun = new WeakMap<object, PackageManifests>();
+
+/** The manifests of one run (keyed by its prepared map), read on demand. */
+export function manifestsOf(run: { cwd: string }): PackageManifests {
+  let manifests = manifestsByRun.get(run);
+  if (!manifests) {
+    manifests = new PackageManifests(run.cwd);
+    manifestsByRun.set(run, manifests);
+  }
+  return manifests;
+}
+
+function readManifest(file: string, cwd: string): Manifest | undefined {
+  let json: Record<string, unknown>;
+  try {
+    json = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+  } catch {
+    // an unreadable manifest is the package manager's error to report, not a reason to stop a rewrite
+    return undefined;
+  }
+  const declared = new Set<string>();
+  for (const field of DEPENDENCY_FIELDS) {
+    const deps = json[field];
+    if (deps && typeof deps === 'object') for (const name of Object.keys(deps)) declared.add(name);
+  }
+  return { file: toPosix(path.relative(cwd, file)), name: typeof json.name === 'string' ? json.name : undefined, declared };
+}
