@@ -6,6 +6,7 @@ import { apply, plan } from '../../src';
 import { typescriptAdapter } from '../../src/languages/typescript';
 import { barrelRules } from '../../src/languages/typescript/barrels';
 import { prepareTypeScriptMap } from '../../src/languages/typescript/prepare';
+import rewriteImports from '../../transforms/rewrite-imports';
 import { diskWorkspace } from '../../transforms/support';
 import { applyEdits, copyToTemp, FIXTURES, loadMap, workspaceOf } from './support';
 
@@ -87,6 +88,16 @@ describe('barrels: follow derives one entry per barrel that re-exports a renamed
   it('finds the barrels when the workspace lists no files (jscodeshift), by discovering the repository', () => {
     const dir = input('ts-barrels-follow');
     expect(derivedFor(dir, diskWorkspace(dir)).sort()).toEqual(derivedFor(dir).sort());
+  });
+
+  it('under jscodeshift, a barrel and an importer of a barrel of a barrel come out as `remodel plan` writes them', async () => {
+    const dir = input('ts-barrels-follow');
+    const options = { importMap: path.join(dir, 'map.yaml'), cwd: dir };
+    for (const file of ['libs/common/src/lib/interfaces/index.ts', 'apps/api/src/app/app.ts']) {
+      const source = fs.readFileSync(path.join(dir, file), 'utf8');
+      const output = fs.readFileSync(path.join(FIXTURES, 'ts-barrels-follow', 'output', file), 'utf8');
+      expect(await rewriteImports({ path: path.join(dir, file), source }, {}, options)).toBe(output);
+    }
   });
 
   it('the prepared map carries the derived entries: importers of a barrel are old-module importers', async () => {

@@ -143,7 +143,7 @@ function fileOf(prepared: TypeScriptPreparedMap, id: string): string | undefined
   return found ? path.join(prepared.cwd, found) : undefined;
 }
 
-/** A file's export surface, when its text can re-export one of the renamed names (cached: files do not change between rounds). */
+/** A file's export surface, when its text can re-export one of the renamed names (cached: neither the files nor the renamed old names change between rounds). */
 function surfaceOf(prepared: TypeScriptPreparedMap, file: string, renamed: ReadonlySet<string>, cache: Map<string, ModuleSurface | null>): ModuleSurface | undefined {
   if (!cache.has(file)) {
     let text: string;
@@ -152,7 +152,9 @@ function surfaceOf(prepared: TypeScriptPreparedMap, file: string, renamed: Reado
     } catch {
       text = '';
     }
-    cache.set(file, /\bexport\b/.test(text) ? readSurface(ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false)) : null);
+    // only a file that names a renamed name, or re-exports a whole module, can re-export one: the rest is never parsed
+    const candidate = /\bexport\b/.test(text) && (/\bexport\s*(?:type\s*)?\*/.test(text) || [...renamed].some((name) => text.includes(name)));
+    cache.set(file, candidate ? readSurface(ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false)) : null);
   }
   const surface = cache.get(file);
   if (!surface) return undefined;
