@@ -98,9 +98,7 @@ class FileRewrite {
     for (const { after, lines } of this.addedImports.values()) {
       const lineStart = text.lastIndexOf('\n', after.startIndex - 1) + 1;
       const prefix = text.slice(lineStart, after.startIndex);
-      // more statements after it on its line (`import a; use(a)`): the new import must come before them
-      const followedOnLine = /^[ \t]*;/.test(text.slice(after.endIndex));
-      if (/^[ \t]*$/.test(prefix) && !followedOnLine) {
+      if (ownsItsLines(text, after)) {
         // after the anchor's last line (past a trailing comment), keeping its indentation
         let end = text.indexOf('\n', after.endIndex);
         if (end === -1) end = text.length;
@@ -112,6 +110,15 @@ class FileRewrite {
       }
     }
   }
+}
+
+/**
+ * A statement with its lines to itself: nothing before it on its first line, no `;` and more code after it
+ * (`import a; use(a)`), where a line added after it would have to come before the rest.
+ */
+function ownsItsLines(text: string, statement: Node): boolean {
+  const lineStart = text.lastIndexOf('\n', statement.startIndex - 1) + 1;
+  return /^[ \t]*$/.test(text.slice(lineStart, statement.startIndex)) && !/^[ \t]*;/.test(text.slice(statement.endIndex));
 }
 
 const parentModule = (module: string): string => module.slice(0, Math.max(0, module.lastIndexOf('.')));
@@ -362,6 +369,7 @@ class PythonFileRewriter {
   private emitFrom(statement: ImportFromStatement, { moved, stays }: FromDecision): void {
     if (!moved.length) return;
     const removed: ImportItem[] = [];
+    const commented = new Set<ImportItem>();
     const groups = new Map<string, MovedItem[]>();
     for (const entry of moved) {
       this.out.count(entry.to.label, 'imports');
@@ -392,10 +400,15 @@ class PythonFileRewriter {
         continue;
       }
       const names = entries.map(({ to }) => itemText(to.name!, to.alias));
-      if (!this.mergeInto(statement, key, names, this.scopes.scopeOf(statement.node))) this.out.addLineAfter(statement.node, `from ${this.spell(statement, key)} import ${names.join(', ')}`);
+      if (this.mergeInto(statement, key, names, this.scopes.scopeOf(statement.node))) continue;
+      // a comment on a moving item's own line (`    SocialAccount,  # why`) moves with it
+      const comments = ownsItsLines(this.file.text, statement.node) ? entries.map(({ item }) => ownLineComment(this.file.text, item)) : [];
+      const carried = [...new Set(comments.filter((c): c is string => c !== undefined))];
+      entries.forEach(({ item }, i) => comments[i] !== undefined && commented.add(item));
+      this.out.addLineAfter(statement.node, `from ${this.spell(statement, key)} import ${names.join(', ')}${carried.map((c) => `  # ${c}`).join('')}`);
     }
     if (removed.length === statement.items.length) this.deleteStatement(statement.node);
-    else this.removeItems(statement.items, removed);
+    else this.removeItems(statement.items, removed, commented);
   }
 
   /** Deletes a whole statement, unless it is the only one of its block (an empty block would not parse). */
@@ -429,8 +442,11 @@ class PythonFileRewriter {
     return this.out.edits.some((e) => e.start < node.endIndex && e.end > node.startIndex);
   }
 
-  /** Deletes items from an import statement with their commas; a line left blank goes whole, comments stay. */
-  private removeItems(items: readonly ImportItem[], removed: ImportItem[]): void {
+  /**
+   * Deletes items from an import statement with their commas; a line left blank goes whole. Comments stay, except
+   * those of `commented` items (each alone on its line), which went with them to their new import.
+   */
+  private removeItems(items: readonly ImportItem[], removed: ImportItem[], commented: ReadonlySet<ImportItem> = new Set()): void {
     if (!removed.length) return;
     const text = this.file.text;
     const gone = new Set(removed);
@@ -444,6 +460,12 @@ class PythonFileRewriter {
     for (let index = items.length - 1; index >= 0; index--) {
       const item = items[index]!;
       if (!gone.has(item) || handled.has(item)) continue;
+      if (commented.has(item)) {
+        const lineStart = text.lastIndexOf('\n', item.node.startIndex - 1) + 1;
+        const lineEnd = text.indexOf('\n', item.node.endIndex);
+        this.out.edits.push({ start: lineStart, end: lineEnd + 1, text: '' });
+        continue;
+      }
       const after = comma(item.node.nextSibling);
       if (after || startsLine(item.node.startIndex)) {
         this.deleteSpan(item.node.startIndex, skipSpaces(after ? after.endIndex : item.node.endIndex));
@@ -716,6 +738,16 @@ class PythonFileRewriter {
 
 function itemText(name: string, alias: string | undefined): string {
   return alias && alias !== name ? `${name} as ${alias}` : name;
+}
+
+/** The comment after an import item that has its line to itself (`    Name,  # why`), without the `#`. */
+function ownLineComment(text: string, item: ImportItem): string | undefined {
+  const lineStart = text.lastIndexOf('\n', item.node.startIndex - 1) + 1;
+  if (!/^[ \t]*$/.test(text.slice(lineStart, item.node.startIndex))) return undefined;
+  const lineEnd = text.indexOf('\n', item.node.endIndex);
+  if (lineEnd === -1) return undefined;
+  const match = /^[ \t]*,?[ \t]*#[ \t]*(.*?)[ \t]*\r?$/.exec(text.slice(item.node.endIndex, lineEnd));
+  return match?.[1] || undefined;
 }
 
 function isImportPart(node: Node): boolean {
