@@ -315,7 +315,7 @@ class FileRewriter {
       if (!target) return;
       if (inPlace(target) && binding.kind === 'named' && binding.local === binding.imported) {
         const twin = bindings.findIndex((b, j) => !targets[j] && b.kind === 'named' && b.imported === target.name && b.local === target.name && (!b.typeOnly || binding.typeOnly));
-        if (twin >= 0) {
+        if (twin >= 0 || this.importsCanonicalObject(binding.imported, target, statement, binding.typeOnly)) {
           twins.push(i);
           return;
         }
@@ -350,7 +350,7 @@ class FileRewriter {
       this.renameReferences(bindings[i]!.local, target.name, target.rule);
     }
     const leavingSet = new Set(leaving);
-    if (leaving.length === bindings.length) {
+    if (leaving.length + twins.length === bindings.length) {
       this.deleted.add(statement);
     } else if (leaving.length > 0 || twins.length > 0) {
       this.removeImportBindings(statement, bindings, new Set([...leaving, ...twins]));
@@ -361,6 +361,24 @@ class FileRewriter {
       this.queueImport(binding, target, statement, literal, old, statementTypeOnly);
     }
     if (keeper && leaving.length === 0 && renames.length > 0) this.registerKept(keeper, statement);
+  }
+
+  /**
+   * True when another import of this file already binds `target.name` from the module a written entry renames `old`
+   * into (`import { ExportResponse } from './export-response.interface'`): the same object a barrel that follows the
+   * rename now exports as `target.name`, so the barrel's binding of `old` can go and its references use that one.
+   */
+  private importsCanonicalObject(old: string, target: NameTarget, except: ts.Statement, typeOnly: boolean): boolean {
+    const files = new Set(this.map.rules.filter((rule) => !rule.derived && rule.rename.get(old) === target.name).map((rule) => this.fileOfModule(rule.to)));
+    files.delete(undefined);
+    if (!files.size) return false;
+    for (const statement of this.sourceFile.statements) {
+      if (statement === except || this.deleted.has(statement) || !ts.isImportDeclaration(statement) || !ts.isStringLiteralLike(statement.moduleSpecifier)) continue;
+      const bound = targetImport(statement, true).bindings.get(target.name);
+      if (!bound || bound.imported !== target.name || (bound.typeOnly && !typeOnly)) continue;
+      if (files.has(this.moduleKeyOf(statement.moduleSpecifier.text))) return true;
+    }
+    return false;
   }
 
   /** A binding that stays in its statement while the statement's specifier changes: rename it (and its references) if the name changes. */

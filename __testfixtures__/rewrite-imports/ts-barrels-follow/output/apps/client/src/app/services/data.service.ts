@@ -1,7 +1,7 @@
-import { ExportResponse as Export, PortfolioSummary } from '@ghostfolio/common/interfaces';
+import { PortfolioSummary } from '@ghostfolio/common/interfaces';
 import { ExportResponse } from '@ghostfolio/common/interfaces/export-response.interface';
 
-export function fetchExport(summary: PortfolioSummary): Export {
+export function fetchExport(summary: PortfolioSummary): ExportResponse {
   const response: ExportResponse = { meta: { date: String(summary.cash), version: '1' }, activities: [] };
   return response;
 }
