@@ -14,7 +14,7 @@ import { applyEdits, copyToTemp, FIXTURES, loadMap, workspaceOf } from './suppor
  * `barrels: keep | follow` for TypeScript, on the ghostfolio-shaped fixtures `__testfixtures__/rewrite-imports/ts-barrels-*`
  * (their input -> output and idempotency are checked by __tests__/transforms/multi-file.test.ts).
  */
-const CASES = ['ts-barrels-follow', 'ts-barrels-keep', 'ts-barrels-follow-edges', 'ts-barrels-keep-edges'];
+const CASES = ['ts-barrels-follow', 'ts-barrels-keep', 'ts-barrels-follow-edges', 'ts-barrels-keep-edges', 'ts-barrels-follow-moved-barrel'];
 const input = (name: string): string => path.join(FIXTURES, name, 'input');
 
 /** The compiler's own lib .d.ts files, parsed once for every check (they are most of its time). */
@@ -78,6 +78,12 @@ describe('barrels: follow derives one entry per barrel that re-exports a renamed
       'src/models [Booking] {"Booking":"BookingEntity"}',
       'src/two-routes [Booking] {"Booking":"BookingEntity"}',
     ]);
+  });
+
+  it('a barrel that is itself the old module: no entry for it (its importers follow the map), one for each barrel of it', () => {
+    expect(derivedFor(input('ts-barrels-follow-moved-barrel')).sort()).toEqual(
+      ['apps/api/src/app/export/export.module', 'libs/common/src/index', 'libs/common/src/lib/public-api'].map((id) => `${id} [Export] {"Export":"ExportResponse"}`),
+    );
   });
 
   it('barrels: keep (the default) derives nothing', () => {

@@ -1,0 +1,5 @@
+import { Export, ExportResponse } from '@ghostfolio/common/responses';
+
+export function toResponse(data: Export): ExportResponse {
+  return data;
+}

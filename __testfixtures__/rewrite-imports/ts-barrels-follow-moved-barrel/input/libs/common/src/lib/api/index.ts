@@ -1,0 +1,2 @@
+export type { ExportResponse } from '../interfaces/export-response.interface';
+export type { PortfolioSummary } from '../interfaces/portfolio-summary.interface';

@@ -1,0 +1,4 @@
+export interface ExportResponse {
+  meta: { date: string; version: string };
+  activities: string[];
+}

@@ -1,0 +1,4 @@
+export interface Export {
+  meta: { date: string; version: string };
+  activities: string[];
+}

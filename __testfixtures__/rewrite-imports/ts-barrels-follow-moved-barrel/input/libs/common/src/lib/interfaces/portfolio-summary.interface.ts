@@ -1,0 +1,3 @@
+export interface PortfolioSummary {
+  cash: number;
+}

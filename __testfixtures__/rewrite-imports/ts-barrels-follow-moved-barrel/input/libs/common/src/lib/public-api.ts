@@ -1,0 +1,3 @@
+// a barrel of a barrel
+export { Export, PortfolioSummary } from './interfaces';
+export { Export as LegacyExport } from './interfaces';

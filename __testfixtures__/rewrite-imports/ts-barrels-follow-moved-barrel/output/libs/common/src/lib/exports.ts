@@ -1,0 +1,2 @@
+// a star barrel over the old module
+export * from './interfaces/export.interface';
