@@ -71,11 +71,13 @@ describe('barrels: follow derives one entry per barrel that re-exports a renamed
     );
   });
 
-  it('edge cases: no entry for an aliased re-export, a barrel whose new name is something else, or a barrel the map moves itself', () => {
+  it('edge cases: no entry for an aliased re-export (even `Booking as Booking`), a barrel whose new name is something else, or a barrel the map moves itself', () => {
     expect(derivedFor(input('ts-barrels-follow-edges')).sort()).toEqual([
       'src/both [Booking] {"Booking":"BookingEntity"}',
       // the canonical barrel keeps the id the map names it by (`to: src/models`), so chains through it meet this entry
       'src/models [Booking] {"Booking":"BookingEntity"}',
+      // the new name is a parameter there: the import is aliased, the re-export becomes `Booking as BookingEntity`
+      'src/shadowed [Booking] {"Booking":"BookingEntity"}',
       'src/two-routes [Booking] {"Booking":"BookingEntity"}',
     ]);
   });

@@ -10,7 +10,7 @@ import { findModuleFile, stripSourceExtension } from './resolve';
 import { ts } from './ts';
 
 /** How a module spells one public name: re-exported from a specifier, or a file-level binding exported. */
-type PublicName = { kind: 'from'; specifier: string; imported: string } | { kind: 'local'; local: string };
+type PublicName = { kind: 'from'; specifier: string; imported: string; aliased: boolean } | { kind: 'local'; local: string; aliased: boolean };
 
 /** What a module's top level says about its exports, from its syntax alone. */
 interface ModuleSurface {
@@ -77,6 +77,8 @@ export function barrelRules(prepared: TypeScriptPreparedMap): RawRewriteEntry[] 
         fresh.push({ from: id, to: id, names: [name], rename: { [name]: target.name }, barrels: 'follow' });
       };
       for (const [name, how] of surface.exports) {
+        // an aliased re-export (`export { Old as E }`, even `export { Old as Old }`) keeps its public name
+        if (how.aliased) continue;
         // case: export { Old } from './old'
         if (how.kind === 'from' && how.imported === name) {
           const source = resolveId(how.specifier);
@@ -185,11 +187,12 @@ function readSurface(sourceFile: ts.SourceFile): ModuleSurface {
       if (!clause) {
         if (specifier !== undefined) surface.stars.push(specifier);
       } else if (ts.isNamespaceExport(clause)) {
-        surface.exports.set(clause.name.text, { kind: 'local', local: '' });
+        surface.exports.set(clause.name.text, { kind: 'local', local: '', aliased: true });
       } else {
         for (const element of clause.elements) {
           const inner = (element.propertyName ?? element.name).text;
-          surface.exports.set(element.name.text, specifier !== undefined ? { kind: 'from', specifier, imported: inner } : { kind: 'local', local: inner });
+          const aliased = element.propertyName !== undefined;
+          surface.exports.set(element.name.text, specifier !== undefined ? { kind: 'from', specifier, imported: inner, aliased } : { kind: 'local', local: inner, aliased });
         }
       }
     } else if (ts.isImportEqualsDeclaration(statement)) {
@@ -203,7 +206,7 @@ function readSurface(sourceFile: ts.SourceFile): ModuleSurface {
       else if ('name' in statement && statement.name && ts.isIdentifier(statement.name as ts.Node)) names.push((statement.name as ts.Identifier).text);
       for (const name of names) {
         surface.declared.add(name);
-        if (exported && !isDefault) surface.exports.set(name, { kind: 'local', local: '' });
+        if (exported && !isDefault) surface.exports.set(name, { kind: 'local', local: '', aliased: true });
       }
     }
   }

@@ -429,7 +429,21 @@ class FileRewriter {
     }
     this.note(statement, `'${target.name}' is already a name in this file: imported as '${target.name} as ${binding.local}' instead of renaming the references`);
     this.claim(binding.local, target);
+    this.followAliasedExports(binding.local);
     return binding.local;
+  }
+
+  /** `barrels: follow` where the local name stays the old one (the new one is taken in the file): `export { Old }` -> `export { Old as New }`. */
+  private followAliasedExports(local: string): void {
+    const followed = this.followedPublicName(local);
+    if (followed === undefined) return;
+    for (const reference of this.scope.referencesTo(local)) {
+      if (reference.form !== 'export-specifier') continue;
+      const specifier = reference.node.parent as ts.ExportSpecifier;
+      if (specifier.propertyName) continue;
+      if (this.exportsName(followed)) this.dropExportSpecifier(specifier);
+      else this.edit(reference.node.end, reference.node.end, ` as ${followed}`);
+    }
   }
 
   private claim(local: string, target: NameTarget): void {
