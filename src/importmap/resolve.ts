@@ -18,7 +18,9 @@ export function resolveImportMap(loaded: LoadedImportMap, written = loaded.raw.r
     }
     if (entry.from === entry.to && rename.size === 0) fail(loaded, ['rewrite', index, 'to'], `'${entry.from}' is mapped onto itself`);
     const derived = index >= written;
-    const label = `${entry.from}${names ? ` [${[...names].join(', ')}]` : ''} -> ${entry.to}${derived ? ' (relocated)' : ''}`;
+    // derived entries come from `relocate` (importers follow a moved file) or `barrels: follow` (a barrel renames in place)
+    const origin = !derived ? '' : entry.from === entry.to ? ' (barrel follows)' : ' (relocated)';
+    const label = `${entry.from}${names ? ` [${[...names].join(', ')}]` : ''} -> ${entry.to}${origin}`;
     return { index, label, from: entry.from, to: entry.to, names, rename, package: entry.package ?? false, barrels: entry.barrels ?? 'keep', derived };
   });
 
