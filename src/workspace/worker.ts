@@ -1,6 +1,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { enableCompileCache } from '../cli/compile-cache';
 import { openSession, planFiles } from '../plan/session';
 import type { ChunkTask, PoolInit } from './pool';
+
+// the session below loads the compiler or parser: with the cache on, as in the main thread
+enableCompileCache();
 
 /** A pool worker: opens its own session (maps, adapters, parsers) as soon as it starts, then plans the chunks it is sent. */
 const init = workerData as PoolInit;
