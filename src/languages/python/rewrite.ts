@@ -230,7 +230,10 @@ class PythonFileRewriter {
         if (decision) this.emitFrom(statement, decision);
       }
     }
-    if (this.bindings.size || this.renames.size) await this.rewriteUses();
+    if (this.bindings.size || this.renames.size) {
+      await this.rewriteUses();
+      if (this.file.text.includes('=}') || /=\s*[!:}]/.test(this.file.text)) this.keepSelfDocumentingOutput(root);
+    }
     await rewriteDottedStrings(root, this.map, (module, name) => this.oldModuleDefines(module, name), this.out);
     if (/\bimport_module\b|\b__import__\b/.test(this.file.text)) this.reviewDynamicImports(root);
   }
@@ -720,6 +723,30 @@ class PythonFileRewriter {
           this.out.count(rename.label, 'references');
         }
       }
+    }
+  }
+
+  /**
+   * `f"{Old=}"` prints the expression's own text: once `Old` is renamed, the text is written out literally and the
+   * value formatted as `=` did (`Old={New!r}`), so the output stays the same.
+   */
+  private keepSelfDocumentingOutput(root: Node): void {
+    const text = this.file.text;
+    for (const interpolation of root.descendantsOfType('interpolation')) {
+      const equals = interpolation?.children.find((child) => child?.type === '=');
+      const expression = interpolation?.namedChildren[0];
+      if (!interpolation || !equals || !expression) continue;
+      if (!this.out.edits.some((edit) => edit.start >= expression.startIndex && edit.end <= expression.endIndex)) continue;
+      const next = equals.nextSibling!;
+      const literal = text.slice(interpolation.startIndex + 1, next.startIndex);
+      const quote = interpolation.parent?.namedChildren[0]?.text.replace(/^[A-Za-z]*/, '') ?? '"';
+      if (/[\\\r\n]/.test(literal) || literal.includes(quote[0]!)) {
+        this.out.review(interpolation, `f-string '{${literal}}' prints the text of a renamed expression: its output changes`);
+        continue;
+      }
+      this.out.edit(interpolation.startIndex, interpolation.startIndex, literal.replace(/[{}]/g, (brace) => brace + brace));
+      this.out.edit(equals.startIndex, next.startIndex, '');
+      if (next.type === '}') this.out.edit(next.startIndex, next.startIndex, '!r');
     }
   }
 
