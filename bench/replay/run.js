@@ -5,7 +5,7 @@
  * (issue 8). Plain Node.js; needs git, tar and python3 on PATH, and a snapshot of the repository.
  *
  *   node bench/replay/run.js <case> [--remodel dist/bin/remodel.js] [--work /tmp/replay] [--mirror DIR]
- *                                   [--json FILE] [--plan-runs 3] [--apply-runs N]
+ *                                   [--json FILE] [--plan-runs 3] [--apply-runs N] [--judge tsoracle.cjs]
  *   node bench/replay/run.js --list
  *
  * Steps: BEFORE -> <work>/<case>/remodel; the canonical files of AFTER copied in (nothing else); a git
@@ -90,6 +90,36 @@ CASES['medusa-framework'] = {
   applyRuns: 3,
 };
 
+/*
+ * ghostfolio/ghostfolio #5805: one interface moved to another file and renamed (Export -> ExportResponse) and
+ * followed through the barrel libs/common/src/lib/interfaces/index.ts, whose importers use the tsconfig.base.json
+ * `paths` alias `@ghostfolio/common/interfaces` (an Nx monorepo: no root tsconfig.json). remodel runs once over
+ * the whole repository (scope '.'). `old` holds repository paths here (`~/` = resolved relative specifier, as
+ * compare_ts_imports.js writes them), `oldFiles` the old module (the humans moved it; remodel leaves it: the map
+ * has neither shim nor relocate). `setupFiles` are written into the tree before its commit and left out of the
+ * comparison; `map` names the map when it is not `<case>.yaml`.
+ */
+CASES['ghostfolio-export'] = {
+  language: 'typescript',
+  repo: 'ghostfolio/ghostfolio',
+  before: 'b915c9554e6bec9ee2cb690a8ffaf4a8fd857e6f',
+  after: '7ee38d0067e79aef81d14facf4e810875a78d28e', // #5805 "Refactor Export interface to ExportResponse interface"
+  scopes: ['.'],
+  old: ['~/libs/common/src/lib/interfaces/export.interface'],
+  names: { '@ghostfolio/common/interfaces': ['Export'] },
+  oldFiles: ['libs/common/src/lib/interfaces/export.interface.ts'],
+  canonical: ['libs/common/src/lib/interfaces/responses/export-response.interface.ts'],
+  judgeConfig: 'tsconfig.base.json',
+  applyRuns: 3,
+};
+// the same with a root tsconfig.json that extends tsconfig.base.json: the setup a remodel without per-file
+// tsconfig resolution needs to see the `paths` of an Nx workspace
+CASES['ghostfolio-export-rootconfig'] = {
+  ...CASES['ghostfolio-export'],
+  map: 'ghostfolio-export',
+  setupFiles: { 'tsconfig.json': '{ "extends": "./tsconfig.base.json" }\n' },
+};
+
 function parseArgs(argv) {
   const args = { remodel: path.join(REPO, 'dist', 'bin', 'remodel.js'), work: '/tmp/replay', planRuns: 3 };
   for (let i = 0; i < argv.length; i++) {
@@ -99,6 +129,7 @@ function parseArgs(argv) {
       return argv[++i];
     };
     if (a === '--remodel') args.remodel = path.resolve(value());
+    else if (a === '--judge') args.judge = path.resolve(value());
     else if (a === '--work') args.work = path.resolve(value());
     else if (a === '--mirror') args.mirror = path.resolve(value());
     else if (a === '--json') args.json = path.resolve(value());
@@ -114,7 +145,7 @@ function parseArgs(argv) {
 
 function usage(message) {
   if (message) process.stderr.write(`replay: ${message}\n`);
-  process.stderr.write(`usage: node bench/replay/run.js <${Object.keys(CASES).join('|')}> [--remodel CLI.js] [--work DIR] [--mirror GITDIR] [--json FILE] [--plan-runs N] [--apply-runs N]\n`);
+  process.stderr.write(`usage: node bench/replay/run.js <${Object.keys(CASES).join('|')}> [--remodel CLI.js] [--work DIR] [--mirror GITDIR] [--json FILE] [--plan-runs N] [--apply-runs N] [--judge tsoracle.cjs]\n`);
   process.exit(2);
 }
 
@@ -226,7 +257,7 @@ function main() {
     }
   }
   if (!fs.existsSync(args.remodel)) usage(`no remodel CLI at ${args.remodel} (npm run build)`);
-  const mapFile = path.join(HERE, 'maps', `${args.case}.yaml`);
+  const mapFile = path.join(HERE, 'maps', `${spec.map ?? args.case}.yaml`);
   const work = path.join(args.work, args.case);
   const beforeDir = path.join(work, 'before');
   const afterDir = path.join(work, 'after');
@@ -246,6 +277,12 @@ function main() {
   for (const f of canonicalFiles) {
     fs.mkdirSync(path.dirname(path.join(tree, f)), { recursive: true });
     fs.copyFileSync(path.join(afterDir, f), path.join(tree, f));
+  }
+  // setup files of the case (not from AFTER): written before the commit, left out of the comparison
+  for (const [f, text] of Object.entries(spec.setupFiles ?? {})) {
+    if (fs.existsSync(path.join(tree, f))) throw new Error(`setup file ${f} exists in BEFORE`);
+    fs.writeFileSync(path.join(tree, f), text);
+    log(`replay ${args.case}: setup file ${f} written`);
   }
   const gitEnv = { ...process.env, GIT_AUTHOR_NAME: 'replay', GIT_AUTHOR_EMAIL: 'replay@localhost', GIT_COMMITTER_NAME: 'replay', GIT_COMMITTER_EMAIL: 'replay@localhost' };
   run('git', ['init', '-q', tree]);
