@@ -10,35 +10,105 @@ export interface ResolutionConfig {
   options: ts.CompilerOptions;
 }
 
-const CONFIG_NAMES = ['tsconfig.json', 'jsconfig.json'];
+/** One tsconfig*.json / jsconfig.json as read: its options, and which files it claims. */
+export interface ParsedConfig extends ResolutionConfig {
+  configFile: string;
+  /** true when its `files`, or its `include` minus its `exclude`, take in `file` (absolute); `references` not followed */
+  includes(file: string): boolean;
+  /** absolute config files of its project `references` */
+  references: string[];
+  /** true when it has compiler options of its own or through `extends` (a solution-style file often has none) */
+  hasOptions: boolean;
+}
 
 /** Diagnostics that mean the configuration cannot be trusted (unreadable file, missing `extends`). */
 const FATAL_CONFIG_CODES = new Set([5012, 5083, 6053]);
 
+/** What governs a file no configuration claims: the compiler's defaults, adjusted the way every config is. */
+export function defaultResolutionConfig(): ResolutionConfig {
+  return { configFile: undefined, options: withResolutionDefaults({}) };
+}
+
 /**
- * Finds the tsconfig.json (or jsconfig.json) that governs `rootDir`, walking up to the repository root,
- * and reads its compiler options with every `extends` followed.
+ * Reads one configuration file with every `extends` followed, and what it needs to tell whether it includes a file.
+ * `extendedCache` (shared between calls) reads a common base such as tsconfig.base.json once.
  *
  * @example
- * loadResolutionConfig('/repo', '/repo/apps/web').options.paths  // { '@/*': ['./src/*'] }
- * @throws UsageError when the file or something it extends cannot be read
+ * readConfig('/repo', '/repo/apps/api/tsconfig.app.json').includes('/repo/apps/api/src/main.ts')   // true
+ * @throws UsageError naming the file when it or something it extends cannot be read
  */
-export function loadResolutionConfig(cwd: string, rootDir: string, fileSystem: ConfigFileSystem = nodeConfigFileSystem): ResolutionConfig {
-  const configFile = findConfigFile(cwd, rootDir, fileSystem);
-  if (!configFile) return { configFile: undefined, options: withResolutionDefaults({}) };
+export function readConfig(
+  cwd: string,
+  configFile: string,
+  fileSystem: ConfigFileSystem = nodeConfigFileSystem,
+  extendedCache?: Map<string, ts.ExtendedConfigCacheEntry>,
+): ParsedConfig {
   const read = ts.readConfigFile(configFile, fileSystem.readFile);
   if (read.error) throw new UsageError(`${display(cwd, configFile)}: ${describe(read.error, cwd)}`);
+  let specs: { includes: readonly string[]; excludes: readonly string[] } | undefined;
   const host: ts.ParseConfigHost = {
     useCaseSensitiveFileNames: ts.sys.useCaseSensitiveFileNames,
-    // resolution never needs the file list, and listing a large tree costs seconds
-    readDirectory: () => [],
+    // never lists the tree (seconds on a large one): it only keeps the include/exclude globs, matched per file instead
+    readDirectory: (_root, _extensions, excludes, includes) => {
+      specs = { includes: includes ?? [], excludes: excludes ?? [] };
+      return [];
+    },
     fileExists: fileSystem.fileExists,
     readFile: fileSystem.readFile,
   };
-  const parsed = ts.parseJsonConfigFileContent(read.config, host, path.dirname(configFile), undefined, configFile);
+  const dir = path.dirname(configFile);
+  const parsed = ts.parseJsonConfigFileContent(read.config, host, dir, undefined, configFile, undefined, undefined, extendedCache);
   const fatal = parsed.errors.find((error) => FATAL_CONFIG_CODES.has(error.code));
   if (fatal) throw new UsageError(`${display(cwd, fatal.file?.fileName ?? configFile)}: ${describe(fatal, cwd)}`);
-  return { configFile, options: withResolutionDefaults(parsed.options) };
+  const key = ts.sys.useCaseSensitiveFileNames ? (file: string) => file : (file: string) => file.toLowerCase();
+  // with the directory listing empty, the file names are exactly the `files` entries
+  const literal = new Set(parsed.fileNames.map((file) => key(toSlashes(file))));
+  const matches = specs?.includes.length ? globMatcher(dir, specs.includes, specs.excludes) : undefined;
+  return {
+    configFile,
+    options: withResolutionDefaults(parsed.options),
+    includes: (file) => {
+      const normalized = toSlashes(file);
+      return literal.has(key(normalized)) || (matches?.(normalized) ?? false);
+    },
+    references: (parsed.projectReferences ?? []).map((reference) => path.resolve(ts.resolveProjectReferencePath(reference))),
+    hasOptions: Object.keys(parsed.options).some((name) => name !== 'configFilePath'),
+  };
+}
+
+/** The compiler's own internals for `include`/`exclude` globs (what `matchFiles` tests while it walks a folder). */
+interface GlobInternals {
+  getFileMatcherPatterns?(
+    basePath: string,
+    excludes: readonly string[],
+    includes: readonly string[],
+    useCaseSensitiveFileNames: boolean,
+    currentDirectory: string,
+  ): { includeFilePatterns: readonly string[] | undefined; excludePattern: string | undefined };
+  getRegexFromPattern?(pattern: string, useCaseSensitiveFileNames: boolean): RegExp;
+}
+
+/**
+ * Whether a file (absolute, normalized) is taken in by `include` globs and not dropped by `exclude` ones: the tests
+ * `ts.matchFiles` makes on each file it lists (its folder checks are implied by the file patterns), with no listing.
+ */
+function globMatcher(basePath: string, includes: readonly string[], excludes: readonly string[]): (file: string) => boolean {
+  const internals = ts as unknown as GlobInternals;
+  const caseSensitive = ts.sys.useCaseSensitiveFileNames;
+  const base = toSlashes(basePath);
+  if (!internals.getFileMatcherPatterns || !internals.getRegexFromPattern) {
+    // a compiler without these internals: anything below the config's folder (outside node_modules)
+    return (file) => file.startsWith(`${base}/`) && !file.slice(base.length).includes('/node_modules/');
+  }
+  const patterns = internals.getFileMatcherPatterns(base, excludes, includes, caseSensitive, base);
+  const include = (patterns.includeFilePatterns ?? []).map((pattern) => internals.getRegexFromPattern!(pattern, caseSensitive));
+  const exclude = patterns.excludePattern ? internals.getRegexFromPattern(patterns.excludePattern, caseSensitive) : undefined;
+  return (file) => !exclude?.test(file) && include.some((pattern) => pattern.test(file));
+}
+
+/** An absolute path as the compiler's globs spell it: `/`-separated. */
+function toSlashes(file: string): string {
+  return path.sep === '/' ? file : file.split(path.sep).join('/');
 }
 
 /** What reading a configuration needs from the disk (an in-memory one in tests). */
@@ -52,18 +122,7 @@ export const nodeConfigFileSystem: ConfigFileSystem = {
   readFile: (file) => ts.sys.readFile(file),
 };
 
-function findConfigFile(cwd: string, rootDir: string, fileSystem: ConfigFileSystem): string | undefined {
-  const stop = path.resolve(cwd);
-  for (let dir = path.resolve(rootDir); ; dir = path.dirname(dir)) {
-    for (const name of CONFIG_NAMES) {
-      const candidate = path.join(dir, name);
-      if (fileSystem.fileExists(candidate)) return candidate;
-    }
-    if (dir === stop || path.dirname(dir) === dir || !isInside(stop, dir)) return undefined;
-  }
-}
-
-function isInside(parent: string, child: string): boolean {
+export function isInside(parent: string, child: string): boolean {
   const rel = path.relative(parent, child);
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }

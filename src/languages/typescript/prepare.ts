@@ -4,9 +4,10 @@ import { ImportMapError } from '../../errors';
 import type { ImportMap, RewriteRule } from '../../importmap/types';
 import { expandRelocations, type FileMove } from '../../plan/relocate';
 import type { PreparedMap, Workspace } from '../types';
-import { loadResolutionConfig, type ResolutionConfig } from './config';
+import type { ResolutionConfig } from './config';
+import { ConfigLookup, configFileSystemOf } from './configs';
 import { mayNeedEdit } from './prefilter';
-import { findModuleFile, ModuleResolver, stripSourceExtension } from './resolve';
+import { findModuleFile, ResolverSet, stripSourceExtension } from './resolve';
 import { ts } from './ts';
 
 /** Names a module exports, as far as its own text tells (`open` when it also has `export * from`). */
@@ -19,8 +20,10 @@ export interface ExportedNames {
 export interface TypeScriptPreparedMap extends PreparedMap {
   /** absolute repository root */
   cwd: string;
+  /** the configuration that governs the map's root folder */
   config: ResolutionConfig;
-  resolver: ModuleResolver;
+  /** module resolution for each importing file under its own governing tsconfig (`resolver.configFor(file)`) */
+  resolver: ResolverSet;
   /** absolute file of an old path module -> its id as the map names it */
   oldFiles: Map<string, string>;
   /** module id (old or new, path ids only) -> absolute file */
@@ -37,7 +40,7 @@ export interface TypeScriptPreparedMap extends PreparedMap {
 }
 
 /**
- * Reads the governing tsconfig/jsconfig, checks that every path module id of the map names a file,
+ * Reads the tsconfig/jsconfig files that govern the repository's files, checks that every path module id of the map names a file,
  * and computes the prefilter needles.
  *
  * @example
@@ -48,10 +51,13 @@ export interface TypeScriptPreparedMap extends PreparedMap {
 export function prepareTypeScriptMap(map: ImportMap, workspace: Workspace): TypeScriptPreparedMap {
   const cwd = path.resolve(workspace.cwd);
   const root = path.resolve(cwd, map.roots[0] ?? '.');
-  const config = loadResolutionConfig(cwd, root);
+  const configs = new ConfigLookup(cwd, root, configFileSystemOf(cwd, workspace.files));
+  const config = configs.configForFolder(root);
+  // the configs the files may need are read now: one that a file needs and cannot be read stops the run here, in one line
+  configs.preload(workspace.files);
   const moves = plannedMoves(map, workspace);
   const planned = new Set(moves.map((move) => path.join(cwd, move.to)));
-  const resolver = new ModuleResolver(cwd, config.options, planned);
+  const resolver = new ResolverSet(cwd, configs, planned);
   const plannedFile = (file: string): boolean => planned.has(path.join(cwd, file));
   const oldFiles = new Map<string, string>();
   const moduleFiles = new Map<string, string>();
@@ -102,13 +108,14 @@ export function prepareTypeScriptMap(map: ImportMap, workspace: Workspace): Type
   }
 
   // an alias without a wildcard may spell an old module without its file name (`"@booking": ["src/models/booking"]`)
-  const paths = config.options.paths ?? {};
-  const base = config.options.baseUrl ?? (config.options as { pathsBasePath?: string }).pathsBasePath ?? cwd;
-  for (const [key, substitutions] of Object.entries(paths)) {
-    if (key.includes('*')) continue;
-    for (const substitution of substitutions) {
-      const absolute = stripSourceExtension(path.resolve(base, substitution));
-      if ([...oldFiles.keys()].some((file) => stripSourceExtension(file) === absolute || path.dirname(file) === absolute)) needles.add(key);
+  for (const { options } of configs.configs()) {
+    const base = options.baseUrl ?? (options as { pathsBasePath?: string }).pathsBasePath ?? cwd;
+    for (const [key, substitutions] of Object.entries(options.paths ?? {})) {
+      if (key.includes('*')) continue;
+      for (const substitution of substitutions) {
+        const absolute = stripSourceExtension(path.resolve(base, substitution));
+        if ([...oldFiles.keys()].some((file) => stripSourceExtension(file) === absolute || path.dirname(file) === absolute)) needles.add(key);
+      }
     }
   }
   // an index module can be imported as '.' or '..' from inside its own folder

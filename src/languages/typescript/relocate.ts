@@ -105,7 +105,8 @@ const isRelative = (specifier: string): boolean => specifier === '.' || specifie
 /**
  * The moved files' new texts: every specifier that pointed at a file still points at it from the new place
  * (relative ones recomputed in their own style; any that named a file moved in the same plan now name its new
- * place, so files moved together keep their mutual imports). Aliases and package specifiers stay as written.
+ * place, so files moved together keep their mutual imports). Aliases and package specifiers stay as written while
+ * they resolve the same from the new place under its own tsconfig; otherwise they are respelled there.
  */
 export function planTypeScriptMoves(prepared: TypeScriptPreparedMap, moves: readonly FileMove[], workspace: Workspace): MovePlan {
   const plan: MovePlan = { moved: [], created: [], needsReview: [], notes: [] };
@@ -126,8 +127,9 @@ export function planTypeScriptMoves(prepared: TypeScriptPreparedMap, moves: read
       const target = resolver.resolve(specifier, oldAbsolute, usage);
       if (!target) continue;
       const now = destination.get(target) ?? target;
-      if (!isRelative(specifier) && now === target) continue;
-      const written = writeSpecifier({ importer: newAbsolute, original: specifier, originalFile: target, target: now, usage }, resolver);
+      // an alias or baseUrl path stays as written while it still leads there from the new place (whose tsconfig may differ)
+      if (!isRelative(specifier) && now === target && resolver.resolve(specifier, newAbsolute, usage) === target) continue;
+      const written = writeSpecifier({ importer: newAbsolute, original: specifier, originalFile: target, target: now, usage, originalImporter: oldAbsolute }, resolver);
       if (written === undefined) {
         plan.needsReview.push({ file: move.to, line: lineAt(text, literal.getStart(sourceFile)), reason: `'${specifier}' cannot be spelled from the new place with the project's tsconfig; left as it is` });
         continue;

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import type { ResolutionConfig } from './config';
 import { ts } from './ts';
 
 /** How a specifier is loaded: `import`/`export` (the file's own format) or `require`-like (CommonJS). */
@@ -29,15 +30,43 @@ export function findModuleFile(id: string, has: (file: string) => boolean): stri
   return undefined;
 }
 
+/** What rewriting asks of module resolution: where a specifier leads from a file, and the options that govern a file. */
+export interface Resolution {
+  /** The absolute file `specifier` resolves to from `fromFile` (absolute), or undefined (unresolved, or a package in node_modules). */
+  resolve(specifier: string, fromFile: string, usage: UsageKind): string | undefined;
+  /** The compiler options of the configuration that governs `file` (absolute): its `paths`, `baseUrl`, resolution mode. */
+  optionsFor(file: string): ts.CompilerOptions;
+}
+
+/**
+ * The file system as module resolution sees it, each answer cached: the disk, plus the files the plan creates
+ * (move destinations), which resolve before they exist so that importers of a relocated file can be pointed at its
+ * new place. One is shared by every resolver of a run.
+ */
+export function createResolutionHost(cwd: string, planned: ReadonlySet<string> = new Set()): ts.ModuleResolutionHost {
+  const exists = new Map<string, boolean>();
+  const dirs = new Map<string, boolean>();
+  const plannedDirs = new Set<string>();
+  for (const file of planned) for (let dir = path.dirname(file); !plannedDirs.has(dir) && dir !== path.dirname(dir); dir = path.dirname(dir)) plannedDirs.add(dir);
+  return {
+    fileExists: (file) => memo(exists, file, () => planned.has(path.resolve(file)) || ts.sys.fileExists(file)),
+    directoryExists: (dir) => memo(dirs, dir, () => plannedDirs.has(path.resolve(dir)) || ts.sys.directoryExists(dir)),
+    readFile: (file) => ts.sys.readFile(file),
+    realpath: ts.sys.realpath ? (file) => ts.sys.realpath!(file) : undefined,
+    getCurrentDirectory: () => cwd,
+    useCaseSensitiveFileNames: ts.sys.useCaseSensitiveFileNames,
+  };
+}
+
 /**
  * The TypeScript compiler's own module resolution (paths, baseUrl, node10/node16/nodenext/bundler,
- * `.js` → `.ts`, index files), with the file system and every answer cached.
+ * `.js` → `.ts`, index files) under one set of compiler options, with the file system and every answer cached.
  *
  * @example
  * new ModuleResolver('/repo', options).resolve('@/models/booking', '/repo/src/app.ts', 'import')
  * // '/repo/src/models/booking.ts'
  */
-export class ModuleResolver {
+export class ModuleResolver implements Resolution {
   private readonly host: ts.ModuleResolutionHost;
   private readonly cache: ts.ModuleResolutionCache;
   private readonly answers = new Map<string, string | null>();
@@ -48,29 +77,24 @@ export class ModuleResolver {
   /**
    * @param planned absolute files that the plan creates (move destinations): they resolve before they exist,
    * so that importers of a relocated file can be pointed at its new place
+   * @param host a host shared with other resolvers (then `planned` is the host's business)
    */
   constructor(
     readonly cwd: string,
     readonly options: ts.CompilerOptions,
     planned: ReadonlySet<string> = new Set(),
+    host?: ts.ModuleResolutionHost,
   ) {
-    const exists = new Map<string, boolean>();
-    const dirs = new Map<string, boolean>();
-    const plannedDirs = new Set<string>();
-    for (const file of planned) for (let dir = path.dirname(file); !plannedDirs.has(dir) && dir !== path.dirname(dir); dir = path.dirname(dir)) plannedDirs.add(dir);
-    this.host = {
-      fileExists: (file) => memo(exists, file, () => planned.has(path.resolve(file)) || ts.sys.fileExists(file)),
-      directoryExists: (dir) => memo(dirs, dir, () => plannedDirs.has(path.resolve(dir)) || ts.sys.directoryExists(dir)),
-      readFile: (file) => ts.sys.readFile(file),
-      realpath: ts.sys.realpath ? (file) => ts.sys.realpath!(file) : undefined,
-      getCurrentDirectory: () => cwd,
-      useCaseSensitiveFileNames: ts.sys.useCaseSensitiveFileNames,
-    };
+    this.host = host ?? createResolutionHost(cwd, planned);
     const canonical = ts.sys.useCaseSensitiveFileNames ? (s: string) => s : (s: string) => s.toLowerCase();
     this.cache = ts.createModuleResolutionCache(cwd, canonical, options);
     const kind = moduleResolutionKind(options);
     this.bundler = kind === ts.ModuleResolutionKind.Bundler;
     this.usesModes = this.bundler || kind === ts.ModuleResolutionKind.Node16 || kind === ts.ModuleResolutionKind.NodeNext;
+  }
+
+  optionsFor(): ts.CompilerOptions {
+    return this.options;
   }
 
   /** The absolute file `specifier` resolves to from `fromFile` (absolute), or undefined (unresolved, or a package in node_modules). */
@@ -105,6 +129,74 @@ export class ModuleResolver {
     }
     return format ?? (this.bundler ? ts.ModuleKind.ESNext : ts.ModuleKind.CommonJS);
   }
+}
+
+/**
+ * Module resolution per file: each importing file is resolved (and its specifiers written back) under the
+ * configuration that governs it (see `ConfigLookup`), with one `ModuleResolver` per distinct set of resolution
+ * options, made when first needed. Every resolver shares one cached view of the file system.
+ *
+ * @example
+ * const resolvers = new ResolverSet('/repo', new ConfigLookup('/repo'));
+ * resolvers.resolve('@app/x', '/repo/apps/a/src/main.ts', 'import')   // '/repo/apps/a/src/x.ts' (apps/a's paths)
+ * resolvers.resolve('@app/x', '/repo/apps/b/src/main.ts', 'import')   // '/repo/apps/b/src/x.ts' (apps/b's paths)
+ */
+export class ResolverSet implements Resolution {
+  private readonly host: ts.ModuleResolutionHost;
+  private readonly byConfig = new Map<ResolutionConfig, ModuleResolver>();
+  private readonly byOptions = new Map<string, ModuleResolver>();
+  private lastFile: string | undefined;
+  private lastResolver: ModuleResolver | undefined;
+
+  /** @param planned absolute files the plan creates (move destinations), resolvable before they exist */
+  constructor(
+    readonly cwd: string,
+    private readonly configs: { configFor(file: string): ResolutionConfig },
+    planned: ReadonlySet<string> = new Set(),
+  ) {
+    this.host = createResolutionHost(cwd, planned);
+  }
+
+  /** The configuration that governs `file` (absolute). */
+  configFor(file: string): ResolutionConfig {
+    return this.configs.configFor(file);
+  }
+
+  optionsFor(file: string): ts.CompilerOptions {
+    return this.configs.configFor(file).options;
+  }
+
+  /** The resolver for specifiers written in `file` (absolute). */
+  resolverFor(file: string): ModuleResolver {
+    // one file's specifiers are resolved one after another
+    if (file === this.lastFile) return this.lastResolver!;
+    const config = this.configs.configFor(file);
+    let resolver = this.byConfig.get(config);
+    if (!resolver) {
+      const key = resolutionKey(config.options);
+      resolver = this.byOptions.get(key);
+      if (!resolver) {
+        resolver = new ModuleResolver(this.cwd, config.options, undefined, this.host);
+        this.byOptions.set(key, resolver);
+      }
+      this.byConfig.set(config, resolver);
+    }
+    this.lastFile = file;
+    this.lastResolver = resolver;
+    return resolver;
+  }
+
+  resolve(specifier: string, fromFile: string, usage: UsageKind): string | undefined {
+    return this.resolverFor(fromFile).resolve(specifier, fromFile, usage);
+  }
+}
+
+/** The options that decide where a specifier leads (the compiler's own list, and where `paths` are relative to): configs equal in these share a resolver. */
+function resolutionKey(options: ts.CompilerOptions): string {
+  const declared = (ts as unknown as { moduleResolutionOptionDeclarations?: ReadonlyArray<{ name: string }> }).moduleResolutionOptionDeclarations;
+  // a compiler that does not expose the list: every option counts
+  const names = declared ? [...declared.map((d) => d.name), 'pathsBasePath', 'allowJs', 'allowImportingTsExtensions', 'allowArbitraryExtensions'] : Object.keys(options).filter((n) => n !== 'configFilePath');
+  return JSON.stringify(names.map((name) => options[name] ?? null));
 }
 
 function memo<K, V>(map: Map<K, V>, key: K, compute: () => V): V {

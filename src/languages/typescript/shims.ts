@@ -101,7 +101,8 @@ export function planTypeScriptShims(prepared: TypeScriptPreparedMap, workspace: 
     const file = whole === undefined ? undefined : findModuleFile(whole, (f) => existsInPlan(workspace, f));
     if (file) roots.add(abs(file));
   }
-  const program = createWorkspaceProgram(cwd, prepared.config.options, workspace, [...roots]);
+  // one program answers for every shim: under the config of the first old module's file
+  const program = createWorkspaceProgram(cwd, prepared.resolver.optionsFor(abs(facts[0]!.current)), workspace, [...roots]);
   const checker = program.getTypeChecker();
   const exportsCache = new Map<string, Map<string, ts.Symbol> | undefined>();
   const exportsOf = (file: string): Map<string, ts.Symbol> | undefined => {
@@ -344,7 +345,7 @@ function namespaceName(file: string, taken: Set<string>): string {
 
 /** True when specifiers should spell `.js`: node16/nodenext resolution (ESM needs it, CommonJS accepts it), or the module's own imports do. */
 function usesJsSuffix(context: RenderContext): boolean {
-  const kind = moduleResolutionKind(context.prepared.config.options);
+  const kind = moduleResolutionKind(context.prepared.resolver.optionsFor(path.join(context.prepared.cwd, context.shimPath)));
   if (kind === ts.ModuleResolutionKind.Node16 || kind === ts.ModuleResolutionKind.NodeNext) return true;
   const text = context.sourceText;
   return /(?:from\s*|import\s*\(\s*)(['"])[^'"]*\.[mc]?js\1/.test(text);
@@ -354,7 +355,8 @@ function usesJsSuffix(context: RenderContext): boolean {
 function consumerSpecifier(context: RenderContext, target: ShimTarget): string {
   const { prepared } = context;
   // spelled like an alias when the project has one
-  const alias = `${Object.keys(prepared.config.options.paths ?? {})[0]?.replace('*', 'x') ?? 'remodel-consumer'}${usesJsSuffix(context) ? '.js' : ''}`;
+  const paths = prepared.resolver.optionsFor(path.join(prepared.cwd, context.shimPath)).paths;
+  const alias = `${Object.keys(paths ?? {})[0]?.replace('*', 'x') ?? 'remodel-consumer'}${usesJsSuffix(context) ? '.js' : ''}`;
   const written = writeSpecifier(
     { importer: path.join(prepared.cwd, context.shimPath), original: alias, originalFile: target.file, target: target.file, usage: 'import' },
     prepared.resolver,

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { sourceExtension, stripSourceExtension, type ModuleResolver, type UsageKind } from './resolve';
+import { sourceExtension, stripSourceExtension, type Resolution, type UsageKind } from './resolve';
 import { ts } from './ts';
 
 /** How an importer spells the end of a path: `./booking`, `./booking.js`, `./booking.ts`, or a folder `./models`. */
@@ -16,22 +16,27 @@ export interface SpecifierRequest {
   /** the absolute file the new specifier must resolve to */
   target: string;
   usage: UsageKind;
+  /** where `original` was written, when elsewhere (a moved file's old place): its tsconfig tells whether it was an alias */
+  originalImporter?: string;
 }
 
 /**
  * Writes a specifier for `target` in the importer's own style: relative stays relative (recomputed from
  * the importer), a `paths` alias stays an alias when a pattern covers the target, a baseUrl path stays one,
- * and the extension convention (none, `.js`, `.ts`, folder index) is kept. Every candidate is checked with
- * the compiler's resolution; undefined when none resolves to the target.
+ * and the extension convention (none, `.js`, `.ts`, folder index) is kept. Aliases and baseUrl paths are those of the
+ * configuration that governs the importer, and every candidate is checked with the compiler's resolution under it;
+ * undefined when none resolves to the target.
  *
  * @example
  * writeSpecifier({ importer: '/r/src/a.ts', original: '../models/booking.js', originalFile: '/r/src/models/booking.ts',
  *                  target: '/r/src/db/models/core.ts', usage: 'import' }, resolver)   // './db/models/core.js'
  */
-export function writeSpecifier(request: SpecifierRequest, resolver: ModuleResolver): string | undefined {
+export function writeSpecifier(request: SpecifierRequest, resolver: Resolution): string | undefined {
   const style = extensionStyle(request.original, request.originalFile);
   const tried = new Set<string>();
-  for (const candidate of candidates(request, style, resolver.options)) {
+  const options = resolver.optionsFor(request.importer);
+  const originalOptions = request.originalImporter ? resolver.optionsFor(request.originalImporter) : options;
+  for (const candidate of candidates(request, style, options, originalOptions)) {
     if (tried.has(candidate)) continue;
     tried.add(candidate);
     if (resolver.resolve(candidate, request.importer, request.usage) === request.target) return candidate;
@@ -39,7 +44,7 @@ export function writeSpecifier(request: SpecifierRequest, resolver: ModuleResolv
   return undefined;
 }
 
-function* candidates(request: SpecifierRequest, style: ExtensionStyle, options: ts.CompilerOptions): Generator<string> {
+function* candidates(request: SpecifierRequest, style: ExtensionStyle, options: ts.CompilerOptions, originalOptions: ts.CompilerOptions): Generator<string> {
   const { original } = request;
   const fallbackStyles: ExtensionStyle[] = style === 'folder' ? ['none', 'js'] : [style, 'none', 'js', 'source'];
   if (isRelative(original)) {
@@ -54,7 +59,7 @@ function* candidates(request: SpecifierRequest, style: ExtensionStyle, options: 
         if (!fromBase.startsWith('..') && !path.isAbsolute(fromBase)) yield fromBase;
       }
     };
-    const viaAlias = Object.keys(options.paths ?? {}).some((key) => matchesPattern(original, key));
+    const viaAlias = [options, originalOptions].some((o) => Object.keys(o.paths ?? {}).some((key) => matchesPattern(original, key)));
     if (!viaAlias) yield* baseUrlPaths();
     for (const s of [style, ...fallbackStyles]) yield* aliasSpecifiers(targetPath(request.target, s), options, original);
     if (viaAlias) yield* baseUrlPaths();

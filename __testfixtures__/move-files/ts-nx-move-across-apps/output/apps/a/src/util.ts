@@ -1,0 +1,1 @@
+export const slug = (text: string): string => text.toLowerCase().replace(/\s+/g, '-');

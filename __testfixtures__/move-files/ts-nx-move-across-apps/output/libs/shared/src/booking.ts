@@ -1,0 +1,7 @@
+import { slug } from '@a/util';
+
+export interface Booking {
+  id: string;
+}
+
+export const bookingKey = (booking: Booking): string => slug(booking.id);

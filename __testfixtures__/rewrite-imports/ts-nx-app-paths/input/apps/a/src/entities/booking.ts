@@ -1,0 +1,4 @@
+export interface Booking {
+  id: string;
+  startsAt: Date;
+}

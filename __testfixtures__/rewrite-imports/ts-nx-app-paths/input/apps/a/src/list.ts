@@ -1,0 +1,5 @@
+import type { Booking } from './models/booking';
+
+export function list(): Booking[] {
+  return [];
+}

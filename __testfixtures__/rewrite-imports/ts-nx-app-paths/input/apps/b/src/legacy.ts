@@ -1,0 +1,2 @@
+export type { Booking } from '@app/models/booking';
+export type { Booking as BookingOfA } from '../../a/src/models/booking';

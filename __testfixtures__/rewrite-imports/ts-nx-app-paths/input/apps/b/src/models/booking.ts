@@ -1,0 +1,4 @@
+// app b's own booking: not the module the map moves
+export interface Booking {
+  ref: number;
+}

@@ -1,0 +1,5 @@
+import type { Booking } from './entities/booking';
+
+export function list(): Booking[] {
+  return [];
+}

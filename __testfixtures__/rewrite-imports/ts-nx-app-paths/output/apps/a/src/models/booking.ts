@@ -1,0 +1,3 @@
+export interface Booking {
+  id: string;
+}

@@ -1,0 +1,6 @@
+import type { Booking } from './legacy/booking';
+
+export interface Invoice {
+  booking: Booking;
+  total: number;
+}

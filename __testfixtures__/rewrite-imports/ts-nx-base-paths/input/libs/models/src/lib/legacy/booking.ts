@@ -1,0 +1,6 @@
+export type BookingStatus = 'open' | 'closed';
+
+export interface Booking {
+  id: string;
+  status: BookingStatus;
+}

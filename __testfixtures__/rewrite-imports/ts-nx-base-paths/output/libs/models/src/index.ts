@@ -1,0 +1,2 @@
+export * from './lib/booking';
+export * from './lib/invoice';

@@ -1,0 +1,6 @@
+import type { Booking } from './booking';
+
+export interface Invoice {
+  booking: Booking;
+  total: number;
+}
