@@ -10,7 +10,7 @@ export type { TypeScriptPreparedMap } from './prepare';
 
 /**
  * The TypeScript/JavaScript adapter: `.ts .tsx .mts .cts .js .jsx .mjs .cjs` (and `.d.ts`), resolved with the
- * compiler's own module resolution under the tsconfig/jsconfig that governs the map's root.
+ * compiler's own module resolution under each file's own tsconfig/jsconfig (the map's root's as the fallback).
  *
  * @example
  * const prepared = await typescriptAdapter.prepare(map, workspace);
