@@ -1,4 +1,5 @@
 import { ParseError } from '../src/errors';
+import { mayNeedEdit } from '../src/languages/needles';
 import { typescriptAdapter } from '../src/languages/typescript';
 import { applyEdits } from '../src/plan/edits';
 import { preparedMapFor, relativePath, report, type FileInfo, type TransformApi, type TransformOptions } from './support';
@@ -18,7 +19,7 @@ export default async function rewriteImports(file: FileInfo, api: TransformApi, 
   const { map, cwd } = await preparedMapFor('rewrite-imports', options);
   const relative = relativePath(cwd, file);
   if (!typescriptAdapter.owns(relative)) return undefined;
-  if (!map.needles.some((needle) => file.source.includes(needle))) return undefined;
+  if (!mayNeedEdit(map, relative, file.source)) return undefined;
   const result = await typescriptAdapter.planRewrite({ path: relative, text: file.source }, map);
   if (result.kind === 'failed') throw new ParseError(result.file, result.line, result.column, result.error);
   report(api, result);

@@ -1,5 +1,5 @@
 import { readImportMap, type ImportMap } from '../importmap';
-import { mentionsAny } from '../languages/needles';
+import { mayNeedEdit } from '../languages/needles';
 import { getAdapter } from '../languages/registry';
 import type { LanguageAdapter, PreparedMap, SourceFile } from '../languages/types';
 import { DiskWorkspace, NotTextError } from '../workspace/workspace';
@@ -68,7 +68,7 @@ export async function scanCandidates(
       if (error instanceof NotTextError) continue;
       throw error;
     }
-    if (!(prepared.mayNeedEdit ? prepared.mayNeedEdit(path, text) : mentionsAny(text, prepared.needles))) continue;
+    if (!mayNeedEdit(prepared, path, text)) continue;
     found++;
     batch.push({ path, text });
     if (batch.length === batchSize) {
