@@ -37,6 +37,7 @@ describe('TypeScript prefilter: parse only files whose string literals name an o
     ['an import type node', 'src/app.ts', "let u: typeof import('@/models/user').User;"],
     ['an index module from inside its folder', 'src/models/other.ts', "export * from '.';"],
     ['the index module by its folder', 'src/app.ts', "import { User } from './models';"],
+    ['an alias to a missing module that ends like one (a bundler alias?)', 'src/app.ts', "import x from '@/components/user';"],
     ['a computed require in a file that mentions a model', 'src/app.js', 'const user = require(name);'],
     ['a template-literal require with a substitution', 'src/app.js', "const name = 'user';\nconst m = require(`./models/${name}`);"],
     ['a concatenated import()', 'src/app.js', "const name = 'user';\nconst m = import('./models/' + name);"],
@@ -44,11 +45,20 @@ describe('TypeScript prefilter: parse only files whose string literals name an o
     expect(prepared.mayNeedEdit!(file, text)).toBe(true);
   });
 
+  it('keeps, and the rewrite lists for review, a specifier spelled like an old module that resolves to nothing', async () => {
+    const text = "import { User } from '~/models/user';\n";
+    expect(prepared.mayNeedEdit!('src/app.ts', text)).toBe(true);
+    const result = await typescriptAdapter.planRewrite({ path: 'src/app.ts', text }, prepared);
+    expect(result.kind).toBe('unchanged');
+    expect(result.kind !== 'failed' && result.needsReview.map((r) => `${r.line}: ${r.reason}`)).toEqual([
+      "1: '~/models/user' is spelled like a moved module but resolves to nothing from here under tsconfig.json: if it loads one (a bundler or jest alias), rewrite it by hand",
+    ]);
+  });
+
   it.each([
     ['an identifier', 'src/app.ts', 'export const UserCard = user();'],
     ['an unrelated module with the same file name', 'src/features/b.ts', "import { feature } from './user';"],
     ['an unrelated module whose name contains the needle', 'src/app.ts', "import { UserCard } from './components/user-card';"],
-    ['an alias to a missing module', 'src/app.ts', "import x from '@/components/user';"],
     ['a comment', 'src/app.ts', '// moved from models/user\nexport const a = 1;'],
     ['a plain string', 'src/app.ts', "console.log('user');"],
     ['a file that names no model', 'src/app.ts', "import { x } from './x';"],

@@ -1,8 +1,8 @@
 import * as path from 'node:path';
 import { mentionsAny } from '../needles';
-import { findOldModule, isBareModule, isRelativeOrAbsolute } from './old-module';
+import { findOldModule, isRelativeOrAbsolute } from './old-module';
 import type { TypeScriptPreparedMap } from './prepare';
-import { stripSourceExtension } from './resolve';
+import { stripSourceExtension, type UsageKind } from './resolve';
 
 const QUOTES = [`'`, `"`, '`'];
 /**
@@ -32,8 +32,11 @@ export function mayNeedEdit(prepared: TypeScriptPreparedMap, file: string, text:
         if (tried.has(literal)) continue;
         tried.add(literal);
         if (literal.includes('\\')) return true;
-        if (!spellings.mayName(literal, importer)) continue;
+        const spelled = spellings.spells(literal, importer);
+        if (!spelled && !prepared.hasPathPackages) continue;
         if (findOldModule(prepared, literal, importer, 'import') || findOldModule(prepared, literal, importer, 'require')) return true;
+        // spelled like an old module but resolving to nothing: the rewrite lists it for review
+        if (spelled && spellsUnresolvedOldModule(prepared, literal, importer, 'import')) return true;
       }
     }
   }
@@ -42,7 +45,16 @@ export function mayNeedEdit(prepared: TypeScriptPreparedMap, file: string, text:
 
 /** What a specifier must look like to name an old module, checked before asking the resolver (the costly part). */
 interface Spellings {
-  mayName(literal: string, importer: string): boolean;
+  spells(literal: string, importer: string): boolean;
+}
+
+/**
+ * A specifier that looks like an old module's (its name, an alias key, a path to its file) but that nothing answers
+ * from `importer` under its tsconfig: it may well load the old module at run time (a bundler's or jest's alias).
+ */
+export function spellsUnresolvedOldModule(prepared: TypeScriptPreparedMap, specifier: string, importer: string, usage: UsageKind): boolean {
+  // a path has a `/`; a lone word (`'user'`) is a string far more often than a module
+  return specifier.includes('/') && spellingsOf(prepared).spells(specifier, importer) && prepared.resolver.unresolved(specifier, importer, usage);
 }
 
 const spellingsCache = new WeakMap<TypeScriptPreparedMap, Spellings>();
@@ -59,7 +71,8 @@ function spellingsOf(prepared: TypeScriptPreparedMap): Spellings {
 /**
  * A relative specifier names an old module only if it points at its file or folder (extension and `/index` aside); any
  * other specifier (alias, `baseUrl`, package `imports`) ends with the old module's name, or is an alias key or bare id
- * the needles list. Package entries over folders can be reached by any file name under them: those always resolve.
+ * the needles list. (Package entries over folders can be reached by any file name under them: the prefilter resolves
+ * every literal that holds a needle then.)
  */
 function oldModuleSpellings(prepared: TypeScriptPreparedMap): Spellings {
   const stems = new Set<string>();
@@ -70,9 +83,10 @@ function oldModuleSpellings(prepared: TypeScriptPreparedMap): Spellings {
   }
   const names = new Set([...stems].map((stem) => path.basename(stem)));
   const exact = new Set(prepared.needles);
+  const bareOld = prepared.map.rules.map((rule) => rule.from).filter((id) => prepared.bareIds.has(id));
   return {
-    mayName(literal, importer) {
-      if (prepared.hasPathPackages || exact.has(literal) || isBareModule(prepared, literal)) return true;
+    spells(literal, importer) {
+      if (exact.has(literal) || bareOld.some((id) => literal === id || literal.startsWith(`${id}/`))) return true;
       const stem = stripSourceExtension(literal.replace(/\/+$/, '')).replace(/\/index$/, '');
       if (isRelativeOrAbsolute(literal)) return stems.has(path.resolve(path.dirname(importer), stem));
       return names.has(stem.slice(stem.lastIndexOf('/') + 1));

@@ -36,6 +36,8 @@ export interface Resolution {
   resolve(specifier: string, fromFile: string, usage: UsageKind): string | undefined;
   /** The compiler options of the configuration that governs `file` (absolute): its `paths`, `baseUrl`, resolution mode. */
   optionsFor(file: string): ts.CompilerOptions;
+  /** Whether nothing answers `specifier` from `fromFile`: neither a file nor an installed package. */
+  unresolved(specifier: string, fromFile: string, usage: UsageKind): boolean;
 }
 
 /**
@@ -69,7 +71,9 @@ export function createResolutionHost(cwd: string, planned: ReadonlySet<string> =
 export class ModuleResolver implements Resolution {
   private readonly host: ts.ModuleResolutionHost;
   private readonly cache: ts.ModuleResolutionCache;
+  /** file, or null for a package in node_modules (external) or nothing at all (then also in `missing`) */
   private readonly answers = new Map<string, string | null>();
+  private readonly missing = new Set<string>();
   private readonly formats = new Map<string, ts.ResolutionMode>();
   private readonly usesModes: boolean;
   private readonly bundler: boolean;
@@ -99,24 +103,35 @@ export class ModuleResolver implements Resolution {
 
   /** The absolute file `specifier` resolves to from `fromFile` (absolute), or undefined (unresolved, or a package in node_modules). */
   resolve(specifier: string, fromFile: string, usage: UsageKind): string | undefined {
-    const mode = this.modeOf(fromFile, usage);
-    const key = `${path.dirname(fromFile)}\0${specifier}\0${mode ?? ''}`;
+    const key = this.keyOf(specifier, fromFile, usage);
     const known = this.answers.get(key);
     if (known !== undefined) return known ?? undefined;
+    const mode = this.modeOf(fromFile, usage);
     let resolved = this.resolveOnce(specifier, fromFile, mode);
     // a test runner or bundler loads what the compiler's mode would refuse (e.g. jest.mock('./x') in an ESM file)
     if (resolved === undefined && this.usesModes) {
       resolved = this.resolveOnce(specifier, fromFile, mode === ts.ModuleKind.ESNext ? ts.ModuleKind.CommonJS : ts.ModuleKind.ESNext);
     }
-    this.answers.set(key, resolved ?? null);
-    return resolved;
+    if (resolved === undefined) this.missing.add(key);
+    this.answers.set(key, typeof resolved === 'string' ? resolved : null);
+    return resolved ?? undefined;
   }
 
-  private resolveOnce(specifier: string, fromFile: string, mode: ts.ResolutionMode): string | undefined {
+  unresolved(specifier: string, fromFile: string, usage: UsageKind): boolean {
+    this.resolve(specifier, fromFile, usage);
+    return this.missing.has(this.keyOf(specifier, fromFile, usage));
+  }
+
+  private keyOf(specifier: string, fromFile: string, usage: UsageKind): string {
+    return `${path.dirname(fromFile)}\0${specifier}\0${this.modeOf(fromFile, usage) ?? ''}`;
+  }
+
+  /** The file, null for a package in node_modules, undefined when nothing answers. */
+  private resolveOnce(specifier: string, fromFile: string, mode: ts.ResolutionMode): string | null | undefined {
     const result = ts.resolveModuleName(specifier, fromFile, this.options, this.host, this.cache, undefined, mode);
     const module = result.resolvedModule;
-    if (!module || module.isExternalLibraryImport) return undefined;
-    return path.resolve(module.resolvedFileName);
+    if (!module) return undefined;
+    return module.isExternalLibraryImport ? null : path.resolve(module.resolvedFileName);
   }
 
   private modeOf(fromFile: string, usage: UsageKind): ts.ResolutionMode {
@@ -188,6 +203,10 @@ export class ResolverSet implements Resolution {
 
   resolve(specifier: string, fromFile: string, usage: UsageKind): string | undefined {
     return this.resolverFor(fromFile).resolve(specifier, fromFile, usage);
+  }
+
+  unresolved(specifier: string, fromFile: string, usage: UsageKind): boolean {
+    return this.resolverFor(fromFile).unresolved(specifier, fromFile, usage);
   }
 }
 

@@ -1,10 +1,12 @@
 import * as path from 'node:path';
 import type { ModuleTarget, NameTarget, RewriteRule } from '../../importmap/types';
 import type { Edit, EntryStats, FileResult, NeedsReview, Note } from '../../plan/types';
+import { toPosix } from '../../workspace/paths';
 import type { SourceFile } from '../types';
 import { existsInPlan, exportedNamesOf, type TypeScriptPreparedMap } from './prepare';
 import { manifestsOf, packageNameOf } from './dependencies';
 import { findOldModule, isBareModule, isRelativeOrAbsolute, type OldModule } from './old-module';
+import { spellsUnresolvedOldModule } from './prefilter';
 import { findModuleFile, type UsageKind } from './resolve';
 import { ScopeAnalysis } from './scope';
 import { writeSpecifier } from './specifier';
@@ -161,8 +163,14 @@ class FileRewriter {
   }
 
   /** The old module a specifier names, by resolved file (paths) or by text (bare specifiers). */
-  private oldModuleOf(specifier: string, usage: UsageKind): OldModule | undefined {
-    return findOldModule(this.prepared, specifier, this.absolute, usage);
+  private oldModuleOf(literal: ts.StringLiteralLike, usage: UsageKind): OldModule | undefined {
+    const old = findOldModule(this.prepared, literal.text, this.absolute, usage);
+    if (!old && spellsUnresolvedOldModule(this.prepared, literal.text, this.absolute, usage)) {
+      const config = this.prepared.resolver.configFor(this.absolute).configFile;
+      const under = config ? toPosix(path.relative(this.prepared.cwd, config)) : 'the default compiler options';
+      this.review(literal, `'${literal.text}' is spelled like a moved module but resolves to nothing from here under ${under}: if it loads one (a bundler or jest alias), rewrite it by hand`);
+    }
+    return old;
   }
 
   private isBare(id: string): boolean {
@@ -232,21 +240,21 @@ class FileRewriter {
   private visitStatement(statement: ts.Statement): void {
     if (ts.isImportDeclaration(statement) && ts.isStringLiteralLike(statement.moduleSpecifier)) {
       // case: import ... from 'x' / import 'x'
-      const old = this.oldModuleOf(statement.moduleSpecifier.text, 'import');
+      const old = this.oldModuleOf(statement.moduleSpecifier, 'import');
       if (old) this.rewriteImport(statement, statement.moduleSpecifier, old);
     } else if (ts.isExportDeclaration(statement) && statement.moduleSpecifier && ts.isStringLiteralLike(statement.moduleSpecifier)) {
       // case: export ... from 'x'
-      const old = this.oldModuleOf(statement.moduleSpecifier.text, 'import');
+      const old = this.oldModuleOf(statement.moduleSpecifier, 'import');
       if (old) this.rewriteExport(statement, statement.moduleSpecifier, old);
     } else if (ts.isImportEqualsDeclaration(statement) && ts.isExternalModuleReference(statement.moduleReference)) {
       // case: import x = require('x')
       const literal = statement.moduleReference.expression;
       if (!ts.isStringLiteralLike(literal)) return;
-      const old = this.oldModuleOf(literal.text, 'require');
+      const old = this.oldModuleOf(literal, 'require');
       if (old) this.rewriteNamespace(statement, literal, old, statement.name, statement.isTypeOnly, 'require');
     } else if (ts.isModuleDeclaration(statement) && ts.isStringLiteral(statement.name)) {
       // case: declare module 'x' { ... } (augmentation)
-      const old = this.oldModuleOf(statement.name.text, 'import');
+      const old = this.oldModuleOf(statement.name, 'import');
       if (old) this.review(statement, `module augmentation of '${old.id}': move it to the canonical module by hand`);
     }
   }
@@ -957,7 +965,7 @@ class FileRewriter {
       return;
     }
     const usage: UsageKind = callee === 'import' ? 'import' : (mock ?? actual ?? 'require');
-    const old = this.oldModuleOf(argument.text, usage);
+    const old = this.oldModuleOf(argument, usage);
     if (!old) return;
     const whole = this.map.moveOfModule(old.id);
     if (callee === 'require.resolve' || mock) {
@@ -1072,7 +1080,7 @@ class FileRewriter {
     const argument = node.argument;
     if (!ts.isLiteralTypeNode(argument) || !ts.isStringLiteral(argument.literal)) return;
     const literal = argument.literal;
-    const old = this.oldModuleOf(literal.text, 'import');
+    const old = this.oldModuleOf(literal, 'import');
     if (!old) return;
     const whole = this.map.moveOfModule(old.id);
     let first: ts.EntityName | undefined = node.qualifier;
