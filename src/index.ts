@@ -14,7 +14,7 @@ export type { PlanOptions, TransformName } from './plan/build';
 export type { Plan, FileChange, FileResult, Edit, NeedsReview, Note } from './plan/types';
 export type { ApplyResult } from './apply/apply';
 export { RemodelError, ImportMapError, UsageError, ParseError, WorkspaceError } from './errors';
-export { renderPatch } from './render/patch';
+export { renderFilePatch, renderPatch } from './render/patch';
 export { renderJsonReport, renderSummary, renderStat } from './render/report';
 export type { AuditOptions, AuditReport } from './audit';
 import type * as AuditModule from './audit';

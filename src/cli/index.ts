@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
 import yargs, { type Argv } from 'yargs';
 import { UsageError, RemodelError } from '../errors';
-import { apply, audit, draftImportMap, plan, renderAuditJson, renderAuditMarkdown, renderJsonReport, renderPatch, renderStat, renderSummary, type Plan, type TransformName } from '../index';
+import { apply, audit, draftImportMap, plan, renderAuditJson, renderAuditMarkdown, renderFilePatch, renderJsonReport, renderPatch, renderStat, renderSummary, type Plan, type TransformName } from '../index';
 import { parseShard } from '../plan/shard';
 import { planOptions } from './options';
 
@@ -68,11 +68,11 @@ async function computePlan(args: PlanArgs, io: Io): Promise<Plan> {
 
 function report(args: PlanArgs, computed: Plan, io: Io, patchToStdout: boolean): void {
   const color = args.color ?? io.stderrIsTTY;
-  const patch = renderPatch(computed.changes);
-  if (args.out) writeFileSync(args.out, patch);
+  if (args.out) writeFileSync(args.out, renderPatch(computed.changes));
   if (args.json) io.stdout(renderJsonReport(computed));
   else if (args.stat) io.stdout(renderStat(computed, false));
-  else if (patchToStdout && !args.out) io.stdout(patch);
+  // streamed file by file: a large plan is never one string in memory
+  else if (patchToStdout && !args.out) for (const change of computed.changes) io.stdout(renderFilePatch(change));
   io.stderr(renderSummary(computed, color));
 }
 
