@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { Workspace } from '../types';
 import { existsInPlan } from './prepare';
+import { sourceExtension, type Resolution } from './resolve';
 import { ts } from './ts';
 
 /**
@@ -8,11 +9,20 @@ import { ts } from './ts';
  * place), for questions only the checker answers: what a module exports, and whether each export is a value,
  * a type or both. No lib files (ts-morph's compiler ships none, and symbol meanings do not need them).
  *
+ * With `resolution`, each file's imports resolve under its own tsconfig (what remodel's resolver answers, the
+ * compiler's own resolution under `options` for the rest: packages in node_modules).
+ *
  * @example
  * const program = createWorkspaceProgram('/repo', options, workspace, ['/repo/src/models/booking.ts']);
  * program.getTypeChecker().getExportsOfModule(...)
  */
-export function createWorkspaceProgram(cwd: string, options: ts.CompilerOptions, workspace: Workspace, rootNames: readonly string[]): ts.Program {
+export function createWorkspaceProgram(
+  cwd: string,
+  options: ts.CompilerOptions,
+  workspace: Workspace,
+  rootNames: readonly string[],
+  resolution?: Resolution,
+): ts.Program {
   const inside = (file: string): string | undefined => {
     const rel = path.relative(cwd, file);
     if (!rel || rel.startsWith('..') || path.isAbsolute(rel) || rel.split(path.sep).includes('node_modules')) return undefined;
@@ -52,6 +62,15 @@ export function createWorkspaceProgram(cwd: string, options: ts.CompilerOptions,
     getDirectories: () => [],
     // without directoryExists the compiler assumes a folder exists: folders the plan creates do
   };
+  if (resolution) {
+    const moduleHost: ts.ModuleResolutionHost = { fileExists, readFile };
+    host.resolveModuleNameLiterals = (literals, containingFile, _redirect, compilerOptions) =>
+      literals.map((literal) => {
+        const file = resolution.resolve(literal.text, containingFile, 'import');
+        if (file) return { resolvedModule: { resolvedFileName: file, extension: (sourceExtension(file) || ts.Extension.Ts) as ts.Extension, isExternalLibraryImport: false } };
+        return ts.resolveModuleName(literal.text, containingFile, compilerOptions, moduleHost);
+      });
+  }
   const programOptions: ts.CompilerOptions = { ...options, noLib: true, types: [], noEmit: true, skipLibCheck: true, allowJs: true, checkJs: false };
   return ts.createProgram({ rootNames: [...rootNames], options: programOptions, host });
 }

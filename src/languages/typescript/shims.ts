@@ -101,8 +101,8 @@ export function planTypeScriptShims(prepared: TypeScriptPreparedMap, workspace: 
     const file = whole === undefined ? undefined : findModuleFile(whole, (f) => existsInPlan(workspace, f));
     if (file) roots.add(abs(file));
   }
-  // one program answers for every shim: under the config of the first old module's file
-  const program = createWorkspaceProgram(cwd, prepared.resolver.optionsFor(abs(facts[0]!.current)), workspace, [...roots]);
+  // one program answers for every shim; each file's imports resolve under its own tsconfig
+  const program = createWorkspaceProgram(cwd, prepared.resolver.optionsFor(abs(facts[0]!.current)), workspace, [...roots], prepared.resolver);
   const checker = program.getTypeChecker();
   const exportsCache = new Map<string, Map<string, ts.Symbol> | undefined>();
   const exportsOf = (file: string): Map<string, ts.Symbol> | undefined => {

@@ -1,0 +1,3 @@
+import { Review } from '../../../libs/db/src/review';
+
+export const reviews: Review[] = [];
