@@ -144,6 +144,19 @@ describe('TypeScript shims: bad input', () => {
     }
   });
 
+  it('lists for review, and leaves alone, an old module whose exports the checker cannot see', async () => {
+    const repo = base({ 'src/a.ts': "export * from '@nowhere/impl';\n", 'src/b.ts': 'export class A {}\n' }, 'version: 1\nlanguage: typescript\nrewrite:\n  - from: src/a\n    to: src/b\nshims:\n  - module: src/a\n');
+    try {
+      const result = await plan({ cwd: repo.dir, maps: [path.join(repo.dir, 'map.yaml')], jobs: 1 });
+      expect(result.changes).toEqual([]);
+      expect(result.needsReview.map((r) => `${r.file}:${r.line}: ${r.reason}`)).toEqual([
+        "src/a.ts:1: the checker finds no exports in src/a (an 'export *' it cannot resolve?): write its shim by hand",
+      ]);
+    } finally {
+      repo.dispose();
+    }
+  });
+
   it('refuses a shim that would drop exports the canonical module lacks, or change their kind', async () => {
     const repo = base(
       { 'src/a.ts': 'export class A {}\nexport const extra = 1;\nexport class K {}\n', 'src/b.ts': 'export class A {}\nexport interface K { k: 1 }\n' },

@@ -164,6 +164,11 @@ export function planTypeScriptShims(prepared: TypeScriptPreparedMap, workspace: 
       if (mismatched.length) parts.push(`${mismatched.join(', ')}: a shim would change what ${mismatched.length === 1 ? 'it is' : 'they are'}`);
       fail('module', parts.join('; '));
     }
+    if (!served.length && !stays.length) {
+      // e.g. an `export *` whose module nothing resolves: a shim would export nothing
+      plan.needsReview.push({ file, line: 1, reason: `the checker finds no exports in ${entry.module} (an 'export *' it cannot resolve?): write its shim by hand` });
+      continue;
+    }
     const directives: string[] = [];
     for (const statement of sourceFile.statements) {
       if (!isDirective(statement)) break;
@@ -444,7 +449,7 @@ function renderWhole(context: RenderContext, served: readonly ShimExport[]): str
   const lines = [
     ...directives,
     `// ${shimMarkerText} for ${entry.module} (generated: re-running remodel regenerates it)`,
-    `// Moved to ${targets.join(', ') || 'nowhere'}: import from there. This module only re-exports, deprecated.`,
+    `// Moved to ${targets.join(', ')}: import from there. This module only re-exports, deprecated.`,
     ...(entry.message ? [`// ${entry.message.replace(/\r?\n/g, ' ')}`] : []),
     ...imports,
   ];
