@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { UsageError } from '../errors';
 import { findImportMaps } from '../importmap';
 import { discoverFiles } from '../workspace/discover';
-import { createChunkRunner, defaultJobs, wantsPool } from '../workspace/pool';
+import { createChunkRunner, defaultJobs, poolMode } from '../workspace/pool';
 import { applyEdits } from './edits';
 import { openSession, scanCandidates } from './session';
 import { inShard, type Shard } from './shard';
@@ -59,9 +59,8 @@ export async function buildPlan(options: PlanOptions = {}): Promise<Plan> {
 
   if (only.has('rewrite-imports')) {
     start = now();
-    // started before the scan, so that the workers' start-up overlaps the reading
-    const pool = wantsPool(jobs, options.jobs !== undefined, files.length);
-    const runner = createChunkRunner(session, { cwd, mapFiles, files }, jobs, pool);
+    // the workers (when it pays) start during the scan, so that their start-up overlaps the reading
+    const runner = createChunkRunner(session, { cwd, mapFiles, files }, jobs, poolMode(jobs, options.jobs !== undefined));
     try {
       for (const [mapIndex, { map, adapter }] of loaded.entries()) {
         for (const rule of map.rules) plan.summary.entries[rule.label] ??= { files: 0, imports: 0, references: 0, strings: 0 };

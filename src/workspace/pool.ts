@@ -18,8 +18,8 @@ export interface ChunkTask {
 }
 
 /**
- * Plans chunk tasks as they are found: in worker threads when it pays (built code, jobs > 1, a large tree), else in
- * this thread. Workers start before the scan, so their start-up overlaps this thread reading the tree.
+ * Plans chunk tasks as they are found: in worker threads when it pays (built code, jobs > 1, many files to parse),
+ * else in this thread. Workers start while the scan goes on, so their start-up overlaps this thread reading the tree.
  */
 export interface ChunkRunner {
   /** queues a task: a free worker takes it at once, this thread takes what is left in `finish` */
@@ -36,19 +36,52 @@ export function defaultJobs(): number {
 }
 
 /**
- * Below this many files to scan a pool costs more than it saves. A worker's start-up (compiler or WASM, map,
- * tsconfig) runs while this thread reads the tree; measured on 2 cores (bench/README.md).
+ * By default the workers start once the scan has found this many files to parse. Below it a pool costs more than it
+ * saves: each worker loads the compiler or the WASM parser, the map and the tsconfigs, and parses with a cold JIT
+ * (on the 10,000-file bench tree, 346 files to parse took 2.7 times the CPU in two threads as in one).
  */
-export const minFilesForPool = 3000;
+export const minCandidatesForPool = 2000;
 
-/** Whether to plan in a pool: `jobs` given explicitly always gets one; the default only for a large tree. */
-export function wantsPool(jobs: number, explicit: boolean, files: number): boolean {
+export type PoolMode = 'in-band' | 'pool' | 'when-it-pays';
+
+/** `jobs` given explicitly always gets a pool; the default one only once it pays. */
+export function poolMode(jobs: number, explicit: boolean): PoolMode {
   // workers load compiled JavaScript; from TypeScript sources (ts-jest) everything runs in-band
-  return jobs > 1 && (explicit || files >= minFilesForPool) && existsSync(workerFile);
+  if (jobs < 2 || !existsSync(workerFile)) return 'in-band';
+  return explicit ? 'pool' : 'when-it-pays';
 }
 
-export function createChunkRunner(session: RewriteSession, init: PoolInit, jobs: number, pool: boolean): ChunkRunner {
-  return pool ? workerPool(session, init, jobs) : inBandRunner(session);
+export function createChunkRunner(session: RewriteSession, init: PoolInit, jobs: number, mode: PoolMode): ChunkRunner {
+  if (mode === 'pool') return workerPool(session, init, jobs);
+  if (mode === 'in-band') return inBandRunner(session);
+  return poolWhenItPays(session, init, jobs);
+}
+
+/** In this thread until `minCandidatesForPool` files are queued, then a pool that takes over the queue. */
+function poolWhenItPays(session: RewriteSession, init: PoolInit, jobs: number): ChunkRunner {
+  let queued: ChunkTask[] = [];
+  let files = 0;
+  let pool: ChunkRunner | undefined;
+  return {
+    push(task) {
+      if (pool) return pool.push(task);
+      queued.push(task);
+      files += task.files.length;
+      if (files < minCandidatesForPool) return;
+      pool = workerPool(session, init, jobs);
+      for (const early of queued) pool.push(early);
+      queued = [];
+    },
+    async finish(onDone) {
+      if (pool) return pool.finish(onDone);
+      const inBand = inBandRunner(session);
+      for (const task of queued) inBand.push(task);
+      queued = [];
+      files = 0;
+      return inBand.finish(onDone);
+    },
+    close: async () => pool?.close(),
+  };
 }
 
 function inBandRunner(session: RewriteSession): ChunkRunner {
