@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { mentionsAny } from '../needles';
+import { mentionsAny, needlePattern } from '../needles';
 import { findOldModule, isRelativeOrAbsolute } from './old-module';
 import type { TypeScriptPreparedMap } from './prepare';
 import { stripSourceExtension, type UsageKind } from './resolve';
@@ -26,18 +26,17 @@ export function mayNeedEdit(prepared: TypeScriptPreparedMap, file: string, text:
   const importer = path.resolve(prepared.cwd, file);
   const spellings = spellingsOf(prepared);
   const tried = new Set<string>();
-  for (const needle of prepared.needles) {
-    for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) {
-      for (const literal of literalsAround(text, at, needle)) {
-        if (tried.has(literal)) continue;
-        tried.add(literal);
-        if (literal.includes('\\')) return true;
-        const spelled = spellings.spells(literal, importer);
-        if (!spelled && !prepared.hasPathPackages) continue;
-        if (findOldModule(prepared, literal, importer, 'import') || findOldModule(prepared, literal, importer, 'require')) return true;
-        // spelled like an old module but resolving to nothing: the rewrite lists it for review
-        if (spelled && spellsUnresolvedOldModule(prepared, literal, importer, 'import')) return true;
-      }
+  // every occurrence (overlapping needles lie in the same literal, which one of them finds)
+  for (const match of text.matchAll(needlePattern(prepared.needles))) {
+    for (const literal of literalsAround(text, match.index!, match[0])) {
+      if (tried.has(literal)) continue;
+      tried.add(literal);
+      if (literal.includes('\\')) return true;
+      const spelled = spellings.spells(literal, importer);
+      if (!spelled && !prepared.hasPathPackages) continue;
+      if (findOldModule(prepared, literal, importer, 'import') || findOldModule(prepared, literal, importer, 'require')) return true;
+      // spelled like an old module but resolving to nothing: the rewrite lists it for review
+      if (spelled && spellsUnresolvedOldModule(prepared, literal, importer, 'import')) return true;
     }
   }
   return COMPUTED_LOAD.test(text);
