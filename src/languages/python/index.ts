@@ -4,6 +4,7 @@ import type { LanguageAdapter, PreparedMap, SourceFile, Workspace } from '../typ
 import { expandRelocations } from '../../plan/relocate';
 import { barrelRules } from './barrels';
 import { namesImportedFromModules } from './importers';
+import { mentionsAny } from '../needles';
 import { findModuleExports, type ModuleExports } from './exports';
 import { PythonModuleIndex } from './modules';
 import { planPythonRewrite, type PythonContext } from './rewrite';
@@ -43,7 +44,10 @@ function prefilterOf(map: ImportMap, modules: PythonModuleIndex): (path: string,
       topDir: topFile ? topFile.slice(0, topFile.lastIndexOf('/') + 1) : undefined,
     };
   });
+  // every way in below names the module's last part: one pass rejects most files
+  const lasts = olds.map((old) => old.last);
   return (path, text) => {
+    if (!mentionsAny(text, lasts)) return false;
     const relative = relativeImport.test(text);
     const dynamic = dynamicImport.test(text);
     for (const old of olds) {
