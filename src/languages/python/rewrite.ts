@@ -619,7 +619,8 @@ class PythonFileRewriter {
     for (const use of this.scopes.uses) {
       const name = use.node.text;
       const owner = this.scopes.resolve(name, use.scope, use.binds ? undefined : use.node.startIndex);
-      const rename = isImportPart(use.node) ? undefined : this.renames.get(owner)?.get(name);
+      const renamed = this.renames.get(owner)?.get(name);
+      const rename = renamed && !isImportPart(use.node) ? renamed : undefined;
       const binding = this.bindings.get(this.scopeKey(owner, name));
       if (binding && (await this.rewriteChain(use.node, binding, owner, rename?.to))) continue;
       if (rename) {
