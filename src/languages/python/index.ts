@@ -38,6 +38,8 @@ function prefilterOf(map: ImportMap, modules: PythonModuleIndex): (path: string,
     return {
       module,
       last: module.slice(dot + 1),
+      // `schemas.core.A` through a binding of an ancestor package (`from app import schemas`, `import app.schemas as s`)
+      tail: module.split('.').slice(-2).join('.'),
       parentImport: dot === -1 ? undefined : new RegExp(`\\bfrom\\s+${module.slice(0, dot).replace(/\./g, '\\s*\\.\\s*')}\\s+import\\b`),
       top,
       // relative imports reach it only from files inside its top-level package (or namespace package) folder
@@ -54,6 +56,7 @@ function prefilterOf(map: ImportMap, modules: PythonModuleIndex): (path: string,
       if (text.includes(old.module)) return true;
       if (!text.includes(old.last)) continue;
       if (old.parentImport?.test(text)) return true;
+      if (old.tail !== old.last && text.includes(old.tail)) return true;
       if (relative && (old.topDir === undefined || path.startsWith(old.topDir))) return true;
       if (dynamic && text.includes(old.top)) return true;
     }

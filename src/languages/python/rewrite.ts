@@ -594,17 +594,19 @@ class PythonFileRewriter {
   }
 
   /** A name in `scope` that refers to `module`, adding `import module` after `anchor` when none exists. */
-  private referenceTo(module: string, scope: Scope, anchor: Node): string {
+  private referenceTo(module: string, scope: Scope, anchor: Node, useScope: Scope = scope): string {
     for (const binding of this.bindings.values()) {
       if (!binding.rootOnly && binding.module === module && (binding.scope === scope || binding.scope === this.scopes.module)) {
         const name = [...this.bindings.entries()].find(([, b]) => b === binding)![0].split('\0')[1]!;
         return name;
       }
     }
-    if (this.importsModule(module, scope) || this.out.hasAddedLine(`import ${module}`)) return module;
     const root = module.split('.')[0]!;
+    // `def create(app): core.A()` -> `app.schemas.canon.A()` would mean the parameter
+    const shadowed = this.boundBetween(root, useScope);
+    if (!shadowed && (this.importsModule(module, scope) || this.out.hasAddedLine(`import ${module}`))) return module;
     const rootBinding = this.bindings.get(this.scopeKey(scope, root)) ?? this.bindings.get(this.scopeKey(this.scopes.module, root));
-    const rootTaken = (scope.bindings.has(root) || this.scopes.module.bindings.has(root)) && !rootBinding?.rootOnly;
+    const rootTaken = shadowed || ((scope.bindings.has(root) || this.scopes.module.bindings.has(root)) && !rootBinding?.rootOnly);
     if (rootTaken) {
       const alias = `${lastPart(module)}_module`;
       this.out.addLineAfter(anchor, `import ${module} as ${alias}`);
@@ -612,6 +614,12 @@ class PythonFileRewriter {
     }
     this.out.addLineAfter(anchor, `import ${module}`);
     return module;
+  }
+
+  /** True when a scope from `scope` out to (not including) the module scope binds `name`. */
+  private boundBetween(name: string, scope: Scope): boolean {
+    for (let s: Scope | undefined = scope; s && s !== this.scopes.module; s = s.parent) if (s.bindings.has(name)) return true;
+    return false;
   }
 
   /** Renamed names and attribute chains through module bindings (`models.booking.Booking`, `m.X`). */
@@ -658,7 +666,7 @@ class PythonFileRewriter {
         if (!this.rootStillBound(binding.module, owner)) this.out.addLineAfter(binding.statement.node, `import ${module}`);
         return false;
       }
-      const ref = this.referenceTo(module, owner, binding.statement.node);
+      const ref = this.referenceTo(module, owner, binding.statement.node, this.scopes.scopeOf(id));
       this.out.edit(id.startIndex, nodes[depth]!.endIndex, ref);
       return true;
     }
@@ -686,14 +694,16 @@ class PythonFileRewriter {
       const alias = this.rootAliases.get(targetModule);
       if (alias) replacement = alias + target.slice(targetModule.length);
       else {
-        if (!this.importsModule(targetModule, owner)) this.referenceTo(targetModule, owner, binding.statement.node);
+        if (!this.importsModule(targetModule, owner)) this.referenceTo(targetModule, owner, binding.statement.node, this.scopes.scopeOf(id));
         replacement = target;
       }
     } else if (target === binding.module || target.startsWith(`${binding.module}.`)) {
       replacement = (renamedTo ?? parts[0]) + target.slice(binding.module.length);
+      // no import added: what loaded the old submodule before (its package's `__init__`, another importer) now loads
+      // the canonical one, as remodel rewrote it too
     } else {
       const targetModule = end > depth ? parentModule(target) : target;
-      const ref = this.referenceTo(targetModule, owner, binding.statement.node);
+      const ref = this.referenceTo(targetModule, owner, binding.statement.node, this.scopes.scopeOf(id));
       replacement = ref + target.slice(targetModule.length);
     }
     if (original === replacement) return false;

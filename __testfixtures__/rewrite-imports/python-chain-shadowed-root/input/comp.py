@@ -1,0 +1,5 @@
+from app.schemas import core
+
+
+def f():
+    return [core.A() for app in range(3)]

@@ -1,0 +1,3 @@
+from app.schemas import core
+
+handler = lambda app: core.A()

@@ -1,0 +1,5 @@
+from app.schemas import core
+
+
+def create(app):
+    return core.A(), core.B(), app

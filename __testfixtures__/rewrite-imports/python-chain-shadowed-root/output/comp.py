@@ -1,0 +1,6 @@
+from app.schemas import core
+import app.schemas.canon as canon_module
+
+
+def f():
+    return [canon_module.A() for app in range(3)]

@@ -1,0 +1,4 @@
+from app.schemas import core
+import app.schemas.canon as canon_module
+
+handler = lambda app: canon_module.A()

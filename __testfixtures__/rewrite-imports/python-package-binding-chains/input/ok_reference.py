@@ -1,0 +1,3 @@
+import app.schemas
+
+x = app.schemas.core.A()

@@ -1,0 +1,3 @@
+from app import schemas
+
+x = schemas.core.A()

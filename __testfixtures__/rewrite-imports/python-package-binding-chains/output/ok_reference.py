@@ -1,0 +1,4 @@
+import app.schemas
+import app.schemas.canon
+
+x = app.schemas.canon.A()

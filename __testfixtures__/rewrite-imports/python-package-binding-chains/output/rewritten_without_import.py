@@ -1,0 +1,4 @@
+from app import schemas
+from app.schemas import other
+
+x = schemas.canon.A()

@@ -1,0 +1,3 @@
+import app.schemas as schemas
+
+x = schemas.canon.A()
