@@ -60,6 +60,12 @@ function isLoggerName(string: Node): boolean {
   return call?.type === 'call' && loggerCall.test(call.childForFieldName('function')?.text ?? '');
 }
 
+/** The module name a call loads: `importlib.import_module("models.booking")`, `__import__("models.booking")`. */
+function isModuleLoad(string: Node): boolean {
+  const call = string.parent?.type === 'argument_list' && string.parent.namedChildren[0]?.id === string.id ? string.parent.parent : undefined;
+  return call?.type === 'call' && /^(importlib\.)?import_module$|^__import__$/.test(call.childForFieldName('function')?.text ?? '');
+}
+
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
@@ -82,6 +88,13 @@ export async function rewriteDottedStrings(root: Node, map: ImportMap, defines: 
     if (rewritten && rewritten.text !== content.text) {
       if (isLoggerName(string)) {
         sink.review(string, `logger name "${content.text}" looks like a moved module; left as it is`);
+        continue;
+      }
+      const renamed = isModuleLoad(string) ? map.moveOfModule(content.text)?.rule.rename : undefined;
+      if (renamed?.size) {
+        // the module object's attributes would change under the code that uses them
+        const names = [...renamed].map(([from, to]) => `${from} -> ${to}`).join(', ');
+        sink.review(string, `"${content.text}" is loaded by name and its names are renamed (${names}): the loaded module's attributes change; rewrite by hand`);
         continue;
       }
       sink.edit(content.node.startIndex, content.node.endIndex, rewritten.text);
