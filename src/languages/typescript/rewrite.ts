@@ -994,7 +994,8 @@ class FileRewriter {
     while (ts.isParenthesizedExpression(outer.parent) || ts.isAwaitExpression(outer.parent) || ts.isAsExpression(outer.parent)) outer = outer.parent;
     const parent = outer.parent;
     const declaration = parent && ts.isVariableDeclaration(parent) && parent.initializer === outer && ts.isObjectBindingPattern(parent.name) ? parent : undefined;
-    const member = parent && ts.isPropertyAccessExpression(parent) && parent.expression === outer ? parent : undefined;
+    // `import('x').then(...)` is a promise's member, not the module's
+    const member = parent && ts.isPropertyAccessExpression(parent) && parent.expression === outer && !(callee === 'import' && outer === call) ? parent : undefined;
     const movesByName = whole ? whole.rule.rename.size > 0 : this.map.hasNameMoves(old.id);
 
     if (whole && !movesByName) {
@@ -1019,8 +1020,8 @@ class FileRewriter {
     const statement = declaration?.parent.parent;
     if (!declaration || !statement || !ts.isVariableStatement(statement) || statement.declarationList.declarations.length !== 1) {
       const what = whole ? `names ${[...whole.rule.rename.keys()].join(', ')} are renamed` : `names ${this.map.movedNames(old.id).join(', ')} move elsewhere`;
+      // left as it is: pointed at the canonical module, the object's members would change under the code that uses them
       this.review(call, `${callee}('${literal.text}') of '${old.id}' is used as a module object and its ${what}: rewrite by hand`);
-      if (whole) this.retarget(literal, old, whole, usage, 'imports');
       return;
     }
     // case: const { A, B: b } = require('x') / await import('x')
