@@ -118,6 +118,8 @@ export function analyzeScopes(root: Node): ScopeAnalysis {
       case 'function_definition': {
         const name = node.childForFieldName('name');
         if (name) declare(scope, name.text, name);
+        // PEP 695 bounds (`def f[T: User]`) are evaluated outside the function, like its annotations
+        visit(node.childForFieldName('type_parameters'), scope);
         visit(node.childForFieldName('return_type'), scope);
         const inner = newScope('function', node, scope);
         scopeByNode.set(node.id, inner);
