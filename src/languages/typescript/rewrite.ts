@@ -947,6 +947,9 @@ class FileRewriter {
   private visitDeep(node: ts.Node): void {
     if (ts.isCallExpression(node)) this.visitCall(node);
     else if (ts.isImportTypeNode(node)) this.visitImportType(node);
+    // JSDoc types (`/** @type {import('./x').T} */`, what checkJs reads) hang beside the tree, not in it
+    const docs = (node as { jsDoc?: ts.JSDoc[] }).jsDoc;
+    if (docs) for (const doc of docs) this.visitDeep(doc);
     ts.forEachChild(node, (child) => this.visitDeep(child));
   }
 
