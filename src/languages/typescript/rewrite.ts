@@ -942,6 +942,37 @@ class FileRewriter {
     if (moving.length === uses.members.length && ts.isImportDeclaration(statement)) this.deleted.add(statement);
   }
 
+  /**
+   * A mock factory that returns an object literal (`() => ({ Old: jest.fn() })`, or a body ending in `return { ... }`)
+   * gets its keys renamed with the module's names; false (nothing edited) for any other shape.
+   */
+  private renameFactoryKeys(factory: ts.Expression, renames: ReadonlyMap<string, string>): boolean {
+    if (!ts.isArrowFunction(factory) && !ts.isFunctionExpression(factory)) return false;
+    let result: ts.Expression | undefined;
+    if (ts.isBlock(factory.body)) {
+      const returns = factory.body.statements.filter(ts.isReturnStatement);
+      const last = factory.body.statements[factory.body.statements.length - 1];
+      if (returns.length !== 1 || returns[0] !== last) return false;
+      result = returns[0]!.expression;
+    } else result = factory.body;
+    while (result && ts.isParenthesizedExpression(result)) result = result.expression;
+    if (!result || !ts.isObjectLiteralExpression(result)) return false;
+    const edits: Array<[number, number, string]> = [];
+    for (const property of result.properties) {
+      if (ts.isSpreadAssignment(property)) continue;
+      const name = property.name;
+      if (!name || !(ts.isIdentifier(name) || ts.isStringLiteral(name))) return false;
+      const renamed = renames.get(name.text);
+      if (!renamed) continue;
+      const start = name.getStart(this.sourceFile);
+      if (ts.isShorthandPropertyAssignment(property)) edits.push([start, start, `${renamed}: `]);
+      else if (ts.isStringLiteral(name)) edits.push([start + 1, name.end - 1, renamed]);
+      else edits.push([start, name.end, renamed]);
+    }
+    for (const [start, end, text] of edits) this.edit(start, end, text);
+    return true;
+  }
+
   // ---- expressions: import(), require, require.resolve, jest/vi, import('x').T ---------------
 
   private visitDeep(node: ts.Node): void {
@@ -975,12 +1006,17 @@ class FileRewriter {
       // case: require.resolve('x'), jest.mock('x'), vi.mock('x', factory)
       if (whole) {
         this.retarget(argument, old, whole, usage, 'strings');
-        if (mock && call.arguments.length > 1 && whole.rule.rename.size) this.review(call, `${callee} factory for '${old.id}', whose names ${[...whole.rule.rename.keys()].join(', ')} are renamed: check the factory's keys`);
+        if (mock && call.arguments.length > 1 && whole.rule.rename.size && !this.renameFactoryKeys(call.arguments[1]!, whole.rule.rename)) {
+          this.review(call, `${callee} factory for '${old.id}', whose names ${[...whole.rule.rename.keys()].join(', ')} are renamed: check the factory's keys`);
+        }
       } else if (mock && this.map.hasNameMoves(old.id)) {
         const moved = this.map.movedNames(old.id);
         // a barrel that follows a rename (barrels: follow) keeps its names under new ones: only a factory's keys need a look
         if (moved.every((name) => this.map.moveOfName(old.id, name)?.module === old.id)) {
-          if (call.arguments.length > 1) this.review(call, `${callee} factory for '${old.id}', whose names ${moved.join(', ')} are renamed: check the factory's keys`);
+          const renames = new Map(moved.map((name) => [name, this.map.moveOfName(old.id, name)!.name] as const));
+          if (call.arguments.length > 1 && !this.renameFactoryKeys(call.arguments[1]!, renames)) {
+            this.review(call, `${callee} factory for '${old.id}', whose names ${moved.join(', ')} are renamed: check the factory's keys`);
+          }
         } else {
           this.review(call, `${callee}('${argument.text}') mocks '${old.id}', whose names ${moved.join(', ')} move elsewhere: the mock no longer covers them`);
         }
