@@ -11,9 +11,10 @@ import { buildPlan, type PlanOptions } from './plan/build';
 import type { Plan } from './plan/types';
 
 export type { PlanOptions, TransformName } from './plan/build';
-export type { Plan, FileChange, FileResult, Edit, NeedsReview, Note } from './plan/types';
+export type { Plan, FileChange } from './plan/types';
+export type { FileResult, Edit, NeedsReview, Note } from './core/types';
 export type { ApplyResult } from './apply/apply';
-export { RemodelError, ImportMapError, UsageError, ParseError, WorkspaceError } from './errors';
+export { RemodelError, ImportMapError, UsageError, ParseError, WorkspaceError } from './core/errors';
 export { renderFilePatch, renderPatch } from './render/patch';
 export { renderJsonReport, renderSummary, renderStat } from './render/report';
 export type { AuditOptions, AuditReport } from './audit';

@@ -1,6 +1,6 @@
 import { typescriptAdapter } from '../src/languages/typescript';
 import { findModuleFile } from '../src/languages/typescript/resolve';
-import type { Workspace } from '../src/languages/types';
+import type { Workspace } from '../src/core/types';
 import { diskWorkspace, preparedMapFor, relativePath, report, type FileInfo, type TransformApi, type TransformOptions } from './support';
 
 /**

@@ -1,7 +1,7 @@
-import { ParseError } from '../src/errors';
+import { ParseError } from '../src/core/errors';
 import { mayNeedEdit } from '../src/languages/needles';
 import { typescriptAdapter } from '../src/languages/typescript';
-import { applyEdits } from '../src/plan/edits';
+import { applyEdits } from '../src/core/edits';
 import { preparedMapFor, relativePath, report, type FileInfo, type TransformApi, type TransformOptions } from './support';
 
 export { diskWorkspace, type FileInfo, type TransformApi } from './support';

@@ -1,10 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { UsageError } from '../src/errors';
+import { UsageError } from '../src/core/errors';
 import { readImportMap } from '../src/importmap';
 import { typescriptAdapter, type TypeScriptPreparedMap } from '../src/languages/typescript';
-import type { Workspace } from '../src/languages/types';
-import type { NeedsReview, Note } from '../src/plan/types';
+import type { Workspace } from '../src/core/types';
+import type { NeedsReview, Note } from '../src/core/types';
 
 /** What jscodeshift hands a transform (only the parts used here, so the transforms need no jscodeshift import). */
 export interface FileInfo {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ImportMapError } from '../../src/errors';
+import { ImportMapError } from '../../src/core/errors';
 import { parseImportMap } from '../../src/importmap/load';
 import { resolveImportMap } from '../../src/importmap/resolve';
 import { importMapJsonSchema } from '../../src/importmap/schema';

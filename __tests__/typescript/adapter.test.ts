@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ImportMapError, UsageError } from '../../src/errors';
+import { ImportMapError, UsageError } from '../../src/core/errors';
 import { parseImportMap } from '../../src/importmap/load';
 import { resolveImportMap } from '../../src/importmap/resolve';
 import { typescriptAdapter } from '../../src/languages/typescript';

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { UsageError } from '../../src/errors';
+import { UsageError } from '../../src/core/errors';
 import { parseImportMap } from '../../src/importmap/load';
 import { resolveImportMap } from '../../src/importmap/resolve';
 import { typescriptAdapter } from '../../src/languages/typescript';

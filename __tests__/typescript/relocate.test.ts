@@ -6,7 +6,7 @@ import { apply, plan } from '../../src';
 import { typescriptAdapter } from '../../src/languages/typescript';
 import { resolveImportMap } from '../../src/importmap/resolve';
 import { loadImportMap } from '../../src/importmap/load';
-import type { FileMove } from '../../src/plan/relocate';
+import type { FileMove } from '../../src/core/types';
 import { makeTempRepo } from '../support/tempRepo';
 import { workspaceOf } from './support';
 

@@ -4,7 +4,7 @@ import * as vm from 'node:vm';
 // the project's own compiler (a devDependency): ts-morph's copy ships without the lib .d.ts files
 import * as ts from 'typescript';
 import { apply, plan } from '../../src';
-import { ImportMapError } from '../../src/errors';
+import { ImportMapError } from '../../src/core/errors';
 import { makeTempRepo } from '../support/tempRepo';
 
 const WHOLE = path.join(__dirname, '..', '..', '__testfixtures__', 'insert-shims', 'ts-whole-module', 'input');

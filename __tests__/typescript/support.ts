@@ -4,8 +4,8 @@ import * as path from 'node:path';
 import { loadImportMap } from '../../src/importmap/load';
 import { resolveImportMap } from '../../src/importmap/resolve';
 import type { ImportMap } from '../../src/importmap/types';
-import type { Workspace } from '../../src/languages/types';
-import type { Edit } from '../../src/plan/types';
+import type { Workspace } from '../../src/core/types';
+import type { Edit } from '../../src/core/types';
 
 export const FIXTURES = path.join(__dirname, '..', '..', '__testfixtures__', 'rewrite-imports');
 export const SUPPORT_REPO = path.join(FIXTURES, '_repo.typescript');

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
 import { dirname } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { WorkspaceError } from '../errors';
+import { WorkspaceError } from '../core/errors';
 import type { FileChange, Plan } from '../plan/types';
 import { resolveInsideRoot } from '../workspace/paths';
 

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
 import yargs, { type Argv } from 'yargs';
-import { UsageError, RemodelError } from '../errors';
+import { UsageError, RemodelError } from '../core/errors';
 import { apply, audit, draftImportMap, plan, renderAuditJson, renderAuditMarkdown, renderFilePatch, renderJsonReport, renderPatch, renderStat, renderSummary, type Plan, type TransformName } from '../index';
 import { parseShard } from '../plan/shard';
 import { planOptions } from './options';

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { UsageError } from '../errors';
+import { UsageError } from '../core/errors';
 import { loadImportMap } from './load';
 import { resolveImportMap } from './resolve';
 import type { ImportMap } from './types';

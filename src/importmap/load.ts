@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Document, LineCounter, parseDocument, isNode } from 'yaml';
 import type { z } from 'zod';
-import { ImportMapError } from '../errors';
+import { ImportMapError } from '../core/errors';
 import { importMapSchema, type RawImportMap } from './schema';
 
 /** A validated map and a way to find the line of any key path in its source. */

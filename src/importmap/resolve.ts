@@ -1,4 +1,4 @@
-import { ImportMapError } from '../errors';
+import { ImportMapError } from '../core/errors';
 import { formatKeyPath, type LoadedImportMap } from './load';
 import type { ImportMap, LanguageId, ModuleTarget, NameTarget, RewriteRule } from './types';
 

@@ -1,31 +1,8 @@
+import type { SourceFile, Workspace } from '../core/types';
 import type { RawRewriteEntry } from '../importmap/schema';
 import type { ImportMap, LanguageId } from '../importmap/types';
-import type { FileMove } from '../plan/relocate';
-import type { FileResult, NeedsReview, Note } from '../plan/types';
-
-/** A source file as the pipeline hands it to an adapter. */
-export interface SourceFile {
-  /** path relative to the repository root, `/`-separated */
-  path: string;
-  /** the file's text, BOM included (offsets are UTF-16 code units of this string) */
-  text: string;
-}
-
-/** The repository as an adapter sees it: every discovered file, and the root. */
-export interface Workspace {
-  /** absolute repository root */
-  cwd: string;
-  /** every discovered file, repository-relative, `/`-separated, sorted */
-  files: readonly string[];
-  /** a set view of `files` */
-  has(path: string): boolean;
-  /** reads a repository-relative file as the plan has it so far (cached per run) */
-  read(path: string): string;
-  /** true when the file exists after the steps planned so far (created, not moved away) */
-  exists(path: string): boolean;
-  /** where a file was moved in this plan, or undefined */
-  movedTo(path: string): string | undefined;
-}
+import type { FileMove } from '../core/types';
+import type { FileResult, NeedsReview, Note } from '../core/types';
 
 /** What an adapter prepares once per map and run: module resolution, validated targets. */
 export interface PreparedMap {

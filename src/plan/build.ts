@@ -1,13 +1,14 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { UsageError } from '../errors';
+import { UsageError } from '../core/errors';
 import { findImportMaps } from '../importmap';
 import { discoverFiles } from '../workspace/discover';
 import { createChunkRunner, defaultJobs, poolMode } from '../workspace/pool';
-import { applyEdits } from './edits';
+import { applyEdits } from '../core/edits';
 import { openSession, scanCandidates } from './session';
 import { inShard, type Shard } from './shard';
-import type { FileChange, FileResult, Plan, PlanSummary } from './types';
+import type { FileChange, Plan, PlanSummary } from './types';
+import type { FileResult } from '../core/types';
 
 export type TransformName = 'rewrite-imports' | 'insert-shims' | 'move-files';
 export const transformNames: readonly TransformName[] = ['rewrite-imports', 'insert-shims', 'move-files'];

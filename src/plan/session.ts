@@ -1,10 +1,12 @@
 import { readImportMap, type ImportMap } from '../importmap';
 import { mayNeedEdit } from '../languages/needles';
 import { getAdapter } from '../languages/registry';
-import type { LanguageAdapter, PreparedMap, SourceFile } from '../languages/types';
+import type { LanguageAdapter, PreparedMap } from '../languages/types';
+import type { SourceFile } from '../core/types';
 import { DiskWorkspace, NotTextError } from '../workspace/workspace';
-import { expandRelocations, type FileMove } from './relocate';
-import type { FileResult } from './types';
+import { expandRelocations } from '../workspace/moves';
+import { type FileMove } from '../core/types';
+import type { FileResult } from '../core/types';
 
 export interface LoadedMap {
   map: ImportMap;

@@ -1,4 +1,4 @@
-import { UsageError } from '../errors';
+import { UsageError } from '../core/errors';
 
 /** Shard `index` (0-based) of `count`. */
 export interface Shard {

@@ -1,44 +1,4 @@
-/** A text splice at UTF-16 offsets of the original text; edits of one file never overlap. */
-export interface Edit {
-  start: number;
-  end: number;
-  text: string;
-}
-
-/** Something remodel left untouched on purpose, for a human to look at. */
-export interface NeedsReview {
-  file: string;
-  line: number;
-  reason: string;
-}
-
-/** Something remodel did differently from the obvious rewrite, and wants the user to know. */
-export interface Note {
-  file: string;
-  line: number;
-  message: string;
-}
-
-/** What one rewrite-map entry did in one file (summed over files in the report). */
-export interface EntryStats {
-  imports: number;
-  references: number;
-  strings: number;
-}
-
-/** The outcome of planning one file: data, never an exception escaping (LibCST style). */
-export type FileResult =
-  | {
-      kind: 'changed';
-      file: string;
-      edits: Edit[];
-      needsReview: NeedsReview[];
-      notes: Note[];
-      /** keyed by the map entry's label, e.g. `models.booking -> db.models.core` */
-      stats: Record<string, EntryStats>;
-    }
-  | { kind: 'unchanged'; file: string; needsReview: NeedsReview[]; notes: Note[] }
-  | { kind: 'failed'; file: string; line: number; column: number; error: string };
+import type { EntryStats, NeedsReview, Note } from '../core/types';
 
 /** One file the plan writes: modified, created (`before === null`), deleted (`after === null`) or moved (`movedFrom`). */
 export interface FileChange {

@@ -1,6 +1,6 @@
 import { realpathSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { WorkspaceError } from '../errors';
+import { WorkspaceError } from '../core/errors';
 
 /** `a\b` -> `a/b`: every path remodel stores or prints is repository-relative and `/`-separated. */
 export function toPosix(path: string): string {

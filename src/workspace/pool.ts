@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { SourceFile } from '../languages/types';
+import type { SourceFile } from '../core/types';
 import type { ChunkOutput, RewriteSession } from '../plan/session';
 import { planFiles } from '../plan/session';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Workspace } from '../languages/types';
+import type { Workspace } from '../core/types';
 import { discoverFiles } from './discover';
 import { resolveInsideRoot } from './paths';
 

@@ -1,6 +1,6 @@
 import type { RawRewriteEntry } from '../../importmap/schema';
 import type { ImportMap } from '../../importmap/types';
-import type { Workspace } from '../types';
+import type { Workspace } from '../../core/types';
 import { findImports } from './imports';
 import type { PythonModuleIndex } from './modules';
 import { parsePython } from './parser';

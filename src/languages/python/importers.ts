@@ -1,5 +1,5 @@
 import type { ImportMap } from '../../importmap/types';
-import type { Workspace } from '../types';
+import type { Workspace } from '../../core/types';
 import type { PythonModuleIndex } from './modules';
 
 const fromImport = /^[ \t]*from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n;#]*(?:\\\n[^\n;#]*)*)/gm;

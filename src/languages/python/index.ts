@@ -1,7 +1,8 @@
-import { ImportMapError } from '../../errors';
+import { ImportMapError } from '../../core/errors';
 import type { ImportMap } from '../../importmap/types';
-import type { LanguageAdapter, PreparedMap, SourceFile, Workspace } from '../types';
-import { expandRelocations } from '../../plan/relocate';
+import type { LanguageAdapter, PreparedMap } from '../types';
+import type { SourceFile, Workspace } from '../../core/types';
+import { expandRelocations } from '../../workspace/moves';
 import { barrelRules } from './barrels';
 import { namesImportedFromModules } from './importers';
 import { mentionsAny } from '../needles';

@@ -1,4 +1,4 @@
-import type { Workspace } from '../types';
+import type { Workspace } from '../../core/types';
 
 /** Where Python modules live under the map's import roots (like `sys.path` entries). */
 export class PythonModuleIndex {

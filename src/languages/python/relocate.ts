@@ -1,10 +1,11 @@
-import { ImportMapError } from '../../errors';
+import { ImportMapError } from '../../core/errors';
 import type { RawRewriteEntry } from '../../importmap/schema';
 import type { ImportMap } from '../../importmap/types';
-import type { Edit } from '../../plan/types';
-import { applyEdits } from '../../plan/edits';
-import type { FileMove } from '../../plan/relocate';
-import type { MovePlan, Workspace } from '../types';
+import type { Edit } from '../../core/types';
+import { applyEdits } from '../../core/edits';
+import type { FileMove } from '../../core/types';
+import type { MovePlan } from '../types';
+import type { Workspace } from '../../core/types';
 import { findImports } from './imports';
 import { PythonModuleIndex } from './modules';
 import { parsePython } from './parser';

@@ -1,7 +1,7 @@
 import type { ImportMap, NameTarget } from '../../importmap/types';
-import { applyEdits, lineEnding } from '../../plan/edits';
-import type { Edit, EntryStats, FileResult, NeedsReview, Note } from '../../plan/types';
-import type { SourceFile } from '../types';
+import { applyEdits, lineEnding } from '../../core/edits';
+import type { Edit, EntryStats, FileResult, NeedsReview, Note } from '../../core/types';
+import type { SourceFile } from '../../core/types';
 import type { ModuleExports } from './exports';
 import { findImports, type ImportFromStatement, type ImportItem, type ImportStatement, type PythonImport } from './imports';
 import type { PythonModuleIndex } from './modules';

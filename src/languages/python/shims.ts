@@ -1,10 +1,10 @@
-import { ImportMapError } from '../../errors';
+import { ImportMapError } from '../../core/errors';
 import type { RawShimEntry } from '../../importmap/schema';
 import type { ImportMap } from '../../importmap/types';
-import { lineEnding } from '../../plan/edits';
-import type { Note, NeedsReview } from '../../plan/types';
-import { shimMarkerText } from '../../plan/relocate';
-import type { ShimPlan, Workspace } from '../types';
+import { lineEnding } from '../../core/edits';
+import { shimMarkerText } from '../../core/shims';
+import type { ShimPlan } from '../types';
+import type { Workspace } from '../../core/types';
 import { findModuleExports } from './exports';
 import type { PythonModuleIndex } from './modules';
 import { findImports } from './imports';

@@ -1,5 +1,5 @@
 import type { ImportMap } from '../../importmap/types';
-import type { Edit, EntryStats } from '../../plan/types';
+import type { Edit, EntryStats } from '../../core/types';
 import type { Node } from './parser';
 import { plainStringContent } from './rewrite';
 

@@ -7,6 +7,7 @@ import { existsInPlan } from './prepare';
 import { findOldModule } from './old-module';
 import { ownsTypeScriptPath } from './relocate';
 import { findModuleFile, stripSourceExtension } from './resolve';
+import { parseSource } from './syntax';
 import { ts } from './ts';
 
 /** How a module spells one public name: re-exported from a specifier, or a file-level binding exported. */
@@ -156,7 +157,7 @@ function surfaceOf(prepared: TypeScriptPreparedMap, file: string, renamed: Reado
     }
     // only a file that names a renamed name, or re-exports a whole module, can re-export one: the rest is never parsed
     const candidate = /\bexport\b/.test(text) && (/\bexport\s*(?:type\s*)?\*/.test(text) || [...renamed].some((name) => text.includes(name)));
-    cache.set(file, candidate ? readSurface(ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false)) : null);
+    cache.set(file, candidate ? readSurface(parseSource(file, text, { parents: false })) : null);
   }
   const surface = cache.get(file);
   if (!surface) return undefined;

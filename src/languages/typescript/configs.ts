@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { UsageError } from '../../errors';
+import { UsageError } from '../../core/errors';
 import { defaultResolutionConfig, isInside, nodeConfigFileSystem, readConfig, type ConfigFileSystem, type ParsedConfig, type ResolutionConfig } from './config';
 import { sourceExtension } from './resolve';
 import type { ts } from './ts';

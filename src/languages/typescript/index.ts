@@ -1,9 +1,10 @@
 import type { ImportMap } from '../../importmap/types';
-import type { LanguageAdapter, Workspace } from '../types';
+import type { LanguageAdapter } from '../types';
+import type { Workspace } from '../../core/types';
 import { barrelRules } from './barrels';
 import { prepareTypeScriptMap, type TypeScriptPreparedMap } from './prepare';
 import { ownsTypeScriptPath, planTypeScriptMoves, typescriptRelocationRules } from './relocate';
-import { planTypeScriptRewrite } from './rewrite';
+import { planTypeScriptRewrite } from './rewrite/index';
 import { planTypeScriptShims } from './shims';
 
 export type { TypeScriptPreparedMap } from './prepare';

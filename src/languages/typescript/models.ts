@@ -1,4 +1,5 @@
-import ts from 'typescript';
+import { parseSource } from './syntax';
+import { ts } from './ts';
 import type { FileScan, ScannedImport, ScannedModel, ScannedReference } from '../../audit/types';
 
 /**
@@ -70,19 +71,12 @@ const sequelizeAssociations = new Set(['belongsTo', 'hasMany', 'hasOne', 'belong
 const drizzleTables = new Set(['pgTable', 'mysqlTable', 'sqliteTable', 'singlestoreTable', 'gelTable']);
 const drizzleSchemas = new Set(['pgSchema', 'mysqlSchema']);
 
-function scriptKind(file: string): ts.ScriptKind {
-  if (file.endsWith('.tsx')) return ts.ScriptKind.TSX;
-  if (file.endsWith('.jsx')) return ts.ScriptKind.JSX;
-  if (/\.[mc]?js$/.test(file)) return ts.ScriptKind.JS;
-  return ts.ScriptKind.TS;
-}
-
 function readFile(file: string, text: string): { scan: FileScan; classes: ClassFacts[] } {
   const scan: FileScan = { file, language: 'typescript', models: [], references: [], imports: [], definitions: [] };
   const classes: ClassFacts[] = [];
   let source: ts.SourceFile;
   try {
-    source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, scriptKind(file));
+    source = parseSource(file, text);
   } catch (error) {
     scan.failure = { line: 1, error: `cannot parse: ${String(error)}` };
     return { scan, classes };

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { toPosix } from '../../workspace/paths';
+import { toPosix } from '../../core/paths';
 import type { TypeScriptPreparedMap } from './prepare';
 import type { UsageKind } from './resolve';
 

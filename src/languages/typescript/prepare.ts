@@ -1,13 +1,16 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ImportMapError } from '../../errors';
+import { ImportMapError } from '../../core/errors';
 import type { ImportMap, RewriteRule } from '../../importmap/types';
-import { expandRelocations, type FileMove } from '../../plan/relocate';
-import type { PreparedMap, Workspace } from '../types';
+import { expandRelocations } from '../../workspace/moves';
+import { type FileMove } from '../../core/types';
+import type { PreparedMap } from '../types';
+import type { Workspace } from '../../core/types';
 import type { ResolutionConfig } from './config';
 import { ConfigLookup, configFileSystemOf } from './configs';
 import { mayNeedEdit } from './prefilter';
 import { findModuleFile, ResolverSet, stripSourceExtension } from './resolve';
+import { parseSource } from './syntax';
 import { ts } from './ts';
 
 /** Names a module exports, as far as its own text tells (`open` when it also has `export * from`). */
@@ -195,7 +198,7 @@ export function readExports(file: string): ExportedNames | undefined {
   } catch {
     return undefined;
   }
-  return exportedNamesOf(ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false));
+  return exportedNamesOf(parseSource(file, text, { parents: false }));
 }
 
 export function exportedNamesOf(sourceFile: ts.SourceFile): ExportedNames {

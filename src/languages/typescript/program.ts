@@ -1,7 +1,8 @@
 import * as path from 'node:path';
-import type { Workspace } from '../types';
+import type { Workspace } from '../../core/types';
 import { existsInPlan } from './prepare';
 import { sourceExtension, type Resolution } from './resolve';
+import { parseSource } from './syntax';
 import { ts } from './ts';
 
 /**
@@ -51,7 +52,7 @@ export function createWorkspaceProgram(
     readFile,
     getSourceFile: (file, languageVersion) => {
       const text = readFile(file);
-      return text === undefined ? undefined : ts.createSourceFile(file, text, languageVersion, true);
+      return text === undefined ? undefined : parseSource(file, text, { target: languageVersion });
     },
     getDefaultLibFileName: () => 'lib.d.ts',
     writeFile: () => undefined,

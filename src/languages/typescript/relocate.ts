@@ -1,13 +1,16 @@
 import * as path from 'node:path';
 import type { RawRewriteEntry } from '../../importmap/schema';
 import type { ImportMap } from '../../importmap/types';
-import { applyEdits, lineAt } from '../../plan/edits';
-import type { FileMove } from '../../plan/relocate';
-import type { Edit } from '../../plan/types';
-import type { MovePlan, Workspace } from '../types';
+import { applyEdits, lineAt } from '../../core/edits';
+import type { FileMove } from '../../core/types';
+import type { Edit } from '../../core/types';
+import type { MovePlan } from '../types';
+import type { Workspace } from '../../core/types';
 import type { TypeScriptPreparedMap } from './prepare';
 import { findModuleFile, sourceExtension, stripSourceExtension, type UsageKind } from './resolve';
-import { ACTUAL_CALLS, calleeName, MOCK_CALLS, scriptKindOf } from './rewrite';
+import { ACTUAL_CALLS, MOCK_CALLS } from './rewrite/forms/module-call';
+import { calleeName } from './rewrite/text';
+import { parseSource } from './syntax';
 import { writeSpecifier } from './specifier';
 import { ts } from './ts';
 
@@ -118,7 +121,7 @@ export function planTypeScriptMoves(prepared: TypeScriptPreparedMap, moves: read
       plan.moved.push({ from: move.from, to: move.to, text });
       continue;
     }
-    const sourceFile = ts.createSourceFile(move.from, text, ts.ScriptTarget.Latest, true, scriptKindOf(move.from));
+    const sourceFile = parseSource(move.from, text);
     const oldAbsolute = path.join(cwd, move.from);
     const newAbsolute = path.join(cwd, move.to);
     const edits: Edit[] = [];

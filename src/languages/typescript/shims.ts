@@ -1,16 +1,17 @@
 import * as path from 'node:path';
-import { ImportMapError } from '../../errors';
+import { ImportMapError } from '../../core/errors';
 import type { RawShimEntry } from '../../importmap/schema';
-import { lineAt, lineEnding } from '../../plan/edits';
-import { shimMarkerText } from '../../plan/relocate';
-import type { Edit } from '../../plan/types';
-import { applyEdits } from '../../plan/edits';
-import type { ShimPlan, Workspace } from '../types';
+import { lineAt, lineEnding } from '../../core/edits';
+import { shimMarkerText } from '../../core/shims';
+import type { Edit } from '../../core/types';
+import { applyEdits } from '../../core/edits';
+import type { ShimPlan } from '../types';
+import type { Workspace } from '../../core/types';
 import { existsInPlan, type TypeScriptPreparedMap } from './prepare';
 import { createWorkspaceProgram } from './program';
 import { ownsTypeScriptPath } from './relocate';
 import { findModuleFile, moduleResolutionKind, stripSourceExtension } from './resolve';
-import { scriptKindOf } from './rewrite';
+import { parseSource, scriptKindOf } from './syntax';
 import { writeSpecifier } from './specifier';
 import { ts } from './ts';
 
@@ -116,7 +117,7 @@ export function planTypeScriptShims(prepared: TypeScriptPreparedMap, workspace: 
     const relocated = current !== file;
     const scriptKind = scriptKindOf(file);
     const isJs = scriptKind === ts.ScriptKind.JS || scriptKind === ts.ScriptKind.JSX;
-    const sourceFile = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, scriptKind);
+    const sourceFile = parseSource(file, text);
     const oldExports = exportsOf(abs(current));
     if (!oldExports) {
       plan.needsReview.push({ file, line: 1, reason: `${entry.module} is not an ES module (no import or export): write its shim by hand` });

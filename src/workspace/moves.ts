@@ -1,22 +1,11 @@
+import { shimMarkerText } from '../core/shims';
+import type { FileMove } from '../core/types';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ImportMapError, WorkspaceError } from '../errors';
+import { ImportMapError, WorkspaceError } from '../core/errors';
 import type { ImportMap } from '../importmap/types';
-import type { Workspace } from '../languages/types';
+import type { Workspace } from '../core/types';
 import { resolveInsideRoot } from '../workspace/paths';
-
-/** One file a `relocate` entry moves (a folder entry expands to one per file). */
-export interface FileMove {
-  from: string;
-  to: string;
-  /** index of the `relocate` entry */
-  entry: number;
-  /** true when the entry moves a folder */
-  folder: boolean;
-}
-
-/** The words every generated shim carries (as a comment), in any language: how a re-run knows a path is a shim. */
-export const shimMarkerText = 'remodel: deprecation shim';
 
 const normalise = (path: string): string => path.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
 

@@ -1,0 +1,197 @@
+import * as path from 'node:path';
+import type { ModuleTarget,NameTarget,RewriteRule } from '../../../importmap/types';
+import type { Edit,EntryStats,NeedsReview,Note } from '../../../core/types';
+import { toPosix } from '../../../core/paths';
+import type { SourceFile } from '../../../core/types';
+import { existsInPlan,exportedNamesOf,type TypeScriptPreparedMap } from '../prepare';
+import { manifestsOf,packageNameOf } from '../dependencies';
+import { findOldModule,isBareModule,type OldModule } from '../old-module';
+import { spellsUnresolvedOldModule } from '../prefilter';
+import { findModuleFile,type UsageKind } from '../resolve';
+import { ScopeAnalysis } from '../scope';
+import { writeSpecifier } from '../specifier';
+import { ts } from '../ts';
+import { PendingImport,TargetImport } from './deferred-imports';
+import { escapeFor } from './text';
+
+/**
+ * One file's rewrite in progress, the TypeScript twin of Python's `FileRewrite`: the parsed file, what the map says
+ * about its specifiers, and the recorder every syntax form writes to (edits, needs-review, notes, counts). Import
+ * additions are not written here but queued (`deferred-imports.ts`) and flushed once at the end.
+ */
+export class FileRewrite {
+  readonly text: string;
+  readonly absolute: string;
+  readonly eol: string;
+  readonly edits: Edit[] = [];
+  readonly needsReview: NeedsReview[] = [];
+  readonly notes: Note[] = [];
+  /** packages already noted as undeclared in this file's package.json */
+  readonly undeclaredNoted = new Set<string>();
+  readonly stats: Record<string, EntryStats> = {};
+  readonly pending: PendingImport[] = [];
+  /** `(statement, entry)` pairs already counted under `imports` */
+  readonly countedImports = new Set<string>();
+  readonly deleted = new Set<ts.Statement>();
+  /** names this plan binds at file level, with what they stand for (`module#name`) */
+  readonly claimed = new Map<string, string>();
+  scopes: ScopeAnalysis | undefined;
+  targetImports: Map<string, TargetImport[]> | undefined;
+  /** statements whose specifier now names a module, by module: merge targets for later statements */
+  readonly keptInto = new Map<string, TargetImport[]>();
+  /** `export { ... }` specifiers that go (`barrels: follow` onto a name the module already exports), by list */
+  readonly droppedExports = new Map<ts.NamedExports, Set<number>>();
+  exportedNames: Set<string> | undefined;
+
+  constructor(
+    readonly file: SourceFile,
+    readonly sourceFile: ts.SourceFile,
+    readonly prepared: TypeScriptPreparedMap,
+  ) {
+    this.text = file.text;
+    this.absolute = path.resolve(prepared.cwd, file.path);
+    this.eol = file.text.includes('\r\n') ? '\r\n' : '\n';
+  }
+
+
+  get map() {
+    return this.prepared.map;
+  }
+
+  get scope(): ScopeAnalysis {
+    this.scopes ??= new ScopeAnalysis(this.sourceFile);
+    return this.scopes;
+  }
+
+  /** The old module a specifier names, by resolved file (paths) or by text (bare specifiers). */
+  oldModuleOf(literal: ts.StringLiteralLike, usage: UsageKind): OldModule | undefined {
+    const old = findOldModule(this.prepared, literal.text, this.absolute, usage);
+    if (!old && spellsUnresolvedOldModule(this.prepared, literal.text, this.absolute, usage)) {
+      const config = this.prepared.resolver.configFor(this.absolute).configFile;
+      const under = config ? toPosix(path.relative(this.prepared.cwd, config)) : 'the default compiler options';
+      this.review(literal, `'${literal.text}' is spelled like a moved module but resolves to nothing from here under ${under}: if it loads one (a bundler or jest alias), rewrite it by hand`);
+    }
+    return old;
+  }
+
+  isBare(id: string): boolean {
+    return isBareModule(this.prepared, id);
+  }
+
+  /** The absolute file of a (new) module id, or undefined for a bare specifier or a missing file. */
+  fileOfModule(id: string): string | undefined {
+    const known = this.prepared.moduleFiles.get(id);
+    if (known) return known;
+    if (this.isBare(id)) return undefined;
+    const found = findModuleFile(id, (f) => existsInPlan(this.prepared.workspace, f));
+    return found ? path.join(this.prepared.cwd, found) : undefined;
+  }
+
+  /** The specifier (text, no quotes) for `module` in the style of `literal`, or undefined (and a needs-review entry). */
+  specifierFor(literal: ts.StringLiteralLike, old: OldModule, module: string, usage: UsageKind): string | undefined {
+    if (this.isBare(module)) {
+      this.noteUndeclaredPackage(literal, old, module);
+      return module;
+    }
+    const target = this.fileOfModule(module);
+    if (!target) {
+      this.review(literal, `'${module}' (where '${old.id}' moves) names no file; left as it is`);
+      return undefined;
+    }
+    const written = writeSpecifier({ importer: this.absolute, original: literal.text, originalFile: old.file, target, usage }, this.prepared.resolver);
+    if (!written) this.review(literal, `no specifier for '${module}' resolves from here with the project's tsconfig; left as it is`);
+    return written;
+  }
+
+  replaceLiteral(literal: ts.StringLiteralLike, specifier: string): void {
+    if (literal.text === specifier) return;
+    const quote = this.text[literal.getStart(this.sourceFile)] ?? "'";
+    this.edit(literal.getStart(this.sourceFile) + 1, literal.end - 1, escapeFor(specifier, quote));
+  }
+
+  /**
+   * The name a barrel's public `name` becomes here (`barrels: follow`): set when this file re-exports `name` and the
+   * map derived an entry that renames it for this file's importers (see barrels.ts), else undefined (it keeps `name`).
+   */
+  followedPublicName(name: string): string | undefined {
+    const id = this.prepared.oldFiles.get(this.absolute);
+    const own = id === undefined ? undefined : this.map.moveOfName(id, name);
+    return own && own.rule.derived && own.rule.from === id && own.rule.to === id ? own.name : undefined;
+  }
+
+  /** A note where a rename with `barrels: follow` cannot change this barrel's public name. */
+  /** A bare specifier that moves to another package: the importer's package.json must declare that package. */
+  noteUndeclaredPackage(literal: ts.StringLiteralLike, old: OldModule, module: string): void {
+    const target = packageNameOf(module);
+    if ((this.isBare(old.id) && packageNameOf(old.id) === target) || this.undeclaredNoted.has(target)) return;
+    const manifest = manifestsOf(this.prepared).undeclared(this.absolute, target);
+    if (!manifest) return;
+    this.undeclaredNoted.add(target);
+    const drop = this.isBare(old.id) ? ` (and drop '${packageNameOf(old.id)}' if nothing else imports it)` : '';
+    this.note(literal, `'${target}' is not a dependency in ${manifest}: declare it there${drop}`);
+  }
+
+  noteKeptPublicName(node: ts.Node, name: string, target: NameTarget): void {
+    if (target.rule.barrels !== 'follow' || target.name === name) return;
+    this.note(node, `'${name}' keeps its public name here ('${target.name} as ${name}'): 'barrels: follow' cannot rename it in this module (the new name is already something else here, or the map moves this module itself)`);
+  }
+
+  claim(local: string, target: NameTarget): void {
+    this.claimed.set(local, `${target.module}#${target.name}`);
+  }
+
+
+  retarget(literal: ts.StringLiteralLike, old: OldModule, whole: ModuleTarget, usage: UsageKind, stat: keyof EntryStats): void {
+    const specifier = this.specifierFor(literal, old, whole.module, usage);
+    if (specifier === undefined) return;
+    this.replaceLiteral(literal, specifier);
+    this.count(whole.rule, stat);
+  }
+
+  /** True when the file (as its original text has it) already exports `name`. */
+  exportsName(name: string): boolean {
+    this.exportedNames ??= exportedNamesOf(this.sourceFile).names;
+    return this.exportedNames.has(name);
+  }
+
+  edit(start: number, end: number, text: string): void {
+    this.edits.push({ start, end, text });
+  }
+
+  /** One statement that stops importing an old module counts once per entry, however many names it moves. */
+  countImport(item: PendingImport): void {
+    const key = `${item.anchor.pos}\0${item.rule.label}`;
+    if (this.countedImports.has(key)) return;
+    this.countedImports.add(key);
+    this.count(item.rule, 'imports');
+  }
+
+  count(rule: RewriteRule, key: keyof EntryStats, by = 1): void {
+    const entry = (this.stats[rule.label] ??= { imports: 0, references: 0, strings: 0 });
+    entry[key] += by;
+  }
+
+  lineOf(node: ts.Node): number {
+    return this.sourceFile.getLineAndCharacterOfPosition(node.getStart(this.sourceFile)).line + 1;
+  }
+
+  review(node: ts.Node, reason: string): void {
+    this.needsReview.push({ file: this.file.path, line: this.lineOf(node), reason });
+  }
+
+  note(node: ts.Node, message: string): void {
+    this.notes.push({ file: this.file.path, line: this.lineOf(node), message });
+  }
+}
+
+
+/** One name an import statement binds. */
+export interface Binding {
+  kind: 'default' | 'named';
+  /** the exported name it imports (`default` for a default import) */
+  imported: string;
+  local: string;
+  /** `import type` or an inline `type` modifier */
+  typeOnly: boolean;
+  node: ts.ImportSpecifier | ts.Identifier;
+}

@@ -1,0 +1,41 @@
+import { ts } from '../../ts';
+import { FileRewrite } from '../context';
+import { rewriteExport } from './export-declaration';
+import { rewriteImport } from './import-declaration';
+import { visitImportType } from './import-type';
+import { visitCall } from './module-call';
+import { rewriteNamespace } from './namespace-import';
+
+
+export function visitStatement(rw: FileRewrite, statement: ts.Statement): void {
+  if (ts.isImportDeclaration(statement) && ts.isStringLiteralLike(statement.moduleSpecifier)) {
+    // case: import ... from 'x' / import 'x'
+    const old = rw.oldModuleOf(statement.moduleSpecifier, 'import');
+    if (old) rewriteImport(rw, statement, statement.moduleSpecifier, old);
+  } else if (ts.isExportDeclaration(statement) && statement.moduleSpecifier && ts.isStringLiteralLike(statement.moduleSpecifier)) {
+    // case: export ... from 'x'
+    const old = rw.oldModuleOf(statement.moduleSpecifier, 'import');
+    if (old) rewriteExport(rw, statement, statement.moduleSpecifier, old);
+  } else if (ts.isImportEqualsDeclaration(statement) && ts.isExternalModuleReference(statement.moduleReference)) {
+    // case: import x = require('x')
+    const literal = statement.moduleReference.expression;
+    if (!ts.isStringLiteralLike(literal)) return;
+    const old = rw.oldModuleOf(literal, 'require');
+    if (old) rewriteNamespace(rw, statement, literal, old, statement.name, statement.isTypeOnly, 'require');
+  } else if (ts.isModuleDeclaration(statement) && ts.isStringLiteral(statement.name)) {
+    // case: declare module 'x' { ... } (augmentation)
+    const old = rw.oldModuleOf(statement.name, 'import');
+    if (old) rw.review(statement, `module augmentation of '${old.id}': move it to the canonical module by hand`);
+  }
+}
+
+
+
+export function visitDeep(rw: FileRewrite, node: ts.Node): void {
+  if (ts.isCallExpression(node)) visitCall(rw, node);
+  else if (ts.isImportTypeNode(node)) visitImportType(rw, node);
+  // JSDoc types (`/** @type {import('./x').T} */`, what checkJs reads) hang beside the tree, not in it
+  const docs = (node as { jsDoc?: ts.JSDoc[] }).jsDoc;
+  if (docs) for (const doc of docs) visitDeep(rw, doc);
+  ts.forEachChild(node, (child) => visitDeep(rw, child));
+}

@@ -1,0 +1,91 @@
+import { type OldModule } from '../../old-module';
+import { type UsageKind } from '../../resolve';
+import { ts } from '../../ts';
+import { FileRewrite } from '../context';
+import { existingBinding } from '../deferred-imports';
+
+
+export function rewriteNamespace(rw: FileRewrite, statement: ts.ImportDeclaration | ts.ImportEqualsDeclaration, literal: ts.StringLiteralLike, old: OldModule, name: ts.Identifier, typeOnly: boolean, usage: UsageKind): void {
+  const whole = rw.map.moveOfModule(old.id);
+  const ns = name.text;
+  if (whole) {
+    rw.retarget(literal, old, whole, usage, 'imports');
+    // (a chain can rename too: a module moved onto a barrel that follows a rename, `barrels: follow`)
+    if (whole.rule.rename.size === 0 && !rw.map.rules.some((rule) => rule.derived && rule.rename.size)) return;
+    // case: ns.Old where the module moves as a whole and Old is renamed
+    const uses = rw.scope.memberUses(ns);
+    const renamed = new Set(whole.rule.rename.keys());
+    for (const use of uses.members) {
+      const target = rw.map.moveOfName(old.id, use.member);
+      if (target && target.name !== use.member) {
+        const memberNode = ts.isPropertyAccessExpression(use.node) ? use.node.name : use.node.right;
+        rw.edit(memberNode.getStart(rw.sourceFile), memberNode.end, target.name);
+        rw.count(target.rule, 'references');
+        renamed.add(use.member);
+      }
+    }
+    if (uses.other.length && renamed.size) rw.review(statement, `namespace '${ns}' of '${old.id}' is used as a whole, and names ${[...renamed].join(', ')} are renamed: check dynamic member access`);
+    return;
+  }
+  if (!rw.map.hasNameMoves(old.id)) return;
+  const uses = rw.scope.memberUses(ns);
+  // case: ns.Old of a barrel that renames Old in place (barrels: follow) -> ns.New
+  const renamedHere = uses.members.filter((use) => rw.map.moveOfName(old.id, use.member)?.module === old.id);
+  for (const use of renamedHere) {
+    const target = rw.map.moveOfName(old.id, use.member)!;
+    const memberNode = ts.isPropertyAccessExpression(use.node) ? use.node.name : use.node.right;
+    rw.edit(memberNode.getStart(rw.sourceFile), memberNode.end, target.name);
+    rw.count(target.rule, 'references');
+  }
+  if (renamedHere.length && uses.other.length) rw.review(statement, `namespace '${ns}' of '${old.id}' is used as a whole, and names ${[...new Set(renamedHere.map((use) => use.member))].join(', ')} are renamed: check dynamic member access`);
+  const moving = uses.members.filter((use) => {
+    const target = rw.map.moveOfName(old.id, use.member);
+    return target && target.module !== old.id;
+  });
+  if (!moving.length) return;
+  if (uses.other.length) {
+    rw.review(statement, `namespace '${ns}' of '${old.id}' is used as a whole, and its names ${rw.map.movedNames(old.id).join(', ')} move elsewhere: rewrite by hand`);
+    return;
+  }
+  for (const target of new Set(moving.map((use) => rw.map.moveOfName(old.id, use.member)!.module))) {
+    if (!rw.isBare(target) && !rw.fileOfModule(target)) {
+      rw.review(statement, `'${target}' (where names of '${old.id}' move) names no file; left as it is`);
+      return;
+    }
+  }
+  // case: ns.Moved -> Moved imported from its new module
+  const locals = new Map<string, string>();
+  for (const use of moving) {
+    const target = rw.map.moveOfName(old.id, use.member)!;
+    let local = locals.get(use.member);
+    if (!local) {
+      const existing = existingBinding(rw, target.module, target.name, statement);
+      const key = `${target.module}#${target.name}`;
+      const claimedBy = rw.claimed.get(target.name);
+      if (existing) local = existing.local;
+      else if (claimedBy === key || (!claimedBy && !rw.scope.isNameTaken(target.name))) local = target.name;
+      else {
+        local = `${ns}_${target.name}`;
+        rw.note(statement, `'${target.name}' is already a name in this file: '${ns}.${use.member}' becomes '${local}'`);
+      }
+      rw.claimed.set(local, key);
+      locals.set(use.member, local);
+      const allTypes = typeOnly || moving.filter((u) => u.member === use.member).every((u) => u.inType);
+      rw.pending.push({
+        module: target.module,
+        imported: target.name,
+        local,
+        typeOnly: allTypes,
+        asDefault: false,
+        anchor: statement,
+        anchorLiteral: literal,
+        oldModule: old,
+        statementTypeOnly: false,
+        rule: target.rule,
+      });
+    }
+    rw.edit(use.node.getStart(rw.sourceFile), use.node.end, local);
+    rw.count(target.rule, 'references');
+  }
+  if (moving.length === uses.members.length && ts.isImportDeclaration(statement)) rw.deleted.add(statement);
+}

@@ -1,0 +1,27 @@
+import { ts } from './ts';
+
+/** The script kind of a file, from its extension (`.vue`-style hosts are parsed as TypeScript). */
+export function scriptKindOf(file: string): ts.ScriptKind {
+  if (file.endsWith('.tsx')) return ts.ScriptKind.TSX;
+  if (file.endsWith('.jsx')) return ts.ScriptKind.JSX;
+  if (/\.[cm]?js$/.test(file)) return ts.ScriptKind.JS;
+  if (file.endsWith('.json')) return ts.ScriptKind.JSON;
+  return ts.ScriptKind.TS;
+}
+
+/**
+ * The one way the adapter parses a file: rewrite, shims, moves, barrels and the model readers all come through here.
+ * `parents: false` skips the parent links, for read-only passes over declarations.
+ */
+export function parseSource(file: string, text: string, options: { parents?: boolean; target?: ts.ScriptTarget | ts.CreateSourceFileOptions } = {}): ts.SourceFile {
+  return ts.createSourceFile(file, text, options.target ?? ts.ScriptTarget.Latest, options.parents ?? true, scriptKindOf(file));
+}
+
+/** The first syntax error the parser recorded, with its 1-based line and column, or undefined for a file that parses. */
+export function firstSyntaxError(sourceFile: ts.SourceFile): { line: number; column: number; message: string } | undefined {
+  const diagnostics = (sourceFile as unknown as { parseDiagnostics?: ts.DiagnosticWithLocation[] }).parseDiagnostics ?? [];
+  const first = diagnostics.find((d) => d.category === ts.DiagnosticCategory.Error);
+  if (!first) return undefined;
+  const { line, character } = sourceFile.getLineAndCharacterOfPosition(first.start);
+  return { line: line + 1, column: character + 1, message: ts.flattenDiagnosticMessageText(first.messageText, ' ') };
+}
