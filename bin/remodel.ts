@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { enableCompileCache } from '../src/cli/compile-cache';
+import { enableCompileCache } from '../src/core/compile-cache';
 
 enableCompileCache();
 // loaded after the cache is on, so that the compiler and parsers it requires are cached too

@@ -1,6 +1,8 @@
-import { scanPythonModels, flaskTableName, djangoAppLabel } from '../../src/languages/python/models';
-import { mongooseCollectionName, pluralize, scanTypeScriptModels, sequelizeTableName, typeormTableName } from '../../src/languages/typescript/models';
-import { scanPrismaSchemas } from '../../src/audit/prisma';
+import { scanPythonModels } from '../../src/schema/orm/python/index';
+import { flaskTableName, djangoAppLabel } from '../../src/schema/orm/python/naming';
+import { mongooseCollectionName, pluralize, sequelizeTableName, typeormTableName } from '../../src/schema/orm/typescript/naming';
+import { scanTypeScriptModels } from '../../src/schema/orm/typescript/index';
+import { scanPrismaSchemas } from '../../src/schema/orm/prisma';
 
 describe('SQLAlchemy scanner', () => {
   test('declarative styles, mixins, abstract bases, single-table inheritance and Table()', async () => {

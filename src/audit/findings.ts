@@ -1,5 +1,6 @@
 import picomatch from 'picomatch';
-import type { AuditModel, Collision, DanglingReference, DuplicateGroup, FileScan, ScannedReference } from './types';
+import type { AuditModel, Collision, DanglingReference, DuplicateGroup } from './types';
+import type { FileScan, ScannedReference } from '../schema/orm/types';
 import type { ModuleGraph } from './modules';
 
 /** SQL tables and Mongo collections never collide with each other. */

@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { scanPythonModels } from '../languages/python/models';
-import { scanTypeScriptModels } from '../languages/typescript/models';
+import { scanPythonModels } from '../schema/orm/python/index';
+import { scanTypeScriptModels } from '../schema/orm/typescript/index';
 import { listSourceFiles } from './files';
 import { findCollisions, findDangling, findDuplicates, pickCanonical, schemaKey } from './findings';
 import { ModuleGraph } from './modules';
-import { scanPrismaSchemas } from './prisma';
-import type { AuditFailure, AuditModel, AuditOptions, AuditReport, FileScan } from './types';
+import { scanPrismaSchemas } from '../schema/orm/prisma';
+import type { AuditFailure, AuditModel, AuditOptions, AuditReport } from './types';
+import type { FileScan } from '../schema/orm/types';
 
 export { draftImportMap, draftImportMaps } from './draft-map';
 export { listSourceFiles } from './files';

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, posix } from 'node:path';
-import { readCompilerPaths, type CompilerPaths } from '../languages/typescript/models';
-import type { FileScan, ScannedImport } from './types';
+import { readCompilerPaths, type CompilerPaths } from '../schema/orm/typescript/compiler-paths';
+import type { FileScan, ScannedImport } from '../schema/orm/types';
 
 /** What one name of an import statement binds, once resolved to a scanned file. */
 export interface Binding {

@@ -1,13 +1,13 @@
 import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join,resolve } from 'node:path';
 import { UsageError } from '../core/errors';
 import { findImportMaps } from '../importmap';
 import { discoverFiles } from '../workspace/discover';
-import { createChunkRunner, defaultJobs, poolMode } from '../workspace/pool';
+import { createChunkRunner,defaultJobs,poolMode } from '../workspace/pool';
 import { applyEdits } from '../core/edits';
-import { openSession, scanCandidates } from './session';
-import { inShard, type Shard } from './shard';
-import type { FileChange, Plan, PlanSummary } from './types';
+import { openSession,planFiles,scanCandidates,type ChunkTask } from './session';
+import { inShard,type Shard } from './shard';
+import type { FileChange,Plan,PlanSummary } from './types';
 import type { FileResult } from '../core/types';
 
 export type TransformName = 'rewrite-imports' | 'insert-shims' | 'move-files';
@@ -61,7 +61,8 @@ export async function buildPlan(options: PlanOptions = {}): Promise<Plan> {
   if (only.has('rewrite-imports')) {
     start = now();
     // the workers (when it pays) start during the scan, so that their start-up overlaps the reading
-    const runner = createChunkRunner(session, { cwd, mapFiles, files }, jobs, poolMode(jobs, options.jobs !== undefined));
+    const task = { module: join(__dirname, 'pool-task.js'), init: { cwd, mapFiles, files }, inBand: (chunk: ChunkTask) => planFiles(session, chunk.mapIndex, chunk.files) };
+    const runner = createChunkRunner(task, jobs, poolMode(jobs, options.jobs !== undefined));
     try {
       for (const [mapIndex, { map, adapter }] of loaded.entries()) {
         for (const rule of map.rules) plan.summary.entries[rule.label] ??= { files: 0, imports: 0, references: 0, strings: 0 };

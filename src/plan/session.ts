@@ -1,10 +1,10 @@
-import { readImportMap, type ImportMap } from '../importmap';
+import { readImportMap,type ImportMap } from '../importmap';
 import { mayNeedEdit } from '../languages/needles';
 import { getAdapter } from '../languages/registry';
-import type { LanguageAdapter, PreparedMap } from '../languages/types';
+import type { LanguageAdapter,PreparedMap } from '../languages/types';
 import type { SourceFile } from '../core/types';
-import { DiskWorkspace, NotTextError } from '../workspace/workspace';
-import { expandRelocations } from '../workspace/moves';
+import { DiskWorkspace,NotTextError } from '../workspace/workspace';
+import { expandMoves } from '../workspace/moves';
 import { type FileMove } from '../core/types';
 import type { FileResult } from '../core/types';
 
@@ -29,7 +29,7 @@ export async function openSession(cwd: string, mapFiles: readonly string[], file
   const loaded: LoadedMap[] = [];
   for (const written of maps) {
     const adapter = await getAdapter(written.language);
-    const moves = expandRelocations(written, workspace);
+    const moves = expandMoves(written, workspace);
     // importers of relocated modules follow them: rules derived from `relocate`, after the written ones
     const map = moves.length && adapter.relocationRules ? written.extend(adapter.relocationRules(written, moves, workspace)) : written;
     loaded.push({ map, moves, adapter, prepared: await adapter.prepare(map, workspace) });
@@ -90,6 +90,19 @@ async function planSafely(adapter: LanguageAdapter<PreparedMap>, prepared: Prepa
     const detail = error instanceof Error ? error.message : String(error);
     return { kind: 'failed', file: file.path, line: 1, column: 1, error: `internal error, file left untouched: ${detail}` };
   }
+}
+
+/** A chunk of candidate files for one map: what the pool hands a worker, or this thread. */
+export interface ChunkTask {
+  mapIndex: number;
+  files: readonly SourceFile[];
+}
+
+/** What a worker needs to open its own session. */
+export interface SessionInit {
+  cwd: string;
+  mapFiles: readonly string[];
+  files: readonly string[];
 }
 
 /** Parses and plans candidate files for one map: the one code path for in-process runs and pool workers. */

@@ -6,8 +6,7 @@ import { ImportMapError, WorkspaceError } from '../core/errors';
 import type { ImportMap } from '../importmap/types';
 import type { Workspace } from '../core/types';
 import { resolveInsideRoot } from '../workspace/paths';
-
-const normalise = (path: string): string => path.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
+import { normalisePath } from '../core/paths';
 
 function isShim(workspace: Workspace, file: string): boolean {
   try {
@@ -21,7 +20,7 @@ function isShim(workspace: Workspace, file: string): boolean {
  * Expands and checks a map's `relocate` entries: sources exist, destinations stay inside the repository
  * (no `..`, absolute paths or symlinks leading out), do not exist yet, and no two moves share one.
  */
-export function expandRelocations(map: ImportMap, workspace: Workspace): FileMove[] {
+export function expandMoves(map: ImportMap, workspace: Workspace): FileMove[] {
   const moves: FileMove[] = [];
   const destinations = new Map<string, number>();
   for (const [index, entry] of map.relocate.entries()) {
@@ -36,8 +35,8 @@ export function expandRelocations(map: ImportMap, workspace: Workspace): FileMov
         throw error;
       }
     };
-    const from = normalise(entry.from);
-    const to = normalise(entry.to);
+    const from = normalisePath(entry.from);
+    const to = normalisePath(entry.to);
     inside('from', entry.from);
     inside('to', entry.to);
     if (!from || !to) fail(from ? 'to' : 'from', 'names the repository root itself');

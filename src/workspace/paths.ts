@@ -1,11 +1,6 @@
 import { realpathSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { WorkspaceError } from '../core/errors';
-
-/** `a\b` -> `a/b`: every path remodel stores or prints is repository-relative and `/`-separated. */
-export function toPosix(path: string): string {
-  return sep === '/' ? path : path.split(sep).join('/');
-}
 
 function isInside(root: string, target: string): boolean {
   const rel = relative(root, target);

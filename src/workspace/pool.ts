@@ -2,30 +2,33 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { SourceFile } from '../core/types';
-import type { ChunkOutput, RewriteSession } from '../plan/session';
-import { planFiles } from '../plan/session';
 
-export interface PoolInit {
-  cwd: string;
-  mapFiles: readonly string[];
-  files: readonly string[];
+/**
+ * What the pool runs, the same in this thread and in each worker: a worker loads `module` (compiled JavaScript) by
+ * path, calls its `open(init)` once, then `run(state, chunk)` per chunk: jscodeshift's one worker module, run
+ * in-process or in a pool. `inBand` is this thread's own `run`, over the state it has already opened.
+ */
+export interface PoolTask<Init, Chunk, Output> {
+  module: string;
+  init: Init;
+  inBand(chunk: Chunk): Promise<Output>;
 }
 
-export interface ChunkTask {
-  mapIndex: number;
-  files: readonly SourceFile[];
+/** The exports of a task module (`PoolTask.module`). */
+export interface PoolTaskModule<Init, State, Chunk, Output> {
+  open(init: Init): Promise<State>;
+  run(state: State, chunk: Chunk): Promise<Output>;
 }
 
 /**
  * Plans chunk tasks as they are found: in worker threads when it pays (built code, jobs > 1, many files to parse),
  * else in this thread. Workers start while the scan goes on, so their start-up overlaps this thread reading the tree.
  */
-export interface ChunkRunner {
-  /** queues a task: a free worker takes it at once, this thread takes what is left in `finish` */
-  push(task: ChunkTask): void;
-  /** plans everything pushed since the last `finish` (this thread joins in); outputs in push order */
-  finish(onDone?: (task: ChunkTask) => void): Promise<ChunkOutput[]>;
+export interface ChunkRunner<Chunk, Output> {
+  /** queues a chunk: a free worker takes it at once, this thread takes what is left in `finish` */
+  push(chunk: Chunk): void;
+  /** runs everything pushed since the last `finish` (this thread joins in); outputs in push order */
+  finish(onDone?: (chunk: Chunk) => void): Promise<Output[]>;
   close(): Promise<void>;
 }
 
@@ -51,31 +54,31 @@ export function poolMode(jobs: number, explicit: boolean): PoolMode {
   return explicit ? 'pool' : 'when-it-pays';
 }
 
-export function createChunkRunner(session: RewriteSession, init: PoolInit, jobs: number, mode: PoolMode): ChunkRunner {
-  if (mode === 'pool') return workerPool(session, init, jobs);
-  if (mode === 'in-band') return inBandRunner(session);
-  return poolWhenItPays(session, init, jobs);
+export function createChunkRunner<Init, Chunk extends { files: readonly unknown[] }, Output>(task: PoolTask<Init, Chunk, Output>, jobs: number, mode: PoolMode): ChunkRunner<Chunk, Output> {
+  if (mode === 'pool') return workerPool(task, jobs);
+  if (mode === 'in-band') return inBandRunner(task);
+  return poolWhenItPays(task, jobs);
 }
 
 /** In this thread until `minCandidatesForPool` files are queued, then a pool that takes over the queue. */
-function poolWhenItPays(session: RewriteSession, init: PoolInit, jobs: number): ChunkRunner {
-  let queued: ChunkTask[] = [];
+function poolWhenItPays<Init, Chunk extends { files: readonly unknown[] }, Output>(task: PoolTask<Init, Chunk, Output>, jobs: number): ChunkRunner<Chunk, Output> {
+  let queued: Chunk[] = [];
   let files = 0;
-  let pool: ChunkRunner | undefined;
+  let pool: ChunkRunner<Chunk, Output> | undefined;
   return {
-    push(task) {
-      if (pool) return pool.push(task);
-      queued.push(task);
-      files += task.files.length;
+    push(chunk) {
+      if (pool) return pool.push(chunk);
+      queued.push(chunk);
+      files += chunk.files.length;
       if (files < minCandidatesForPool) return;
-      pool = workerPool(session, init, jobs);
+      pool = workerPool(task, jobs);
       for (const early of queued) pool.push(early);
       queued = [];
     },
     async finish(onDone) {
       if (pool) return pool.finish(onDone);
-      const inBand = inBandRunner(session);
-      for (const task of queued) inBand.push(task);
+      const inBand = inBandRunner(task);
+      for (const chunk of queued) inBand.push(chunk);
       queued = [];
       files = 0;
       return inBand.finish(onDone);
@@ -84,41 +87,48 @@ function poolWhenItPays(session: RewriteSession, init: PoolInit, jobs: number): 
   };
 }
 
-function inBandRunner(session: RewriteSession): ChunkRunner {
-  let tasks: ChunkTask[] = [];
+function inBandRunner<Init, Chunk, Output>(task: PoolTask<Init, Chunk, Output>): ChunkRunner<Chunk, Output> {
+  let chunks: Chunk[] = [];
   return {
-    push: (task) => void tasks.push(task),
+    push: (chunk) => void chunks.push(chunk),
     async finish(onDone) {
-      const outputs: ChunkOutput[] = [];
-      for (const task of tasks) {
-        outputs.push(await planFiles(session, task.mapIndex, task.files));
-        onDone?.(task);
+      const outputs: Output[] = [];
+      for (const chunk of chunks) {
+        outputs.push(await task.inBand(chunk));
+        onDone?.(chunk);
       }
-      tasks = [];
+      chunks = [];
       return outputs;
     },
     close: async () => undefined,
   };
 }
 
-type Reply = { id: number; output: ChunkOutput } | { id: number; error: string };
+type Reply<Output> = { id: number; output: Output } | { id: number; error: string };
+
+/** What a worker gets at its start (`worker.ts`). */
+export interface WorkerData<Init> {
+  module: string;
+  init: Init;
+}
 
 /**
  * `jobs - 1` worker threads plus this thread, all taking chunks from one queue: this thread has its session prepared
  * already and would otherwise sit idle once the scan is done, and each worker costs a start-up.
  */
-function workerPool(session: RewriteSession, init: PoolInit, jobs: number): ChunkRunner {
-  const workers = Array.from({ length: jobs - 1 }, () => new Worker(workerFile, { workerData: init }));
+function workerPool<Init, Chunk, Output>(task: PoolTask<Init, Chunk, Output>, jobs: number): ChunkRunner<Chunk, Output> {
+  const workerData: WorkerData<Init> = { module: task.module, init: task.init };
+  const workers = Array.from({ length: jobs - 1 }, () => new Worker(workerFile, { workerData }));
   const idle = new Set(workers);
-  let tasks: ChunkTask[] = [];
-  let outputs: ChunkOutput[] = [];
+  let tasks: Chunk[] = [];
+  let outputs: Output[] = [];
   let next = 0;
   let done = 0;
   let failure: Error | undefined;
-  let onDone: ((task: ChunkTask) => void) | undefined;
+  let onDone: ((chunk: Chunk) => void) | undefined;
   let settle: ((error?: Error) => void) | undefined;
 
-  const complete = (id: number, output: ChunkOutput): void => {
+  const complete = (id: number, output: Output): void => {
     outputs[id] = output;
     done++;
     onDone?.(tasks[id]!);
@@ -135,7 +145,7 @@ function workerPool(session: RewriteSession, init: PoolInit, jobs: number): Chun
     settle?.(failure);
   };
   for (const worker of workers) {
-    worker.on('message', (reply: Reply) => {
+    worker.on('message', (reply: Reply<Output>) => {
       if ('error' in reply) return fail(new Error(reply.error));
       complete(reply.id, reply.output);
       feed(worker);
@@ -144,8 +154,8 @@ function workerPool(session: RewriteSession, init: PoolInit, jobs: number): Chun
   }
 
   return {
-    push(task) {
-      tasks.push(task);
+    push(chunk) {
+      tasks.push(chunk);
       const worker = idle.values().next().value;
       if (worker) feed(worker);
     },
@@ -160,7 +170,7 @@ function workerPool(session: RewriteSession, init: PoolInit, jobs: number): Chun
       // this thread takes chunks too, letting the workers' messages in between
       while (next < tasks.length && !failure) {
         const id = next++;
-        complete(id, await planFiles(session, tasks[id]!.mapIndex, tasks[id]!.files));
+        complete(id, await task.inBand(tasks[id]!));
         await new Promise((tick) => setImmediate(tick));
       }
       await finished;

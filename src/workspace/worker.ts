@@ -1,20 +1,20 @@
-import { parentPort, workerData } from 'node:worker_threads';
-import { enableCompileCache } from '../cli/compile-cache';
-import { openSession, planFiles } from '../plan/session';
-import type { ChunkTask, PoolInit } from './pool';
+import { parentPort,workerData } from 'node:worker_threads';
+import { enableCompileCache } from '../core/compile-cache';
+import type { PoolTaskModule,WorkerData } from './pool';
 
-// the session below loads the compiler or parser: with the cache on, as in the main thread
+// the task below loads the compiler or parser: with the cache on, as in the main thread
 enableCompileCache();
 
-/** A pool worker: opens its own session (maps, adapters, parsers) as soon as it starts, then plans the chunks it is sent. */
-const init = workerData as PoolInit;
-const session = openSession(init.cwd, init.mapFiles, init.files);
-// a map that cannot be opened is reported by the main thread, which opens it too; here it fails each task
-session.catch(() => undefined);
+/** A pool worker: loads its task module and opens its state (maps, adapters, parsers) at once, then runs the chunks it is sent. */
+const { module: taskModule, init } = workerData as WorkerData<unknown>;
+const task = require(taskModule) as PoolTaskModule<unknown, unknown, unknown, unknown>;
+const state = task.open(init);
+// a state that cannot be opened (a bad map) is reported by the main thread, which opens it too; here it fails each chunk
+state.catch(() => undefined);
 
-parentPort?.on('message', async ({ id, task }: { id: number; task: ChunkTask }) => {
+parentPort?.on('message', async ({ id, task: chunk }: { id: number; task: unknown }) => {
   try {
-    const output = await planFiles(await session, task.mapIndex, task.files);
+    const output = await task.run(await state, chunk);
     parentPort?.postMessage({ id, output });
   } catch (error) {
     parentPort?.postMessage({ id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });

@@ -3,7 +3,7 @@ import type { ImportMap } from '../../importmap/types';
 import type { Workspace } from '../../core/types';
 import { findImports } from './imports';
 import type { PythonModuleIndex } from './modules';
-import { parsePython } from './parser';
+import { parsePython } from './syntax';
 import { dunderAllNames } from './rewrite';
 
 const isPackageInit = (path: string): boolean => path === '__init__.py' || path.endsWith('/__init__.py');

@@ -1,4 +1,4 @@
-import { parsePython, type Node } from './parser';
+import { parsePython, type Node } from './syntax';
 
 /** The names a module binds at top level, or 'any' when it cannot be known (`__getattr__`, star imports). */
 export type ModuleExports = ReadonlySet<string> | 'any';

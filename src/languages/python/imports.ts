@@ -1,4 +1,4 @@
-import { captureNodes, type Node } from './parser';
+import { captureNodes, type Node } from './syntax';
 
 /** One name of an import statement: `a.b`, `a.b as m` (import) or `X`, `X as Y` (from-import). */
 export interface ImportItem {

@@ -2,7 +2,7 @@ import { ImportMapError } from '../../core/errors';
 import type { ImportMap } from '../../importmap/types';
 import type { LanguageAdapter, PreparedMap } from '../types';
 import type { SourceFile, Workspace } from '../../core/types';
-import { expandRelocations } from '../../workspace/moves';
+import { expandMoves } from '../../workspace/moves';
 import { barrelRules } from './barrels';
 import { namesImportedFromModules } from './importers';
 import { mentionsAny } from '../needles';
@@ -114,7 +114,7 @@ async function prepare(written: ImportMap, workspace: Workspace): Promise<Prepar
       throw new ImportMapError(file, line, path, `module '${rule.to}' has no name '${name}' (mapped from '${rule.from}')`);
     }
   }
-  const relocated = new Map(expandRelocations(written, workspace).map((move) => [move.from, move.to]));
+  const relocated = new Map(expandMoves(written, workspace).map((move) => [move.from, move.to]));
   const importedFrom = namesImportedFromModules(map, modules, workspace);
   return { map, needles: needlesOf(map), mayNeedEdit: prefilterOf(map, modules), modules, exportsOf, relocated, importedFrom };
 }

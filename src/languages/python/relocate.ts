@@ -8,7 +8,7 @@ import type { MovePlan } from '../types';
 import type { Workspace } from '../../core/types';
 import { findImports } from './imports';
 import { PythonModuleIndex } from './modules';
-import { parsePython } from './parser';
+import { parsePython } from './syntax';
 
 const isPython = (path: string): boolean => path.endsWith('.py');
 const dirOf = (path: string): string => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '.');

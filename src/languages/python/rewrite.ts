@@ -5,7 +5,7 @@ import type { SourceFile } from '../../core/types';
 import type { ModuleExports } from './exports';
 import { findImports, type ImportFromStatement, type ImportItem, type ImportStatement, type PythonImport } from './imports';
 import type { PythonModuleIndex } from './modules';
-import { firstSyntaxError, parsePython, type Node } from './parser';
+import { firstSyntaxError, parsePython, type Node } from './syntax';
 import { analyzeScopes, type Scope, type ScopeAnalysis } from './scopes';
 import { rewriteDottedStrings } from './strings';
 

@@ -1,4 +1,4 @@
-import type { Node } from './parser';
+import type { Node } from './syntax';
 
 export type ScopeKind = 'module' | 'function' | 'class' | 'comprehension';
 

@@ -8,7 +8,7 @@ import type { Workspace } from '../../core/types';
 import { findModuleExports } from './exports';
 import type { PythonModuleIndex } from './modules';
 import { findImports } from './imports';
-import { parsePython, type Node } from './parser';
+import { parsePython, type Node } from './syntax';
 import { findDunderAll } from './rewrite';
 import { analyzeScopes } from './scopes';
 

@@ -1,6 +1,6 @@
 import type { ImportMap } from '../../importmap/types';
 import type { Edit, EntryStats } from '../../core/types';
-import type { Node } from './parser';
+import type { Node } from './syntax';
 import { plainStringContent } from './rewrite';
 
 /** Whether an old module defines a name (true when that cannot be known): `"models.booking.Bookingx"` names nothing. */

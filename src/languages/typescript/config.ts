@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { UsageError } from '../../core/errors';
 import { moduleResolutionKind } from './resolve';
 import { ts } from './ts';
+import { toPosix } from '../../core/paths';
 
 /** The compiler options that govern module resolution, and where they came from. */
 export interface ResolutionConfig {
@@ -62,13 +63,13 @@ export function readConfig(
   if (fatal) throw new UsageError(`${display(cwd, fatal.file?.fileName ?? configFile)}: ${describe(fatal, cwd)}`);
   const key = ts.sys.useCaseSensitiveFileNames ? (file: string) => file : (file: string) => file.toLowerCase();
   // with the directory listing empty, the file names are exactly the `files` entries
-  const literal = new Set(parsed.fileNames.map((file) => key(toSlashes(file))));
+  const literal = new Set(parsed.fileNames.map((file) => key(toPosix(file))));
   const matches = specs?.includes.length ? globMatcher(dir, specs.includes, specs.excludes) : undefined;
   return {
     configFile,
     options: withResolutionDefaults(parsed.options),
     includes: (file) => {
-      const normalized = toSlashes(file);
+      const normalized = toPosix(file);
       return literal.has(key(normalized)) || (matches?.(normalized) ?? false);
     },
     references: (parsed.projectReferences ?? []).map((reference) => path.resolve(ts.resolveProjectReferencePath(reference))),
@@ -95,7 +96,7 @@ interface GlobInternals {
 function globMatcher(basePath: string, includes: readonly string[], excludes: readonly string[]): (file: string) => boolean {
   const internals = ts as unknown as GlobInternals;
   const caseSensitive = ts.sys.useCaseSensitiveFileNames;
-  const base = toSlashes(basePath);
+  const base = toPosix(basePath);
   if (!internals.getFileMatcherPatterns || !internals.getRegexFromPattern) {
     // a compiler without these internals: anything below the config's folder (outside node_modules)
     return (file) => file.startsWith(`${base}/`) && !file.slice(base.length).includes('/node_modules/');
@@ -104,11 +105,6 @@ function globMatcher(basePath: string, includes: readonly string[], excludes: re
   const include = (patterns.includeFilePatterns ?? []).map((pattern) => internals.getRegexFromPattern!(pattern, caseSensitive));
   const exclude = patterns.excludePattern ? internals.getRegexFromPattern(patterns.excludePattern, caseSensitive) : undefined;
   return (file) => !exclude?.test(file) && include.some((pattern) => pattern.test(file));
-}
-
-/** An absolute path as the compiler's globs spell it: `/`-separated. */
-function toSlashes(file: string): string {
-  return path.sep === '/' ? file : file.split(path.sep).join('/');
 }
 
 /** What reading a configuration needs from the disk (an in-memory one in tests). */
@@ -140,7 +136,7 @@ function withResolutionDefaults(options: ts.CompilerOptions): ts.CompilerOptions
 
 function display(cwd: string, file: string): string {
   const rel = path.relative(cwd, file);
-  return rel && !rel.startsWith('..') ? rel.split(path.sep).join('/') : file;
+  return rel && !rel.startsWith('..') ? toPosix(rel) : file;
 }
 
 /** The compiler's message, with paths inside the repository made relative to it. */

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ImportMapError } from '../../core/errors';
 import type { ImportMap, RewriteRule } from '../../importmap/types';
-import { expandRelocations } from '../../workspace/moves';
+import { expandMoves } from '../../workspace/moves';
 import { type FileMove } from '../../core/types';
 import type { PreparedMap } from '../types';
 import type { Workspace } from '../../core/types';
@@ -12,6 +12,7 @@ import { mayNeedEdit } from './prefilter';
 import { findModuleFile, ResolverSet, stripSourceExtension } from './resolve';
 import { parseSource } from './syntax';
 import { ts } from './ts';
+import { normalisePath } from '../../core/paths';
 
 /** Names a module exports, as far as its own text tells (`open` when it also has `export * from`). */
 export interface ExportedNames {
@@ -133,7 +134,7 @@ export function prepareTypeScriptMap(map: ImportMap, workspace: Workspace): Type
 function wasRelocated(map: ImportMap, id: string): boolean {
   const clean = id.replace(/^\.\//, '');
   return map.relocate.some(({ from }) => {
-    const source = from.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
+    const source = normalisePath(from);
     return stripSourceExtension(source) === clean || clean.startsWith(`${source}/`) || stripSourceExtension(source) === `${clean}/index`;
   });
 }
@@ -141,7 +142,7 @@ function wasRelocated(map: ImportMap, id: string): boolean {
 /** The map's relocations, as the session checked them (a workspace that lists no files, e.g. under jscodeshift, plans none). */
 function plannedMoves(map: ImportMap, workspace: Workspace): FileMove[] {
   if (!map.relocate.length || !workspace.files.length) return [];
-  return expandRelocations(map, workspace);
+  return expandMoves(map, workspace);
 }
 
 /** Whether a file exists once the plan's earlier steps (moves, creations) are done, where the workspace can tell. */

@@ -4,6 +4,7 @@ import { existsInPlan } from './prepare';
 import { sourceExtension, type Resolution } from './resolve';
 import { parseSource } from './syntax';
 import { ts } from './ts';
+import { toPosix } from '../../core/paths';
 
 /**
  * A compiler Program over the workspace as the plan has it so far (rewritten texts, moved files at their new
@@ -27,7 +28,7 @@ export function createWorkspaceProgram(
   const inside = (file: string): string | undefined => {
     const rel = path.relative(cwd, file);
     if (!rel || rel.startsWith('..') || path.isAbsolute(rel) || rel.split(path.sep).includes('node_modules')) return undefined;
-    return rel.split(path.sep).join('/');
+    return toPosix(rel);
   };
   const fileExists = (file: string): boolean => {
     const rel = inside(file);

@@ -13,6 +13,7 @@ import { calleeName } from './rewrite/text';
 import { parseSource } from './syntax';
 import { writeSpecifier } from './specifier';
 import { ts } from './ts';
+import { relativePosix } from '../../core/paths';
 
 const OWNED = /\.(d\.[mc]?ts|[mc]?tsx?|[mc]?jsx?)$/;
 
@@ -145,7 +146,7 @@ export function planTypeScriptMoves(prepared: TypeScriptPreparedMap, moves: read
     for (const reference of sourceFile.referencedFiles) {
       const target = path.resolve(path.dirname(oldAbsolute), reference.fileName);
       const now = destination.get(target) ?? target;
-      let written = path.relative(path.dirname(newAbsolute), now).split(path.sep).join('/');
+      let written = relativePosix(path.dirname(newAbsolute), now);
       if (!written.startsWith('.')) written = `./${written}`;
       const original = reference.fileName;
       if (path.resolve(path.dirname(newAbsolute), original) !== now) edits.push({ start: reference.pos, end: reference.end, text: written });

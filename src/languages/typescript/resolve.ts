@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { ResolutionConfig } from './config';
 import { ts } from './ts';
+import { normalisePath } from '../../core/paths';
 
 /** How a specifier is loaded: `import`/`export` (the file's own format) or `require`-like (CommonJS). */
 export type UsageKind = 'import' | 'require';
@@ -23,7 +24,7 @@ export function sourceExtension(file: string): string {
 
 /** The repository file a TypeScript module id names: `src/models/booking` → `src/models/booking.ts` or `.../index.ts`. */
 export function findModuleFile(id: string, has: (file: string) => boolean): string | undefined {
-  const clean = id.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
+  const clean = normalisePath(id);
   if ((sourceExtension(clean) || clean.endsWith('.json')) && has(clean)) return clean;
   for (const ext of LOOKUP_EXTENSIONS) if (has(clean + ext)) return clean + ext;
   for (const ext of LOOKUP_EXTENSIONS) if (has(`${clean}/index${ext}`)) return `${clean}/index${ext}`;

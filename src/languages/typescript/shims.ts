@@ -14,6 +14,7 @@ import { findModuleFile, moduleResolutionKind, stripSourceExtension } from './re
 import { parseSource, scriptKindOf } from './syntax';
 import { writeSpecifier } from './specifier';
 import { ts } from './ts';
+import { relativePosix } from '../../core/paths';
 
 /** Where one shimmed name is served from. */
 interface ShimTarget {
@@ -188,7 +189,7 @@ export function planTypeScriptShims(prepared: TypeScriptPreparedMap, workspace: 
 }
 
 function rel(cwd: string, file: string): string {
-  return path.relative(cwd, file).split(path.sep).join('/');
+  return relativePosix(cwd, file);
 }
 
 /** The exports of a module file by name (aliases left as they are), or undefined when it is not a module. */

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { sourceExtension, stripSourceExtension, type Resolution, type UsageKind } from './resolve';
 import { ts } from './ts';
+import { toPosix } from '../../core/paths';
 
 /** How an importer spells the end of a path: `./booking`, `./booking.js`, `./booking.ts`, or a folder `./models`. */
 type ExtensionStyle = 'none' | 'js' | 'source' | 'folder';
@@ -140,6 +141,3 @@ function matchesPattern(specifier: string, pattern: string): boolean {
   return specifier.startsWith(pattern.slice(0, star)) && specifier.endsWith(pattern.slice(star + 1));
 }
 
-function toPosix(p: string): string {
-  return p.split(path.sep).join('/');
-}

@@ -1,0 +1,222 @@
+import type { ScannedImport,ScannedModel,ScannedReference } from '../types';
+import { firstSyntaxError,parsePython,type Node } from '../../../languages/python/syntax';
+import { classifyValue,djangoRelationFields,djangoTarget,djangoVirtualFields,foreignKeysIn,isMappedAnnotation,readDjangoMeta,readTableArgs,readTableCall,relationshipTargets } from './fields';
+import { collectImports } from './imports';
+import { assignedNames,kids,lastSegment,stringValue,unwrapDecorated } from './nodes';
+
+// ---------------------------------------------------------------------------------------------
+// phase 1: facts of one file
+
+export interface MetaFacts {
+  dbTable?: string;
+  abstract?: boolean;
+  proxy?: boolean;
+  appLabel?: string;
+}
+
+export interface ClassFacts {
+  name: string;
+  line: number;
+  /** base expressions as written: `Base`, `models.Model`, `db.Model` */
+  bases: string[];
+  tablename?: string;
+  /** `__tablename__` is assigned something other than a string literal */
+  dynamicTablename: boolean;
+  /** `__table_args__` names a schema; `undefined` when there is no `__table_args__` */
+  tableArgs?: { schema: string | null; extendExisting: boolean };
+  /** `__table__ = Table("name", ..., schema=...)` */
+  table?: { name: string; schema: string | null; columns: number };
+  abstract: boolean;
+  columns: number;
+  relationships: number;
+  primaryKey: boolean;
+  djangoColumns: number;
+  djangoRelationships: number;
+  meta: MetaFacts;
+  references: ScannedReference[];
+  djangoReferences: ScannedReference[];
+}
+
+export interface PythonFileFacts {
+  file: string;
+  mentionsDjango: boolean;
+  classes: ClassFacts[];
+  tables: ScannedModel[];
+  tableReferences: ScannedReference[];
+  imports: ScannedImport[];
+  definitions: string[];
+  failure?: { line: number; error: string };
+}
+
+export async function readPythonFile(file: string, text: string): Promise<PythonFileFacts> {
+  const empty: PythonFileFacts = { file, mentionsDjango: false, classes: [], tables: [], tableReferences: [], imports: [], definitions: [] };
+  let tree;
+  try {
+    tree = await parsePython(text);
+  } catch (error) {
+    return { ...empty, failure: { line: 1, error: `cannot parse: ${String(error)}` } };
+  }
+  try {
+    const syntaxError = firstSyntaxError(tree);
+    if (syntaxError) {
+      return { ...empty, failure: { line: syntaxError.line, error: `${syntaxError.text} at ${syntaxError.line}:${syntaxError.column}` } };
+    }
+    const root = tree.rootNode;
+    const facts: PythonFileFacts = { ...empty, mentionsDjango: /\bdjango\b/.test(text), imports: collectImports(root) };
+    for (const statement of topLevelStatements(root)) {
+      const definition = unwrapDecorated(statement);
+      if (definition.type === 'class_definition') {
+        const name = definition.childForFieldName('name')?.text;
+        if (name) facts.definitions.push(name);
+        facts.classes.push(readClass(definition));
+      } else if (definition.type === 'function_definition') {
+        const name = definition.childForFieldName('name')?.text;
+        if (name) facts.definitions.push(name);
+      } else if (definition.type === 'expression_statement') {
+        const assignment = kids(definition)[0];
+        if (assignment?.type !== 'assignment') continue;
+        const left = assignment.childForFieldName('left');
+        for (const target of left ? assignedNames(left) : []) facts.definitions.push(target);
+        const right = assignment.childForFieldName('right');
+        const variable = left?.type === 'identifier' ? left.text : undefined;
+        if (right && variable) {
+          const table = readTableCall(right);
+          if (table) {
+            facts.tables.push({
+              class: variable,
+              orm: 'sqlalchemy-table',
+              line: right.startPosition.row + 1,
+              table: table.name,
+              schema: table.schema,
+              derivedTable: false,
+              columns: table.columns,
+              relationships: 0,
+            });
+            facts.tableReferences.push(...foreignKeysIn(right, variable));
+          }
+        }
+      }
+    }
+    return facts;
+  } finally {
+    tree.delete();
+  }
+}
+
+/** Module-level statements, looking into `if`/`try`/`with` blocks (conditional definitions). */
+function topLevelStatements(root: Node): Node[] {
+  const out: Node[] = [];
+  const visit = (block: Node): void => {
+    for (const statement of kids(block)) {
+      if (['if_statement', 'try_statement', 'with_statement', 'else_clause', 'elif_clause', 'except_clause', 'finally_clause'].includes(statement.type)) {
+        for (const child of kids(statement)) if (child.type === 'block' || child.type.endsWith('_clause')) visit(child);
+      } else {
+        out.push(statement);
+      }
+    }
+  };
+  visit(root);
+  return out;
+}
+
+function readClass(node: Node): ClassFacts {
+  const facts: ClassFacts = {
+    name: node.childForFieldName('name')?.text ?? '?',
+    line: node.startPosition.row + 1,
+    bases: [],
+    dynamicTablename: false,
+    abstract: false,
+    columns: 0,
+    relationships: 0,
+    primaryKey: false,
+    djangoColumns: 0,
+    djangoRelationships: 0,
+    meta: {},
+    references: [],
+    djangoReferences: [],
+  };
+  const superclasses = node.childForFieldName('superclasses');
+  for (const base of superclasses ? kids(superclasses) : []) {
+    if (base.type === 'identifier' || base.type === 'attribute') facts.bases.push(base.text);
+    // keyword arguments (metaclass=...) and calls (declarative_base()) are not bases we can follow
+  }
+  const body = node.childForFieldName('body');
+  for (const statement of body ? kids(body) : []) {
+    const inner = unwrapDecorated(statement);
+    if (inner.type === 'class_definition' && inner.childForFieldName('name')?.text === 'Meta') {
+      facts.meta = readDjangoMeta(inner);
+      continue;
+    }
+    if (inner.type === 'function_definition') {
+      // @declared_attr def owner_id(cls): return Column(ForeignKey("users.id"))
+      if (statement.type === 'decorated_definition' && /declared_attr/.test(statement.text)) {
+        const returned = inner.descendantsOfType('return_statement')[0];
+        const value = returned ? kids(returned)[0] : undefined;
+        const fname = inner.childForFieldName('name')?.text;
+        if (value && fname && fname !== '__tablename__' && fname !== '__table_args__') {
+          const kind = classifyValue(value);
+          if (kind === 'column') facts.columns++;
+          if (kind === 'relationship') facts.relationships++;
+          if (kind === 'relationship') facts.references.push(...relationshipTargets(value, facts.name));
+          facts.references.push(...foreignKeysIn(value, facts.name));
+        }
+      }
+      continue;
+    }
+    if (inner.type !== 'expression_statement') continue;
+    const assignment = kids(inner)[0];
+    if (assignment?.type !== 'assignment') continue;
+    const left = assignment.childForFieldName('left');
+    const right = assignment.childForFieldName('right');
+    const annotation = assignment.childForFieldName('type');
+    const name = left?.type === 'identifier' ? left.text : undefined;
+    if (!name) continue;
+    if (name === '__tablename__') {
+      const value = right ? stringValue(right) : undefined;
+      if (value !== undefined) facts.tablename = value;
+      else facts.dynamicTablename = true;
+      continue;
+    }
+    if (name === '__abstract__') {
+      facts.abstract = right?.type === 'true';
+      continue;
+    }
+    if (name === '__table_args__') {
+      facts.tableArgs = right ? readTableArgs(right) : { schema: null, extendExisting: false };
+      if (right) facts.references.push(...foreignKeysIn(right, facts.name));
+      continue;
+    }
+    if (name === '__table__' && right) {
+      const table = readTableCall(right);
+      if (table) {
+        facts.table = table;
+        facts.references.push(...foreignKeysIn(right, facts.name));
+      }
+      continue;
+    }
+    // SQLAlchemy: classic Column / 2.0 Mapped[...] + mapped_column / relationship
+    const kind = right ? classifyValue(right) : undefined;
+    const mapped = annotation ? isMappedAnnotation(annotation) : false;
+    if (kind === 'relationship') {
+      facts.relationships++;
+      facts.references.push(...relationshipTargets(right!, facts.name, annotation ?? undefined));
+    } else if (kind === 'column' || (mapped && (!right || kind === undefined))) {
+      facts.columns++;
+      if (right && /primary_key\s*=\s*True/.test(right.text)) facts.primaryKey = true;
+    }
+    if (right && (kind === 'column' || kind === 'relationship')) facts.references.push(...foreignKeysIn(right, facts.name));
+    // Django fields
+    if (right?.type === 'call') {
+      const field = lastSegment(right.childForFieldName('function')?.text ?? '');
+      if (djangoRelationFields.has(field)) {
+        facts.djangoRelationships++;
+        if (!djangoVirtualFields.has(field)) facts.djangoColumns++;
+        const target = djangoTarget(right);
+        if (target) facts.djangoReferences.push({ from: facts.name, line: right.startPosition.row + 1, kind: 'relationship', ...target, text: right.text.split('\n')[0]! });
+      } else if (/Field$/.test(field) && !djangoVirtualFields.has(field)) {
+        facts.djangoColumns++;
+      }
+    }
+  }
+  return facts;
+}

@@ -1,0 +1,38 @@
+import { type Node } from '../../../languages/python/syntax';
+
+// ---------------------------------------------------------------------------------------------
+// small helpers
+
+export function kids(node: Node | null | undefined): Node[] {
+  if (!node) return [];
+  return node.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
+}
+
+export function unwrapDecorated(node: Node): Node {
+  return node.type === 'decorated_definition' ? (node.childForFieldName('definition') ?? node) : node;
+}
+
+export function assignedNames(left: Node): string[] {
+  if (left.type === 'identifier') return [left.text];
+  if (left.type === 'pattern_list' || left.type === 'tuple_pattern') return kids(left).filter((k) => k.type === 'identifier').map((k) => k.text);
+  return [];
+}
+
+/** The value of a plain string literal (or implicit concatenation of them); undefined for f-strings and other expressions. */
+export function stringValue(node: Node): string | undefined {
+  if (node.type === 'concatenated_string') {
+    const parts = kids(node).map(stringValue);
+    return parts.every((p) => p !== undefined) ? parts.join('') : undefined;
+  }
+  if (node.type !== 'string') return undefined;
+  if (kids(node).some((c) => c.type === 'interpolation')) return undefined;
+  return kids(node)
+    .filter((c) => c.type === 'string_content' || c.type === 'escape_sequence')
+    .map((c) => c.text)
+    .join('');
+}
+
+export function lastSegment(dotted: string): string {
+  const dot = dotted.lastIndexOf('.');
+  return dot < 0 ? dotted : dotted.slice(dot + 1);
+}
