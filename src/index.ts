@@ -12,9 +12,17 @@ import type { Plan } from './plan/types';
 
 export type { PlanOptions, TransformName } from './plan/build';
 export type { Plan, FileChange } from './plan/types';
-export type { FileResult, Edit, NeedsReview, Note } from './core/types';
+export type { Edit, FileResult, NeedsReview, Note, SourceFile, Workspace } from './core/types';
 export type { ApplyResult } from './apply/apply';
+export type { ImportMap } from './importmap/types';
+export type { LanguageAdapter, PreparedMap } from './languages/types';
+export type { TypeScriptPreparedMap } from './languages/typescript/prepared-map';
 export { RemodelError, ImportMapError, UsageError, ParseError, WorkspaceError } from './core/errors';
+// one file at a time, as the jscodeshift transforms use it: read a map, get its adapter (loaded lazily), prefilter, plan, splice
+export { applyEdits } from './core/edits';
+export { readImportMap } from './importmap';
+export { mayNeedEdit } from './languages/needles';
+export { getAdapter } from './languages/registry';
 export { renderFilePatch, renderPatch } from './render/patch';
 export { renderJsonReport, renderSummary, renderStat } from './render/report';
 export type { AuditOptions, AuditReport } from './audit';

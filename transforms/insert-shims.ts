@@ -1,7 +1,6 @@
-import { typescriptAdapter } from '../src/languages/typescript';
-import { findModuleFile } from '../src/languages/typescript/resolve';
-import type { Workspace } from '../src/core/types';
-import { diskWorkspace, preparedMapFor, relativePath, report, type FileInfo, type TransformApi, type TransformOptions } from './support';
+import * as path from 'node:path';
+import type { Workspace } from '../src';
+import { diskWorkspace, preparedMapFor, relativePath, report, typescriptAdapter, type FileInfo, type TransformApi, type TransformOptions } from './support';
 
 /**
  * insert-shims as a jscodeshift transform, over remodel's TypeScript adapter: a file that is the old module of a
@@ -15,10 +14,11 @@ export default async function insertShims(file: FileInfo, api: TransformApi, opt
   const { map, cwd } = await preparedMapFor('insert-shims', options);
   const relative = relativePath(cwd, file);
   const disk = diskWorkspace(cwd);
-  if (!map.map.shims.some((entry) => findModuleFile(entry.module, (f) => disk.has(f)) === relative)) return undefined;
+  const oldModule = map.oldFiles.get(path.resolve(cwd, relative));
+  if (!map.map.shims.some((entry) => entry.module === oldModule)) return undefined;
   // the file as jscodeshift hands it (an earlier transform may have changed it), everything else from disk
   const workspace: Workspace = { ...disk, read: (f: string) => (f === relative ? file.source : disk.read(f)) };
-  const plan = await typescriptAdapter.planShims!({ ...map, workspace }, workspace);
+  const plan = await (await typescriptAdapter()).planShims!({ ...map, workspace }, workspace);
   report(api, plan);
   return plan.files.find((f) => f.path === relative)?.text ?? file.source;
 }

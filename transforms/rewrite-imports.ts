@@ -1,8 +1,5 @@
-import { ParseError } from '../src/core/errors';
-import { mayNeedEdit } from '../src/languages/needles';
-import { typescriptAdapter } from '../src/languages/typescript';
-import { applyEdits } from '../src/core/edits';
-import { preparedMapFor, relativePath, report, type FileInfo, type TransformApi, type TransformOptions } from './support';
+import { applyEdits, mayNeedEdit, ParseError } from '../src';
+import { preparedMapFor, relativePath, report, typescriptAdapter, type FileInfo, type TransformApi, type TransformOptions } from './support';
 
 export { diskWorkspace, type FileInfo, type TransformApi } from './support';
 export type RewriteImportsOptions = TransformOptions;
@@ -18,9 +15,10 @@ export type RewriteImportsOptions = TransformOptions;
 export default async function rewriteImports(file: FileInfo, api: TransformApi, options: RewriteImportsOptions): Promise<string | undefined> {
   const { map, cwd } = await preparedMapFor('rewrite-imports', options);
   const relative = relativePath(cwd, file);
-  if (!typescriptAdapter.owns(relative)) return undefined;
+  const adapter = await typescriptAdapter();
+  if (!adapter.owns(relative)) return undefined;
   if (!mayNeedEdit(map, relative, file.source)) return undefined;
-  const result = await typescriptAdapter.planRewrite({ path: relative, text: file.source }, map);
+  const result = await adapter.planRewrite({ path: relative, text: file.source }, map);
   if (result.kind === 'failed') throw new ParseError(result.file, result.line, result.column, result.error);
   report(api, result);
   return result.kind === 'changed' ? applyEdits(file.source, result.edits) : file.source;

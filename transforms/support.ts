@@ -1,10 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { UsageError } from '../src/core/errors';
-import { readImportMap } from '../src/importmap';
-import { typescriptAdapter, type TypeScriptPreparedMap } from '../src/languages/typescript';
-import type { Workspace } from '../src/core/types';
-import type { NeedsReview, Note } from '../src/core/types';
+import { getAdapter, readImportMap, UsageError, type LanguageAdapter, type NeedsReview, type Note, type TypeScriptPreparedMap, type Workspace } from '../src';
 
 /** What jscodeshift hands a transform (only the parts used here, so the transforms need no jscodeshift import). */
 export interface FileInfo {
@@ -24,6 +20,11 @@ export interface TransformOptions {
 
 const prepared = new Map<string, Promise<TypeScriptPreparedMap>>();
 
+/** The TypeScript adapter, through the API's registry. */
+export async function typescriptAdapter(): Promise<LanguageAdapter<TypeScriptPreparedMap>> {
+  return (await getAdapter('typescript')) as LanguageAdapter<TypeScriptPreparedMap>;
+}
+
 /** The map of `--importMap`, prepared once per process (jscodeshift calls a transform once per file). */
 export async function preparedMapFor(transform: string, options: TransformOptions): Promise<{ map: TypeScriptPreparedMap; cwd: string }> {
   if (!options.importMap) throw new UsageError(`${transform} needs --importMap=<path to an import map>`);
@@ -35,7 +36,7 @@ export async function preparedMapFor(transform: string, options: TransformOption
     preparing = (async () => {
       const map = readImportMap(mapFile);
       if (map.language !== 'typescript') throw new UsageError(`${map.file}: ${transform} under jscodeshift handles 'language: typescript' maps; this one is '${map.language}'`);
-      return typescriptAdapter.prepare(map, diskWorkspace(cwd));
+      return (await typescriptAdapter()).prepare(map, diskWorkspace(cwd));
     })();
     prepared.set(key, preparing);
     // a failed preparation is not cached: the next file reports the same error, not a stale promise
@@ -46,7 +47,7 @@ export async function preparedMapFor(transform: string, options: TransformOption
 
 /** The file's path relative to the repository root, `/`-separated. */
 export function relativePath(cwd: string, file: FileInfo): string {
-  return path.relative(cwd, path.resolve(cwd, file.path)).split(path.sep).join('/');
+  return path.relative(cwd, path.resolve(cwd, file.path)).split(path.sep).join('/'); // (transforms see only the API)
 }
 
 /** Needs-review items and notes, through jscodeshift's reporter. */

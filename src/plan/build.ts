@@ -1,13 +1,13 @@
 import { statSync } from 'node:fs';
-import { join,resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { UsageError } from '../core/errors';
 import { findImportMaps } from '../importmap';
 import { discoverFiles } from '../workspace/discover';
-import { createChunkRunner,defaultJobs,poolMode } from '../workspace/pool';
+import { createChunkRunner, defaultJobs, poolMode } from '../workspace/pool';
 import { applyEdits } from '../core/edits';
-import { openSession,planFiles,scanCandidates,type ChunkTask } from './session';
-import { inShard,type Shard } from './shard';
-import type { FileChange,Plan,PlanSummary } from './types';
+import { openSession, planFiles, scanCandidates, type ChunkTask } from './session';
+import { inShard, type Shard } from './shard';
+import type { FileChange, Plan, PlanSummary } from './types';
 import type { FileResult } from '../core/types';
 
 export type TransformName = 'rewrite-imports' | 'insert-shims' | 'move-files';

@@ -1,9 +1,9 @@
-import { readImportMap,type ImportMap } from '../importmap';
+import { readImportMap, type ImportMap } from '../importmap';
 import { mayNeedEdit } from '../languages/needles';
 import { getAdapter } from '../languages/registry';
-import type { LanguageAdapter,PreparedMap } from '../languages/types';
+import type { LanguageAdapter, PreparedMap } from '../languages/types';
 import type { SourceFile } from '../core/types';
-import { DiskWorkspace,NotTextError } from '../workspace/workspace';
+import { DiskWorkspace, NotTextError } from '../workspace/workspace';
 import { expandMoves } from '../workspace/moves';
 import { type FileMove } from '../core/types';
 import type { FileResult } from '../core/types';

@@ -1,6 +1,6 @@
-import { parentPort,workerData } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { enableCompileCache } from '../core/compile-cache';
-import type { PoolTaskModule,WorkerData } from './pool';
+import type { PoolTaskModule, WorkerData } from './pool';
 
 // the task below loads the compiler or parser: with the cache on, as in the main thread
 enableCompileCache();

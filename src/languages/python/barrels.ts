@@ -4,7 +4,7 @@ import type { Workspace } from '../../core/types';
 import { findImports } from './imports';
 import type { PythonModuleIndex } from './modules';
 import { parsePython } from './syntax';
-import { dunderAllNames } from './rewrite';
+import { dunderAllNames } from './syntax';
 
 const isPackageInit = (path: string): boolean => path === '__init__.py' || path.endsWith('/__init__.py');
 

@@ -8,7 +8,8 @@ import { namesImportedFromModules } from './importers';
 import { mentionsAny } from '../needles';
 import { findModuleExports, type ModuleExports } from './exports';
 import { PythonModuleIndex } from './modules';
-import { planPythonRewrite, type PythonContext } from './rewrite';
+import { planPythonRewrite } from './rewrite/index';
+import { type PythonContext } from './rewrite/types';
 import { planPythonMoves, pythonRelocationRules } from './relocate';
 import { planPythonShims } from './shims';
 

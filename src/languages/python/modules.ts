@@ -94,3 +94,9 @@ export class PythonModuleIndex {
 export function isIdentifier(part: string): boolean {
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(part);
 }
+
+/** `a.b.c` -> `a.b` (empty for a top-level module). */export const parentModule = (module: string): string => module.slice(0, Math.max(0, module.lastIndexOf('.')));
+
+
+/** `a.b.c` -> `c`. */
+export const lastPart = (module: string): string => module.slice(module.lastIndexOf('.') + 1);

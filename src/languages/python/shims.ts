@@ -9,7 +9,7 @@ import { findModuleExports } from './exports';
 import type { PythonModuleIndex } from './modules';
 import { findImports } from './imports';
 import { parsePython, type Node } from './syntax';
-import { findDunderAll } from './rewrite';
+import { findDunderAll } from './syntax';
 import { analyzeScopes } from './scopes';
 
 /** First line of every block remodel generates: how a re-run recognises (and regenerates, never nests) its shim. */

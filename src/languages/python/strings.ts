@@ -1,7 +1,7 @@
 import type { ImportMap } from '../../importmap/types';
 import type { Edit, EntryStats } from '../../core/types';
 import type { Node } from './syntax';
-import { plainStringContent } from './rewrite';
+import { plainStringContent } from './syntax';
 
 /** Whether an old module defines a name (true when that cannot be known): `"models.booking.Bookingx"` names nothing. */
 export type NameCheck = (module: string, name: string) => Promise<boolean>;

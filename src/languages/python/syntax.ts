@@ -54,3 +54,50 @@ export function firstSyntaxError(tree: Tree): { line: number; column: number; te
   }
   return { line: 1, column: 1, text: 'syntax error' };
 }
+
+export function isImportPart(node: Node): boolean {
+  for (let n: Node | null = node.parent; n; n = n.parent) {
+    if (n.type === 'import_statement' || n.type === 'import_from_statement') return true;
+    if (n.type === 'expression_statement' || n.type === 'block') return false;
+  }
+  return false;
+}
+
+/** The content node of a plain (no f-string, no bytes, no escapes) string literal. */
+export function plainStringContent(node: Node): { node: Node; text: string } | undefined {
+  if (node.type !== 'string') return undefined;
+  const start = node.namedChildren[0];
+  if (!start || start.type !== 'string_start' || /[bfBF]/.test(start.text)) return undefined;
+  const parts = node.namedChildren.filter((c) => c?.type !== 'string_start' && c?.type !== 'string_end');
+  if (parts.length !== 1 || parts[0]?.type !== 'string_content' || parts[0].namedChildren.length) return undefined;
+  return { node: parts[0], text: parts[0].text };
+}
+
+export function isDunderAllEntry(node: Node): boolean {
+  const list = node.parent;
+  if (!list || (list.type !== 'list' && list.type !== 'tuple')) return false;
+  const assignment = list.parent;
+  if (!assignment || (assignment.type !== 'assignment' && assignment.type !== 'augmented_assignment')) return false;
+  return assignment.childForFieldName('left')?.text === '__all__';
+}
+
+/** The string entries of module-level `__all__ = [...]` / `__all__ += (...)` assignments. */
+export function dunderAllNames(module: Node): Set<string> {
+  return new Set(findDunderAll(module) ?? []);
+}
+
+/** The module's `__all__` entries in order (assignments and `+=`), or undefined when it has no `__all__`. */
+export function findDunderAll(module: Node): string[] | undefined {
+  let names: string[] | undefined;
+  for (const statement of module.namedChildren) {
+    const assignment = statement?.type === 'expression_statement' ? statement.namedChildren[0] : undefined;
+    if (!assignment || (assignment.type !== 'assignment' && assignment.type !== 'augmented_assignment')) continue;
+    if (assignment.childForFieldName('left')?.text !== '__all__') continue;
+    names ??= [];
+    for (const entry of assignment.childForFieldName('right')?.namedChildren ?? []) {
+      const content = entry ? plainStringContent(entry) : undefined;
+      if (content && !names.includes(content.text)) names.push(content.text);
+    }
+  }
+  return names;
+}

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { RawRewriteEntry } from '../../importmap/schema';
 import type { ImportMap, NameTarget } from '../../importmap/types';
 import { discoverFiles } from '../../workspace/discover';
-import type { TypeScriptPreparedMap } from './prepare';
+import type { TypeScriptPreparedMap } from './prepared-map';
 import { existsInPlan } from './prepare';
 import { findOldModule } from './old-module';
 import { ownsTypeScriptPath } from './relocate';

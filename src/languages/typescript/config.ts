@@ -1,6 +1,5 @@
 import * as path from 'node:path';
 import { UsageError } from '../../core/errors';
-import { moduleResolutionKind } from './resolve';
 import { ts } from './ts';
 import { toPosix } from '../../core/paths';
 
@@ -142,4 +141,24 @@ function display(cwd: string, file: string): string {
 /** The compiler's message, with paths inside the repository made relative to it. */
 function describe(diagnostic: ts.Diagnostic, cwd: string): string {
   return ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ').split(`${path.resolve(cwd)}${path.sep}`).join('');
+}
+
+/** The resolution kind the compiler uses for these options (its default depends on `module`). */
+export function moduleResolutionKind(options: ts.CompilerOptions): ts.ModuleResolutionKind {
+  if (options.moduleResolution !== undefined) return options.moduleResolution;
+  switch (options.module) {
+    case ts.ModuleKind.Node16:
+    case ts.ModuleKind.Node18:
+    case ts.ModuleKind.Node20:
+      return ts.ModuleResolutionKind.Node16;
+    case ts.ModuleKind.NodeNext:
+      return ts.ModuleResolutionKind.NodeNext;
+    case ts.ModuleKind.Preserve:
+      return ts.ModuleResolutionKind.Bundler;
+    case undefined:
+    case ts.ModuleKind.CommonJS:
+      return ts.ModuleResolutionKind.Node10;
+    default:
+      return ts.ModuleResolutionKind.Classic;
+  }
 }

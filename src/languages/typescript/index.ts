@@ -2,12 +2,13 @@ import type { ImportMap } from '../../importmap/types';
 import type { LanguageAdapter } from '../types';
 import type { Workspace } from '../../core/types';
 import { barrelRules } from './barrels';
-import { prepareTypeScriptMap, type TypeScriptPreparedMap } from './prepare';
+import { prepareTypeScriptMap } from './prepare';
+import { type TypeScriptPreparedMap } from './prepared-map';
 import { ownsTypeScriptPath, planTypeScriptMoves, typescriptRelocationRules } from './relocate';
 import { planTypeScriptRewrite } from './rewrite/index';
 import { planTypeScriptShims } from './shims';
 
-export type { TypeScriptPreparedMap } from './prepare';
+export type { TypeScriptPreparedMap } from './prepared-map';
 
 /**
  * The TypeScript/JavaScript adapter: `.ts .tsx .mts .cts .js .jsx .mjs .cjs` (and `.d.ts`), resolved with the

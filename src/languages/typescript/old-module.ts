@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { toPosix } from '../../core/paths';
-import type { TypeScriptPreparedMap } from './prepare';
+import type { TypeScriptPreparedMap } from './prepared-map';
 import type { UsageKind } from './resolve';
 
 /** An old module a specifier names: the map's id, and the file it resolved to (none for a bare specifier). */

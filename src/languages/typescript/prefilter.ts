@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { mentionsAny, needlePattern } from '../needles';
 import { findOldModule, isRelativeOrAbsolute } from './old-module';
-import type { TypeScriptPreparedMap } from './prepare';
+import type { TypeScriptPreparedMap } from './prepared-map';
 import { stripSourceExtension, type UsageKind } from './resolve';
 
 const QUOTES = [`'`, `"`, '`'];

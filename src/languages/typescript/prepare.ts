@@ -1,47 +1,16 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ImportMapError } from '../../core/errors';
+import type { FileMove, Workspace } from '../../core/types';
 import type { ImportMap, RewriteRule } from '../../importmap/types';
 import { expandMoves } from '../../workspace/moves';
-import { type FileMove } from '../../core/types';
-import type { PreparedMap } from '../types';
-import type { Workspace } from '../../core/types';
-import type { ResolutionConfig } from './config';
+import type { ExportedNames, TypeScriptPreparedMap } from './prepared-map';
 import { ConfigLookup, configFileSystemOf } from './configs';
 import { mayNeedEdit } from './prefilter';
 import { findModuleFile, ResolverSet, stripSourceExtension } from './resolve';
 import { parseSource } from './syntax';
 import { ts } from './ts';
 import { normalisePath } from '../../core/paths';
-
-/** Names a module exports, as far as its own text tells (`open` when it also has `export * from`). */
-export interface ExportedNames {
-  names: Set<string>;
-  open: boolean;
-}
-
-/** The TypeScript adapter's per-run state: resolution, the files behind every module id of the map. */
-export interface TypeScriptPreparedMap extends PreparedMap {
-  /** absolute repository root */
-  cwd: string;
-  /** the configuration that governs the map's root folder */
-  config: ResolutionConfig;
-  /** module resolution for each importing file under its own governing tsconfig (`resolver.configFor(file)`) */
-  resolver: ResolverSet;
-  /** absolute file of an old path module -> its id as the map names it */
-  oldFiles: Map<string, string>;
-  /** module id (old or new, path ids only) -> absolute file */
-  moduleFiles: Map<string, string>;
-  /** module ids that are bare package specifiers, matched as text */
-  bareIds: Set<string>;
-  /** package entries over folders: matched by the module id of the resolved file */
-  hasPathPackages: boolean;
-  workspace: Workspace;
-  /** exports of a module file, read on demand and cached */
-  exportsOf(file: string): ExportedNames | undefined;
-  /** the files the map's `relocate` entries move (empty when it has none) */
-  moves: FileMove[];
-}
 
 /**
  * Reads the tsconfig/jsconfig files that govern the repository's files, checks that every path module id of the map names a file,

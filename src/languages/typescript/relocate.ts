@@ -6,7 +6,7 @@ import type { FileMove } from '../../core/types';
 import type { Edit } from '../../core/types';
 import type { MovePlan } from '../types';
 import type { Workspace } from '../../core/types';
-import type { TypeScriptPreparedMap } from './prepare';
+import type { TypeScriptPreparedMap } from './prepared-map';
 import { findModuleFile, sourceExtension, stripSourceExtension, type UsageKind } from './resolve';
 import { ACTUAL_CALLS, MOCK_CALLS } from './rewrite/forms/module-call';
 import { calleeName } from './rewrite/text';

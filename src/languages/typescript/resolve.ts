@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { ResolutionConfig } from './config';
+import { moduleResolutionKind, type ResolutionConfig } from './config';
 import { ts } from './ts';
 import { normalisePath } from '../../core/paths';
 
@@ -227,22 +227,3 @@ function memo<K, V>(map: Map<K, V>, key: K, compute: () => V): V {
   return value;
 }
 
-/** The resolution kind the compiler uses for these options (its default depends on `module`). */
-export function moduleResolutionKind(options: ts.CompilerOptions): ts.ModuleResolutionKind {
-  if (options.moduleResolution !== undefined) return options.moduleResolution;
-  switch (options.module) {
-    case ts.ModuleKind.Node16:
-    case ts.ModuleKind.Node18:
-    case ts.ModuleKind.Node20:
-      return ts.ModuleResolutionKind.Node16;
-    case ts.ModuleKind.NodeNext:
-      return ts.ModuleResolutionKind.NodeNext;
-    case ts.ModuleKind.Preserve:
-      return ts.ModuleResolutionKind.Bundler;
-    case undefined:
-    case ts.ModuleKind.CommonJS:
-      return ts.ModuleResolutionKind.Node10;
-    default:
-      return ts.ModuleResolutionKind.Classic;
-  }
-}

@@ -1,4 +1,4 @@
-import type { FileScan,ScannedModel,ScannedReference } from './types';
+import type { FileScan, ScannedModel, ScannedReference } from './types';
 
 const scalarTypes = new Set(['String', 'Boolean', 'Int', 'BigInt', 'Float', 'Decimal', 'DateTime', 'Json', 'Bytes', 'Unsupported']);
 

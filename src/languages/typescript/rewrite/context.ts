@@ -1,17 +1,18 @@
 import * as path from 'node:path';
-import type { ModuleTarget,NameTarget,RewriteRule } from '../../../importmap/types';
-import type { Edit,EntryStats,NeedsReview,Note } from '../../../core/types';
+import type { ModuleTarget, NameTarget, RewriteRule } from '../../../importmap/types';
+import type { Edit, EntryStats, NeedsReview, Note } from '../../../core/types';
 import { toPosix } from '../../../core/paths';
 import type { SourceFile } from '../../../core/types';
-import { existsInPlan,exportedNamesOf,type TypeScriptPreparedMap } from '../prepare';
-import { manifestsOf,packageNameOf } from '../dependencies';
-import { findOldModule,isBareModule,type OldModule } from '../old-module';
+import { existsInPlan, exportedNamesOf } from '../prepare';
+import { type TypeScriptPreparedMap } from '../prepared-map';
+import { manifestsOf, packageNameOf } from '../dependencies';
+import { findOldModule, isBareModule, isRelativeOrAbsolute, type OldModule } from '../old-module';
 import { spellsUnresolvedOldModule } from '../prefilter';
-import { findModuleFile,type UsageKind } from '../resolve';
+import { findModuleFile, type UsageKind } from '../resolve';
 import { ScopeAnalysis } from '../scope';
 import { writeSpecifier } from '../specifier';
 import { ts } from '../ts';
-import { PendingImport,TargetImport } from './deferred-imports';
+import { PendingImport, TargetImport } from './bindings';
 import { escapeFor } from './text';
 
 /**
@@ -182,16 +183,10 @@ export class FileRewrite {
   note(node: ts.Node, message: string): void {
     this.notes.push({ file: this.file.path, line: this.lineOf(node), message });
   }
-}
 
-
-/** One name an import statement binds. */
-export interface Binding {
-  kind: 'default' | 'named';
-  /** the exported name it imports (`default` for a default import) */
-  imported: string;
-  local: string;
-  /** `import type` or an inline `type` modifier */
-  typeOnly: boolean;
-  node: ts.ImportSpecifier | ts.Identifier;
+  /** What an import specifier points at, for comparing with a target module: its file, or `bare:<text>`. */
+  moduleKeyOf(specifier: string): string | undefined {
+    if (!isRelativeOrAbsolute(specifier) && this.isBare(specifier)) return `bare:${specifier}`;
+    return this.prepared.resolver.resolve(specifier, this.absolute, 'import');
+  }
 }

@@ -1,10 +1,11 @@
-import type { NameTarget,RewriteRule } from '../../../importmap/types';
-import { isRelativeOrAbsolute,type OldModule } from '../old-module';
+import type { NameTarget } from '../../../importmap/types';
+import { type OldModule } from '../old-module';
 import { ts } from '../ts';
-import { Binding,FileRewrite } from './context';
-import { chooseLocal,renameReferences } from './names';
-import { deleteStatement,insertAfter,replaceStatement } from './splices';
-import { bracesSpaced,escapeFor,findChildToken,lineIndent,specifierText } from './text';
+import { Binding, PendingImport, TargetImport, targetImport } from './bindings';
+import { FileRewrite } from './context';
+import { chooseLocal, renameReferences } from './names';
+import { deleteStatement, insertAfter, replaceStatement } from './splices';
+import { bracesSpaced, escapeFor, findChildToken, lineIndent, specifierText } from './text';
 
 export function queueImport(rw: FileRewrite, binding: Binding, target: NameTarget, anchor: ts.Statement, literal: ts.StringLiteralLike, old: OldModule, statementTypeOnly: boolean): void {
   const existing = existingBinding(rw, target.module, target.name, anchor);
@@ -37,7 +38,7 @@ export function importsOf(rw: FileRewrite, module: string): TargetImport[] {
     rw.targetImports = new Map();
     for (const statement of rw.sourceFile.statements) {
       if (!ts.isImportDeclaration(statement) || !ts.isStringLiteralLike(statement.moduleSpecifier)) continue;
-      const key = moduleKeyOf(rw, statement.moduleSpecifier.text);
+      const key = rw.moduleKeyOf(statement.moduleSpecifier.text);
       if (!key) continue;
       const list = rw.targetImports.get(key) ?? [];
       list.push(targetImport(statement, true));
@@ -50,11 +51,6 @@ export function importsOf(rw: FileRewrite, module: string): TargetImport[] {
 }
 
 
-/** What an import specifier points at, for comparing with a target module: its file, or `bare:<text>`. */
-export function moduleKeyOf(rw: FileRewrite, specifier: string): string | undefined {
-  if (!isRelativeOrAbsolute(specifier) && rw.isBare(specifier)) return `bare:${specifier}`;
-  return rw.prepared.resolver.resolve(specifier, rw.absolute, 'import');
-}
 
 
 export function registerKept(rw: FileRewrite, module: string, statement: ts.ImportDeclaration): void {
@@ -219,44 +215,7 @@ export function makeValueBinding(rw: FileRewrite, target: TargetImport, name: st
 }
 
 
-/** A binding that must come from another module, to be merged into an import of it or given a new statement. */
-export interface PendingImport {
-  module: string;
-  imported: string;
-  local: string;
-  typeOnly: boolean;
-  /** a default import that stays a default import (`import D from`) */
-  asDefault: boolean;
-  anchor: ts.Statement;
-  anchorLiteral: ts.StringLiteralLike;
-  oldModule: OldModule;
-  statementTypeOnly: boolean;
-  rule: RewriteRule;
-}
 
 
-/** An import declaration that imports from a module after the rewrite (already did, or now does). */
-export interface TargetImport {
-  declaration: ts.ImportDeclaration;
-  /** `local -> { imported, typeOnly, node }` of its named and default bindings */
-  bindings: Map<string, { imported: string; typeOnly: boolean; node: ts.ImportSpecifier | ts.Identifier }>;
-  /** false once remodel removes specifiers from it: it cannot take insertions then */
-  mergeable: boolean;
-  /** an `import type` statement remodel turned into a value import (its other specifiers got inline `type`) */
-  madeValue: boolean;
-}
 
 
-export function targetImport(declaration: ts.ImportDeclaration, mergeable: boolean): TargetImport {
-  const bindings: TargetImport['bindings'] = new Map();
-  const clause = declaration.importClause;
-  const statementTypeOnly = clause?.phaseModifier === ts.SyntaxKind.TypeKeyword;
-  if (clause?.name) bindings.set(clause.name.text, { imported: 'default', typeOnly: statementTypeOnly, node: clause.name });
-  const named = clause?.namedBindings;
-  if (named && ts.isNamedImports(named)) {
-    for (const element of named.elements) {
-      bindings.set(element.name.text, { imported: (element.propertyName ?? element.name).text, typeOnly: statementTypeOnly || element.isTypeOnly, node: element });
-    }
-  }
-  return { declaration, bindings, mergeable, madeValue: false };
-}

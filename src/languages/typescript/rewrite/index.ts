@@ -1,12 +1,12 @@
 import { normaliseEdits } from '../../../core/edits';
-import { parseSource,firstSyntaxError } from '../syntax';
+import { parseSource, firstSyntaxError } from '../syntax';
 import type { FileResult } from '../../../core/types';
 import type { SourceFile } from '../../../core/types';
-import { type TypeScriptPreparedMap } from '../prepare';
+import { type TypeScriptPreparedMap } from '../prepared-map';
 import { FileRewrite } from './context';
 import { flushPending } from './deferred-imports';
 import { flushDroppedExports } from './names';
-import { visitDeep,visitStatement } from './forms';
+import { visitDeep, visitStatement } from './forms';
 
 /** Visits every syntax form, then writes the deferred imports and export drops once. */
 function run(rw: FileRewrite): FileResult {

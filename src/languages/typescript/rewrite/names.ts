@@ -1,8 +1,8 @@
-import type { NameTarget,RewriteRule } from '../../../importmap/types';
+import type { NameTarget, RewriteRule } from '../../../importmap/types';
 import { ts } from '../ts';
-import { Binding,FileRewrite } from './context';
-import { moduleKeyOf,targetImport } from './deferred-imports';
-import { deleteStatement,removeElements } from './splices';
+import { Binding, targetImport } from './bindings';
+import { FileRewrite } from './context';
+import { deleteStatement, removeElements } from './splices';
 import { specifierText } from './text';
 
 /**
@@ -18,7 +18,7 @@ export function importsCanonicalObject(rw: FileRewrite, old: string, target: Nam
     if (statement === except || rw.deleted.has(statement) || !ts.isImportDeclaration(statement) || !ts.isStringLiteralLike(statement.moduleSpecifier)) continue;
     const bound = targetImport(statement, true).bindings.get(target.name);
     if (!bound || bound.imported !== target.name || (bound.typeOnly && !typeOnly)) continue;
-    if (files.has(moduleKeyOf(rw, statement.moduleSpecifier.text))) return true;
+    if (files.has(rw.moduleKeyOf(statement.moduleSpecifier.text))) return true;
   }
   return false;
 }

@@ -1,18 +1,11 @@
-import type { ScannedImport,ScannedModel,ScannedReference } from '../types';
-import { firstSyntaxError,parsePython,type Node } from '../../../languages/python/syntax';
-import { classifyValue,djangoRelationFields,djangoTarget,djangoVirtualFields,foreignKeysIn,isMappedAnnotation,readDjangoMeta,readTableArgs,readTableCall,relationshipTargets } from './fields';
+import type { ScannedImport, ScannedModel, ScannedReference } from '../types';
+import { firstSyntaxError, parsePython, type Node } from '../../../languages/python/syntax';
+import { classifyValue, djangoRelationFields, djangoTarget, djangoVirtualFields, foreignKeysIn, isMappedAnnotation, readDjangoMeta, readTableArgs, readTableCall, relationshipTargets, type MetaFacts } from './fields';
 import { collectImports } from './imports';
-import { assignedNames,kids,lastSegment,stringValue,unwrapDecorated } from './nodes';
+import { assignedNames, kids, lastSegment, stringValue, unwrapDecorated } from './nodes';
 
 // ---------------------------------------------------------------------------------------------
 // phase 1: facts of one file
-
-export interface MetaFacts {
-  dbTable?: string;
-  abstract?: boolean;
-  proxy?: boolean;
-  appLabel?: string;
-}
 
 export interface ClassFacts {
   name: string;

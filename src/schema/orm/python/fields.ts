@@ -1,7 +1,13 @@
 import type { ScannedReference } from '../types';
 import { type Node } from '../../../languages/python/syntax';
-import { MetaFacts } from './facts';
-import { kids,lastSegment,stringValue } from './nodes';
+import { kids, lastSegment, stringValue } from './nodes';
+
+export interface MetaFacts {
+  dbTable?: string;
+  abstract?: boolean;
+  proxy?: boolean;
+  appLabel?: string;
+}
 
 const columnCalls = new Set(['Column', 'mapped_column']);
 const relationshipCalls = new Set(['relationship', 'relation', 'dynamic_loader']);

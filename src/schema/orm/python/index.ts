@@ -1,6 +1,6 @@
-import type { FileScan,ScannedImport } from '../types';
+import type { FileScan, ScannedImport } from '../types';
 import { parsePython } from '../../../languages/python/syntax';
-import { PythonFileFacts,readPythonFile } from './facts';
+import { PythonFileFacts, readPythonFile } from './facts';
 import { collectImports } from './imports';
 import { resolveModels } from './resolve';
 

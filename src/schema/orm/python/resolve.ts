@@ -1,6 +1,6 @@
-import type { FileScan,ScannedImport,ScannedReference } from '../types';
-import { ClassFacts,PythonFileFacts } from './facts';
-import { djangoAppLabel,flaskTableName } from './naming';
+import type { FileScan, ScannedImport, ScannedReference } from '../types';
+import { ClassFacts, PythonFileFacts } from './facts';
+import { djangoAppLabel, flaskTableName } from './naming';
 import { lastSegment } from './nodes';
 
 // ---------------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 import { ts } from '../../../languages/typescript/ts';
-import type { ScannedModel,ScannedReference } from '../types';
-import { sequelizeTableName,typeormTableName } from './naming';
-import { booleanProperty,decoratorCall,decoratorsOf,descendants,propertyName,returnedExpression,stringProperty } from './nodes';
+import type { ScannedModel, ScannedReference } from '../types';
+import { sequelizeTableName, typeormTableName } from './naming';
+import { booleanProperty, decoratorCall, decoratorsOf, descendants, propertyName, returnedExpression, stringProperty } from './nodes';
 
 export interface ClassFacts {
   file: string;

@@ -1,4 +1,4 @@
-import type { FileScan,ScannedReference } from '../types';
+import type { FileScan, ScannedReference } from '../types';
 import { ClassFacts } from './classes';
 import { readFile } from './read-file';
 

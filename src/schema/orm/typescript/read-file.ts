@@ -1,9 +1,9 @@
 import { parseSource } from '../../../languages/typescript/syntax';
 import { ts } from '../../../languages/typescript/ts';
-import type { FileScan,ScannedModel } from '../types';
-import { ClassFacts,readClass,sequelizeReferences } from './classes';
-import { mongooseCollectionName,sequelizeTableName } from './naming';
-import { booleanProperty,descendants,importRecord,objectOf,propertyName,returnedExpression,stringProperty } from './nodes';
+import type { FileScan, ScannedModel } from '../types';
+import { ClassFacts, readClass, sequelizeReferences } from './classes';
+import { mongooseCollectionName, sequelizeTableName } from './naming';
+import { booleanProperty, descendants, importRecord, objectOf, propertyName, returnedExpression, stringProperty } from './nodes';
 
 const sequelizeAssociations = new Set(['belongsTo', 'hasMany', 'hasOne', 'belongsToMany']);
 const drizzleTables = new Set(['pgTable', 'mysqlTable', 'sqliteTable', 'singlestoreTable', 'gelTable']);

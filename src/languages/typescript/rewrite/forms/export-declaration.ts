@@ -2,8 +2,8 @@ import type { NameTarget } from '../../../../importmap/types';
 import { type OldModule } from '../../old-module';
 import { ts } from '../../ts';
 import { FileRewrite } from '../context';
-import { insertAfter,removeElements,replaceStatement } from '../splices';
-import { bracesSpaced,escapeFor,specifierText } from '../text';
+import { insertAfter, removeElements, replaceStatement } from '../splices';
+import { bracesSpaced, escapeFor, specifierText } from '../text';
 import { rewriteExportStar } from './export-star';
 
 

@@ -4,7 +4,7 @@ import { type OldModule } from '../../old-module';
 import { ts } from '../../ts';
 import { FileRewrite } from '../context';
 import { insertAfter } from '../splices';
-import { bracesSpaced,escapeFor,specifierText } from '../text';
+import { bracesSpaced, escapeFor, specifierText } from '../text';
 
 export function rewriteExportStar(rw: FileRewrite, statement: ts.ExportDeclaration, literal: ts.StringLiteralLike, old: OldModule, whole: ModuleTarget | undefined): void {
   const quote = rw.text[literal.getStart(rw.sourceFile)] ?? "'";

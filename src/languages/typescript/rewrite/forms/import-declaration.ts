@@ -1,9 +1,10 @@
 import type { NameTarget } from '../../../../importmap/types';
 import { type OldModule } from '../../old-module';
 import { ts } from '../../ts';
-import { Binding,FileRewrite } from '../context';
-import { existingBinding,markUnmergeable,mergeTargetFor,queueImport,registerKept } from '../deferred-imports';
-import { importsCanonicalObject,renameInPlace,renameReferences } from '../names';
+import { Binding } from '../bindings';
+import { FileRewrite } from '../context';
+import { existingBinding, markUnmergeable, mergeTargetFor, queueImport, registerKept } from '../deferred-imports';
+import { importsCanonicalObject, renameInPlace, renameReferences } from '../names';
 import { removeElements } from '../splices';
 import { rewriteNamespace } from './namespace-import';
 

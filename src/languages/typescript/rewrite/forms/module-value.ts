@@ -1,10 +1,10 @@
-import type { ModuleTarget,NameTarget } from '../../../../importmap/types';
+import type { ModuleTarget, NameTarget } from '../../../../importmap/types';
 import { type OldModule } from '../../old-module';
 import { type UsageKind } from '../../resolve';
 import { ts } from '../../ts';
 import { FileRewrite } from '../context';
-import { insertAfter,removeElements,replaceStatement } from '../splices';
-import { bindingElementText,escapeFor } from '../text';
+import { insertAfter, removeElements, replaceStatement } from '../splices';
+import { bindingElementText, escapeFor } from '../text';
 
 /** A call whose value is the module object: follow destructuring and member access, else ask for review. */
 export function rewriteModuleValue(rw: FileRewrite, call: ts.CallExpression, literal: ts.StringLiteralLike, old: OldModule, whole: ModuleTarget | undefined, usage: UsageKind, callee: string): void {

@@ -1,0 +1,152 @@
+import { type Node } from '../syntax';
+import { type Scope } from '../scopes';
+import { scopeKey } from './names';
+import { rewriteStringAnnotations } from './strings-in-code';
+import { ModuleBinding } from './types';
+import { PythonFileRewrite } from './file-rewrite';
+import { lastPart, parentModule } from '../modules';
+import { isImportPart } from '../syntax';
+
+/** True while some unaliased `import root...` still binds `root` in the scope after the rewrite. */
+export function rootStillBound(rw: PythonFileRewrite, root: string, scope: Scope): boolean {
+  return rw.imports.some((statement) => {
+    if (statement.kind !== 'import') return false;
+    const s = rw.scopes.scopeOf(statement.node);
+    if (s !== scope && s !== rw.scopes.module) return false;
+    return statement.items.some((item) => !item.alias && !rw.rootAliases.has(rw.map.moveOfModule(item.name)?.module ?? '') && (rw.map.moveOfModule(item.name)?.module ?? item.name).split('.')[0] === root);
+  });
+}
+
+
+/** True when the file (after this rewrite) has `import <module>` unaliased in `scope` or the module scope. */
+export function importsModule(rw: PythonFileRewrite, module: string, scope: Scope): boolean {
+  return rw.imports.some((statement) => {
+    if (statement.kind !== 'import') return false;
+    const s = rw.scopes.scopeOf(statement.node);
+    if (s !== scope && s !== rw.scopes.module) return false;
+    return statement.items.some((item) => !item.alias && (rw.map.moveOfModule(item.name)?.module ?? item.name) === module);
+  });
+}
+
+
+/** A name in `scope` that refers to `module`, adding `import module` after `anchor` when none exists. */
+export function referenceTo(rw: PythonFileRewrite, module: string, scope: Scope, anchor: Node, useScope: Scope = scope): string {
+  for (const binding of rw.bindings.values()) {
+    if (!binding.rootOnly && binding.module === module && (binding.scope === scope || binding.scope === rw.scopes.module)) {
+      const name = [...rw.bindings.entries()].find(([, b]) => b === binding)![0].split('\0')[1]!;
+      return name;
+    }
+  }
+  const root = module.split('.')[0]!;
+  // `def create(app): core.A()` -> `app.schemas.canon.A()` would mean the parameter
+  const shadowed = boundBetween(rw, root, useScope);
+  if (!shadowed && (importsModule(rw, module, scope) || rw.out.hasAddedLine(`import ${module}`))) return module;
+  const rootBinding = rw.bindings.get(scopeKey(rw, scope, root)) ?? rw.bindings.get(scopeKey(rw, rw.scopes.module, root));
+  const rootTaken = shadowed || ((scope.bindings.has(root) || rw.scopes.module.bindings.has(root)) && !rootBinding?.rootOnly);
+  if (rootTaken) {
+    const alias = `${lastPart(module)}_module`;
+    rw.out.addLineAfter(anchor, `import ${module} as ${alias}`);
+    return alias;
+  }
+  rw.out.addLineAfter(anchor, `import ${module}`);
+  return module;
+}
+
+
+/** True when a scope from `scope` out to (not including) the module scope binds `name`. */
+export function boundBetween(rw: PythonFileRewrite, name: string, scope: Scope): boolean {
+  for (let s: Scope | undefined = scope; s && s !== rw.scopes.module; s = s.parent) if (s.bindings.has(name)) return true;
+  return false;
+}
+
+
+/** Renamed names and attribute chains through module bindings (`models.booking.Booking`, `m.X`). */
+export async function rewriteUses(rw: PythonFileRewrite): Promise<void> {
+  for (const use of rw.scopes.uses) {
+    const name = use.node.text;
+    const owner = rw.scopes.resolve(name, use.scope, use.binds ? undefined : use.node.startIndex);
+    const renamed = rw.renames.get(owner)?.get(name);
+    const rename = renamed && !isImportPart(use.node) ? renamed : undefined;
+    const binding = rw.bindings.get(scopeKey(rw, owner, name));
+    if (binding && (await rewriteChain(rw, use.node, binding, owner, rename?.to))) continue;
+    if (rename) {
+      rw.out.edit(use.node.startIndex, use.node.endIndex, rename.to);
+      rw.out.count(rename.label, 'references');
+    }
+  }
+  rewriteStringAnnotations(rw);
+}
+
+
+/** Rewrites an attribute chain through a module binding; `renamedTo` is the binding's new name. True when it edited. */
+export async function rewriteChain(rw: PythonFileRewrite, id: Node, binding: ModuleBinding, owner: Scope, renamedTo?: string): Promise<boolean> {
+  const nodes: Node[] = [id];
+  for (let n = id; n.parent?.type === 'attribute' && n.parent.childForFieldName('object')?.id === n.id; n = n.parent) nodes.push(n.parent);
+  const parts = nodes.map((n, i) => (i === 0 ? n.text : (n.childForFieldName('attribute')?.text ?? '')));
+  // walk down submodules from the module the binding referred to before the rewrite
+  let module = binding.oldModule;
+  let depth = 0;
+  while (depth + 1 < parts.length) {
+    const next = `${module}.${parts[depth + 1]}`;
+    if (!(rw.ctx.modules.exists(next) || rw.map.moveOfModule(next) || rw.map.hasNameMoves(next))) break;
+    module = next;
+    depth++;
+  }
+  let target: string | undefined;
+  let label: string | undefined;
+  let end = depth;
+  const attr = parts[depth + 1];
+  const named = attr !== undefined ? rw.map.moveOfName(module, attr) : undefined;
+  const isSubmodule = attr !== undefined && rw.ctx.modules.exists(`${module}.${attr}`);
+  if (named && !isSubmodule && !(await rw.oldModuleDefines(named.module, named.name))) {
+    // the canonical module lacks it: the chain keeps reaching the old module, which stays imported for it
+    rw.out.review(id, `${named.module} has no name '${named.name}': '${parts.slice(0, depth + 2).join('.')}' is left on the old module`);
+    if (binding.rootOnly) {
+      if (!rootStillBound(rw, binding.module, owner)) rw.out.addLineAfter(binding.statement.node, `import ${module}`);
+      return false;
+    }
+    const ref = referenceTo(rw, module, owner, binding.statement.node, rw.scopes.scopeOf(id));
+    rw.out.edit(id.startIndex, nodes[depth]!.endIndex, ref);
+    return true;
+  }
+  if (named && !isSubmodule) {
+    target = `${named.module}.${named.name}`;
+    label = named.rule.label;
+    end = depth + 1;
+  } else {
+    const whole = rw.map.moveOfModule(module);
+    if (whole) {
+      target = whole.module;
+      label = whole.rule.label;
+    }
+  }
+  if (!target || !label) {
+    // the import that bound this chain's first name moved away: keep the name bound for what still uses it
+    if (binding.rootOnly && !rootStillBound(rw, binding.module, owner)) rw.out.addLineAfter(binding.statement.node, `import ${module}`);
+    return false;
+  }
+  const endNode = nodes[end]!;
+  const original = rw.file.text.slice(id.startIndex, endNode.endIndex);
+  let replacement: string;
+  if (binding.rootOnly) {
+    const targetModule = end > depth ? parentModule(target) : target;
+    const alias = rw.rootAliases.get(targetModule);
+    if (alias) replacement = alias + target.slice(targetModule.length);
+    else {
+      if (!importsModule(rw, targetModule, owner)) referenceTo(rw, targetModule, owner, binding.statement.node, rw.scopes.scopeOf(id));
+      replacement = target;
+    }
+  } else if (target === binding.module || target.startsWith(`${binding.module}.`)) {
+    replacement = (renamedTo ?? parts[0]) + target.slice(binding.module.length);
+    // no import added: what loaded the old submodule before (its package's `__init__`, another importer) now loads
+    // the canonical one, as remodel rewrote it too
+  } else {
+    const targetModule = end > depth ? parentModule(target) : target;
+    const ref = referenceTo(rw, targetModule, owner, binding.statement.node, rw.scopes.scopeOf(id));
+    replacement = ref + target.slice(targetModule.length);
+  }
+  if (original === replacement) return false;
+  rw.out.edit(id.startIndex, endNode.endIndex, replacement);
+  rw.out.count(label, 'references');
+  return true;
+}

@@ -1,0 +1,84 @@
+import { type ImportItem } from '../imports';
+import { type Node } from '../syntax';
+import { PythonFileRewrite } from './file-rewrite';
+
+/** Deletes a whole statement, unless it is the only one of its block (an empty block would not parse). */
+export function deleteStatement(rw: PythonFileRewrite, node: Node): void {
+  const siblings = node.parent?.namedChildren.filter((c) => c && c.type !== 'comment') ?? [];
+  if (node.parent?.type === 'block' && siblings.length === 1) return;
+  deleteSpan(rw, node.startIndex, node.endIndex);
+}
+
+
+export function touches(rw: PythonFileRewrite, node: Node): boolean {
+  return rw.out.edits.some((e) => e.start < node.endIndex && e.end > node.startIndex);
+}
+
+
+/**
+ * Deletes items from an import statement with their commas; a line left blank goes whole. Comments stay, except
+ * those of `commented` items (each alone on its line), which went with them to their new import.
+ */
+export function removeItems(rw: PythonFileRewrite, items: readonly ImportItem[], removed: ImportItem[], commented: ReadonlySet<ImportItem> = new Set()): void {
+  if (!removed.length) return;
+  const text = rw.file.text;
+  const gone = new Set(removed);
+  const handled = new Set<ImportItem>();
+  const comma = (node: Node | null | undefined): Node | undefined => (node?.type === ',' ? node : undefined);
+  const startsLine = (offset: number): boolean => /^[ \t]*$/.test(text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset));
+  const skipSpaces = (offset: number): number => {
+    while (text[offset] === ' ' || text[offset] === '\t') offset++;
+    return offset;
+  };
+  for (let index = items.length - 1; index >= 0; index--) {
+    const item = items[index]!;
+    if (!gone.has(item) || handled.has(item)) continue;
+    if (commented.has(item)) {
+      const lineStart = text.lastIndexOf('\n', item.node.startIndex - 1) + 1;
+      const lineEnd = text.indexOf('\n', item.node.endIndex);
+      rw.out.edits.push({ start: lineStart, end: lineEnd + 1, text: '' });
+      continue;
+    }
+    const after = comma(item.node.nextSibling);
+    if (after || startsLine(item.node.startIndex)) {
+      deleteSpan(rw, item.node.startIndex, skipSpaces(after ? after.endIndex : item.node.endIndex));
+      continue;
+    }
+    // the last item on its line without a comma after: take the comma before it, and removed neighbours on the line
+    let first = index;
+    while (first > 0 && gone.has(items[first - 1]!) && !startsLine(items[first]!.node.startIndex)) first--;
+    for (let k = first; k <= index; k++) handled.add(items[k]!);
+    const before = comma(items[first]!.node.previousSibling);
+    deleteSpan(rw, before ? before.startIndex : items[first]!.node.startIndex, item.node.endIndex);
+  }
+}
+
+
+/** Deletes [start, end); when that leaves its line blank, the whole line goes. */
+export function deleteSpan(rw: PythonFileRewrite, start: number, end: number): void {
+  const text = rw.file.text;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const lineEnd = text.indexOf('\n', end);
+  const rest = text.slice(end, lineEnd === -1 ? text.length : lineEnd).replace(/\r$/, '');
+  if (/^[ \t]*$/.test(text.slice(lineStart, start)) && /^[ \t]*$/.test(rest) && lineEnd !== -1) {
+    rw.out.edits.push({ start: lineStart, end: lineEnd + 1, text: '' });
+    return;
+  }
+  rw.out.edits.push({ start, end, text: '' });
+}
+
+
+export function itemText(name: string, alias: string | undefined): string {
+  return alias && alias !== name ? `${name} as ${alias}` : name;
+}
+
+
+/** The comment after an import item that has its line to itself (`    Name,  # why`), without the `#`. */
+export function ownLineComment(text: string, item: ImportItem): string | undefined {
+  const lineStart = text.lastIndexOf('\n', item.node.startIndex - 1) + 1;
+  if (!/^[ \t]*$/.test(text.slice(lineStart, item.node.startIndex))) return undefined;
+  const lineEnd = text.indexOf('\n', item.node.endIndex);
+  if (lineEnd === -1) return undefined;
+  const match = /^[ \t]*,?[ \t]*#[ \t]*(.*?)[ \t]*\r?$/.exec(text.slice(item.node.endIndex, lineEnd));
+  return match?.[1] || undefined;
+}

@@ -1,0 +1,168 @@
+import type { NameTarget } from '../../../importmap/types';
+import { type ImportFromStatement, type ImportItem } from '../imports';
+import { type Scope } from '../scopes';
+import { aliasFor, claim, isNameMoveOf } from './names';
+import { deleteStatement, itemText, ownLineComment, removeItems, touches } from './edits';
+import { recordModuleBinding } from './import-statement';
+import { Destination, FromDecision, MovedItem } from './types';
+import { PythonFileRewrite } from './file-rewrite';
+import { lastPart, parentModule } from '../modules';
+import { ownsItsLines } from './recorder';
+
+/** Where a from-imported item goes, or undefined when it stays. */
+export async function destinationOf(rw: PythonFileRewrite, module: string, item: ImportItem, statement: ImportFromStatement): Promise<Destination | undefined> {
+  const submodule = `${module}.${item.name}`;
+  const named = rw.map.moveOfName(module, item.name);
+  const subMove = rw.map.moveOfModule(submodule);
+  const isSubmodule = subMove !== undefined || (rw.ctx.modules.exists(submodule) && !isNameMoveOf(rw, module, item.name));
+  // a relocated file's relative imports of relocated modules are recomputed by move-files, from both new places
+  const movesAlong = (rule: { derived: boolean } | undefined): boolean => !!rule?.derived && statement.level > 0 && rw.ctx.relocated.has(rw.file.path);
+  if (movesAlong(isSubmodule ? subMove?.rule : named?.rule)) return undefined;
+  if (isSubmodule) {
+    if (!subMove) return undefined;
+    const target = subMove.module;
+    const parent = parentModule(target);
+    const name = parent ? lastPart(target) : undefined;
+    // `from app import edit_handlers` -> `from app import panels`, references renamed (unless taken or public)
+    const alias = name ? aliasFor(rw, item, { module: parent, name, rule: subMove.rule }, statement) : item.bound;
+    return { module: parent || target, name, alias, label: subMove.rule.label };
+  }
+  if (!named) return undefined;
+  if (named.module === rw.ctx.modules.getModule(rw.file.path)) {
+    rw.out.review(item.node, `'${item.name}' would be imported from this very module (${named.module}); left as it is`);
+    return undefined;
+  }
+  if (!(await targetHasName(rw, named, statement, item))) return undefined;
+  const alias = aliasFor(rw, item, named, statement);
+  return { module: named.module, name: named.name, alias, label: named.rule.label };
+}
+
+
+export async function targetHasName(rw: PythonFileRewrite, target: NameTarget, statement: ImportFromStatement, item: ImportItem): Promise<boolean> {
+  // a derived target (a relocated module, a barrel that follows a rename) has the name once the plan is applied
+  if (target.rule.derived) return true;
+  const exports = await rw.ctx.exportsOf(target.module);
+  if (exports === undefined || exports === 'any' || exports.has(target.name) || rw.ctx.modules.exists(`${target.module}.${target.name}`)) return true;
+  rw.out.review(item.node, `${target.module} has no name '${target.name}': the import of '${item.name}' is left on the old module`);
+  void statement;
+  return false;
+}
+
+
+export function spell(rw: PythonFileRewrite, statement: ImportFromStatement, module: string): string {
+  if (statement.level > 0) return rw.ctx.modules.relativeSpelling(rw.file.path, module) ?? module;
+  return module;
+}
+
+
+export async function decideFrom(rw: PythonFileRewrite, statement: ImportFromStatement): Promise<FromDecision | undefined> {
+  const module = rw.ctx.modules.absolutize(rw.file.path, statement.level, statement.module);
+  if (module === undefined || statement.wildcard) return undefined;
+  const moved: MovedItem[] = [];
+  const stays: ImportItem[] = [];
+  for (const item of statement.items) {
+    const to = await destinationOf(rw, module, item, statement);
+    if (to) moved.push({ item, to });
+    else stays.push(item);
+    const bound = `${module}.${item.name}`;
+    if (rw.reachesOldModule(bound)) recordModuleBinding(rw, rw.scopes.scopeOf(statement.node), item, to ? (to.name ? `${to.module}.${to.name}` : to.module) : bound, bound, statement);
+  }
+  return { module, moved, stays };
+}
+
+
+export function emitFrom(rw: PythonFileRewrite, statement: ImportFromStatement, { moved, stays }: FromDecision): void {
+  if (!moved.length) return;
+  const removed: ImportItem[] = [];
+  const commented = new Set<ImportItem>();
+  const groups = new Map<string, MovedItem[]>();
+  for (const entry of moved) {
+    rw.out.count(entry.to.label, 'imports');
+    const { to } = entry;
+    const key = to.name === undefined ? `import|${to.module}|${to.alias ?? ''}` : `from|${to.module}|${to.name}|${to.alias ?? to.name}`;
+    if (!claim(rw, statement, key)) {
+      removed.push(entry.item);
+      continue;
+    }
+    const group = to.name === undefined ? `import ${to.module}` : to.module;
+    groups.set(group, [...(groups.get(group) ?? []), entry]);
+  }
+  const fromGroups = [...groups.entries()].filter(([key]) => !key.startsWith('import '));
+  // in place when nothing stays: the statement keeps its layout and comments, only module and names change
+  const inPlace = !stays.length ? fromGroups.sort((a, b) => b[1].length - a[1].length)[0] : undefined;
+  if (inPlace) {
+    const [target, entries] = inPlace;
+    rw.out.edit(statement.moduleNode.startIndex, statement.moduleNode.endIndex, spell(rw, statement, target));
+    for (const { item, to } of entries) {
+      if (to.name !== item.name || to.alias !== item.alias) rw.out.edit(item.node.startIndex, item.node.endIndex, itemText(to.name!, to.alias));
+    }
+  }
+  for (const [key, entries] of groups) {
+    if (inPlace && key === inPlace[0]) continue;
+    removed.push(...entries.map((e) => e.item));
+    if (key.startsWith('import ')) {
+      for (const { to } of entries) rw.out.addLineAfter(statement.node, `import ${to.module}${to.alias && to.alias !== to.module ? ` as ${to.alias}` : ''}`);
+      continue;
+    }
+    const names = entries.map(({ to }) => itemText(to.name!, to.alias));
+    if (mergeInto(rw, statement, key, names, rw.scopes.scopeOf(statement.node))) continue;
+    // a comment on a moving item's own line (`    SocialAccount,  # why`) moves with it
+    const comments = ownsItsLines(rw.file.text, statement.node) ? entries.map(({ item }) => ownLineComment(rw.file.text, item)) : [];
+    const carried = [...new Set(comments.filter((c): c is string => c !== undefined))];
+    entries.forEach(({ item }, i) => comments[i] !== undefined && commented.add(item));
+    rw.out.addLineAfter(statement.node, `from ${spell(rw, statement, key)} import ${names.join(', ')}${carried.map((c) => `  # ${c}`).join('')}`);
+  }
+  if (removed.length === statement.items.length) deleteStatement(rw, statement.node);
+  else removeItems(rw, statement.items, removed, commented);
+}
+
+
+/** Appends names to an untouched `from <module> import ...` of the same scope; drops names it already binds. */
+export function mergeInto(rw: PythonFileRewrite, statement: ImportFromStatement, module: string, names: string[], scope: Scope): boolean {
+  const existing = rw.imports.find(
+    (other): other is ImportFromStatement =>
+      other.kind === 'from' &&
+      other !== statement &&
+      !other.wildcard &&
+      rw.ctx.modules.absolutize(rw.file.path, other.level, other.module) === module &&
+      rw.scopes.scopeOf(other.node) === scope &&
+      !touches(rw, other.node),
+  );
+  if (!existing) return false;
+  const present = new Set(existing.items.map((item) => itemText(item.name, item.alias)));
+  const fresh = names.filter((name) => !present.has(name));
+  if (!fresh.length) return true;
+  const last = existing.items[existing.items.length - 1]!;
+  rw.out.edits.push({ start: last.node.endIndex, end: last.node.endIndex, text: fresh.map((n) => `, ${n}`).join('') });
+  return true;
+}
+
+
+export async function rewriteWildcard(rw: PythonFileRewrite, statement: ImportFromStatement): Promise<void> {
+  const module = rw.ctx.modules.absolutize(rw.file.path, statement.level, statement.module);
+  if (module === undefined) return;
+  if (rw.map.hasNameMoves(module)) {
+    rw.out.review(statement.node, `star import from ${module}, whose names move in part (${rw.map.movedNames(module).join(', ')}): cannot tell which names the file uses`);
+    return;
+  }
+  const whole = rw.map.moveOfModule(module);
+  if (!whole) return;
+  if (whole.rule.rename.size) {
+    rw.out.review(statement.node, `star import from ${module}, whose names are renamed on the way to ${whole.module}: uses of ${[...whole.rule.rename.keys()].join(', ')} would break`);
+    return;
+  }
+  // the canonical module may offer more names than the old one: any that this file binds or uses would change meaning
+  const [before, after] = [await rw.ctx.exportsOf(module), await rw.ctx.exportsOf(whole.module)];
+  if (after === 'any' || after === undefined) {
+    rw.out.review(statement.node, `star import from ${module}: cannot tell which names ${whole.module} would bring in`);
+    return;
+  }
+  const extra = [...after].filter((name) => !name.startsWith('_') && (before === 'any' || !before?.has(name)));
+  const clashes = extra.filter((name) => rw.scopes.module.bindings.has(name) || rw.scopes.uses.some((use) => use.node.text === name));
+  if (clashes.length) {
+    rw.out.review(statement.node, `star import from ${module}: ${whole.module} also offers ${clashes.join(', ')}, which this file defines or uses`);
+    return;
+  }
+  rw.out.edit(statement.moduleNode.startIndex, statement.moduleNode.endIndex, spell(rw, statement, whole.module));
+  rw.out.count(whole.rule.label, 'imports');
+}

@@ -1,0 +1,94 @@
+import { findImports, type PythonImport } from '../imports';
+import { rewriteDottedStrings } from '../strings';
+import { rewriteUses } from './chains';
+import { decideFrom, emitFrom, rewriteWildcard } from './import-from';
+import { rewriteImport } from './import-statement';
+import { claimUnmovedBindings } from './names';
+import { keepSelfDocumentingOutput, reviewDynamicImports } from './strings-in-code';
+import type { FromDecision, PythonContext } from './types';
+import { PythonFileRewrite } from './file-rewrite';
+import { applyEdits } from '../../../core/edits';
+import type { Edit, FileResult } from '../../../core/types';
+import type { SourceFile } from '../../../core/types';
+import { firstSyntaxError, parsePython } from '../syntax';
+import { FileRewrite } from './recorder';
+
+
+
+/** Plans every edit one import map implies for one Python file. */
+export async function planPythonRewrite(file: SourceFile, ctx: PythonContext): Promise<FileResult> {
+  const tree = await parsePython(file.text);
+  try {
+    const syntax = firstSyntaxError(tree);
+    if (syntax) return { kind: 'failed', file: file.path, line: syntax.line, column: syntax.column, error: `does not parse: ${syntax.text}` };
+    if (isRetiredDuplicate(file.path, ctx)) return { kind: 'unchanged', file: file.path, needsReview: [], notes: [] };
+    const out = new FileRewrite(file);
+    await run(new PythonFileRewrite(file, ctx, out, tree.rootNode));
+    out.flushAddedLines();
+    if (!out.edits.length) return { kind: 'unchanged', file: file.path, needsReview: out.needsReview, notes: out.notes };
+    const broken = await syntaxErrorAfter(file.text, out.edits);
+    if (broken) return { kind: 'failed', file: file.path, line: broken.line, column: broken.column, error: `the rewrite would not parse (${broken.text}); file left untouched, please report this` };
+    return { kind: 'changed', file: file.path, edits: out.edits, needsReview: out.needsReview, notes: out.notes, stats: out.stats };
+  } finally {
+    tree.delete();
+  }
+}
+
+
+/**
+ * An old module that the map replaces as a whole by another module is a duplicate on its way out (it becomes a shim,
+ * or moves aside): its own text is left as it was. A module that moves *to* its canonical place (a package renamed
+ * by a relocation, like `prefect.orion` -> `prefect.server`) lives on, and is rewritten like any importer.
+ */
+export function isRetiredDuplicate(path: string, ctx: PythonContext): boolean {
+  const module = ctx.modules.getModule(path);
+  if (module === undefined || ctx.map.hasNameMoves(module)) return false;
+  const target = ctx.map.moveOfModule(module);
+  if (!target || target.rule.derived) return false;
+  const destination = ctx.relocated.get(path);
+  return destination === undefined || ctx.modules.moduleForPath(destination) !== target.module;
+}
+
+
+/** The safety net: a rewritten file must parse as its original did. */
+export async function syntaxErrorAfter(text: string, edits: readonly Edit[]): Promise<ReturnType<typeof firstSyntaxError>> {
+  let after: string;
+  try {
+    after = applyEdits(text, edits);
+  } catch (error) {
+    return { line: 1, column: 1, text: error instanceof Error ? error.message : String(error) };
+  }
+  const tree = await parsePython(after);
+  try {
+    return firstSyntaxError(tree);
+  } finally {
+    tree.delete();
+  }
+}
+
+/** Decides every import statement first (claims), then rewrites them, then their uses, strings and dynamic imports. */
+async function run(rw: PythonFileRewrite): Promise<void> {
+  const root = rw.root;
+  rw.imports.push(...findImports(root));
+  const decisions = new Map<PythonImport, FromDecision>();
+  for (const statement of rw.imports) {
+    if (statement.kind !== 'from') continue;
+    const decision = await decideFrom(rw, statement);
+    if (decision) decisions.set(statement, decision);
+  }
+  claimUnmovedBindings(rw, decisions);
+  for (const statement of rw.imports) {
+    if (statement.kind === 'import') rewriteImport(rw, statement);
+    else if (statement.wildcard) await rewriteWildcard(rw, statement);
+    else {
+      const decision = decisions.get(statement);
+      if (decision) emitFrom(rw, statement, decision);
+    }
+  }
+  if (rw.bindings.size || rw.renames.size) {
+    await rewriteUses(rw);
+    if (rw.file.text.includes('=}') || /=\s*[!:}]/.test(rw.file.text)) keepSelfDocumentingOutput(rw, root);
+  }
+  await rewriteDottedStrings(root, rw.map, (module, name) => rw.oldModuleDefines(module, name), rw.out);
+  if (/\bimport_module\b|\b__import__\b/.test(rw.file.text)) reviewDynamicImports(rw, root);
+}

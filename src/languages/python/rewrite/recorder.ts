@@ -1,0 +1,75 @@
+import { lineEnding } from '../../../core/edits';
+import type { Edit, EntryStats, NeedsReview, Note } from '../../../core/types';
+import type { SourceFile } from '../../../core/types';
+import { type Node } from '../syntax';
+
+/** Collected edits and findings for one file; every rewrite step records into it (LibCST's "record, apply once"). */
+export class FileRewrite {
+  readonly edits: Edit[] = [];
+  readonly needsReview: NeedsReview[] = [];
+  readonly notes: Note[] = [];
+  readonly stats: Record<string, EntryStats> = {};
+  /** `import X` statements to add after a given statement: key = statement id */
+  readonly addedImports = new Map<number, { after: Node; lines: string[] }>();
+  readonly eol: string;
+
+  constructor(readonly file: SourceFile) {
+    this.eol = lineEnding(file.text);
+  }
+
+  edit(start: number, end: number, text: string): void {
+    if (this.file.text.slice(start, end) !== text) this.edits.push({ start, end, text });
+  }
+
+  count(label: string, key: keyof EntryStats): void {
+    (this.stats[label] ??= { imports: 0, references: 0, strings: 0 })[key]++;
+  }
+
+  review(node: Node, reason: string): void {
+    this.needsReview.push({ file: this.file.path, line: node.startPosition.row + 1, reason });
+  }
+
+  note(node: Node, message: string): void {
+    this.notes.push({ file: this.file.path, line: node.startPosition.row + 1, message });
+  }
+
+  /** True when some anchor already gets this line (an `import x` added once serves the whole scope). */
+  hasAddedLine(line: string): boolean {
+    return [...this.addedImports.values()].some((entry) => entry.lines.includes(line));
+  }
+
+  addLineAfter(statement: Node, line: string): void {
+    let entry = this.addedImports.get(statement.id);
+    if (!entry) this.addedImports.set(statement.id, (entry = { after: statement, lines: [] }));
+    if (!entry.lines.includes(line)) entry.lines.push(line);
+  }
+
+  /** Inserts added statements on their own lines after their anchor, with the anchor's indentation. */
+  flushAddedLines(): void {
+    const text = this.file.text;
+    for (const { after, lines } of this.addedImports.values()) {
+      const lineStart = text.lastIndexOf('\n', after.startIndex - 1) + 1;
+      const prefix = text.slice(lineStart, after.startIndex);
+      if (ownsItsLines(text, after)) {
+        // after the anchor's last line (past a trailing comment), keeping its indentation
+        let end = text.indexOf('\n', after.endIndex);
+        if (end === -1) end = text.length;
+        else if (text[end - 1] === '\r') end--;
+        this.edits.push({ start: end, end, text: lines.map((l) => `${this.eol}${prefix}${l}`).join('') });
+      } else {
+        // the anchor shares its line with other code (`if x: import a`): chain with `;`
+        this.edits.push({ start: after.endIndex, end: after.endIndex, text: lines.map((l) => `; ${l}`).join('') });
+      }
+    }
+  }
+}
+
+
+/**
+ * A statement with its lines to itself: nothing before it on its first line, no `;` and more code after it
+ * (`import a; use(a)`), where a line added after it would have to come before the rest.
+ */
+export function ownsItsLines(text: string, statement: Node): boolean {
+  const lineStart = text.lastIndexOf('\n', statement.startIndex - 1) + 1;
+  return /^[ \t]*$/.test(text.slice(lineStart, statement.startIndex)) && !/^[ \t]*;/.test(text.slice(statement.endIndex));
+}
