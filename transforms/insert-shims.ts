@@ -11,14 +11,14 @@ import { diskWorkspace, preparedMapFor, relativePath, report, typescriptAdapter,
  * npx jscodeshift -t dist/transforms/insert-shims.js --importMap=import-maps/ts-app.yaml --extensions=ts src/legacy
  */
 export default async function insertShims(file: FileInfo, api: TransformApi, options: TransformOptions): Promise<string | undefined> {
-  const { map, cwd } = await preparedMapFor('insert-shims', options);
+  const { map: prepared, cwd } = await preparedMapFor('insert-shims', options);
   const relative = relativePath(cwd, file);
   const disk = diskWorkspace(cwd);
-  const oldModule = map.oldFiles.get(path.resolve(cwd, relative));
-  if (!map.map.shims.some((entry) => entry.module === oldModule)) return undefined;
+  const oldModule = prepared.oldFiles.get(path.resolve(cwd, relative));
+  if (!prepared.map.shims.some((entry) => entry.module === oldModule)) return undefined;
   // the file as jscodeshift hands it (an earlier transform may have changed it), everything else from disk
   const workspace: Workspace = { ...disk, read: (f: string) => (f === relative ? file.source : disk.read(f)) };
-  const plan = await (await typescriptAdapter()).planShims!({ ...map, workspace }, workspace);
+  const plan = await (await typescriptAdapter()).planShims!({ ...prepared, workspace }, workspace);
   report(api, plan);
   return plan.files.find((f) => f.path === relative)?.text ?? file.source;
 }

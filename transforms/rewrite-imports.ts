@@ -13,12 +13,12 @@ export type RewriteImportsOptions = TransformOptions;
  * npx jscodeshift -t dist/transforms/rewrite-imports.js --importMap=import-maps/ts-app.yaml --extensions=ts,tsx src
  */
 export default async function rewriteImports(file: FileInfo, api: TransformApi, options: RewriteImportsOptions): Promise<string | undefined> {
-  const { map, cwd } = await preparedMapFor('rewrite-imports', options);
+  const { map: prepared, cwd } = await preparedMapFor('rewrite-imports', options);
   const relative = relativePath(cwd, file);
   const adapter = await typescriptAdapter();
   if (!adapter.owns(relative)) return undefined;
-  if (!mayNeedEdit(map, relative, file.source)) return undefined;
-  const result = await adapter.planRewrite({ path: relative, text: file.source }, map);
+  if (!mayNeedEdit(prepared, relative, file.source)) return undefined;
+  const result = await adapter.planRewrite({ path: relative, text: file.source }, prepared);
   if (result.kind === 'failed') throw new ParseError(result.file, result.line, result.column, result.error);
   report(api, result);
   return result.kind === 'changed' ? applyEdits(file.source, result.edits) : file.source;

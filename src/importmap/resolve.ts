@@ -108,6 +108,7 @@ export function resolveImportMap(loaded: LoadedImportMap, written = loaded.raw.r
     movedNames: (module) => movedNamesByModule.get(module) ?? [],
     oldModules: () => [...new Set(rules.map((rule) => rule.from))],
     lineOf,
+    error: (path, detail) => new ImportMapError(file, lineOf(path), formatKeyPath(path), detail),
     extend: (entries) => (entries.length ? resolveImportMap({ ...loaded, raw: { ...raw, rewrite: [...(raw.rewrite ?? []), ...entries] } }, written) : resolveImportMap(loaded, written)),
   };
 }

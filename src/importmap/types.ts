@@ -1,3 +1,4 @@
+import type { ImportMapError } from '../core/errors';
 import type { RawRelocateEntry, RawRewriteEntry, RawShimEntry } from './schema';
 
 export type LanguageId = 'python' | 'typescript';
@@ -57,6 +58,8 @@ export interface ImportMap {
   oldModules(): string[];
   /** the line of a key path in the map's source, for errors */
   lineOf(path: ReadonlyArray<string | number>): number | undefined;
+  /** the error for a key of this map: its file, the key's line and path (`rewrite[3].rename`), and what is wrong */
+  error(path: ReadonlyArray<string | number>, detail: string): ImportMapError;
   /** the same map with rules added after the written ones (marked `derived`), chains and conflicts resolved again */
   extend(entries: readonly RawRewriteEntry[]): ImportMap;
 }

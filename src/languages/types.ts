@@ -40,7 +40,7 @@ export interface LanguageAdapter<P extends PreparedMap = PreparedMap> {
   /** the deprecation shims of the map's `shims:` entries, over the workspace as rewritten so far; throws ImportMapError for a shim it must refuse */
   planShims?(prepared: P, workspace: Workspace): Promise<ShimPlan>;
   /** rewrite entries that send the importers of relocated files to their new place, for modules the map does not already move or shim */
-  relocationRules?(map: ImportMap, moves: readonly FileMove[], workspace: Workspace): RawRewriteEntry[];
+  moveRules?(map: ImportMap, moves: readonly FileMove[], workspace: Workspace): RawRewriteEntry[];
   /** the relocated files' new texts (their own relative imports recomputed) and the files their destination needs */
   planMoves?(prepared: P, moves: readonly FileMove[], workspace: Workspace): Promise<MovePlan>;
 }

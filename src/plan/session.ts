@@ -31,7 +31,7 @@ export async function openSession(cwd: string, mapFiles: readonly string[], file
     const adapter = await getAdapter(written.language);
     const moves = expandMoves(written, workspace);
     // importers of relocated modules follow them: rules derived from `relocate`, after the written ones
-    const map = moves.length && adapter.relocationRules ? written.extend(adapter.relocationRules(written, moves, workspace)) : written;
+    const map = moves.length && adapter.moveRules ? written.extend(adapter.moveRules(written, moves, workspace)) : written;
     loaded.push({ map, moves, adapter, prepared: await adapter.prepare(map, workspace) });
   }
   return { workspace, loaded };

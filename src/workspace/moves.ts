@@ -2,7 +2,7 @@ import { shimMarkerText } from '../core/shims';
 import type { FileMove } from '../core/types';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ImportMapError, WorkspaceError } from '../core/errors';
+import { WorkspaceError } from '../core/errors';
 import type { ImportMap } from '../importmap/types';
 import type { Workspace } from '../core/types';
 import { resolveInsideRoot } from '../workspace/paths';
@@ -25,7 +25,7 @@ export function expandMoves(map: ImportMap, workspace: Workspace): FileMove[] {
   const destinations = new Map<string, number>();
   for (const [index, entry] of map.relocate.entries()) {
     const fail = (key: 'from' | 'to', detail: string): never => {
-      throw new ImportMapError(map.file, map.lineOf(['relocate', index, key]), `relocate[${index}].${key}`, detail);
+      throw map.error(['relocate', index, key], detail);
     };
     const inside = (key: 'from' | 'to', path: string): void => {
       try {

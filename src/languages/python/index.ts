@@ -1,4 +1,3 @@
-import { ImportMapError } from '../../core/errors';
 import type { ImportMap } from '../../importmap/types';
 import type { LanguageAdapter, PreparedMap } from '../types';
 import type { SourceFile, Workspace } from '../../core/types';
@@ -10,10 +9,10 @@ import { findModuleExports, type ModuleExports } from './exports';
 import { PythonModuleIndex } from './modules';
 import { planPythonRewrite } from './rewrite/index';
 import { type PythonContext } from './rewrite/types';
-import { planPythonMoves, pythonRelocationRules } from './relocate';
+import { planPythonMoves, pythonMoveRules } from './moves';
 import { planPythonShims } from './shims';
 
-export interface PreparedPythonMap extends PreparedMap, PythonContext {}
+export interface PythonPreparedMap extends PreparedMap, PythonContext {}
 
 /** Strings whose absence proves a file cannot import an old module: the last segment of each old module covers every spelling (`import a.b`, `from .b import`, `from a import b`, `"a.b.X"`). */
 function needlesOf(map: ImportMap): string[] {
@@ -85,7 +84,7 @@ function existingModulesOnly(map: ImportMap, modules: PythonModuleIndex): Import
   };
 }
 
-async function prepare(written: ImportMap, workspace: Workspace): Promise<PreparedPythonMap> {
+async function prepare(written: ImportMap, workspace: Workspace): Promise<PythonPreparedMap> {
   const modules = new PythonModuleIndex(workspace, written.roots);
   const followed = await barrelRules(written, modules, workspace);
   const map = existingModulesOnly(followed.length ? written.extend(followed) : written, modules);
@@ -101,18 +100,15 @@ async function prepare(written: ImportMap, workspace: Workspace): Promise<Prepar
   };
   for (const rule of map.rules) {
     if (rule.derived) continue; // a relocated module's new home does not exist until the plan is applied
-    const at = (key: string): [string, number | undefined, string] => [map.file, map.lineOf(['rewrite', rule.index, key]), `rewrite[${rule.index}].${key}`];
     if (!modules.exists(rule.to)) {
-      const [file, line, path] = at('to');
-      throw new ImportMapError(file, line, path, `module '${rule.to}' (target of '${rule.from}') does not exist under root ${map.roots.join(', ')}`);
+      throw map.error(['rewrite', rule.index, 'to'], `module '${rule.to}' (target of '${rule.from}') does not exist under root ${map.roots.join(', ')}`);
     }
     const exports = await exportsOf(rule.to);
     if (exports === undefined || exports === 'any') continue;
     const expected = rule.names ? [...rule.names].map((name) => rule.rename.get(name) ?? name) : [...rule.rename.values()];
     for (const name of expected) {
       if (exports.has(name) || modules.exists(`${rule.to}.${name}`)) continue;
-      const [file, line, path] = at(rule.names ? 'names' : 'rename');
-      throw new ImportMapError(file, line, path, `module '${rule.to}' has no name '${name}' (mapped from '${rule.from}')`);
+      throw map.error(['rewrite', rule.index, rule.names ? 'names' : 'rename'], `module '${rule.to}' has no name '${name}' (mapped from '${rule.from}')`);
     }
   }
   const relocated = new Map(expandMoves(written, workspace).map((move) => [move.from, move.to]));
@@ -121,12 +117,12 @@ async function prepare(written: ImportMap, workspace: Workspace): Promise<Prepar
 }
 
 /** Python: tree-sitter parsing, module resolution against the map's roots, import and string rewriting. */
-export const pythonAdapter: LanguageAdapter<PreparedPythonMap> = {
+export const pythonAdapter: LanguageAdapter<PythonPreparedMap> = {
   id: 'python',
   owns: (path) => path.endsWith('.py') || path.endsWith('.pyi'),
   prepare,
-  planRewrite: (file: SourceFile, prepared: PreparedPythonMap) => planPythonRewrite(file, prepared),
+  planRewrite: (file: SourceFile, prepared: PythonPreparedMap) => planPythonRewrite(file, prepared),
   planShims: (prepared, workspace) => planPythonShims({ map: prepared.map, modules: prepared.modules, workspace }),
-  relocationRules: pythonRelocationRules,
+  moveRules: pythonMoveRules,
   planMoves: (prepared, moves, workspace) => planPythonMoves(prepared.map, moves, workspace),
 };

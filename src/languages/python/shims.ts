@@ -1,4 +1,3 @@
-import { ImportMapError } from '../../core/errors';
 import type { RawShimEntry } from '../../importmap/schema';
 import type { ImportMap } from '../../importmap/types';
 import { lineEnding } from '../../core/edits';
@@ -34,7 +33,7 @@ export async function planPythonShims(ctx: ShimContext): Promise<ShimPlan> {
   const plan: ShimPlan = { files: [], needsReview: [], notes: [] };
   for (const [index, entry] of ctx.map.shims.entries()) {
     const fail = (key: string, detail: string): never => {
-      throw new ImportMapError(ctx.map.file, ctx.map.lineOf(['shims', index, key]), `shims[${index}].${key}`, detail);
+      throw ctx.map.error(['shims', index, key], detail);
     };
     const file = ctx.modules.getFile(entry.module);
     const whole = ctx.map.moveOfModule(entry.module);

@@ -4,7 +4,7 @@ import type { Workspace } from '../../core/types';
 import { barrelRules } from './barrels';
 import { prepareTypeScriptMap } from './prepare';
 import { type TypeScriptPreparedMap } from './prepared-map';
-import { ownsTypeScriptPath, planTypeScriptMoves, typescriptRelocationRules } from './relocate';
+import { ownsTypeScriptPath, planTypeScriptMoves, typescriptMoveRules } from './moves';
 import { planTypeScriptRewrite } from './rewrite/index';
 import { planTypeScriptShims } from './shims';
 
@@ -26,7 +26,7 @@ export const typescriptAdapter: LanguageAdapter<TypeScriptPreparedMap> = {
   prepare: async (map, workspace) => prepareWithBarrels(map, workspace),
   planRewrite: async (file, prepared) => planTypeScriptRewrite(file, prepared),
   planShims: async (prepared, workspace) => planTypeScriptShims(prepared, workspace),
-  relocationRules: typescriptRelocationRules,
+  moveRules: typescriptMoveRules,
   planMoves: async (prepared, moves, workspace) => planTypeScriptMoves(prepared, moves, workspace),
 };
 

@@ -1,11 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ImportMapError } from '../../core/errors';
 import type { FileMove, Workspace } from '../../core/types';
 import type { ImportMap, RewriteRule } from '../../importmap/types';
 import { expandMoves } from '../../workspace/moves';
 import type { ExportedNames, TypeScriptPreparedMap } from './prepared-map';
-import { ConfigLookup, configFileSystemOf } from './configs';
+import { ConfigLookup, configFileSystemOf } from './config-lookup';
 import { mayNeedEdit } from './prefilter';
 import { findModuleFile, ResolverSet, stripSourceExtension } from './resolve';
 import { parseSource } from './syntax';
@@ -151,13 +150,13 @@ function checkMovedNames(
   for (const name of wanted) {
     if (!exported.names.has(name)) {
       const key = rule.names ? 'names' : 'rename';
-      throw new ImportMapError(map.file, map.lineOf(['rewrite', rule.index, key]), `rewrite[${rule.index}].${key}`, `'${rule.to}' does not export '${name}'`);
+      throw map.error(['rewrite', rule.index, key], `'${rule.to}' does not export '${name}'`);
     }
   }
 }
 
 function fail(map: ImportMap, rule: RewriteRule, key: 'from' | 'to', detail: string): never {
-  throw new ImportMapError(map.file, map.lineOf(['rewrite', rule.index, key]), `rewrite[${rule.index}].${key}`, detail);
+  throw map.error(['rewrite', rule.index, key], detail);
 }
 
 /** The names a module file exports, from its syntax alone. */

@@ -9,7 +9,7 @@ import { toPosix } from '../../core/paths';
 /**
  * A compiler Program over the workspace as the plan has it so far (rewritten texts, moved files at their new
  * place), for questions only the checker answers: what a module exports, and whether each export is a value,
- * a type or both. No lib files (ts-morph's compiler ships none, and symbol meanings do not need them).
+ * a type or both. No lib files (symbol meanings do not need them).
  *
  * With `resolution`, each file's imports resolve under its own tsconfig (what remodel's resolver answers, the
  * compiler's own resolution under `options` for the rest: packages in node_modules).

@@ -9,7 +9,7 @@ import { manifestsOf, packageNameOf } from '../dependencies';
 import { findOldModule, isBareModule, isRelativeOrAbsolute, type OldModule } from '../old-module';
 import { spellsUnresolvedOldModule } from '../prefilter';
 import { findModuleFile, type UsageKind } from '../resolve';
-import { ScopeAnalysis } from '../scope';
+import { ScopeAnalysis } from '../scopes';
 import { writeSpecifier } from '../specifier';
 import { ts } from '../ts';
 import { PendingImport, TargetImport } from './bindings';
@@ -106,7 +106,7 @@ export class FileRewrite {
 
   replaceLiteral(literal: ts.StringLiteralLike, specifier: string): void {
     if (literal.text === specifier) return;
-    const quote = this.text[literal.getStart(this.sourceFile)] ?? "'";
+    const quote = this.quoteOf(literal);
     this.edit(literal.getStart(this.sourceFile) + 1, literal.end - 1, escapeFor(specifier, quote));
   }
 
@@ -188,5 +188,15 @@ export class FileRewrite {
   moduleKeyOf(specifier: string): string | undefined {
     if (!isRelativeOrAbsolute(specifier) && this.isBare(specifier)) return `bare:${specifier}`;
     return this.prepared.resolver.resolve(specifier, this.absolute, 'import');
+  }
+
+  /** The quote a string literal is written with: new specifiers in its statement use the same. */
+  quoteOf(literal: ts.StringLiteralLike): string {
+    return this.text[literal.getStart(this.sourceFile)] ?? "'";
+  }
+
+  /** `;` when the statement ends with one, else '': new statements beside it follow its style. */
+  semicolonOf(statement: ts.Node): string {
+    return this.text.slice(statement.getStart(this.sourceFile), statement.end).trimEnd().endsWith(';') ? ';' : '';
   }
 }

@@ -143,8 +143,8 @@ export function flushPending(rw: FileRewrite): void {
 
 
 export function importStatementText(rw: FileRewrite, anchor: ts.Statement, literal: ts.StringLiteralLike, specifier: string, items: PendingImport[]): string {
-  const quote = rw.text[literal.getStart(rw.sourceFile)] ?? "'";
-  const semicolon = rw.text.slice(anchor.getStart(rw.sourceFile), anchor.end).trimEnd().endsWith(';') ? ';' : '';
+  const quote = rw.quoteOf(literal);
+  const semicolon = rw.semicolonOf(anchor);
   const spaced = bracesSpaced(anchor, rw.sourceFile);
   const statementTypeOnly = items[0]!.statementTypeOnly;
   const defaults = items.filter((i) => i.asDefault);

@@ -51,8 +51,8 @@ export function rewriteExport(rw: FileRewrite, statement: ts.ExportDeclaration, 
     groups.set(target.module, [...(groups.get(target.module) ?? []), { element: elements[i]!, target, text: texts[i]! }]);
   }
   const lines: string[] = [];
-  const quote = rw.text[literal.getStart(rw.sourceFile)] ?? "'";
-  const semicolon = rw.text.slice(statement.getStart(rw.sourceFile), statement.end).trimEnd().endsWith(';') ? ';' : '';
+  const quote = rw.quoteOf(literal);
+  const semicolon = rw.semicolonOf(statement);
   const type = statement.isTypeOnly ? ' type' : '';
   for (const [module, items] of groups) {
     const specifier = rw.specifierFor(literal, old, module, 'import');

@@ -7,8 +7,8 @@ import { insertAfter } from '../splices';
 import { bracesSpaced, escapeFor, specifierText } from '../text';
 
 export function rewriteExportStar(rw: FileRewrite, statement: ts.ExportDeclaration, literal: ts.StringLiteralLike, old: OldModule, whole: ModuleTarget | undefined): void {
-  const quote = rw.text[literal.getStart(rw.sourceFile)] ?? "'";
-  const semicolon = rw.text.slice(statement.getStart(rw.sourceFile), statement.end).trimEnd().endsWith(';') ? ';' : '';
+  const quote = rw.quoteOf(literal);
+  const semicolon = rw.semicolonOf(statement);
   const type = statement.isTypeOnly ? ' type' : '';
   const spaced = bracesSpaced(statement, rw.sourceFile);
   const exported = old.file ? rw.prepared.exportsOf(old.file) : undefined;

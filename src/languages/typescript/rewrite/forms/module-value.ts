@@ -61,10 +61,10 @@ export function rewriteModuleValue(rw: FileRewrite, call: ts.CallExpression, lit
     leaving.add(i);
     groups.set(target.module, [...(groups.get(target.module) ?? []), { element, target }]);
   });
-  const quote = rw.text[literal.getStart(rw.sourceFile)] ?? "'";
+  const quote = rw.quoteOf(literal);
   const flags = statement.declarationList.flags;
   const keyword = flags & ts.NodeFlags.Const ? 'const' : flags & ts.NodeFlags.Let ? 'let' : 'var';
-  const semicolon = rw.text.slice(statement.getStart(rw.sourceFile), statement.end).trimEnd().endsWith(';') ? ';' : '';
+  const semicolon = rw.semicolonOf(statement);
   const before = rw.text.slice(outer.getStart(rw.sourceFile), literal.getStart(rw.sourceFile));
   const after = rw.text.slice(literal.end, outer.end);
   const lines: string[] = [];

@@ -1,4 +1,3 @@
-import { ImportMapError } from '../../core/errors';
 import type { RawRewriteEntry } from '../../importmap/schema';
 import type { ImportMap } from '../../importmap/types';
 import type { Edit } from '../../core/types';
@@ -39,7 +38,7 @@ function throughMoves(module: string, moved: ReadonlyMap<string, string>): strin
  * Importers of a relocated module follow it, unless the map already sends the module elsewhere (a rewrite
  * entry) or a shim keeps its old path working: then the importers go where the map says.
  */
-export function pythonRelocationRules(map: ImportMap, moves: readonly FileMove[], workspace: Workspace): RawRewriteEntry[] {
+export function pythonMoveRules(map: ImportMap, moves: readonly FileMove[], workspace: Workspace): RawRewriteEntry[] {
   const modules = new PythonModuleIndex(workspace, map.roots);
   const shimmed = new Set(map.shims.map((s) => s.module));
   const entries: RawRewriteEntry[] = [];
@@ -48,7 +47,7 @@ export function pythonRelocationRules(map: ImportMap, moves: readonly FileMove[]
     const from = modules.moduleForPath(move.from);
     if (!from) continue;
     const to = modules.moduleForPath(move.to);
-    if (!to) throw new ImportMapError(map.file, map.lineOf(['relocate', move.entry, 'to']), `relocate[${move.entry}].to`, `'${move.to}' is under no import root (${map.roots.join(', ')}): importers of ${from} could not follow it`);
+    if (!to) throw map.error(['relocate', move.entry, 'to'], `'${move.to}' is under no import root (${map.roots.join(', ')}): importers of ${from} could not follow it`);
     if (seen.has(from) || map.moveOfModule(from) || shimmed.has(from)) continue;
     seen.add(from);
     entries.push({ from, to });

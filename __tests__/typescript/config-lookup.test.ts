@@ -3,7 +3,7 @@ import { UsageError } from '../../src/core/errors';
 import { parseImportMap } from '../../src/importmap/load';
 import { resolveImportMap } from '../../src/importmap/resolve';
 import { typescriptAdapter } from '../../src/languages/typescript';
-import { ConfigLookup, configFileSystemOf } from '../../src/languages/typescript/configs';
+import { ConfigLookup, configFileSystemOf } from '../../src/languages/typescript/config-lookup';
 import { ResolverSet } from '../../src/languages/typescript/resolve';
 import { makeTempRepo } from '../support/tempRepo';
 import { workspaceOf } from './support';

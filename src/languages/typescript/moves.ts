@@ -38,10 +38,10 @@ function relocatedIds(move: FileMove): { from: string; to: string } {
  * which case its importers go where the map says (the canonical module, or the shim at the old path).
  *
  * @example
- * typescriptRelocationRules(map, [{ from: 'src/models/booking.ts', to: 'src/models/DEPRECATED/booking.ts', entry: 0, folder: false }], ws)
+ * typescriptMoveRules(map, [{ from: 'src/models/booking.ts', to: 'src/models/DEPRECATED/booking.ts', entry: 0, folder: false }], ws)
  * // [{ from: 'src/models/booking', to: 'src/models/DEPRECATED/booking' }]
  */
-export function typescriptRelocationRules(map: ImportMap, moves: readonly FileMove[], workspace: Workspace): RawRewriteEntry[] {
+export function typescriptMoveRules(map: ImportMap, moves: readonly FileMove[], workspace: Workspace): RawRewriteEntry[] {
   const fileOf = (id: string): string | undefined => findModuleFile(id, (f) => workspace.has(f));
   const mapped = new Set<string>();
   for (const rule of map.rules) {

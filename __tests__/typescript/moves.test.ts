@@ -21,7 +21,7 @@ function repoWith(files: Record<string, string>) {
 
 const move = (from: string, to: string, entry = 0, folder = false): FileMove => ({ from, to, entry, folder });
 
-describe('typescriptRelocationRules', () => {
+describe('typescriptMoveRules', () => {
   it('derives one entry per moved file, unless the map rewrites or shims the module', () => {
     const repo = repoWith({
       'src/a.ts': 'export const a = 1;\n',
@@ -50,7 +50,7 @@ describe('typescriptRelocationRules', () => {
     });
     try {
       const map = resolveImportMap(loadImportMap(path.join(repo.dir, 'map.yaml')));
-      const rules = typescriptAdapter.relocationRules!(
+      const rules = typescriptAdapter.moveRules!(
         map,
         [
           move('src/a.ts', 'old/a.ts'),

@@ -1,0 +1,156 @@
+import * as path from 'node:path';
+import { lineEnding } from '../../../core/edits';
+import { shimMarkerText } from '../../../core/shims';
+import type { ShimPlan } from '../../types';
+import type { Workspace } from '../../../core/types';
+import { existsInPlan } from '../prepare';
+import { type TypeScriptPreparedMap } from '../prepared-map';
+import { createWorkspaceProgram } from '../program';
+import { ownsTypeScriptPath } from '../moves';
+import { findModuleFile, stripSourceExtension } from '../resolve';
+import { parseSource, scriptKindOf } from '../syntax';
+import { ts } from '../ts';
+import { relativePosix } from '../../../core/paths';
+import { EntryFacts, RenderContext, ShimExport } from './types';
+import { isDirective, renderWhole } from './render';
+import { meaningFlags, moduleExports, namesOutside, orderedExports, readShimTargets, targetOf, typeParametersOf } from './exports';
+import { renderInPlace } from './in-place';
+
+/**
+ * The `shims:` entries of a TypeScript map. A module the map moves as a whole (or that `relocate` moved away)
+ * becomes a file of deprecated re-exports, each in the form that keeps its kind and carries `@deprecated`
+ * through any number of re-export hops:
+ *
+ * ```ts
+ * import * as bookingEntity from '../../db/entities/booking.entity';
+ * /** @deprecated Use `import { Booking } from '@/db/entities/booking.entity'`. *\/
+ * export const Booking = bookingEntity.Booking;
+ * /** @deprecated Use `import { Booking } from '@/db/entities/booking.entity'`. *\/
+ * export type Booking = bookingEntity.Booking;
+ * ```
+ *
+ * A module that keeps some names (name-level moves) has only the moved declarations replaced. Both carry the
+ * `remodel: deprecation shim` comment, and are regenerated from what the shim itself exports on a re-run.
+ *
+ * @throws ImportMapError for a shim of a module the map does not move, or one that would drop exports
+ */
+export function planTypeScriptShims(prepared: TypeScriptPreparedMap, workspace: Workspace): ShimPlan {
+  const plan: ShimPlan = { files: [], needsReview: [], notes: [] };
+  const { map, cwd } = prepared;
+  const facts: EntryFacts[] = [];
+  for (const [index, entry] of map.shims.entries()) {
+    const fail = (key: string, detail: string): never => {
+      throw map.error(['shims', index, key], detail);
+    };
+    const module = entry.module;
+    if (!map.moveOfModule(module) && !map.hasNameMoves(module)) fail('module', `'${module}' is not moved by any rewrite entry, so there is nothing to shim`);
+    const file = findModuleFile(module, (f) => workspace.has(f)) ?? findModuleFile(module, (f) => existsInPlan(workspace, f));
+    const folder = module.replace(/^\.\//, '').replace(/\/+$/, '');
+    if (file === undefined && map.moveOfModule(module)?.rule.package) {
+      // case: a package entry's folder: every module in it becomes a shim of its own
+      const submodules = workspace.files.filter((f) => f.startsWith(`${folder}/`) && ownsTypeScriptPath(f) && !/\.d\.[mc]?ts$/.test(f));
+      for (const submodule of submodules) {
+        facts.push({ index, entry: { ...entry, module: stripSourceExtension(submodule) }, file: submodule, current: workspace.movedTo(submodule) ?? submodule, fail });
+      }
+      if (submodules.length) continue;
+    }
+    if (file === undefined) fail('module', `'${module}' resolves to no file (looked for ${module}.ts/.tsx/.js/... and ${module}/index.*)`);
+    if (/\.d\.[mc]?ts$/.test(file!)) fail('module', `'${file}' is a declaration file: remodel writes shims for modules with code`);
+    facts.push({ index, entry, file: file!, current: workspace.movedTo(file!) ?? file!, fail });
+  }
+  if (!facts.length) return plan;
+
+  const abs = (file: string): string => path.join(cwd, file);
+  const roots = new Set<string>(facts.map((f) => abs(f.current)));
+  for (const file of prepared.moduleFiles.values()) if (existsInPlan(workspace, relativePosix(cwd, file))) roots.add(file);
+  // targets of package entries are known per submodule
+  for (const { entry } of facts) {
+    const whole = map.moveOfModule(entry.module)?.module;
+    const file = whole === undefined ? undefined : findModuleFile(whole, (f) => existsInPlan(workspace, f));
+    if (file) roots.add(abs(file));
+  }
+  // one program answers for every shim; each file's imports resolve under its own tsconfig
+  const program = createWorkspaceProgram(cwd, prepared.resolver.optionsFor(abs(facts[0]!.current)), workspace, [...roots], prepared.resolver);
+  const checker = program.getTypeChecker();
+  const exportsCache = new Map<string, Map<string, ts.Symbol> | undefined>();
+  const exportsOf = (file: string): Map<string, ts.Symbol> | undefined => {
+    if (!exportsCache.has(file)) exportsCache.set(file, moduleExports(program, checker, file));
+    return exportsCache.get(file);
+  };
+
+  for (const fact of facts) {
+    const { entry, file, current, fail } = fact;
+    const text = workspace.read(current);
+    const relocated = current !== file;
+    const scriptKind = scriptKindOf(file);
+    const isJs = scriptKind === ts.ScriptKind.JS || scriptKind === ts.ScriptKind.JSX;
+    const sourceFile = parseSource(file, text);
+    const oldExports = exportsOf(abs(current));
+    if (!oldExports) {
+      plan.needsReview.push({ file, line: 1, reason: `${entry.module} is not an ES module (no import or export): write its shim by hand` });
+      continue;
+    }
+    if (oldExports.has('export=')) {
+      plan.needsReview.push({ file, line: 1, reason: `${entry.module} uses 'export =': write its shim by hand` });
+      continue;
+    }
+    // a shim written by an earlier run knows where each of its names comes from
+    const known = text.includes(shimMarkerText) ? readShimTargets(sourceFile, (specifier) => prepared.resolver.resolve(specifier, abs(current), 'import')) : new Map<string, { file: string; name: string }>();
+    const served: ShimExport[] = [];
+    const stays: string[] = [];
+    const missing: string[] = [];
+    const mismatched: string[] = [];
+    for (const [old, symbol] of orderedExports(oldExports, abs(current))) {
+      const target = targetOf(prepared, workspace, entry.module, old, relocated ? { file: abs(current), id: stripSourceExtension(current), name: old } : undefined, known.get(old));
+      if (!target) {
+        stays.push(old);
+        continue;
+      }
+      const canonical = exportsOf(target.file)?.get(target.name);
+      if (!canonical) {
+        missing.push(old === target.name ? old : `${old} (as ${target.name})`);
+        continue;
+      }
+      const oldFlags = meaningFlags(checker, symbol);
+      const newFlags = meaningFlags(checker, canonical);
+      const wantValue = oldFlags ? (oldFlags & ts.SymbolFlags.Value) !== 0 : (newFlags & ts.SymbolFlags.Value) !== 0;
+      const wantType = oldFlags ? (oldFlags & ts.SymbolFlags.Type) !== 0 : (newFlags & ts.SymbolFlags.Type) !== 0;
+      if ((wantValue && !(newFlags & ts.SymbolFlags.Value)) || (wantType && !isJs && !(newFlags & ts.SymbolFlags.Type))) {
+        mismatched.push(`${old} (a ${wantValue ? 'value' : 'type'} here, ${newFlags & ts.SymbolFlags.Value ? 'a value' : 'only a type'} in ${target.id})`);
+        continue;
+      }
+      const { parameters, args } = typeParametersOf(checker, canonical, sourceFile);
+      if (wantType && namesOutside(parameters, args)) {
+        plan.needsReview.push({ file, line: 1, reason: `the type parameters of ${old} (${parameters}) name types the shim does not import: check the shim's 'export type ${old}'` });
+      }
+      served.push({ old, target, value: wantValue, type: wantType && !isJs, typeParameters: parameters, typeArguments: args });
+    }
+    if (missing.length || mismatched.length) {
+      const to = map.moveOfModule(entry.module)?.module ?? 'their canonical modules';
+      const parts: string[] = [];
+      if (missing.length) parts.push(`${entry.module} exports ${missing.join(', ')}, which ${to} lacks: a shim would drop ${missing.length === 1 ? 'it' : 'them'} (move ${missing.length === 1 ? 'it' : 'them'} first, or use a name-level entry)`);
+      if (mismatched.length) parts.push(`${mismatched.join(', ')}: a shim would change what ${mismatched.length === 1 ? 'it is' : 'they are'}`);
+      fail('module', parts.join('; '));
+    }
+    if (!served.length && !stays.length) {
+      // e.g. an `export *` whose module nothing resolves: a shim would export nothing
+      plan.needsReview.push({ file, line: 1, reason: `the checker finds no exports in ${entry.module} (an 'export *' it cannot resolve?): write its shim by hand` });
+      continue;
+    }
+    const directives: string[] = [];
+    for (const statement of sourceFile.statements) {
+      if (!isDirective(statement)) break;
+      directives.push((statement as ts.ExpressionStatement).expression.getText(sourceFile));
+    }
+    const context: RenderContext = { prepared, entry, shimPath: file, isJs, eol: lineEnding(text), sourceText: text, directives };
+    const shim = stays.length
+      ? renderInPlace(context, sourceFile, served, plan)
+      : renderWhole(context, served);
+    if (stays.length && entry.runtimeWarning) {
+      plan.notes.push({ file, line: 1, message: `${entry.module} keeps names of its own, so its importers are not all deprecated: no runtime warning (the moved names still carry @deprecated)` });
+    }
+    if (shim !== text || relocated) plan.files.push({ path: file, text: shim });
+  }
+  return plan;
+}
+
