@@ -1,20 +1,18 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { audit, draftImportMap, renderAuditJson } from '../../src/audit';
 import { parseImportMap } from '../../src/importmap/load';
 import { resolveImportMap } from '../../src/importmap/resolve';
+import { fixtureFolders, updatingFixtures } from '../support/fixtures';
 
 /**
  * Every folder under __testfixtures__/audit is a case: `input/` is the audited directory,
  * `expected.json` the JSON report, and, when `options.json` names `prefer` globs, `map.yaml` the
- * draft import map. UPDATE_AUDIT_FIXTURES=1 rewrites the expectations (then review the diff).
+ * draft import map. UPDATE_FIXTURES=1 rewrites the expectations (then review the diff).
  */
-const fixtures = join(__dirname, '..', '..', '__testfixtures__', 'audit');
-const update = process.env.UPDATE_AUDIT_FIXTURES === '1';
+const update = updatingFixtures;
 
-for (const name of readdirSync(fixtures).sort()) {
-  const dir = join(fixtures, name);
-  if (!existsSync(join(dir, 'input'))) continue;
+for (const { name, dir } of fixtureFolders('audit')) {
   const options = existsSync(join(dir, 'options.json')) ? (JSON.parse(readFileSync(join(dir, 'options.json'), 'utf8')) as { prefer?: string[] }) : {};
 
   describe(`audit fixture ${name}`, () => {
@@ -29,7 +27,15 @@ for (const name of readdirSync(fixtures).sort()) {
       const report = await audit({ dir: join(dir, 'input') });
       const text = draftImportMap(report, options.prefer ?? []);
       const map = resolveImportMap(parseImportMap(text, `${name}/map.yaml`));
-      expect(map.rules.length).toBe(report.duplicates.length === 0 ? 0 : map.rules.length);
+      // every entry moves one module of a duplicate group onto another module of the same group
+      for (const rule of map.rules) {
+        expect(report.duplicates.some((group) => group.models.some((m) => m.module === rule.from) && group.models.some((m) => m.module === rule.to))).toBe(true);
+      }
+      // and every duplicate group of the map's language is drafted, or named as skipped with the reason
+      for (const group of report.duplicates.filter((g) => g.models.some((m) => m.language === map.language))) {
+        const drafted = map.rules.some((rule) => group.models.some((m) => m.module === rule.from));
+        expect(drafted || text.includes(`# skipped: ${group.table}:`)).toBe(true);
+      }
       if (update) writeFileSync(join(dir, 'map.yaml'), text);
       expect(text).toBe(readFileSync(join(dir, 'map.yaml'), 'utf8'));
     });

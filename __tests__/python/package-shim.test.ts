@@ -5,7 +5,7 @@ import { makeTempRepo } from '../support/tempRepo';
 /** The package shim at run time: `old.sub` imports load `new.sub` (same objects), warning at the importing line. */
 describe('package shim (package: true + shims)', () => {
   it('redirects every old submodule to the new one and warns once at the importing line', () => {
-    const repo = makeTempRepo(join(__dirname, '..', '..', '__testfixtures__', 'insert-shims', 'package-move', 'output'));
+    const repo = makeTempRepo(join(__dirname, '..', '..', '__testfixtures__', 'insert-shims', 'python-package-move', 'output'));
     try {
       repo.write(
         'probe.py',

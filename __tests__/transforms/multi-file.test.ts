@@ -1,15 +1,15 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { apply, plan } from '../../src';
 import { snapshot } from '../support/cli';
+import { fixtureFolders, fixturesRoot } from '../support/fixtures';
 import { makeTempRepo } from '../support/tempRepo';
 
 /**
  * Multi-file cases: `__testfixtures__/<transform>/<case>/{input,output}/`. The input tree (with its `map.yaml`)
  * is planned and applied in a temporary copy and must equal the output tree; applying again changes nothing.
  */
-const fixtures = join(__dirname, '..', '..', '__testfixtures__');
-const transforms = ['rewrite-imports', 'insert-shims', 'move-files'].filter((name) => existsSync(join(fixtures, name)));
+const transforms = ['rewrite-imports', 'insert-shims', 'move-files'].filter((name) => existsSync(join(fixturesRoot, name)));
 
 async function run(tree: string) {
   const repo = makeTempRepo(tree);
@@ -24,8 +24,7 @@ async function run(tree: string) {
 
 for (const transform of transforms) {
   describe(transform, () => {
-    for (const name of readdirSync(join(fixtures, transform)).filter((n) => existsSync(join(fixtures, transform, n, 'input')))) {
-      const dir = join(fixtures, transform, name);
+    for (const { name, dir } of fixtureFolders(transform)) {
       it(`${name}: turns input/ into output/`, async () => {
         const { tree, computed } = await run(join(dir, 'input'));
         expect(computed.failures).toEqual([]);

@@ -1,26 +1,16 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { plan } from '../../src';
+import { findingsOf, fixturePairs, fixturesRoot, updatingFixtures, writeOptions } from '../support/fixtures';
 import { makeTempRepo } from '../support/tempRepo';
 
 /**
  * Fixture pairs `<case>.input.<ext>` / `<case>.output.<ext>` run through the whole pipeline inside a copy of
  * `_repo.<language>/` (its `map.yaml` is the map). `<case>.options.json` may give `path` (where the file sits)
- * and `needsReview` / `notes` (how many of each the case must report). Every output is run again and must
+ * and `needsReview` / `notes` (exactly what the case reports, `<line>: <text>`). Every output is run again and must
  * come back unchanged.
  */
-const fixtures = join(__dirname, '..', '..', '__testfixtures__', 'rewrite-imports');
-
-interface CaseOptions {
-  path?: string;
-  needsReview?: number;
-  notes?: number;
-}
-
-const cases = readdirSync(fixtures)
-  .map((name) => /^(.+)\.input\.(\w+)$/.exec(name))
-  .filter((m): m is RegExpExecArray => m !== null)
-  .map(([file, name, ext]) => ({ file: file!, name: name!, ext: ext! }));
+const fixtures = join(fixturesRoot, 'rewrite-imports');
+const cases = fixturePairs('rewrite-imports');
 
 const languageOf = (ext: string): string => (ext === 'py' ? 'python' : 'typescript');
 const defaultPath = (ext: string): string => (ext === 'py' ? 'app/consumer.py' : `src/consumer.${ext}`);
@@ -47,13 +37,10 @@ const baselineOf = (language: string): Promise<string[]> => {
 describe('rewrite-imports fixtures', () => {
   it('has fixtures', () => expect(cases.length).toBeGreaterThan(0));
 
-  for (const { name, ext } of cases) {
+  for (const pair of cases) {
+    const { name, ext, input, output, options } = pair;
     const language = languageOf(ext);
-    const optionsFile = join(fixtures, `${name}.options.json`);
-    const options: CaseOptions = existsSync(optionsFile) ? JSON.parse(readFileSync(optionsFile, 'utf8')) : {};
     const path = options.path ?? defaultPath(ext);
-    const input = readFileSync(join(fixtures, `${name}.input.${ext}`), 'utf8');
-    const output = readFileSync(join(fixtures, `${name}.output.${ext}`), 'utf8');
 
     describe(`${language}: ${name}`, () => {
       it('rewrites the input into the output', async () => {
@@ -61,8 +48,9 @@ describe('rewrite-imports fixtures', () => {
         expect(result.failures).toEqual([]);
         expect(others).toEqual(await baselineOf(language));
         expect(text).toBe(output);
-        if (options.needsReview !== undefined) expect(result.needsReview).toHaveLength(options.needsReview);
-        if (options.notes !== undefined) expect(result.notes).toHaveLength(options.notes);
+        const found = { needsReview: findingsOf(result.needsReview, path), notes: findingsOf(result.notes, path) };
+        if (updatingFixtures) writeOptions(pair, { path: options.path, ...found });
+        expect(found).toEqual({ needsReview: options.needsReview ?? [], notes: options.notes ?? [] });
       });
 
       it('leaves its own output unchanged (idempotent)', async () => {

@@ -1,11 +1,11 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { fixturePairs } from '../support/fixtures';
 import { loadImportMap } from '../../src/importmap/load';
 import { resolveImportMap } from '../../src/importmap/resolve';
 import type { ImportMap } from '../../src/importmap/types';
 import type { Workspace } from '../../src/core/types';
-import type { Edit } from '../../src/core/types';
 
 export const FIXTURES = path.join(__dirname, '..', '..', '__testfixtures__', 'rewrite-imports');
 export const SUPPORT_REPO = path.join(FIXTURES, '_repo.typescript');
@@ -20,24 +20,9 @@ export interface FixtureCase {
   path: string;
 }
 
-/** Every `<case>.input.<ext>` with a TS/JS extension next to its `<case>.output.<ext>` (read as bytes-preserving UTF-8). */
+/** Every TS/JS fixture pair of rewrite-imports, placed where its options say. */
 export function discoverCases(): FixtureCase[] {
-  const cases: FixtureCase[] = [];
-  for (const entry of fs.readdirSync(FIXTURES).sort()) {
-    const match = /^(.+)\.input\.([a-z]+)$/.exec(entry);
-    if (!match || !TS_EXTENSIONS.includes(match[2]!)) continue;
-    const [, name, ext] = match as unknown as [string, string, string];
-    const optionsFile = path.join(FIXTURES, `${name}.options.json`);
-    const options = fs.existsSync(optionsFile) ? (JSON.parse(fs.readFileSync(optionsFile, 'utf8')) as { path?: string }) : {};
-    cases.push({
-      name,
-      ext,
-      input: fs.readFileSync(path.join(FIXTURES, entry), 'utf8'),
-      output: fs.readFileSync(path.join(FIXTURES, `${name}.output.${ext}`), 'utf8'),
-      path: options.path ?? `src/consumer.${ext}`,
-    });
-  }
-  return cases;
+  return fixturePairs('rewrite-imports', TS_EXTENSIONS).map(({ name, ext, input, output, options }) => ({ name, ext, input, output, path: options.path ?? `src/consumer.${ext}` }));
 }
 
 /** A copy of a folder in a fresh temporary directory. */
@@ -71,9 +56,4 @@ export function loadMap(file: string, displayName?: string): ImportMap {
   return resolveImportMap(loadImportMap(file, displayName));
 }
 
-/** Applies non-overlapping edits last-first. */
-export function applyEdits(text: string, edits: readonly Edit[]): string {
-  let out = text;
-  for (const edit of [...edits].sort((a, b) => b.start - a.start || b.end - a.end)) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
-  return out;
-}
+export { applyEdits } from '../../src';

@@ -1,0 +1,5 @@
+from archive.old.report import render
+
+
+def page(rows):
+    return render(rows)

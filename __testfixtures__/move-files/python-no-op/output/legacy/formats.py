@@ -1,0 +1,5 @@
+CSV = ","
+
+
+def join(rows, sep):
+    return "\n".join(sep.join(map(str, r)) for r in rows)

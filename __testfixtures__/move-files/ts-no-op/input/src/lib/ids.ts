@@ -1,0 +1,1 @@
+export const newId = (): string => Math.random().toString(36).slice(2);

@@ -1,0 +1,5 @@
+import { newId } from '~/lib/ids';
+
+export class Customer {
+  id = newId();
+}
