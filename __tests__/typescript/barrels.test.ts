@@ -1,13 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-// the project's own compiler (a devDependency), as example.test.ts uses it
-import * as ts from 'typescript';
 import { apply, plan } from '../../src';
 import { typescriptAdapter } from '../../src/languages/typescript';
 import { barrelRules } from '../../src/languages/typescript/barrels';
 import { prepareTypeScriptMap } from '../../src/languages/typescript/prepare';
 import rewriteImports from '../../transforms/rewrite-imports';
 import { diskWorkspace } from '../../transforms/support';
+import { typeCheck } from './compiler';
 import { applyEdits, copyToTemp, FIXTURES, loadMap, workspaceOf } from './support';
 
 /**
@@ -16,27 +15,6 @@ import { applyEdits, copyToTemp, FIXTURES, loadMap, workspaceOf } from './suppor
  */
 const CASES = ['ts-barrels-follow', 'ts-barrels-keep', 'ts-barrels-follow-edges', 'ts-barrels-keep-edges', 'ts-barrels-follow-moved-barrel'];
 const input = (name: string): string => path.join(FIXTURES, name, 'input');
-
-/** The compiler's own lib .d.ts files, parsed once for every check (they are most of its time). */
-const libFiles = new Map<string, ts.SourceFile | undefined>();
-
-/** Every diagnostic the compiler reports for the project under `dir` (what `tsc --noEmit -p DIR` prints). */
-function typeCheck(dir: string): string[] {
-  const read = ts.readConfigFile(path.join(dir, 'tsconfig.json'), ts.sys.readFile);
-  const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, dir);
-  const options = { ...parsed.options, noEmit: true };
-  const host = ts.createCompilerHost(options);
-  const libDir = path.dirname(ts.getDefaultLibFilePath(options));
-  const getSourceFile = host.getSourceFile.bind(host);
-  host.getSourceFile = (file, language, ...rest) => {
-    if (path.dirname(path.resolve(file)) !== libDir) return getSourceFile(file, language, ...rest);
-    const key = `${file}\0${JSON.stringify(language)}`;
-    if (!libFiles.has(key)) libFiles.set(key, getSourceFile(file, language, ...rest));
-    return libFiles.get(key);
-  };
-  const program = ts.createProgram(parsed.fileNames, options, host);
-  return ts.getPreEmitDiagnostics(program).map((d) => `${d.file ? path.relative(dir, d.file.fileName) : ''}: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`);
-}
 
 /** Plans and applies the case's map over a temporary copy of its input; returns the copy's folder. */
 async function rewritten(name: string): Promise<string> {

@@ -160,7 +160,7 @@ export class FileRewrite {
   }
 
   /** One statement that stops importing an old module counts once per entry, however many names it moves. */
-  countImport(item: PendingImport): void {
+  countImport(item: Pick<PendingImport, 'anchor' | 'rule'>): void {
     const key = `${item.anchor.pos}\0${item.rule.label}`;
     if (this.countedImports.has(key)) return;
     this.countedImports.add(key);

@@ -53,11 +53,15 @@ export function importsOf(rw: FileRewrite, module: string): TargetImport[] {
 
 
 
-export function registerKept(rw: FileRewrite, module: string, statement: ts.ImportDeclaration): void {
+/** A statement whose specifier now names `module`, with the bindings it has after the rewrite. */
+export function registerKept(rw: FileRewrite, module: string, statement: ts.ImportDeclaration, bindings: readonly Binding[], mergeable: boolean): void {
   const key = rw.isBare(module) ? `bare:${module}` : rw.fileOfModule(module);
   if (!key) return;
+  const kept = targetImport(statement, mergeable);
+  kept.bindings.clear();
+  for (const binding of bindings) kept.bindings.set(binding.local, { imported: binding.imported, typeOnly: binding.typeOnly, node: binding.node });
   const list = rw.keptInto.get(key) ?? [];
-  list.push(targetImport(statement, true));
+  list.push(kept);
   rw.keptInto.set(key, list);
 }
 
@@ -79,6 +83,36 @@ export function existingBinding(rw: FileRewrite, module: string, name: string, e
   return undefined;
 }
 
+
+/**
+ * A binding of `module`'s export `imported` the file will have after the rewrite, under `local` when given (else any
+ * local, its own name first): in an import it keeps, in a statement remodel retargets, or queued.
+ */
+export function bindingOf(rw: FileRewrite, module: string, imported: string, except: ts.Statement, local?: string, queued = true): FoundBinding | undefined {
+  const found: FoundBinding[] = [];
+  for (const entry of importsOf(rw, module)) {
+    if (entry.declaration === except || rw.deleted.has(entry.declaration)) continue;
+    for (const [name, bound] of entry.bindings) if (bound.imported === imported) found.push({ local: name, typeOnly: bound.typeOnly, target: entry });
+  }
+  if (queued) for (const item of rw.pending) if (item.module === module && item.imported === imported) found.push({ local: item.local, typeOnly: item.typeOnly, pending: item });
+  const fits = found.filter((f) => local === undefined || f.local === local);
+  return fits.find((f) => f.local === imported) ?? fits[0];
+}
+
+export interface FoundBinding {
+  local: string;
+  typeOnly: boolean;
+  target?: TargetImport;
+  pending?: PendingImport;
+}
+
+/** Makes a binding `bindingOf` found usable as a value (a value use needs it; a type-only import would not do). */
+export function needValue(rw: FileRewrite, found: FoundBinding): void {
+  if (!found.typeOnly) return;
+  if (found.pending) found.pending.typeOnly = false;
+  else if (found.target) makeValueBinding(rw, found.target, found.local);
+  found.typeOnly = false;
+}
 
 /** An import of `module` that can take these bindings as extra specifiers. */
 export function mergeTargetFor(rw: FileRewrite, module: string, bindings: Binding[], except: ts.Statement, wholeStatementTypeOnly?: boolean): TargetImport | undefined {
@@ -103,14 +137,24 @@ export function mergeTargetFor(rw: FileRewrite, module: string, bindings: Bindin
 export function flushPending(rw: FileRewrite): void {
   const fresh = new Map<ts.Statement, Map<string, PendingImport[]>>();
   const mergedInto = new Map<TargetImport, PendingImport[]>();
+  /** one binding per (module, name, local): the first queued is written, a value use makes it a value */
+  const scheduled = new Map<string, PendingImport>();
   for (const item of rw.pending) {
-    const existing = existingBinding(rw, item.module, item.imported, item.anchor);
-    if (existing && existing.local === item.local) {
-      // case: the name is already imported from the target: no duplicate binding, but a type-only one must become a value
-      if (!item.typeOnly) makeValueBinding(rw, existing.target, item.imported);
+    const key = `${item.module}\0${item.imported}\0${item.local}`;
+    const twin = scheduled.get(key);
+    if (twin) {
+      if (!item.typeOnly) twin.typeOnly = false;
       rw.countImport(item);
       continue;
     }
+    const existing = bindingOf(rw, item.module, item.imported, item.anchor, item.local, false);
+    if (existing?.target) {
+      // case: the name is already imported from the target: no duplicate binding, but a type-only one must become a value
+      if (!item.typeOnly) needValue(rw, existing);
+      rw.countImport(item);
+      continue;
+    }
+    scheduled.set(key, item);
     const target = mergeTargetFor(rw, item.module, [{ kind: item.asDefault ? 'default' : 'named', imported: item.imported, local: item.local, typeOnly: item.typeOnly, node: undefined as never }], item.anchor);
     if (target) {
       mergedInto.set(target, [...(mergedInto.get(target) ?? []), item]);
@@ -207,7 +251,7 @@ export function makeValueBinding(rw: FileRewrite, target: TargetImport, name: st
     const named = clause.namedBindings;
     if (named && ts.isNamedImports(named)) {
       for (const element of named.elements) {
-        if (element.name.text !== name) rw.edit(element.getStart(rw.sourceFile), element.getStart(rw.sourceFile), 'type ');
+        if (element !== bound.node) rw.edit(element.getStart(rw.sourceFile), element.getStart(rw.sourceFile), 'type ');
       }
     }
   }

@@ -6,11 +6,13 @@ import { type TypeScriptPreparedMap } from '../prepared-map';
 import { FileRewrite } from './context';
 import { flushPending } from './deferred-imports';
 import { flushDroppedExports } from './names';
-import { visitDeep, visitStatement } from './forms';
+import { isNamespaceImport, visitDeep, visitStatement } from './forms';
 
 /** Visits every syntax form, then writes the deferred imports and export drops once. */
 function run(rw: FileRewrite): FileResult {
-  for (const statement of rw.sourceFile.statements) visitStatement(rw, statement);
+  const statements = rw.sourceFile.statements;
+  for (const statement of statements) if (!isNamespaceImport(statement)) visitStatement(rw, statement);
+  for (const statement of statements) if (isNamespaceImport(statement)) visitStatement(rw, statement);
   visitDeep(rw, rw.sourceFile);
   flushPending(rw);
   flushDroppedExports(rw);

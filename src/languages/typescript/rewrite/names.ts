@@ -25,12 +25,13 @@ export function importsCanonicalObject(rw: FileRewrite, old: string, target: Nam
 
 
 /** A binding that stays in its statement while the statement's specifier changes: rename it (and its references) if the name changes. */
-export function renameInPlace(rw: FileRewrite, binding: Binding, target: NameTarget, statement: ts.ImportDeclaration): void {
+/** Returns the binding as the statement has it afterwards. */
+export function renameInPlace(rw: FileRewrite, binding: Binding, target: NameTarget, statement: ts.ImportDeclaration): { imported: string; local: string } {
   const typePrefix = binding.kind === 'named' && (binding.node as ts.ImportSpecifier).isTypeOnly ? 'type ' : '';
   if (binding.kind === 'default') {
     if (target.name === 'default') {
       rw.claim(binding.local, target);
-      return;
+      return { imported: 'default', local: binding.local };
     }
     // case: rename { default: Booking }: the default import becomes a named one, the local name stays
     const specifier = target.name === binding.local ? target.name : `${target.name} as ${binding.local}`;
@@ -43,16 +44,17 @@ export function renameInPlace(rw: FileRewrite, binding: Binding, target: NameTar
       rw.edit(node.getStart(rw.sourceFile), node.end, `{ ${specifier} }`);
     }
     rw.claim(binding.local, target);
-    return;
+    return { imported: target.name, local: binding.local };
   }
   if (target.name === binding.imported) {
     rw.claim(binding.local, target);
-    return;
+    return { imported: target.name, local: binding.local };
   }
   const local = chooseLocal(rw, binding, target, statement);
   const text = `${typePrefix}${target.name === local ? target.name : `${target.name} as ${local}`}`;
   rw.edit(binding.node.getStart(rw.sourceFile), binding.node.end, text);
   if (local !== binding.local) renameReferences(rw, binding.local, local, target.rule);
+  return { imported: target.name, local };
 }
 
 

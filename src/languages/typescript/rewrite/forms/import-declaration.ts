@@ -59,7 +59,7 @@ export function rewriteImport(rw: FileRewrite, statement: ts.ImportDeclaration, 
     keeper = order.find((module) => !mergeTargetFor(rw, module, bindings.filter((_, i) => targets[i]!.module === module), statement, statementTypeOnly));
   }
   const leaving: number[] = [];
-  const renames: Array<() => void> = [];
+  const renames: Array<[number, () => { imported: string; local: string }]> = [];
   /** in-place renames onto a name the statement already imports: `import { Old, New } from 'barrel'` -> `import { New }` */
   const twins: number[] = [];
   let keptSpecifier: string | undefined;
@@ -79,7 +79,7 @@ export function rewriteImport(rw: FileRewrite, statement: ts.ImportDeclaration, 
     }
     const existing = existingBinding(rw, target.module, target.name, statement);
     if ((target.module === keeper || inPlace(target)) && !(existing && binding.kind === 'named' && binding.local === binding.imported)) {
-      renames.push(() => renameInPlace(rw, binding, target, statement));
+      renames.push([i, () => renameInPlace(rw, binding, target, statement)]);
       return;
     }
     leaving.push(i);
@@ -100,7 +100,8 @@ export function rewriteImport(rw: FileRewrite, statement: ts.ImportDeclaration, 
     const renamedHere = targets.find((t) => t && inPlace(t));
     if (renamedHere) rw.count(renamedHere.rule, 'imports');
   }
-  for (const rename of renames) rename();
+  const finals = new Map<number, { imported: string; local: string }>();
+  for (const [i, rename] of renames) finals.set(i, rename());
   for (const i of twins) {
     const target = targets[i]!;
     rw.claim(target.name, target);
@@ -116,7 +117,12 @@ export function rewriteImport(rw: FileRewrite, statement: ts.ImportDeclaration, 
     const target = targets[i]!;
     queueImport(rw, binding, target, statement, literal, old, statementTypeOnly);
   }
-  if (keeper && leaving.length === 0 && renames.length > 0) registerKept(rw, keeper, statement);
+  if (keeper && renames.length > 0) {
+    // what the retargeted statement binds afterwards: later statements and namespaces reuse it, never bind it twice
+    const gone = new Set([...leaving, ...twins]);
+    const after = bindings.flatMap((binding, i) => (gone.has(i) ? [] : [{ ...binding, ...(finals.get(i) ?? {}) }]));
+    registerKept(rw, keeper, statement, after, leaving.length === 0 && twins.length === 0);
+  }
 }
 
 

@@ -7,6 +7,16 @@ import { visitCall } from './module-call';
 import { rewriteNamespace } from './namespace-import';
 
 
+/**
+ * `import * as ns` and `import ns = require()`: visited after every other statement, so that `ns.Old` can use a
+ * binding of the canonical object the file imports (or will import) by name, wherever that import stands.
+ */
+export function isNamespaceImport(statement: ts.Statement): boolean {
+  if (ts.isImportEqualsDeclaration(statement)) return true;
+  const bindings = ts.isImportDeclaration(statement) ? statement.importClause?.namedBindings : undefined;
+  return bindings !== undefined && ts.isNamespaceImport(bindings);
+}
+
 export function visitStatement(rw: FileRewrite, statement: ts.Statement): void {
   if (ts.isImportDeclaration(statement) && ts.isStringLiteralLike(statement.moduleSpecifier)) {
     // case: import ... from 'x' / import 'x'

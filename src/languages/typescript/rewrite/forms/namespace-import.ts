@@ -2,7 +2,7 @@ import { type OldModule } from '../../old-module';
 import { type UsageKind } from '../../resolve';
 import { ts } from '../../ts';
 import { FileRewrite } from '../context';
-import { existingBinding } from '../deferred-imports';
+import { bindingOf, needValue } from '../deferred-imports';
 
 
 export function rewriteNamespace(rw: FileRewrite, statement: ts.ImportDeclaration | ts.ImportEqualsDeclaration, literal: ts.StringLiteralLike, old: OldModule, name: ts.Identifier, typeOnly: boolean, usage: UsageKind): void {
@@ -59,10 +59,16 @@ export function rewriteNamespace(rw: FileRewrite, statement: ts.ImportDeclaratio
     const target = rw.map.moveOfName(old.id, use.member)!;
     let local = locals.get(use.member);
     if (!local) {
-      const existing = existingBinding(rw, target.module, target.name, statement);
+      const allTypes = typeOnly || moving.filter((u) => u.member === use.member).every((u) => u.inType);
+      const existing = bindingOf(rw, target.module, target.name, statement);
       const key = `${target.module}#${target.name}`;
       const claimedBy = rw.claimed.get(target.name);
-      if (existing) local = existing.local;
+      if (existing) {
+        // case: the file imports the canonical object by name too (or will): ns.Old uses that binding
+        local = existing.local;
+        if (!allTypes) needValue(rw, existing);
+        rw.countImport({ anchor: statement, rule: target.rule });
+      }
       else if (claimedBy === key || (!claimedBy && !rw.scope.isNameTaken(target.name))) local = target.name;
       else {
         local = `${ns}_${target.name}`;
@@ -70,8 +76,7 @@ export function rewriteNamespace(rw: FileRewrite, statement: ts.ImportDeclaratio
       }
       rw.claimed.set(local, key);
       locals.set(use.member, local);
-      const allTypes = typeOnly || moving.filter((u) => u.member === use.member).every((u) => u.inType);
-      rw.pending.push({
+      if (!existing) rw.pending.push({
         module: target.module,
         imported: target.name,
         local,

@@ -1,0 +1,4 @@
+export class User {
+  constructor(public name: string) {}
+}
+export type Role = 'admin' | 'member';
