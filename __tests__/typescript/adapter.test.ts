@@ -1,3 +1,4 @@
+import { syntaxErrorAfter } from '../../src/languages/typescript/syntax';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ImportMapError, UsageError } from '../../src/core/errors';
@@ -143,5 +144,15 @@ describe('planRewrite', () => {
     expect(out.split('\n')[0]).toBe("import { StationUser as A, StationUser } from './db/models/identity';");
     expect(out.split('\n').slice(1, 7)).toEqual(text.split('\n').slice(1, 7));
     expect(out.split('\n')[7]).toBe('export const used: StationUser | A = new StationUser("u", { code: "x" });');
+  });
+});
+
+describe('the safety net: a rewrite that would not parse is never planned', () => {
+  it('finds the syntax error an edit would make (an unquoted string export name) and none in a sound edit', () => {
+    const text = "export { \"OldUser\" as \"weird name\" } from './old';\n";
+    const start = text.indexOf('"OldUser"');
+    const end = text.indexOf(' }');
+    expect(syntaxErrorAfter('src/a.ts', text, [{ start, end, text: 'User as weird name' }])).toMatchObject({ line: 1 });
+    expect(syntaxErrorAfter('src/a.ts', text, [{ start, end, text: 'User as "weird name"' }])).toBeUndefined();
   });
 });

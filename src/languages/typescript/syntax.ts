@@ -1,3 +1,5 @@
+import { applyEdits } from '../../core/edits';
+import type { Edit } from '../../core/types';
 import { ts } from './ts';
 
 /** The script kind of a file, from its extension (`.vue`-style hosts are parsed as TypeScript). */
@@ -24,4 +26,9 @@ export function firstSyntaxError(sourceFile: ts.SourceFile): { line: number; col
   if (!first) return undefined;
   const { line, character } = sourceFile.getLineAndCharacterOfPosition(first.start);
   return { line: line + 1, column: character + 1, message: ts.flattenDiagnosticMessageText(first.messageText, ' ') };
+}
+
+/** The first syntax error of `text` with `edits` applied: the safety net every TS rewrite passes before it is planned. */
+export function syntaxErrorAfter(file: string, text: string, edits: readonly Edit[]): ReturnType<typeof firstSyntaxError> {
+  return firstSyntaxError(parseSource(file, applyEdits(text, edits), { parents: false }));
 }

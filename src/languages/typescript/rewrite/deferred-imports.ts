@@ -198,7 +198,7 @@ export function importStatementText(rw: FileRewrite, anchor: ts.Statement, liter
   if (head) parts.push(head.local);
   for (const extra of defaults.slice(1)) named.push({ ...extra, asDefault: false });
   if (named.length) {
-    const list = named.map((i) => specifierText(i.imported, i.local, !statementTypeOnly && i.typeOnly)).join(', ');
+    const list = named.map((i) => specifierText(i.imported, i.local, !statementTypeOnly && i.typeOnly, quote)).join(', ');
     parts.push(spaced ? `{ ${list} }` : `{${list}}`);
   }
   const type = statementTypeOnly ? ' type' : '';
@@ -209,7 +209,8 @@ export function importStatementText(rw: FileRewrite, anchor: ts.Statement, liter
 export function insertSpecifiers(rw: FileRewrite, target: TargetImport, items: PendingImport[]): void {
   const named = target.declaration.importClause!.namedBindings as ts.NamedImports;
   const statementTypeOnly = target.declaration.importClause!.phaseModifier === ts.SyntaxKind.TypeKeyword && !target.madeValue;
-  const texts = items.map((i) => specifierText(i.imported, i.local, !statementTypeOnly && i.typeOnly));
+  const quote = ts.isStringLiteralLike(target.declaration.moduleSpecifier) ? rw.quoteOf(target.declaration.moduleSpecifier) : "'";
+  const texts = items.map((i) => specifierText(i.imported, i.local, !statementTypeOnly && i.typeOnly, quote));
   const elements = named.elements;
   const last = elements[elements.length - 1];
   if (!last) {

@@ -1,5 +1,5 @@
 import { normaliseEdits } from '../../../core/edits';
-import { parseSource, firstSyntaxError } from '../syntax';
+import { firstSyntaxError, parseSource, syntaxErrorAfter } from '../syntax';
 import type { FileResult } from '../../../core/types';
 import type { SourceFile } from '../../../core/types';
 import { type TypeScriptPreparedMap } from '../prepared-map';
@@ -26,6 +26,9 @@ function run(rw: FileRewrite): FileResult {
     };
   }
   if (edits.length === 0) return { kind: 'unchanged', file: rw.file.path, needsReview: rw.needsReview, notes: rw.notes };
+  // the safety net: a result that would not parse is a remodel bug, and the file stays as it is
+  const broken = syntaxErrorAfter(rw.file.path, rw.text, edits);
+  if (broken) return { kind: 'failed', file: rw.file.path, line: broken.line, column: broken.column, error: `the rewrite would not parse (${broken.message}); file left untouched, please report this` };
   return { kind: 'changed', file: rw.file.path, edits, needsReview: rw.needsReview, notes: rw.notes, stats: rw.stats };
 }
 

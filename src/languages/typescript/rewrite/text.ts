@@ -1,7 +1,11 @@
 import { ts } from '../ts';
 
-export function specifierText(imported: string, local: string, inlineType: boolean): string {
-  return `${inlineType ? 'type ' : ''}${imported === local ? imported : `${imported} as ${local}`}`;
+const identifier = /^[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*$/u;
+
+/** An import or export specifier's text; a name that is no identifier (`"weird name"`, ES2022) is quoted. */
+export function specifierText(imported: string, local: string, inlineType: boolean, quote = "'"): string {
+  const name = (text: string): string => (identifier.test(text) ? text : `${quote}${escapeFor(text, quote)}${quote}`);
+  return `${inlineType ? 'type ' : ''}${imported === local ? name(imported) : `${name(imported)} as ${name(local)}`}`;
 }
 
 

@@ -72,7 +72,7 @@ export function rewriteExport(rw: FileRewrite, statement: ts.ExportDeclaration, 
     const target = targets[i];
     if (!target || leaving.has(i)) return;
     const text = texts[i]!;
-    if (text !== specifierText((element.propertyName ?? element.name).text, element.name.text, element.isTypeOnly)) rw.edit(element.getStart(rw.sourceFile), element.end, text);
+    if (text !== specifierText((element.propertyName ?? element.name).text, element.name.text, element.isTypeOnly, rw.quoteOf(literal))) rw.edit(element.getStart(rw.sourceFile), element.end, text);
   });
   if (leaving.size === elements.length) {
     replaceStatement(rw, statement, lines);
@@ -90,11 +90,13 @@ export function rewriteExport(rw: FileRewrite, statement: ts.ExportDeclaration, 
  */
 export function reexportText(rw: FileRewrite, element: ts.ExportSpecifier, target: NameTarget): string | null {
   const exported = element.name.text;
+  // a public name written as a string (`"weird name"`) keeps its own quotes
+  const quote = ts.isStringLiteral(element.name) ? rw.quoteOf(element.name) : "'";
   const followed = element.propertyName ? undefined : rw.followedPublicName(exported);
   if (followed === undefined) {
     if (!element.propertyName) rw.noteKeptPublicName(element, exported, target);
-    return specifierText(target.name, exported, element.isTypeOnly);
+    return specifierText(target.name, exported, element.isTypeOnly, quote);
   }
   if (rw.exportsName(followed)) return null;
-  return specifierText(target.name, followed, element.isTypeOnly);
+  return specifierText(target.name, followed, element.isTypeOnly, quote);
 }

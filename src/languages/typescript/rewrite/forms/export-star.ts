@@ -34,7 +34,7 @@ export function rewriteExportStar(rw: FileRewrite, statement: ts.ExportDeclarati
       for (const [module, names] of byModule) {
         const written = module === whole.module ? specifier : rw.specifierFor(literal, old, module, 'import');
         if (written === undefined) continue;
-        const list = names.map((name) => specifierText(rw.map.moveOfName(old.id, name)!.name, name, false)).join(', ');
+        const list = names.map((name) => specifierText(rw.map.moveOfName(old.id, name)!.name, name, false, quote)).join(', ');
         lines.push(`export${type} ${spaced ? `{ ${list} }` : `{${list}}`} from ${quote}${escapeFor(written, quote)}${quote}${semicolon}`);
       }
       insertAfter(rw, statement, lines);
@@ -64,7 +64,7 @@ export function rewriteExportStar(rw: FileRewrite, statement: ts.ExportDeclarati
   for (const [module, names] of byModule) {
     const specifier = rw.specifierFor(literal, old, module, 'import');
     if (specifier === undefined) return;
-    const list = names.map((name) => specifierText(rw.map.moveOfName(old.id, name)!.name, publicNames.get(name)!, false)).join(', ');
+    const list = names.map((name) => specifierText(rw.map.moveOfName(old.id, name)!.name, publicNames.get(name)!, false, quote)).join(', ');
     lines.push(`export${type} ${spaced ? `{ ${list} }` : `{${list}}`} from ${quote}${escapeFor(specifier, quote)}${quote}${semicolon}`);
     for (const name of names) rw.count(rw.map.moveOfName(old.id, name)!.rule, 'imports');
   }
