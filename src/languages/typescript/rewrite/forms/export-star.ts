@@ -1,5 +1,8 @@
 import type { ModuleTarget } from '../../../../importmap/types';
+import { relativePosix } from '../../../../core/paths';
 import { exportedNamesOf } from '../../prepare';
+import type { ExportedNames } from '../../prepared-map';
+import { parseSource } from '../../syntax';
 import { type OldModule } from '../../old-module';
 import { ts } from '../../ts';
 import { FileRewrite } from '../context';
@@ -15,6 +18,24 @@ export function rewriteExportStar(rw: FileRewrite, statement: ts.ExportDeclarati
   if (whole) {
     const specifier = rw.specifierFor(literal, old, whole.module, 'import');
     if (specifier === undefined) return;
+    const collision = starCollision(rw, statement, old, whole);
+    if (collision) {
+      // case: the canonical module's star would pass a name the barrel exports elsewhere (TS2308, and an importer's
+      // name silently switching): only what the old module exported, under its old public names
+      const before = old.file ? moduleSurface(rw, old.file) : undefined;
+      if (!before || before.open) {
+        rw.review(statement, `'export * from' of '${old.id}': its canonical module also exports ${collision.join(', ')}, which this file exports from elsewhere, and what '${old.id}' exported cannot be listed: re-export its names by hand`);
+        return;
+      }
+      const list = [...before.names]
+        .filter((name) => name !== 'default')
+        .map((name) => specifierText(rw.map.moveOfName(old.id, name)?.name ?? name, rw.followedPublicName(name) ?? name, false, quote))
+        .join(', ');
+      rw.edit(statement.getStart(rw.sourceFile), statement.end, `export${type} ${spaced ? `{ ${list} }` : `{${list}}`} from ${quote}${escapeFor(specifier, quote)}${quote}${semicolon}`);
+      rw.count(whole.rule, 'imports');
+      rw.note(statement, `'export * from' of '${old.id}' lists its names: '${whole.module}' also exports ${collision.join(', ')}, which this file exports from elsewhere`);
+      return;
+    }
     rw.replaceLiteral(literal, specifier);
     rw.count(whole.rule, 'imports');
     // renamed names (by the entry, or further down a chain: a barrel that follows) keep their old public names next
@@ -71,4 +92,58 @@ export function rewriteExportStar(rw: FileRewrite, statement: ts.ExportDeclarati
   insertAfter(rw, statement, lines);
   const listed = [...byModule.values()].flat();
   rw.note(statement, `'export * from' of '${old.id}', whose names ${listed.join(', ')} move: they are re-exported explicitly from their new modules`);
+}
+
+/** What a module passes on: its own exports and, through its `export *`s, theirs (open when some cannot be read). */
+function moduleSurface(rw: FileRewrite, file: string, seen = new Set<string>()): ExportedNames {
+  const own = rw.prepared.exportsOf(file);
+  if (!own) return { names: new Set(), open: true };
+  if (!own.open || seen.has(file)) return own;
+  seen.add(file);
+  const names = new Set(own.names);
+  let open = false;
+  const text = readInPlan(rw, file);
+  if (text === undefined) return { names, open: true };
+  for (const statement of parseSource(file, text, { parents: false }).statements) {
+    if (!ts.isExportDeclaration(statement) || statement.exportClause || !statement.moduleSpecifier || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
+    const target = rw.prepared.resolver.resolve(statement.moduleSpecifier.text, file, 'import');
+    const inner = target ? moduleSurface(rw, target, seen) : { names: new Set<string>(), open: true };
+    for (const name of inner.names) if (name !== 'default') names.add(name);
+    open ||= inner.open;
+  }
+  return { names, open };
+}
+
+function readInPlan(rw: FileRewrite, file: string): string | undefined {
+  try {
+    return rw.prepared.workspace.read(relativePosix(rw.prepared.cwd, file));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The names a retargeted `export * from old` would newly pass (the canonical module exports them, the old one did not)
+ * that this file also exports another way (a declaration, an `export { }`, another star): undefined when none, or
+ * when the surfaces cannot be known.
+ */
+function starCollision(rw: FileRewrite, statement: ts.ExportDeclaration, old: OldModule, whole: ModuleTarget): string[] | undefined {
+  const newFile = rw.fileOfModule(whole.module);
+  if (!newFile || !old.file) return undefined;
+  const after = moduleSurface(rw, newFile);
+  const before = moduleSurface(rw, old.file);
+  const gained = [...after.names].filter((name) => name !== 'default' && !before.names.has(name) && rw.followedPublicName(name) === undefined);
+  if (!gained.length) return undefined;
+  const elsewhere = new Set(exportedNamesOf(rw.sourceFile).names);
+  for (const other of rw.sourceFile.statements) {
+    if (other === statement || !ts.isExportDeclaration(other) || other.exportClause || !other.moduleSpecifier || !ts.isStringLiteralLike(other.moduleSpecifier)) continue;
+    const files = [rw.moduleKeyOf(other.moduleSpecifier.text)];
+    // another star of an old module passes its canonical module's names afterwards
+    const otherOld = rw.prepared.oldFiles.get(files[0] ?? '');
+    const otherWhole = otherOld === undefined ? undefined : rw.map.moveOfModule(otherOld);
+    if (otherWhole) files.push(rw.fileOfModule(otherWhole.module));
+    for (const file of files) if (file && !file.startsWith('bare:')) for (const name of moduleSurface(rw, file).names) elsewhere.add(name);
+  }
+  const clashing = gained.filter((name) => elsewhere.has(name));
+  return clashing.length ? clashing : undefined;
 }

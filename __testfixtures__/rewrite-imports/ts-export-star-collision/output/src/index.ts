@@ -1,0 +1,2 @@
+export { User as Account, MAX_SESSIONS } from './models/user';
+export * from './ui/user';
