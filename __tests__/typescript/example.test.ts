@@ -85,10 +85,11 @@ describe('examples/ts-app, full consolidation: rewrite, move, shims', () => {
     expect(fs.readFileSync(path.join(dir, 'src/legacy/entities/DEPRECATED/booking.entity.ts'), 'utf8')).toContain("from '../../../lib/orm';");
     const shim = fs.readFileSync(path.join(dir, 'src/legacy/entities/booking.entity.ts'), 'utf8');
     expect(shim).toContain('remodel: deprecation shim');
-    expect(shim).toContain("export const Booking = bookingEntity.Booking;");
+    expect(shim).toMatch(/export \{\n {2}\/\*\* @deprecated [^\n]*\*\/\n {2}type BookingStatus,\n {2}\/\*\* @deprecated [^\n]*\*\/\n {2}Booking,\n\} from '..\/..\/db\/entities\/booking.entity';/);
     expect(shim).toContain("process.emitWarning(");
     const people = fs.readFileSync(path.join(dir, 'src/legacy/entities/people.ts'), 'utf8');
-    expect(people).toContain('export const LegacyCustomer = customerEntity.Customer;');
+    expect(people).toContain("import { Customer as LegacyCustomer } from '../../db/entities/customer.entity';");
+    expect(people).toMatch(/export \{\n {2}\/\*\* @deprecated [^\n]*\*\/\n {2}LegacyCustomer,\n\};/);
     expect(people).toContain('export class GuestList {');
     const again = await plan({ cwd: dir, maps: [MAP], jobs: 1 });
     expect(again.changes).toEqual([]);

@@ -45,31 +45,6 @@ export function meaningFlags(checker: ts.TypeChecker, symbol: ts.Symbol): number
   return resolved.flags & (ts.SymbolFlags.Value | ts.SymbolFlags.Type);
 }
 
-/** `<T, U = X>` and `<T, U>` of the declaration that gives a symbol its type meaning. */
-export function typeParametersOf(checker: ts.TypeChecker, symbol: ts.Symbol, _shim: ts.SourceFile): { parameters: string; args: string } {
-  const resolved = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
-  for (const declaration of resolved.declarations ?? []) {
-    if (!(ts.isClassDeclaration(declaration) || ts.isInterfaceDeclaration(declaration) || ts.isTypeAliasDeclaration(declaration))) continue;
-    const parameters = declaration.typeParameters;
-    if (!parameters?.length) continue;
-    const source = declaration.getSourceFile();
-    return {
-      parameters: `<${parameters.map((p) => p.getText(source)).join(', ')}>`,
-      args: `<${parameters.map((p) => p.name.text).join(', ')}>`,
-    };
-  }
-  return { parameters: '', args: '' };
-}
-
-const TYPE_WORDS = new Set(['extends', 'keyof', 'typeof', 'infer', 'readonly', 'string', 'number', 'boolean', 'bigint', 'symbol', 'unknown', 'any', 'never', 'object', 'undefined', 'null', 'void', 'true', 'false', 'Record', 'Partial', 'Readonly', 'Array', 'ReadonlyArray', 'Promise', 'Date']);
-
-/** True when type parameter text names something other than its own parameters and global types. */
-export function namesOutside(parameters: string, args: string): boolean {
-  if (!parameters) return false;
-  const own = new Set(args.slice(1, -1).split(', '));
-  return (parameters.match(/[A-Za-z_$][\w$]*/g) ?? []).some((word) => !own.has(word) && !TYPE_WORDS.has(word));
-}
-
 /** Where an old name is served from: the map's target, else the relocated file, else what an earlier shim said. */
 export function targetOf(
   prepared: TypeScriptPreparedMap,
@@ -89,7 +64,10 @@ export function targetOf(
   return undefined;
 }
 
-/** `name -> { file, name }` of a generated shim: its namespace imports and `export const X = ns.Y` lines. */
+/**
+ * `name -> { file, name }` of a generated shim: `export { Y as X } from`, `import { Y as X } from` + `export { X }`,
+ * and the earlier form, namespace imports with `export const X = ns.Y`.
+ */
 export function readShimTargets(sourceFile: ts.SourceFile, resolve: (specifier: string) => string | undefined): Map<string, { file: string; name: string }> {
   const namespaces = new Map<string, string>();
   const locals = new Map<string, { file: string; name: string }>();
@@ -111,6 +89,14 @@ export function readShimTargets(sourceFile: ts.SourceFile, resolve: (specifier: 
       const bindings = statement.importClause?.namedBindings;
       const file = resolve(statement.moduleSpecifier.text);
       if (bindings && ts.isNamespaceImport(bindings) && file) namespaces.set(bindings.name.text, file);
+      if (bindings && ts.isNamedImports(bindings) && file) for (const element of bindings.elements) locals.set(element.name.text, { file, name: (element.propertyName ?? element.name).text });
+    } else if (ts.isExportDeclaration(statement) && statement.exportClause && ts.isNamedExports(statement.exportClause)) {
+      const file = statement.moduleSpecifier && ts.isStringLiteralLike(statement.moduleSpecifier) ? resolve(statement.moduleSpecifier.text) : undefined;
+      for (const element of statement.exportClause.elements) {
+        const inner = (element.propertyName ?? element.name).text;
+        const target = statement.moduleSpecifier ? (file ? { file, name: inner } : undefined) : locals.get(inner);
+        if (target) out.set(element.name.text, target);
+      }
     } else if (ts.isVariableStatement(statement)) {
       for (const declaration of statement.declarationList.declarations) {
         const target = ts.isIdentifier(declaration.name) ? member(declaration.initializer) : undefined;

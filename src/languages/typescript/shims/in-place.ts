@@ -5,10 +5,16 @@ import { applyEdits } from '../../../core/edits';
 import type { ShimPlan } from '../../types';
 import { ts } from '../ts';
 import { RenderContext, ShimExport } from './types';
-import { RUNTIME_NAMES, defaultLocal, exportLines, isDirective, namespaceImports } from './render';
+import { RUNTIME_NAMES, defaultLocal, deprecatedSpecifier, isDirective, namedImports } from './render';
 
-/** Top-level declarations of a name: classes, interfaces, enums, type aliases, functions, one-name variable statements. */
+/**
+ * Top-level declarations of a name: classes, interfaces, enums, type aliases, functions, one-name variable statements,
+ * and the one-name `export { X }` an earlier run of this shim wrote.
+ */
 function declaredName(statement: ts.Statement): string | undefined {
+  if (ts.isExportDeclaration(statement) && !statement.moduleSpecifier && statement.exportClause && ts.isNamedExports(statement.exportClause) && statement.exportClause.elements.length === 1) {
+    return statement.exportClause.elements[0]!.name.text;
+  }
   const modifiers = ts.canHaveModifiers(statement) ? ts.getModifiers(statement) : undefined;
   if (!modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return undefined;
   if (modifiers.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword)) return 'default';
@@ -24,7 +30,7 @@ function declaredName(statement: ts.Statement): string | undefined {
 
 /**
  * A module that keeps names of its own: each moved declaration is replaced, where it stood, by its deprecated
- * re-export, and one marked block of namespace imports follows the file's imports.
+ * re-export, and one marked block of named imports (the canonical bindings) follows the file's imports.
  */
 export function renderInPlace(context: RenderContext, sourceFile: ts.SourceFile, served: readonly ShimExport[], plan: ShimPlan): string {
   const { eol, sourceText: text, entry, shimPath } = context;
@@ -41,7 +47,7 @@ export function renderInPlace(context: RenderContext, sourceFile: ts.SourceFile,
     for (;;) {
       const next = text.indexOf('\n', end + 1);
       const line = text.slice(end + 1, next === -1 ? text.length : next).replace(/\r$/, '');
-      if (!/^import (type )?\* as [\w$]+ from .*;$/.test(line)) break;
+      if (!/^import (type )?(\* as [\w$]+|\{[^}]*\}) from .*;$/.test(line)) break;
       end = next === -1 ? text.length : next;
     }
     block = { start: markerAt, end: text[end - 1] === '\r' ? end - 1 : end };
@@ -64,13 +70,15 @@ export function renderInPlace(context: RenderContext, sourceFile: ts.SourceFile,
   if (block) replaced.push(block);
   const taken = new Set<string>(identifiersOf(sourceFile, replaced));
   for (const name of RUNTIME_NAMES) taken.add(name);
-  const { lines: imports, names } = namespaceImports(context, emitted, taken);
+  const locals = new Map(emitted.map((item) => [item, item.old === 'default' ? defaultLocal(item, shimPath, taken) : item.old] as const));
+  const imports = namedImports(context, emitted, locals);
   const removed: Array<{ start: number; end: number }> = [];
   for (const item of emitted) {
     const [first, ...rest] = byName.get(item.old)!;
-    const local = item.old === 'default' ? defaultLocal(item, shimPath, taken) : item.old;
+    const local = locals.get(item)!;
     const start = first!.getStart(sourceFile, true);
-    edits.push({ start, end: first!.end, text: exportLines(context, item, names.get(item.target.file)!, local).join(eol) });
+    // the imported binding stays usable by the code that stays here; its export carries the deprecation
+    edits.push({ start, end: first!.end, text: ['export {', ...deprecatedSpecifier(context, item, local, item.old, local), '};'].join(eol) });
     removed.push({ start, end: first!.end });
     for (const statement of rest) {
       const from = text.lastIndexOf('\n', statement.getStart(sourceFile, true) - 1) + 1;
@@ -92,7 +100,7 @@ export function renderInPlace(context: RenderContext, sourceFile: ts.SourceFile,
   for (const item of emitted) {
     if (item.old === 'default') continue;
     const uses = usesOf(sourceFile, item.old).filter((at) => !removed.some((r) => at >= r.start && at < r.end) && !(block && at >= block.start && at < block.end));
-    if (uses.length) plan.notes.push({ file: shimPath, line: lineAt(text, uses[0]!), message: `${item.old} is still used inside ${entry.module}: it now refers to the deprecated re-export of ${item.target.id}` });
+    if (uses.length) plan.notes.push({ file: shimPath, line: lineAt(text, uses[0]!), message: `${item.old} is still used inside ${entry.module}: it now refers to ${item.target.name} imported from ${item.target.id}` });
   }
   return applyEdits(text, edits);
 }

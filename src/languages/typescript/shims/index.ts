@@ -13,7 +13,7 @@ import { ts } from '../ts';
 import { relativePosix } from '../../../core/paths';
 import { EntryFacts, RenderContext, ShimExport } from './types';
 import { isDirective, renderWhole } from './render';
-import { meaningFlags, moduleExports, namesOutside, orderedExports, readShimTargets, targetOf, typeParametersOf } from './exports';
+import { meaningFlags, moduleExports, orderedExports, readShimTargets, targetOf } from './exports';
 import { renderInPlace } from './in-place';
 
 /**
@@ -119,11 +119,7 @@ export function planTypeScriptShims(prepared: TypeScriptPreparedMap, workspace: 
         mismatched.push(`${old} (a ${wantValue ? 'value' : 'type'} here, ${newFlags & ts.SymbolFlags.Value ? 'a value' : 'only a type'} in ${target.id})`);
         continue;
       }
-      const { parameters, args } = typeParametersOf(checker, canonical, sourceFile);
-      if (wantType && namesOutside(parameters, args)) {
-        plan.needsReview.push({ file, line: 1, reason: `the type parameters of ${old} (${parameters}) name types the shim does not import: check the shim's 'export type ${old}'` });
-      }
-      served.push({ old, target, value: wantValue, type: wantType && !isJs, typeParameters: parameters, typeArguments: args });
+      served.push({ old, target, value: wantValue, type: wantType && !isJs });
     }
     if (missing.length || mismatched.length) {
       const to = map.moveOfModule(entry.module)?.module ?? 'their canonical modules';

@@ -40,8 +40,8 @@ function usesJsSuffix(context: RenderContext): boolean {
   return /(?:from\s*|import\s*\(\s*)(['"])[^'"]*\.[mc]?js\1/.test(text);
 }
 
-/** How a consumer should import a target: through a `paths` alias when one covers it, else by its module id. */
-function consumerSpecifier(context: RenderContext, target: ShimTarget): string {
+/** How a consumer should import a target: through a `paths` alias when one covers it, else undefined (no specifier resolves from everywhere). */
+function consumerSpecifier(context: RenderContext, target: ShimTarget): string | undefined {
   const { prepared } = context;
   // spelled like an alias when the project has one
   const paths = prepared.resolver.optionsFor(path.join(prepared.cwd, context.shimPath)).paths;
@@ -50,7 +50,7 @@ function consumerSpecifier(context: RenderContext, target: ShimTarget): string {
     { importer: path.join(prepared.cwd, context.shimPath), original: alias, originalFile: target.file, target: target.file, usage: 'import' },
     prepared.resolver,
   );
-  return written && !written.startsWith('.') ? written : target.id;
+  return written && !written.startsWith('.') ? written : undefined;
 }
 
 /** The specifier the shim itself uses: relative, in the extension style of the old module's own relative imports. */
@@ -62,22 +62,50 @@ function shimSpecifier(context: RenderContext, target: ShimTarget): string | und
 
 function jsdoc(context: RenderContext, item: ShimExport, local: string): string {
   const specifier = consumerSpecifier(context, item.target);
-  const importText = item.target.name === 'default' ? `import ${local} from '${specifier}'` : `import { ${item.target.name} } from '${specifier}'`;
+  const what = item.target.name === 'default' ? `import ${local} from` : `import { ${item.target.name} } from`;
+  const importText = specifier ? `\`${what} '${specifier}'\`` : `\`${item.target.name === 'default' ? 'the default export' : item.target.name}\` from ${item.target.id}`;
   const renamed = item.old !== item.target.name && item.old !== 'default' && item.target.name !== 'default' ? ` (renamed from ${item.old})` : '';
   const message = context.entry.message ? `${context.entry.message} ` : '';
-  return `/** @deprecated ${message}Use \`${importText}\`${renamed}. */`.replace(/\*\/(?!$)/g, '*\\/');
+  return `/** @deprecated ${message}Use ${importText}${renamed}. */`.replace(/\*\/(?!$)/g, '*\\/');
 }
 
-/** The deprecated statements that serve one name. */
-export function exportLines(context: RenderContext, item: ShimExport, namespace: string, local: string): string[] {
-  const doc = jsdoc(context, item, local);
-  const source = `${namespace}.${item.target.name}`;
-  const isDefault = item.old === 'default';
-  const exportKeyword = isDefault ? '' : 'export ';
+/**
+ * One deprecated specifier of an `export { }` list, on its own lines: `@deprecated` on an export specifier is what the
+ * compiler and editors show at each use, and a re-exported binding keeps every meaning (enum, namespace, class, a live
+ * `let`). A name that is only a type gets `type` (isolatedModules). `inner` is the name in the list's module (or the
+ * local binding), `exported` the shim's public name.
+ */
+export function deprecatedSpecifier(context: RenderContext, item: ShimExport, inner: string, exported: string, local: string): string[] {
+  const type = item.type && !item.value ? 'type ' : '';
+  return [`  ${jsdoc(context, item, local)}`, `  ${type}${inner === exported ? inner : `${inner} as ${exported}`},`];
+}
+
+/** `export { ... } from '<target>';` serving these names from one canonical module. */
+function reexportStatement(context: RenderContext, items: readonly ShimExport[], taken: Set<string>): string[] {
+  const target = items[0]!.target;
+  const specifier = shimSpecifier(context, target) ?? target.id;
+  const lines = ['export {'];
+  for (const item of items) {
+    const local = item.old === 'default' ? defaultLocal(item, context.shimPath, taken) : item.old;
+    lines.push(...deprecatedSpecifier(context, item, item.target.name, item.old, local));
+  }
+  lines.push(`} from ${jsString(specifier)};`);
+  return lines;
+}
+
+/** `import { Y as X } from '<target>';` per canonical module: the local bindings an in-place shim re-exports and keeps using. */
+export function namedImports(context: RenderContext, served: readonly ShimExport[], locals: ReadonlyMap<ShimExport, string>): string[] {
   const lines: string[] = [];
-  if (item.value) lines.push(doc, `${exportKeyword}const ${local} = ${source};`);
-  if (item.type) lines.push(doc, `${exportKeyword}type ${local}${item.typeParameters} = ${source}${item.typeArguments};`);
-  if (isDefault) lines.push(`export default ${local};`);
+  for (const file of new Set(served.map((item) => item.target.file))) {
+    const items = served.filter((item) => item.target.file === file);
+    const specifier = shimSpecifier(context, items[0]!.target) ?? items[0]!.target.id;
+    const list = items.map((item) => {
+      const local = locals.get(item)!;
+      const type = item.type && !item.value ? 'type ' : '';
+      return `${type}${item.target.name === local ? local : `${item.target.name} as ${local}`}`;
+    });
+    lines.push(`import { ${list.join(', ')} } from ${jsString(specifier)};`);
+  }
   return lines;
 }
 
@@ -89,20 +117,6 @@ export function defaultLocal(item: ShimExport, shimPath: string, taken: Set<stri
   for (let n = 2; taken.has(unique); n++) unique = `${name}${n}`;
   taken.add(unique);
   return unique;
-}
-
-export function namespaceImports(context: RenderContext, served: readonly ShimExport[], taken: Set<string>): { lines: string[]; names: Map<string, string> } {
-  const names = new Map<string, string>();
-  const lines: string[] = [];
-  for (const item of served) {
-    if (names.has(item.target.file)) continue;
-    const name = namespaceName(item.target.file, taken);
-    names.set(item.target.file, name);
-    const specifier = shimSpecifier(context, item.target) ?? item.target.id;
-    const typeOnly = !context.isJs && served.filter((s) => s.target.file === item.target.file).every((s) => !s.value);
-    lines.push(`import ${typeOnly ? 'type ' : ''}* as ${name} from ${jsString(specifier)};`);
-  }
-  return { lines, names };
 }
 
 function runtimeWarningLines(context: RenderContext, targets: readonly string[]): string[] {
@@ -127,7 +141,6 @@ function runtimeWarningLines(context: RenderContext, targets: readonly string[])
 export function renderWhole(context: RenderContext, served: readonly ShimExport[]): string {
   const { entry, eol } = context;
   const taken = new Set<string>([...served.map((s) => s.old), ...RUNTIME_NAMES]);
-  const { lines: imports, names } = namespaceImports(context, served, taken);
   const targets = [...new Set(served.map((s) => s.target.id))];
   const directives = context.directives.map((d) => `${d};`);
   const lines = [
@@ -135,12 +148,10 @@ export function renderWhole(context: RenderContext, served: readonly ShimExport[
     `// ${shimMarkerText} for ${entry.module} (generated: re-running remodel regenerates it)`,
     `// Moved to ${targets.join(', ')}: import from there. This module only re-exports, deprecated.`,
     ...(entry.message ? [`// ${entry.message.replace(/\r?\n/g, ' ')}`] : []),
-    ...imports,
   ];
   if (entry.runtimeWarning) lines.push(...runtimeWarningLines(context, targets));
-  for (const item of served) {
-    const local = item.old === 'default' ? defaultLocal(item, context.shimPath, taken) : item.old;
-    lines.push('', ...exportLines(context, item, names.get(item.target.file)!, local));
+  for (const file of new Set(served.map((item) => item.target.file))) {
+    lines.push('', ...reexportStatement(context, served.filter((item) => item.target.file === file), taken));
   }
   const bom = context.sourceText.startsWith('\uFEFF') ? '\uFEFF' : '';
   return `${bom}${lines.join(eol)}${eol}`;

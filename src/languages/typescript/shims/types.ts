@@ -17,9 +17,6 @@ export interface ShimExport {
   target: ShimTarget;
   value: boolean;
   type: boolean;
-  /** `<T, U = X>` of the canonical declaration, or '' */
-  typeParameters: string;
-  typeArguments: string;
 }
 
 export interface EntryFacts {

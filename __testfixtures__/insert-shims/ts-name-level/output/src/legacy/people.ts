@@ -1,15 +1,17 @@
 // People: the customer copies move to src/db/customer; guest lists stay.
 import { upper } from '../lib/format';
 // remodel: deprecation shim: LegacyCustomer, CustomerRow moved out of this module (generated: re-running remodel regenerates it)
-import * as customer from '../db/customer';
+import { Customer as LegacyCustomer, type CustomerRow } from '../db/customer';
 
-/** @deprecated Customers moved to src/db/customer. Use `import { Customer } from '@/db/customer'` (renamed from LegacyCustomer). */
-export const LegacyCustomer = customer.Customer;
-/** @deprecated Customers moved to src/db/customer. Use `import { Customer } from '@/db/customer'` (renamed from LegacyCustomer). */
-export type LegacyCustomer = customer.Customer;
+export {
+  /** @deprecated Customers moved to src/db/customer. Use `import { Customer } from '@/db/customer'` (renamed from LegacyCustomer). */
+  LegacyCustomer,
+};
 
-/** @deprecated Customers moved to src/db/customer. Use `import { CustomerRow } from '@/db/customer'`. */
-export type CustomerRow = customer.CustomerRow;
+export {
+  /** @deprecated Customers moved to src/db/customer. Use `import { CustomerRow } from '@/db/customer'`. */
+  type CustomerRow,
+};
 
 /** Stays here: not a persisted model. */
 export class GuestList {

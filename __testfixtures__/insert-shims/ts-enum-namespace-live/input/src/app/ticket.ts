@@ -1,0 +1,3 @@
+import { Status } from '../legacy/status';
+
+export const initial: Status = Status.Open;

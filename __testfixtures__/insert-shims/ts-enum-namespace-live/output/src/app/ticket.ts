@@ -1,0 +1,3 @@
+import { Status } from '../models/status';
+
+export const initial: Status = Status.Open;
