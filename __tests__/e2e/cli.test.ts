@@ -64,6 +64,20 @@ describe('remodel plan / apply on a real git repository', () => {
     expect(after.stderr).toMatch(/needs review: workers\/registry\.py:\d+: /);
   });
 
+  it('check fails on a use of an old module that remodel left for review (a JSDoc @import it cannot split), and says where', () => {
+    const dir = makeGitRepo(join(repoRoot, '__testfixtures__', 'rewrite-imports', 'ts-jsdoc-import-tags', 'output'));
+    try {
+      const check = remodel(['check', '--map', 'map.yaml'], dir);
+      expect(check.status).toBe(1);
+      expect(check.stdout.split('\n').filter(Boolean)).toEqual([
+        "src/greet.js:3: still uses an old module (needs review): JSDoc '@import' of 'src/legacy/roles' whose names go to different modules (or stay): split it by hand",
+        "src/names.js:1: still uses an old module (needs review): JSDoc '@import * as users' of 'src/legacy/users', whose names move or are renamed: rewrite the types that use it by hand",
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('--json reports entries, needs-review and timings', () => {
     const report = JSON.parse(remodel(['plan', '--map', seedMap, '--json'], fresh()).stdout);
     expect(report.entries['models.booking -> db.models.core'].files).toBeGreaterThan(0);

@@ -46,6 +46,8 @@ export interface NeedsReview {
   file: string;
   line: number;
   reason: string;
+  /** set where remodel cannot tell whether the place uses an old module at all (a computed import): `check` warns, never fails, on it */
+  unsure?: true;
 }
 
 /** Something remodel did differently from the obvious rewrite, and wants the user to know. */

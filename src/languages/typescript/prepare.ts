@@ -191,6 +191,16 @@ export function exportedNamesOf(sourceFile: ts.SourceFile): ExportedNames {
       else for (const element of statement.exportClause.elements) names.add(element.name.text);
     }
   }
+  // a JavaScript module exports its JSDoc `@typedef` / `@callback` types (what checkJs and `@import` see)
+  if (/\.[cm]?jsx?$/.test(sourceFile.fileName)) {
+    for (const node of [...sourceFile.statements, sourceFile.endOfFileToken]) {
+      for (const doc of (node as { jsDoc?: ts.JSDoc[] }).jsDoc ?? []) {
+        for (const tag of doc.tags ?? []) {
+          if ((ts.isJSDocTypedefTag(tag) || ts.isJSDocCallbackTag(tag)) && tag.name && ts.isIdentifier(tag.name)) names.add(tag.name.text);
+        }
+      }
+    }
+  }
   // CommonJS modules (`module.exports = ...`) say nothing syntactically
   if (!names.size && /\b(module\.)?exports\b/.test(sourceFile.text)) open = true;
   return { names, open };

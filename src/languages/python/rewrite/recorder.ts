@@ -25,8 +25,9 @@ export class FileRewrite {
     (this.stats[label] ??= { imports: 0, references: 0, strings: 0 })[key]++;
   }
 
-  review(node: Node, reason: string): void {
-    this.needsReview.push({ file: this.file.path, line: node.startPosition.row + 1, reason });
+  /** `unsure`: remodel cannot tell whether the place uses an old module at all (see NeedsReview) */
+  review(node: Node, reason: string, unsure = false): void {
+    this.needsReview.push({ file: this.file.path, line: node.startPosition.row + 1, reason, ...(unsure ? { unsure: true as const } : {}) });
   }
 
   note(node: Node, message: string): void {

@@ -61,7 +61,7 @@ export function reviewDynamicImports(rw: PythonFileRewrite, root: Node): void {
     if (!/^(importlib\.)?import_module$|^__import__$/.test(fn)) continue;
     const arg = call.childForFieldName('arguments')?.namedChildren[0];
     if (!arg || plainStringContent(arg)) continue;
-    rw.out.review(call, `${fn}() with a computed module name: remodel cannot tell whether it names a mapped module`);
+    rw.out.review(call, `${fn}() with a computed module name: remodel cannot tell whether it names a mapped module`, true);
   }
 }
 

@@ -70,7 +70,7 @@ export class FileRewrite {
     if (!old && spellsUnresolvedOldModule(this.prepared, literal.text, this.absolute, usage)) {
       const config = this.prepared.resolver.configFor(this.absolute).configFile;
       const under = config ? toPosix(path.relative(this.prepared.cwd, config)) : 'the default compiler options';
-      this.review(literal, `'${literal.text}' is spelled like a moved module but resolves to nothing from here under ${under}: if it loads one (a bundler or jest alias), rewrite it by hand`);
+      this.review(literal, `'${literal.text}' is spelled like a moved module but resolves to nothing from here under ${under}: if it loads one (a bundler or jest alias), rewrite it by hand`, true);
     }
     return old;
   }
@@ -176,8 +176,9 @@ export class FileRewrite {
     return this.sourceFile.getLineAndCharacterOfPosition(node.getStart(this.sourceFile)).line + 1;
   }
 
-  review(node: ts.Node, reason: string): void {
-    this.needsReview.push({ file: this.file.path, line: this.lineOf(node), reason });
+  /** `unsure`: remodel cannot tell whether the place uses an old module at all (see NeedsReview) */
+  review(node: ts.Node, reason: string, unsure = false): void {
+    this.needsReview.push({ file: this.file.path, line: this.lineOf(node), reason, ...(unsure ? { unsure: true as const } : {}) });
   }
 
   note(node: ts.Node, message: string): void {

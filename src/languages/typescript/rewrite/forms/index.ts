@@ -3,6 +3,7 @@ import { FileRewrite } from '../context';
 import { rewriteExport } from './export-declaration';
 import { rewriteImport } from './import-declaration';
 import { visitImportType } from './import-type';
+import { visitJsDocImport } from './jsdoc-import';
 import { visitCall } from './module-call';
 import { rewriteNamespace } from './namespace-import';
 
@@ -44,6 +45,7 @@ export function visitStatement(rw: FileRewrite, statement: ts.Statement): void {
 export function visitDeep(rw: FileRewrite, node: ts.Node): void {
   if (ts.isCallExpression(node)) visitCall(rw, node);
   else if (ts.isImportTypeNode(node)) visitImportType(rw, node);
+  else if (ts.isJSDocImportTag(node)) visitJsDocImport(rw, node);
   // JSDoc types (`/** @type {import('./x').T} */`, what checkJs reads) hang beside the tree, not in it
   const docs = (node as { jsDoc?: ts.JSDoc[] }).jsDoc;
   if (docs) for (const doc of docs) visitDeep(rw, doc);

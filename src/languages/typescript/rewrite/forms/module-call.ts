@@ -16,7 +16,7 @@ export function visitCall(rw: FileRewrite, call: ts.CallExpression): void {
   if (!argument) return;
   if (!ts.isStringLiteralLike(argument)) {
     // case: computed require(x) / import(x)
-    if (isLoad) rw.review(call, `computed ${callee}(${argument.getText(rw.sourceFile).slice(0, 60)}): cannot tell whether it loads a moved module`);
+    if (isLoad) rw.review(call, `computed ${callee}(${argument.getText(rw.sourceFile).slice(0, 60)}): cannot tell whether it loads a moved module`, true);
     return;
   }
   const usage: UsageKind = callee === 'import' ? 'import' : (mock ?? actual ?? 'require');

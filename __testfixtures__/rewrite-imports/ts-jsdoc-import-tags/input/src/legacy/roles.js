@@ -1,0 +1,3 @@
+/** @typedef {'admin' | 'member'} Role */
+/** @typedef {'read' | 'write'} Permission */
+export const ROLES = ['admin', 'member'];

@@ -1,0 +1,6 @@
+export class OldUser {
+  /** @param {string} name */
+  constructor(name) {
+    this.name = name;
+  }
+}

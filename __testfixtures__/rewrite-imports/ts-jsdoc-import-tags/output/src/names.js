@@ -1,0 +1,7 @@
+/** @import * as users from './legacy/users.js' */
+/** @import { Role as Kind } from './models/user.js' */
+
+/** @param {users.OldUser} user @param {Kind} kind */
+export function label(user, kind) {
+  return `${user.name}:${kind}`;
+}
