@@ -72,7 +72,8 @@ interface SpecifierSite {
 
 /**
  * Every string that names a module in a file: import/export declarations, `import x = require()`, relative
- * `declare module`, `import()`, `require()`, `require.resolve()`, jest/vitest mock strings, `import('x').T` types.
+ * `declare module`, `import()`, `require()`, `require.resolve()`, jest/vitest mock strings, `import('x').T` types,
+ * also inside JSDoc (`@type {import('x').T}`, `@import { T } from 'x'`: what checkJs reads).
  */
 export function findSpecifiers(sourceFile: ts.SourceFile): SpecifierSite[] {
   const sites: SpecifierSite[] = [];
@@ -97,7 +98,12 @@ export function findSpecifiers(sourceFile: ts.SourceFile): SpecifierSite[] {
     } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
       // case: import('x').T in a type
       sites.push({ literal: node.argument.literal, usage: 'import' });
+    } else if (ts.isJSDocImportTag(node) && ts.isStringLiteralLike(node.moduleSpecifier)) {
+      // case: /** @import { T } from 'x' */
+      sites.push({ literal: node.moduleSpecifier, usage: 'import' });
     }
+    // JSDoc hangs beside the tree, not in it
+    for (const doc of (node as { jsDoc?: ts.JSDoc[] }).jsDoc ?? []) visit(doc);
     ts.forEachChild(node, visit);
   };
   visit(sourceFile);

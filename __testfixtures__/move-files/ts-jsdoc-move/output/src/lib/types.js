@@ -1,0 +1,3 @@
+/** @typedef {{ amount: number, currency: string }} Money */
+/** @typedef {'EUR' | 'USD'} Currency */
+export const CURRENCIES = ['EUR', 'USD'];
