@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 
@@ -19,7 +19,7 @@ export function git(args: readonly string[], cwd: string, input?: string): strin
 /** A temporary git repository holding a copy of `source`, with one commit. */
 export function makeGitRepo(source: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'remodel-e2e-'));
-  cpSync(source, dir, { recursive: true });
+  cpSync(source, dir, { recursive: true, verbatimSymlinks: true });
   git(['init', '-q', '-b', 'main'], dir);
   git(['-c', 'user.name=t', '-c', 'user.email=t@t', 'add', '-A'], dir);
   git(['-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-q', '-m', 'before'], dir);
@@ -34,6 +34,7 @@ export function snapshot(dir: string): Record<string, string> {
       if (entry.name === '.git' || entry.name === '__pycache__') continue;
       const path = join(d, entry.name);
       if (entry.isDirectory()) walk(path);
+      else if (entry.isSymbolicLink()) out[relative(dir, path)] = `link:${readlinkSync(path)}`;
       else out[relative(dir, path)] = `${(statSync(path).mode & 0o777).toString(8)}:${readFileSync(path).toString('base64')}`;
     }
   };

@@ -5,7 +5,8 @@ import { dirname, join } from 'node:path';
 /** A fresh temporary folder, optionally seeded with a copy of `from`; removed by `dispose()`. */
 export function makeTempRepo(from?: string): { dir: string; write(path: string, text: string): void; read(path: string): string; dispose(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'remodel-test-'));
-  if (from) cpSync(from, dir, { recursive: true });
+  // verbatim: a fixture's relative symlinks (a workspace package linked in node_modules) point into the copy
+  if (from) cpSync(from, dir, { recursive: true, verbatimSymlinks: true });
   return {
     dir,
     write(path, text) {

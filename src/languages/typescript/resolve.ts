@@ -132,7 +132,10 @@ export class ModuleResolver implements Resolution {
     const result = ts.resolveModuleName(specifier, fromFile, this.options, this.host, this.cache, undefined, mode);
     const module = result.resolvedModule;
     if (!module) return undefined;
-    return module.isExternalLibraryImport ? null : path.resolve(module.resolvedFileName);
+    const file = path.resolve(module.resolvedFileName);
+    // a workspace package (linked into node_modules by npm/yarn/pnpm workspaces) is the repository's own source
+    if (module.isExternalLibraryImport && !isWorkspaceSource(this.cwd, file)) return null;
+    return file;
   }
 
   private modeOf(fromFile: string, usage: UsageKind): ts.ResolutionMode {
@@ -227,3 +230,8 @@ function memo<K, V>(map: Map<K, V>, key: K, compute: () => V): V {
   return value;
 }
 
+/** A file of the repository itself, outside every node_modules (what a workspace package link leads to). */
+function isWorkspaceSource(cwd: string, file: string): boolean {
+  const rel = path.relative(cwd, file);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel) && !rel.split(path.sep).includes('node_modules');
+}

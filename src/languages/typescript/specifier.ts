@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { sourceExtension, stripSourceExtension, type Resolution, type UsageKind } from './resolve';
 import { ts } from './ts';
@@ -61,6 +62,8 @@ function* candidates(request: SpecifierRequest, style: ExtensionStyle, options: 
       }
     };
     const viaAlias = [options, originalOptions].some((o) => Object.keys(o.paths ?? {}).some((key) => matchesPattern(original, key)));
+    // a package specifier (a workspace package linked in node_modules) stays one: through the package's `exports`
+    if (!viaAlias) yield* packageSpecifiers(request.target);
     if (!viaAlias) yield* baseUrlPaths();
     for (const s of [style, ...fallbackStyles]) yield* aliasSpecifiers(targetPath(request.target, s), options, original);
     if (viaAlias) yield* baseUrlPaths();
@@ -141,3 +144,58 @@ function matchesPattern(specifier: string, pattern: string): boolean {
   return specifier.startsWith(pattern.slice(0, star)) && specifier.endsWith(pattern.slice(star + 1));
 }
 
+const manifests = new Map<string, { dir: string; json: { name?: unknown; exports?: unknown } } | null>();
+
+/** The nearest package.json above a file (cached per folder), or null. */
+function packageOf(file: string): { dir: string; json: { name?: unknown; exports?: unknown } } | null {
+  const dir = path.dirname(file);
+  if (manifests.has(dir)) return manifests.get(dir)!;
+  let found: { dir: string; json: { name?: unknown; exports?: unknown } } | null = null;
+  const manifest = path.join(dir, 'package.json');
+  if (fs.existsSync(manifest)) {
+    try {
+      found = { dir, json: JSON.parse(fs.readFileSync(manifest, 'utf8')) as { name?: unknown; exports?: unknown } };
+    } catch {
+      found = null;
+    }
+  } else if (path.dirname(dir) !== dir) found = packageOf(dir);
+  manifests.set(dir, found);
+  return found;
+}
+
+/** Every string an `exports` value leads to, through conditions (`types`, `import`, `default`) and fallback arrays. */
+function exportTargets(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(exportTargets);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(exportTargets);
+  return [];
+}
+
+/** `@scope/pkg/sub` spellings of a file through its package's `exports` subpaths (patterns too), else its path in the package. */
+function* packageSpecifiers(target: string): Generator<string> {
+  const pkg = packageOf(target);
+  if (!pkg || typeof pkg.json.name !== 'string') return;
+  const name = pkg.json.name;
+  const rel = `./${toPosix(path.relative(pkg.dir, target))}`;
+  const exportsField = pkg.json.exports;
+  const subpaths: Record<string, unknown> =
+    exportsField && typeof exportsField === 'object' && !Array.isArray(exportsField) && Object.keys(exportsField).some((key) => key.startsWith('.'))
+      ? (exportsField as Record<string, unknown>)
+      : exportsField !== undefined
+        ? { '.': exportsField }
+        : {};
+  for (const [key, value] of Object.entries(subpaths)) {
+    for (const leaf of exportTargets(value)) {
+      const star = leaf.indexOf('*');
+      if (star === -1) {
+        if (path.posix.normalize(leaf) === path.posix.normalize(rel)) yield key === '.' ? name : `${name}${key.slice(1)}`;
+        continue;
+      }
+      const [before, after] = [leaf.slice(0, star), leaf.slice(star + 1)];
+      if (rel.startsWith(before) && rel.endsWith(after) && rel.length >= before.length + after.length) {
+        yield `${name}${key.slice(1).replace('*', rel.slice(before.length, rel.length - after.length))}`;
+      }
+    }
+  }
+  if (exportsField === undefined) yield `${name}/${stripSourceExtension(rel.slice(2))}`;
+}

@@ -1,0 +1,3 @@
+export class Account {
+  constructor(public email: string) {}
+}
