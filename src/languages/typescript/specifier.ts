@@ -62,8 +62,12 @@ function* candidates(request: SpecifierRequest, style: ExtensionStyle, options: 
       }
     };
     const viaAlias = [options, originalOptions].some((o) => Object.keys(o.paths ?? {}).some((key) => matchesPattern(original, key)));
-    // a package specifier (a workspace package linked in node_modules) stays one: through the package's `exports`
-    if (!viaAlias) yield* packageSpecifiers(request.target);
+    // a subpath import (`#models/user.js`) stays one, through the importer's package.json `imports`; a package
+    // specifier (a workspace package linked in node_modules) stays one, through the package's `exports`
+    // (the file spelled in the importer's extension style first: `#db/user.js`, not `#db/user.ts`)
+    const spellings = [style, ...fallbackStyles].map((s) => targetPath(request.target, s));
+    if (original.startsWith('#')) yield* subpathImportSpecifiers(request.importer, spellings);
+    else if (!viaAlias) yield* packageSpecifiers(request.target, spellings);
     if (!viaAlias) yield* baseUrlPaths();
     for (const s of [style, ...fallbackStyles]) yield* aliasSpecifiers(targetPath(request.target, s), options, original);
     if (viaAlias) yield* baseUrlPaths();
@@ -144,17 +148,19 @@ function matchesPattern(specifier: string, pattern: string): boolean {
   return specifier.startsWith(pattern.slice(0, star)) && specifier.endsWith(pattern.slice(star + 1));
 }
 
-const manifests = new Map<string, { dir: string; json: { name?: unknown; exports?: unknown } } | null>();
+type Manifest = { dir: string; json: { name?: unknown; exports?: unknown; imports?: unknown } };
+
+const manifests = new Map<string, Manifest | null>();
 
 /** The nearest package.json above a file (cached per folder), or null. */
-function packageOf(file: string): { dir: string; json: { name?: unknown; exports?: unknown } } | null {
+function packageOf(file: string): Manifest | null {
   const dir = path.dirname(file);
   if (manifests.has(dir)) return manifests.get(dir)!;
-  let found: { dir: string; json: { name?: unknown; exports?: unknown } } | null = null;
+  let found: Manifest | null = null;
   const manifest = path.join(dir, 'package.json');
   if (fs.existsSync(manifest)) {
     try {
-      found = { dir, json: JSON.parse(fs.readFileSync(manifest, 'utf8')) as { name?: unknown; exports?: unknown } };
+      found = { dir, json: JSON.parse(fs.readFileSync(manifest, 'utf8')) as Manifest['json'] };
     } catch {
       found = null;
     }
@@ -171,12 +177,35 @@ function exportTargets(value: unknown): string[] {
   return [];
 }
 
+/**
+ * The keys of a package.json `exports` or `imports` map that lead to `target` (a `*` pattern spelled out), each
+ * through `spell(key)`.
+ */
+function* mappedKeys(entries: Record<string, unknown>, pkgDir: string, spellings: readonly string[], spell: (key: string) => string): Generator<string> {
+  for (const spelled of spellings) yield* mappedKeysOf(entries, `./${toPosix(path.relative(pkgDir, spelled))}`, spell);
+}
+
+function* mappedKeysOf(entries: Record<string, unknown>, rel: string, spell: (key: string) => string): Generator<string> {
+  for (const [key, value] of Object.entries(entries)) {
+    for (const leaf of exportTargets(value)) {
+      const star = leaf.indexOf('*');
+      if (star === -1) {
+        if (path.posix.normalize(leaf) === path.posix.normalize(rel)) yield spell(key);
+        continue;
+      }
+      const [before, after] = [leaf.slice(0, star), leaf.slice(star + 1)];
+      if (rel.startsWith(before) && rel.endsWith(after) && rel.length >= before.length + after.length) {
+        yield spell(key.replace('*', rel.slice(before.length, rel.length - after.length)));
+      }
+    }
+  }
+}
+
 /** `@scope/pkg/sub` spellings of a file through its package's `exports` subpaths (patterns too), else its path in the package. */
-function* packageSpecifiers(target: string): Generator<string> {
+function* packageSpecifiers(target: string, spellings: readonly string[]): Generator<string> {
   const pkg = packageOf(target);
   if (!pkg || typeof pkg.json.name !== 'string') return;
   const name = pkg.json.name;
-  const rel = `./${toPosix(path.relative(pkg.dir, target))}`;
   const exportsField = pkg.json.exports;
   const subpaths: Record<string, unknown> =
     exportsField && typeof exportsField === 'object' && !Array.isArray(exportsField) && Object.keys(exportsField).some((key) => key.startsWith('.'))
@@ -184,18 +213,14 @@ function* packageSpecifiers(target: string): Generator<string> {
       : exportsField !== undefined
         ? { '.': exportsField }
         : {};
-  for (const [key, value] of Object.entries(subpaths)) {
-    for (const leaf of exportTargets(value)) {
-      const star = leaf.indexOf('*');
-      if (star === -1) {
-        if (path.posix.normalize(leaf) === path.posix.normalize(rel)) yield key === '.' ? name : `${name}${key.slice(1)}`;
-        continue;
-      }
-      const [before, after] = [leaf.slice(0, star), leaf.slice(star + 1)];
-      if (rel.startsWith(before) && rel.endsWith(after) && rel.length >= before.length + after.length) {
-        yield `${name}${key.slice(1).replace('*', rel.slice(before.length, rel.length - after.length))}`;
-      }
-    }
-  }
-  if (exportsField === undefined) yield `${name}/${stripSourceExtension(rel.slice(2))}`;
+  yield* mappedKeys(subpaths, pkg.dir, [target, ...spellings], (key) => (key === '.' ? name : `${name}${key.slice(1)}`));
+  if (exportsField === undefined) yield `${name}/${stripSourceExtension(toPosix(path.relative(pkg.dir, target)))}`;
+}
+
+/** `#models/user.js` spellings of a file through the importer's package.json `imports` (Node subpath imports). */
+function* subpathImportSpecifiers(importer: string, spellings: readonly string[]): Generator<string> {
+  const pkg = packageOf(importer);
+  const imports = pkg?.json.imports;
+  if (!pkg || !imports || typeof imports !== 'object' || Array.isArray(imports)) return;
+  yield* mappedKeys(imports as Record<string, unknown>, pkg.dir, spellings, (key) => key);
 }

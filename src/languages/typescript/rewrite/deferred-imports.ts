@@ -222,9 +222,13 @@ export function insertSpecifiers(rw: FileRewrite, target: TargetImport, items: P
   if (multiline) {
     const indent = lineIndent(rw.text, last.getStart(rw.sourceFile));
     const trailing = elements.hasTrailingComma;
-    const at = trailing ? rw.text.indexOf(',', last.end) + 1 : last.end;
+    const afterLast = trailing ? rw.text.indexOf(',', last.end) + 1 : last.end;
+    // a comment after the last specifier on its line stays with it: the new ones go on the lines after
+    const comment = /^[ \t]*(\/\/[^\r\n]*|\/\*.*?\*\/)(?=[ \t]*(\r?\n|$))/.exec(rw.text.slice(afterLast));
+    const at = comment ? afterLast + comment[0].length : afterLast;
     const body = texts.map((t) => `${rw.eol}${indent}${t}`).join(',');
-    rw.edit(at, at, trailing ? `${body},` : `,${body}`);
+    if (!trailing) rw.edit(last.end, last.end, ',');
+    rw.edit(at, at, trailing ? `${body},` : body);
   } else if (elements.hasTrailingComma) {
     const at = rw.text.indexOf(',', last.end) + 1;
     rw.edit(at, at, ` ${texts.join(', ')},`);

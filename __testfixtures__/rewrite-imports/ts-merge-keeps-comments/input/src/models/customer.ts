@@ -1,0 +1,4 @@
+export class Customer {
+  constructor(public id: number) {}
+}
+export type CustomerId = number;

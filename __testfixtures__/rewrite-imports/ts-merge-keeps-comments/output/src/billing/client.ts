@@ -1,0 +1,3 @@
+export class BillingClient {
+  constructor(public id: number) {}
+}

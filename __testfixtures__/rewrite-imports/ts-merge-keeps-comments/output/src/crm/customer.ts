@@ -1,0 +1,3 @@
+export class CrmCustomer {
+  constructor(public id: number) {}
+}
