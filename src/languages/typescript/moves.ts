@@ -10,14 +10,15 @@ import type { TypeScriptPreparedMap } from './prepared-map';
 import { findModuleFile, sourceExtension, stripSourceExtension, type UsageKind } from './resolve';
 import { ACTUAL_CALLS, MOCK_CALLS } from './rewrite/forms/module-call';
 import { calleeName } from './rewrite/text';
+import { blockFileName, isComponentFile, scriptBlocks } from './components';
 import { parseSource } from './syntax';
 import { writeSpecifier } from './specifier';
 import { ts } from './ts';
 import { relativePosix } from '../../core/paths';
 
-const OWNED = /\.(d\.[mc]?ts|[mc]?tsx?|[mc]?jsx?)$/;
+const OWNED = /\.(d\.[mc]?ts|[mc]?tsx?|[mc]?jsx?|vue|svelte)$/;
 
-/** True for the files the TypeScript adapter reads (`.ts .tsx .mts .cts .js .jsx .mjs .cjs`, `.d.ts`). */
+/** True for the files the TypeScript adapter reads (`.ts .tsx .mts .cts .js .jsx .mjs .cjs`, `.d.ts`, and the `<script>` blocks of `.vue` and `.svelte` components). */
 export const ownsTypeScriptPath = (file: string): boolean => OWNED.test(file);
 
 /**
@@ -55,7 +56,8 @@ export function typescriptMoveRules(map: ImportMap, moves: readonly FileMove[], 
   }
   const entries: RawRewriteEntry[] = [];
   for (const move of moves) {
-    if (!(ownsTypeScriptPath(move.from) || move.from.endsWith('.json')) || mapped.has(move.from)) continue;
+    // (a component's importers are not followed: the compiler resolves no `.vue`/`.svelte` specifier; planMoves says so)
+    if (!(ownsTypeScriptPath(move.from) || move.from.endsWith('.json')) || isComponentFile(move.from) || mapped.has(move.from)) continue;
     const ids = relocatedIds(move);
     const folderId = path.posix.basename(ids.from) === 'index' ? path.posix.dirname(ids.from) : undefined;
     if (map.moveOfModule(ids.from) || (folderId && map.moveOfModule(folderId))) continue;
@@ -129,10 +131,18 @@ export function planTypeScriptMoves(prepared: TypeScriptPreparedMap, moves: read
       continue;
     }
     const sourceFile = parseSource(move.from, text);
+    if (isComponentFile(move.from)) {
+      plan.needsReview.push({ file: move.to, line: 1, reason: `the files that import the component ${move.from} are not rewritten (the compiler resolves no .vue/.svelte specifier): point them at ${move.to} by hand` });
+    }
     const oldAbsolute = path.join(cwd, move.from);
     const newAbsolute = path.join(cwd, move.to);
     const edits: Edit[] = [];
-    for (const { literal, usage } of findSpecifiers(sourceFile)) {
+    // a component's specifiers sit in its <script> blocks, parsed apart and shifted back by their offsets
+    const scripts = isComponentFile(move.from)
+      ? scriptBlocks(text).map((block) => ({ sourceFile: parseSource(blockFileName(move.from, block), text.slice(block.start, block.end)), offset: block.start }))
+      : [{ sourceFile, offset: 0 }];
+    const sites = scripts.flatMap(({ sourceFile: script, offset }) => findSpecifiers(script).map((site) => ({ ...site, start: site.literal.getStart(script) + offset, end: site.literal.end + offset })));
+    for (const { literal, usage, start, end } of sites) {
       const specifier = literal.text;
       const target = resolver.resolve(specifier, oldAbsolute, usage);
       if (!target) continue;
@@ -141,15 +151,15 @@ export function planTypeScriptMoves(prepared: TypeScriptPreparedMap, moves: read
       if (!isRelative(specifier) && now === target && resolver.resolve(specifier, newAbsolute, usage) === target) continue;
       const written = writeSpecifier({ importer: newAbsolute, original: specifier, originalFile: target, target: now, usage, originalImporter: oldAbsolute }, resolver);
       if (written === undefined) {
-        plan.needsReview.push({ file: move.to, line: lineAt(text, literal.getStart(sourceFile)), reason: `'${specifier}' cannot be spelled from the new place with the project's tsconfig; left as it is` });
+        plan.needsReview.push({ file: move.to, line: lineAt(text, start), reason: `'${specifier}' cannot be spelled from the new place with the project's tsconfig; left as it is` });
         continue;
       }
       if (written === specifier) continue;
-      const quote = text[literal.getStart(sourceFile)] ?? "'";
-      edits.push({ start: literal.getStart(sourceFile) + 1, end: literal.end - 1, text: written.replace(/\\/g, '\\\\').split(quote).join(`\\${quote}`) });
+      const quote = text[start] ?? "'";
+      edits.push({ start: start + 1, end: end - 1, text: written.replace(/\\/g, '\\\\').split(quote).join(`\\${quote}`) });
     }
     // case: /// <reference path="./x.d.ts" />
-    for (const reference of sourceFile.referencedFiles) {
+    for (const reference of isComponentFile(move.from) ? [] : sourceFile.referencedFiles) {
       const target = path.resolve(path.dirname(oldAbsolute), reference.fileName);
       const now = destination.get(target) ?? target;
       let written = relativePosix(path.dirname(newAbsolute), now);

@@ -48,6 +48,8 @@ export class FileRewrite {
     readonly file: SourceFile,
     readonly sourceFile: ts.SourceFile,
     readonly prepared: TypeScriptPreparedMap,
+    /** a component's `<script>` block: its template (not read) may use any local name, so none is renamed */
+    readonly component = false,
   ) {
     this.text = file.text;
     this.absolute = path.resolve(prepared.cwd, file.path);

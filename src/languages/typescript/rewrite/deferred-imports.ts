@@ -10,7 +10,7 @@ import { bracesSpaced, escapeFor, findChildToken, lineIndent, specifierText } fr
 export function queueImport(rw: FileRewrite, binding: Binding, target: NameTarget, anchor: ts.Statement, literal: ts.StringLiteralLike, old: OldModule, statementTypeOnly: boolean): void {
   const existing = existingBinding(rw, target.module, target.name, anchor);
   let local: string;
-  if (existing && binding.kind === 'named' && binding.local === binding.imported) {
+  if (existing && binding.kind === 'named' && binding.local === binding.imported && (!rw.component || existing.local === binding.local)) {
     local = existing.local;
     rw.claimed.set(local, `${target.module}#${target.name}`);
   } else {

@@ -1,8 +1,9 @@
 import { normaliseEdits } from '../../../core/edits';
 import { firstSyntaxError, parseSource, syntaxErrorAfter } from '../syntax';
-import type { FileResult } from '../../../core/types';
+import type { Edit, EntryStats, FileResult, NeedsReview, Note } from '../../../core/types';
 import type { SourceFile } from '../../../core/types';
 import { type TypeScriptPreparedMap } from '../prepared-map';
+import { blockFileName, isComponentFile, scriptBlocks } from '../components';
 import { FileRewrite } from './context';
 import { flushPending } from './deferred-imports';
 import { flushDroppedExports } from './names';
@@ -27,7 +28,7 @@ function run(rw: FileRewrite): FileResult {
   }
   if (edits.length === 0) return { kind: 'unchanged', file: rw.file.path, needsReview: rw.needsReview, notes: rw.notes };
   // the safety net: a result that would not parse is a remodel bug, and the file stays as it is
-  const broken = syntaxErrorAfter(rw.file.path, rw.text, edits);
+  const broken = syntaxErrorAfter(rw.sourceFile.fileName, rw.text, edits);
   if (broken) return { kind: 'failed', file: rw.file.path, line: broken.line, column: broken.column, error: `the rewrite would not parse (${broken.message}); file left untouched, please report this` };
   return { kind: 'changed', file: rw.file.path, edits, needsReview: rw.needsReview, notes: rw.notes, stats: rw.stats };
 }
@@ -42,13 +43,46 @@ function run(rw: FileRewrite): FileResult {
  * // { kind: 'changed', edits: [{ start: 25, end: 41, text: './db/models/core' }], ... }
  */
 export function planTypeScriptRewrite(file: SourceFile, prepared: TypeScriptPreparedMap): FileResult {
-  const sourceFile = parseSource(file.path, file.text);
+  return isComponentFile(file.path) ? planComponentRewrite(file, prepared) : planScript(file, file.path, prepared, false);
+}
+
+/** One script: a module file, or a component's `<script>` block (`parseName` gives its language, `App.vue.ts`). */
+function planScript(file: SourceFile, parseName: string, prepared: TypeScriptPreparedMap, component: boolean): FileResult {
+  const sourceFile = parseSource(parseName, file.text);
   const syntaxError = firstSyntaxError(sourceFile);
   if (syntaxError) return { kind: 'failed', file: file.path, line: syntaxError.line, column: syntaxError.column, error: syntaxError.message };
   try {
-    return run(new FileRewrite(file, sourceFile, prepared));
+    return run(new FileRewrite(file, sourceFile, prepared, component));
   } catch (error) {
     // a bug in remodel must not stop the run: the file stays untouched and says why
     return { kind: 'failed', file: file.path, line: 1, column: 1, error: `internal error: ${(error as Error).message}` };
   }
+}
+
+/**
+ * A Vue or Svelte component: each `<script>` block is planned as a script of its own, its edits and lines shifted to
+ * where the block sits. The template is not read, so names it may use keep their local names (aliased imports).
+ */
+function planComponentRewrite(file: SourceFile, prepared: TypeScriptPreparedMap): FileResult {
+  const edits: Edit[] = [];
+  const needsReview: NeedsReview[] = [];
+  const notes: Note[] = [];
+  const stats: Record<string, EntryStats> = {};
+  for (const block of scriptBlocks(file.text)) {
+    const shift = (line: number): number => line + block.line - 1;
+    const result = planScript({ path: file.path, text: file.text.slice(block.start, block.end) }, blockFileName(file.path, block), prepared, true);
+    if (result.kind === 'failed') return { ...result, line: shift(result.line) };
+    needsReview.push(...result.needsReview.map((item) => ({ ...item, line: shift(item.line) })));
+    notes.push(...result.notes.map((item) => ({ ...item, line: shift(item.line) })));
+    if (result.kind !== 'changed') continue;
+    edits.push(...result.edits.map((edit) => ({ ...edit, start: edit.start + block.start, end: edit.end + block.start })));
+    for (const [label, counts] of Object.entries(result.stats)) {
+      const sum = (stats[label] ??= { imports: 0, references: 0, strings: 0 });
+      sum.imports += counts.imports;
+      sum.references += counts.references;
+      sum.strings += counts.strings;
+    }
+  }
+  if (!edits.length) return { kind: 'unchanged', file: file.path, needsReview, notes };
+  return { kind: 'changed', file: file.path, edits, needsReview, notes, stats };
 }

@@ -63,7 +63,8 @@ export function renameInPlace(rw: FileRewrite, binding: Binding, target: NameTar
  * renamed), else the old name as an alias of the new one (and a note).
  */
 export function chooseLocal(rw: FileRewrite, binding: Binding, target: NameTarget, statement: ts.Statement): string {
-  if (binding.kind === 'default' || binding.local !== binding.imported || target.name === binding.imported) {
+  // (in a component the template may use the local name: it stays, `import { New as Old }`)
+  if (binding.kind === 'default' || binding.local !== binding.imported || target.name === binding.imported || rw.component) {
     rw.claim(binding.local, target);
     return binding.local;
   }
@@ -96,6 +97,7 @@ export function followAliasedExports(rw: FileRewrite, local: string): void {
 
 /** Renames every reference to the file-level binding `from` (scope-aware) to `to`. */
 export function renameReferences(rw: FileRewrite, from: string, to: string, rule: RewriteRule): void {
+  if (rw.component) rw.review(rw.sourceFile.statements[0] ?? rw.sourceFile, `'${from}' is renamed to '${to}' in this <script> block: the template may use '${from}' too, check it`);
   for (const reference of rw.scope.referencesTo(from)) {
     const node = reference.node;
     if (reference.form === 'shorthand') {

@@ -70,7 +70,7 @@ export function rewriteImport(rw: FileRewrite, statement: ts.ImportDeclaration, 
   bindings.forEach((binding, i) => {
     const target = targets[i];
     if (!target) return;
-    if (inPlace(target) && binding.kind === 'named' && binding.local === binding.imported) {
+    if (inPlace(target) && binding.kind === 'named' && binding.local === binding.imported && !rw.component) {
       const twin = bindings.findIndex((b, j) => !targets[j] && b.kind === 'named' && b.imported === target.name && b.local === target.name && (!b.typeOnly || binding.typeOnly));
       if (twin >= 0 || importsCanonicalObject(rw, binding.imported, target, statement, binding.typeOnly)) {
         twins.push(i);
@@ -78,7 +78,8 @@ export function rewriteImport(rw: FileRewrite, statement: ts.ImportDeclaration, 
       }
     }
     const existing = existingBinding(rw, target.module, target.name, statement);
-    if ((target.module === keeper || inPlace(target)) && !(existing && binding.kind === 'named' && binding.local === binding.imported)) {
+    const reusable = existing && binding.kind === 'named' && binding.local === binding.imported && (!rw.component || existing.local === binding.local);
+    if ((target.module === keeper || inPlace(target)) && !reusable) {
       renames.push([i, () => renameInPlace(rw, binding, target, statement)]);
       return;
     }

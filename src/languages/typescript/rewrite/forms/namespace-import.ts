@@ -8,10 +8,16 @@ import { bindingOf, needValue } from '../deferred-imports';
 export function rewriteNamespace(rw: FileRewrite, statement: ts.ImportDeclaration | ts.ImportEqualsDeclaration, literal: ts.StringLiteralLike, old: OldModule, name: ts.Identifier, typeOnly: boolean, usage: UsageKind): void {
   const whole = rw.map.moveOfModule(old.id);
   const ns = name.text;
+  const renames = whole ? whole.rule.rename.size > 0 || rw.map.rules.some((rule) => rule.derived && rule.rename.size) : rw.map.hasNameMoves(old.id);
+  if (rw.component && renames) {
+    // the template (not read) may use `ns.Old` too
+    rw.review(statement, `namespace '${ns}' of '${old.id}' in a component, whose names move or are renamed: rewrite the script and the template by hand`);
+    return;
+  }
   if (whole) {
     rw.retarget(literal, old, whole, usage, 'imports');
     // (a chain can rename too: a module moved onto a barrel that follows a rename, `barrels: follow`)
-    if (whole.rule.rename.size === 0 && !rw.map.rules.some((rule) => rule.derived && rule.rename.size)) return;
+    if (!renames) return;
     // case: ns.Old where the module moves as a whole and Old is renamed
     const uses = rw.scope.memberUses(ns);
     const renamed = new Set(whole.rule.rename.keys());

@@ -1,0 +1,4 @@
+export class User {
+  constructor(public email: string) {}
+}
+export const ROLES = ['admin', 'member'] as const;

@@ -1,0 +1,4 @@
+export class Account {
+  constructor(public email: string) {}
+}
+export const ROLES = ['admin', 'member'] as const;
