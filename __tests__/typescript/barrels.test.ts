@@ -146,7 +146,7 @@ describe('what each mode writes in a barrel', () => {
   it('keep: the barrel re-exports New as Old; an export * of the renamed module also exports the old name', () => {
     expect(read('ts-barrels-keep', 'libs/common/src/lib/interfaces/index.ts')).toContain('export { ExportResponse as Export, PortfolioSummary };');
     expect(read('ts-barrels-keep', 'libs/common/src/lib/exports.ts')).toBe(
-      "// a star barrel over the old module\nexport * from './interfaces/export-response.interface';\nexport { ExportResponse as Export } from './interfaces/export-response.interface';\n",
+      "// a star barrel over the old module\nexport * from './interfaces/export-response.interface';\nexport { type ExportResponse as Export } from './interfaces/export-response.interface';\n",
     );
     // importers of the barrels are untouched
     expect(read('ts-barrels-keep', 'apps/api/src/app/export/export.service.ts')).toBe(fs.readFileSync(path.join(input('ts-barrels-keep'), 'apps/api/src/app/export/export.service.ts'), 'utf8'));

@@ -172,6 +172,8 @@ export function readExports(file: string): ExportedNames | undefined {
 
 export function exportedNamesOf(sourceFile: ts.SourceFile): ExportedNames {
   const names = new Set<string>();
+  const typeNames = new Set<string>();
+  const valueNames = new Set<string>();
   let open = false;
   for (const statement of sourceFile.statements) {
     const modifiers = ts.canHaveModifiers(statement) ? ts.getModifiers(statement) : undefined;
@@ -181,14 +183,22 @@ export function exportedNamesOf(sourceFile: ts.SourceFile): ExportedNames {
     else if (exported && ts.isVariableStatement(statement)) {
       for (const declaration of statement.declarationList.declarations) addBindingNames(declaration.name, names);
     } else if (exported && 'name' in statement && statement.name && ts.isIdentifier(statement.name as ts.Node)) {
-      names.add((statement.name as ts.Identifier).text);
+      const name = (statement.name as ts.Identifier).text;
+      names.add(name);
+      (ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement) ? typeNames : valueNames).add(name);
     } else if (ts.isExportAssignment(statement)) {
       if (statement.isExportEquals) open = true;
       else names.add('default');
     } else if (ts.isExportDeclaration(statement)) {
       if (!statement.exportClause) open = true;
       else if (ts.isNamespaceExport(statement.exportClause)) names.add(statement.exportClause.name.text);
-      else for (const element of statement.exportClause.elements) names.add(element.name.text);
+      else {
+        for (const element of statement.exportClause.elements) {
+          names.add(element.name.text);
+          if (statement.isTypeOnly || element.isTypeOnly) typeNames.add(element.name.text);
+          else valueNames.add(element.name.text);
+        }
+      }
     }
   }
   // a JavaScript module exports its JSDoc `@typedef` / `@callback` types (what checkJs and `@import` see)
@@ -196,14 +206,17 @@ export function exportedNamesOf(sourceFile: ts.SourceFile): ExportedNames {
     for (const node of [...sourceFile.statements, sourceFile.endOfFileToken]) {
       for (const doc of (node as { jsDoc?: ts.JSDoc[] }).jsDoc ?? []) {
         for (const tag of doc.tags ?? []) {
-          if ((ts.isJSDocTypedefTag(tag) || ts.isJSDocCallbackTag(tag)) && tag.name && ts.isIdentifier(tag.name)) names.add(tag.name.text);
+          if ((ts.isJSDocTypedefTag(tag) || ts.isJSDocCallbackTag(tag)) && tag.name && ts.isIdentifier(tag.name)) {
+            names.add(tag.name.text);
+            typeNames.add(tag.name.text);
+          }
         }
       }
     }
   }
   // CommonJS modules (`module.exports = ...`) say nothing syntactically
   if (!names.size && /\b(module\.)?exports\b/.test(sourceFile.text)) open = true;
-  return { names, open };
+  return { names, open, types: new Set([...typeNames].filter((name) => !valueNames.has(name))) };
 }
 
 function addBindingNames(name: ts.BindingName, into: Set<string>): void {

@@ -7,6 +7,8 @@ import type { ResolverSet } from './resolve';
 export interface ExportedNames {
   names: Set<string>;
   open: boolean;
+  /** the names it exports only as types (interfaces, type aliases, `export type`, JSDoc typedefs) */
+  types: Set<string>;
 }
 
 /** The TypeScript adapter's per-run state: resolution, the files behind every module id of the map. */

@@ -202,4 +202,10 @@ export class FileRewrite {
   semicolonOf(statement: ts.Node): string {
     return this.text.slice(statement.getStart(this.sourceFile), statement.end).trimEnd().endsWith(';') ? ';' : '';
   }
+
+  /** True when `module` exports `name` only as a type (an explicit re-export of it needs `type` under isolatedModules). */
+  exportsOnlyAType(module: string, name: string): boolean {
+    const file = this.fileOfModule(module);
+    return file !== undefined && (this.prepared.exportsOf(file)?.types.has(name) ?? false);
+  }
 }

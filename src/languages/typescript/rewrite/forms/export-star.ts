@@ -29,7 +29,10 @@ export function rewriteExportStar(rw: FileRewrite, statement: ts.ExportDeclarati
       }
       const list = [...before.names]
         .filter((name) => name !== 'default')
-        .map((name) => specifierText(rw.map.moveOfName(old.id, name)?.name ?? name, rw.followedPublicName(name) ?? name, false, quote))
+        .map((name) => {
+          const inner = rw.map.moveOfName(old.id, name)?.name ?? name;
+          return specifierText(inner, rw.followedPublicName(name) ?? name, !statement.isTypeOnly && rw.exportsOnlyAType(whole.module, inner), quote);
+        })
         .join(', ');
       rw.edit(statement.getStart(rw.sourceFile), statement.end, `export${type} ${spaced ? `{ ${list} }` : `{${list}}`} from ${quote}${escapeFor(specifier, quote)}${quote}${semicolon}`);
       rw.count(whole.rule, 'imports');
@@ -55,7 +58,10 @@ export function rewriteExportStar(rw: FileRewrite, statement: ts.ExportDeclarati
       for (const [module, names] of byModule) {
         const written = module === whole.module ? specifier : rw.specifierFor(literal, old, module, 'import');
         if (written === undefined) continue;
-        const list = names.map((name) => specifierText(rw.map.moveOfName(old.id, name)!.name, name, false, quote)).join(', ');
+        const list = names.map((name) => {
+          const inner = rw.map.moveOfName(old.id, name)!.name;
+          return specifierText(inner, name, !statement.isTypeOnly && rw.exportsOnlyAType(module, inner), quote);
+        }).join(', ');
         lines.push(`export${type} ${spaced ? `{ ${list} }` : `{${list}}`} from ${quote}${escapeFor(written, quote)}${quote}${semicolon}`);
       }
       insertAfter(rw, statement, lines);
@@ -85,7 +91,10 @@ export function rewriteExportStar(rw: FileRewrite, statement: ts.ExportDeclarati
   for (const [module, names] of byModule) {
     const specifier = rw.specifierFor(literal, old, module, 'import');
     if (specifier === undefined) return;
-    const list = names.map((name) => specifierText(rw.map.moveOfName(old.id, name)!.name, publicNames.get(name)!, false, quote)).join(', ');
+    const list = names.map((name) => {
+      const inner = rw.map.moveOfName(old.id, name)!.name;
+      return specifierText(inner, publicNames.get(name)!, !statement.isTypeOnly && rw.exportsOnlyAType(module, inner), quote);
+    }).join(', ');
     lines.push(`export${type} ${spaced ? `{ ${list} }` : `{${list}}`} from ${quote}${escapeFor(specifier, quote)}${quote}${semicolon}`);
     for (const name of names) rw.count(rw.map.moveOfName(old.id, name)!.rule, 'imports');
   }
@@ -97,21 +106,21 @@ export function rewriteExportStar(rw: FileRewrite, statement: ts.ExportDeclarati
 /** What a module passes on: its own exports and, through its `export *`s, theirs (open when some cannot be read). */
 function moduleSurface(rw: FileRewrite, file: string, seen = new Set<string>()): ExportedNames {
   const own = rw.prepared.exportsOf(file);
-  if (!own) return { names: new Set(), open: true };
+  if (!own) return { names: new Set(), open: true, types: new Set() };
   if (!own.open || seen.has(file)) return own;
   seen.add(file);
   const names = new Set(own.names);
   let open = false;
   const text = readInPlan(rw, file);
-  if (text === undefined) return { names, open: true };
+  if (text === undefined) return { names, open: true, types: own.types };
   for (const statement of parseSource(file, text, { parents: false }).statements) {
     if (!ts.isExportDeclaration(statement) || statement.exportClause || !statement.moduleSpecifier || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
     const target = rw.prepared.resolver.resolve(statement.moduleSpecifier.text, file, 'import');
-    const inner = target ? moduleSurface(rw, target, seen) : { names: new Set<string>(), open: true };
+    const inner = target ? moduleSurface(rw, target, seen) : { names: new Set<string>(), open: true, types: new Set<string>() };
     for (const name of inner.names) if (name !== 'default') names.add(name);
     open ||= inner.open;
   }
-  return { names, open };
+  return { names, open, types: own.types };
 }
 
 function readInPlan(rw: FileRewrite, file: string): string | undefined {

@@ -1,3 +1,3 @@
 // the canonical barrel: a star over a module whose name moves (name-level)
 export * from './booking';
-export { BookingEntity } from '../db/booking';
+export { type BookingEntity } from '../db/booking';

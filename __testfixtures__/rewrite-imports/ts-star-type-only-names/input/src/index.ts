@@ -1,0 +1,2 @@
+export { default as Order } from './old/order';
+export * from './old/purchase';

@@ -1,0 +1,1 @@
+export default class Order { constructor(public id: number) {} }
