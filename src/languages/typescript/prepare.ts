@@ -170,12 +170,13 @@ export function readExports(file: string): ExportedNames | undefined {
   return exportedNamesOf(parseSource(file, text, { parents: false }));
 }
 
-export function exportedNamesOf(sourceFile: ts.SourceFile): ExportedNames {
+/** What a module's own text exports (or some of its statements: `statements`). */
+export function exportedNamesOf(sourceFile: ts.SourceFile, statements: readonly ts.Statement[] = sourceFile.statements): ExportedNames {
   const names = new Set<string>();
   const typeNames = new Set<string>();
   const valueNames = new Set<string>();
   let open = false;
-  for (const statement of sourceFile.statements) {
+  for (const statement of statements) {
     const modifiers = ts.canHaveModifiers(statement) ? ts.getModifiers(statement) : undefined;
     const exported = modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
     const isDefault = modifiers?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);

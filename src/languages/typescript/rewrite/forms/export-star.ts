@@ -143,15 +143,23 @@ function starCollision(rw: FileRewrite, statement: ts.ExportDeclaration, old: Ol
   const before = moduleSurface(rw, old.file);
   const gained = [...after.names].filter((name) => name !== 'default' && !before.names.has(name) && rw.followedPublicName(name) === undefined);
   if (!gained.length) return undefined;
-  const elsewhere = new Set(exportedNamesOf(rw.sourceFile).names);
+  // what the file exports another way, from another module (the canonical module's own names are the same objects)
+  const elsewhere = new Set<string>();
   for (const other of rw.sourceFile.statements) {
-    if (other === statement || !ts.isExportDeclaration(other) || other.exportClause || !other.moduleSpecifier || !ts.isStringLiteralLike(other.moduleSpecifier)) continue;
+    if (other === statement) continue;
+    if (!ts.isExportDeclaration(other) || !other.moduleSpecifier || !ts.isStringLiteralLike(other.moduleSpecifier)) {
+      for (const name of exportedNamesOf(rw.sourceFile, [other]).names) elsewhere.add(name);
+      continue;
+    }
     const files = [rw.moduleKeyOf(other.moduleSpecifier.text)];
-    // another star of an old module passes its canonical module's names afterwards
+    // another export of an old module passes its canonical module's names afterwards
     const otherOld = rw.prepared.oldFiles.get(files[0] ?? '');
     const otherWhole = otherOld === undefined ? undefined : rw.map.moveOfModule(otherOld);
     if (otherWhole) files.push(rw.fileOfModule(otherWhole.module));
-    for (const file of files) if (file && !file.startsWith('bare:')) for (const name of moduleSurface(rw, file).names) elsewhere.add(name);
+    if (files.includes(newFile)) continue;
+    if (other.exportClause && ts.isNamedExports(other.exportClause)) for (const element of other.exportClause.elements) elsewhere.add(element.name.text);
+    else if (other.exportClause) elsewhere.add(other.exportClause.name.text);
+    else for (const file of files) if (file && !file.startsWith('bare:')) for (const name of moduleSurface(rw, file).names) elsewhere.add(name);
   }
   const clashing = gained.filter((name) => elsewhere.has(name));
   return clashing.length ? clashing : undefined;

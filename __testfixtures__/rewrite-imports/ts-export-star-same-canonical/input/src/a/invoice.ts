@@ -1,0 +1,2 @@
+export class Invoice { constructor(public total: number) {} }
+export const CURRENCY = 'EUR';

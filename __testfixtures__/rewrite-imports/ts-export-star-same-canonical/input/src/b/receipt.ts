@@ -1,0 +1,1 @@
+export class Receipt { constructor(public total: number) {} }

@@ -1,0 +1,2 @@
+export class Bill { constructor(public total: number) {} }
+export const CURRENCY = 'EUR';

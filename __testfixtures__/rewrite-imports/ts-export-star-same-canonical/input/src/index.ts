@@ -1,0 +1,2 @@
+export * from './a/invoice';
+export * from './b/receipt';
