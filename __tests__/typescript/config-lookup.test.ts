@@ -133,22 +133,17 @@ describe('ConfigLookup', () => {
     }
   });
 
-  it('throws a one-line UsageError for a config it must read and cannot; a config it never needs is not read', () => {
+  it('degrades a config whose `extends` cannot be read, as tsc does (the options it could read, and what is missing); a config it never needs is not read', () => {
     repo.write('tsconfig.json', json({ compilerOptions: { strict: true } }));
     repo.write('tsconfig.eslint.json', '{ "extends": "./nowhere.json" }');
     repo.write('apps/api/tsconfig.app.json', json({ extends: '../../tsconfig.missing.json', include: ['src'] }));
     const lookup = new ConfigLookup(repo.dir);
     // tsconfig.json includes everything below it: tsconfig.eslint.json is never asked
     expect(governing(lookup, 'src/a.ts')).toBe('tsconfig.json');
-    const error = (() => {
-      try {
-        lookup.configFor(path.join(repo.dir, 'apps/api/src/main.ts'));
-      } catch (e) {
-        return e;
-      }
-    })();
-    expect(error).toBeInstanceOf(UsageError);
-    expect((error as Error).message).toBe("apps/api/tsconfig.app.json: Cannot read file 'tsconfig.missing.json'.");
+    const config = lookup.configFor(path.join(repo.dir, 'apps/api/src/main.ts'));
+    expect(config.configFile).toBe(path.join(repo.dir, 'apps/api/tsconfig.app.json'));
+    expect(config.degraded).toBe("Cannot read file 'tsconfig.missing.json'.");
+    expect(lookup.configFor(path.join(repo.dir, 'src/a.ts')).degraded).toBeUndefined();
   });
 });
 
@@ -174,14 +169,17 @@ describe('ResolverSet', () => {
 describe('prepare', () => {
   const map = 'version: 1\nlanguage: typescript\nroot: .\nrewrite:\n  - from: apps/api/src/old\n    to: apps/api/src/new\n';
 
-  it('stops with a one-line UsageError when a config that governs a file cannot be read', async () => {
+  it('goes on under a config whose `extends` cannot be read, and lists each file it governs as unsure', async () => {
     repo.write('tsconfig.base.json', json({ compilerOptions: { strict: true } }));
     repo.write('apps/api/tsconfig.json', json({ extends: '../../tsconfig.nope.json', include: ['src'] }));
     repo.write('apps/api/src/old.ts', 'export const a = 1;\n');
     repo.write('apps/api/src/new.ts', 'export const a = 1;\n');
-    const error = await typescriptAdapter.prepare(resolveImportMap(parseImportMap(map, 'map.yaml')), workspaceOf(repo.dir)).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(UsageError);
-    expect((error as Error).message).toBe("apps/api/tsconfig.json: Cannot read file 'tsconfig.nope.json'.");
+    const prepared = await typescriptAdapter.prepare(resolveImportMap(parseImportMap(map, 'map.yaml')), workspaceOf(repo.dir));
+    const result = await typescriptAdapter.planRewrite({ path: 'apps/api/src/use.ts', text: "import { a } from './old';\nexport const b = a;\n" }, prepared);
+    expect(result.kind).toBe('changed');
+    expect(result.kind !== 'failed' && result.needsReview).toEqual([
+      { file: 'apps/api/src/use.ts', line: 1, reason: "resolved under apps/api/tsconfig.json, which could not be read in full (Cannot read file 'tsconfig.nope.json'.): the compiler may resolve this file's imports otherwise", unsure: true },
+    ]);
   });
 
   it('is not stopped by an unreadable config that no file needs', async () => {

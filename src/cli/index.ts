@@ -26,12 +26,22 @@ interface PlanArgs {
   jobs?: number;
   shard?: string;
   color?: boolean;
+  'max-file-size': number;
+  'fail-on-error': boolean;
 }
+
+/** Exit codes (README, DESIGN §3): one table for every command. */
+const exitCodes = { findings: 1, badInput: 2, unreadFiles: 4, internalError: 70 } as const;
 
 interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   stderrIsTTY: boolean;
+}
+
+function maxFileSizeOf(megabytes: number): number {
+  if (!(megabytes > 0)) throw new UsageError(`--max-file-size must be a positive number of MB, not ${megabytes}`);
+  return Math.round(megabytes * 1024 * 1024);
 }
 
 function parseOnly(only: string | undefined): TransformName[] | undefined {
@@ -53,6 +63,7 @@ async function computePlan(args: PlanArgs, io: Io): Promise<Plan> {
       only: parseOnly(args.only),
       jobs: args.jobs,
       shard: args.shard ? parseShard(args.shard) : undefined,
+      maxFileSize: maxFileSizeOf(args['max-file-size']),
       onWarning: (message) => io.stderr(`remodel: warning: ${message}\n`),
       onProgress: (done, total) => {
         if (!bar) return;
@@ -89,7 +100,8 @@ export async function run(argv: readonly string[], io: Io = defaultIo()): Promis
       async (args) => {
         const computed = await computePlan(args as unknown as PlanArgs, io);
         report(args as unknown as PlanArgs, computed, io, true);
-        if (args['exit-code'] && computed.changes.length) exitCode = 1;
+        if (args['exit-code'] && computed.changes.length) exitCode = exitCodes.findings;
+        if (args['fail-on-error'] && computed.failures.length) exitCode = exitCodes.unreadFiles;
       },
     )
     .command(
@@ -101,21 +113,31 @@ export async function run(argv: readonly string[], io: Io = defaultIo()): Promis
         const result = apply(computed);
         report(args as unknown as PlanArgs, computed, io, false);
         io.stderr(`remodel: wrote ${result.written.length} file(s), created ${result.created.length}, moved ${result.moved.length}\n`);
+        if (args['fail-on-error'] && computed.failures.length) exitCode = exitCodes.unreadFiles;
       },
     )
     .command(
       'check',
       'CI guard: exit 1 while any code still imports an old module (or holds a use of one remodel left for review)',
-      (y) => y.options({ map: planOptions.map, cwd: planOptions.cwd }),
+      (y) =>
+        y.options({
+          map: planOptions.map,
+          cwd: planOptions.cwd,
+          'max-file-size': planOptions['max-file-size'],
+          'allow-unparsed': { type: 'boolean', default: false, description: 'pass although some files that name an old module could not be read or parsed' },
+        }),
       async (args) => {
-        const computed = await plan({ cwd: args.cwd, maps: args.map, only: ['rewrite-imports'] });
+        const computed = await plan({ cwd: args.cwd, maps: args.map, only: ['rewrite-imports'], maxFileSize: maxFileSizeOf(args['max-file-size']) });
         for (const change of computed.changes) io.stdout(`${change.path}: still imports an old module\n`);
         // what remodel left for a human still uses an old module: the guard does not pass it; a computed import it
         // cannot tell about is a warning
         const offending = computed.needsReview.filter((item) => !item.unsure);
         for (const item of offending) io.stdout(`${item.file}:${item.line}: still uses an old module (needs review): ${item.reason}\n`);
         for (const item of computed.needsReview.filter((item) => item.unsure)) io.stderr(`remodel: needs review: ${item.file}:${item.line}: ${item.reason}\n`);
-        if (computed.changes.length || offending.length) exitCode = 1;
+        // a file that names an old module but could not be read or parsed is not known to be clean
+        for (const item of computed.failures) io.stdout(`${item.file}:${item.line}: could not be checked: ${item.error}\n`);
+        if (computed.changes.length || offending.length) exitCode = exitCodes.findings;
+        else if (computed.failures.length && !args['allow-unparsed']) exitCode = exitCodes.unreadFiles;
       },
     )
     .command(
@@ -154,9 +176,12 @@ export async function run(argv: readonly string[], io: Io = defaultIo()): Promis
   } catch (error) {
     if (error instanceof RemodelError) {
       io.stderr(`remodel: ${error.message}\n`);
-      return 2;
+      return exitCodes.badInput;
     }
-    throw error;
+    // anything else is a remodel bug: one line that says so, then the stack for the report
+    const detail = error instanceof Error ? error : new Error(String(error));
+    io.stderr(`remodel: internal error (a bug, please report it): ${detail.message}\n${detail.stack ?? ''}\n`);
+    return exitCodes.internalError;
   }
   return exitCode;
 }

@@ -11,4 +11,6 @@ export const planOptions = {
   jobs: { type: 'number', description: 'parallel workers for parsing (default: cores, for trees of 1,500 files and more)' },
   shard: { type: 'string', description: 'plan only shard i of n (e.g. 2/4): a deterministic split by path; the shards\' patches concatenate' },
   color: { type: 'boolean', description: 'colours on stderr (default: when it is a terminal)' },
+  'max-file-size': { type: 'number', default: 4, description: 'files larger than this many MB are not parsed (reported when they name an old module)' },
+  'fail-on-error': { type: 'boolean', default: false, description: 'exit 4 when some file could not be read, decoded or parsed' },
 } satisfies Record<string, Options>;

@@ -26,11 +26,22 @@ export interface PlanOptions {
   shard?: Shard;
   /** called with warnings that are not tied to a file (e.g. a section a transform does not cover yet) */
   onWarning?: (message: string) => void;
+  /** files longer than this (in characters; default 4 MiB) are not parsed, and reported when they name an old module */
+  maxFileSize?: number;
   /** called as files are planned: how many of how many (the CLI draws a progress bar from it on a terminal) */
   onProgress?: (done: number, total: number) => void;
 }
 
 const now = (): number => performance.now();
+
+/** Above this many characters a file is not parsed (a generated file can exhaust the parser's memory). */
+export const defaultMaxFileSize = 4 * 1024 * 1024;
+
+/** An edit of a file read in another encoding than UTF-8 is not written (remodel writes UTF-8): it fails, untouched. */
+function writableResult(result: FileResult, encoding: string): FileResult {
+  if (result.kind !== 'changed' || encoding === 'utf-8') return result;
+  return { kind: 'failed', file: result.file, line: 1, column: 1, error: `declares coding ${encoding} (PEP 263) and needs edits, which remodel writes in UTF-8 only: left untouched, edit it by hand` };
+}
 
 /** Computes every edit the maps imply, without touching disk. */
 export async function buildPlan(options: PlanOptions = {}): Promise<Plan> {
@@ -67,14 +78,16 @@ export async function buildPlan(options: PlanOptions = {}): Promise<Plan> {
       for (const [mapIndex, { map, adapter }] of loaded.entries()) {
         for (const rule of map.rules) plan.summary.entries[rule.label] ??= { files: 0, imports: 0, references: 0, strings: 0 };
         const paths = files.filter((path) => adapter.owns(path) && mine(path));
-        const found = await scanCandidates(session, mapIndex, paths, (batch) => runner.push({ mapIndex, files: batch }));
+        const limits = { maxFileSize: options.maxFileSize ?? defaultMaxFileSize, onSkipped: (result: FileResult) => recordResult(plan, result) };
+        const found = await scanCandidates(session, mapIndex, paths, (batch) => runner.push({ mapIndex, files: batch }), limits);
         plan.summary.filesParsed += found;
         let done = 0;
         const outputs = await runner.finish((task) => {
           done += task.files.length;
           options.onProgress?.(done, found);
         });
-        for (const result of outputs.flatMap((output) => output.results)) {
+        for (const planned of outputs.flatMap((output) => output.results)) {
+          const result = writableResult(planned, workspace.encodingOf(planned.file));
           recordResult(plan, result);
           if (result.kind !== 'changed') continue;
           workspace.write(result.file, applyEdits(workspace.read(result.file), result.edits));

@@ -1,5 +1,5 @@
 import { readImportMap, type ImportMap } from '../importmap';
-import { mayNeedEdit } from '../languages/needles';
+import { mayNeedEdit, mentionsAny } from '../languages/needles';
 import { getAdapter } from '../languages/registry';
 import type { LanguageAdapter, PreparedMap } from '../languages/types';
 import type { SourceFile } from '../core/types';
@@ -57,6 +57,7 @@ export async function scanCandidates(
   mapIndex: number,
   paths: readonly string[],
   onBatch: (files: SourceFile[]) => void,
+  limits: ScanLimits,
 ): Promise<number> {
   const { prepared } = session.loaded[mapIndex]!;
   let batch: SourceFile[] = [];
@@ -67,8 +68,17 @@ export async function scanCandidates(
     try {
       text = session.workspace.read(path);
     } catch (error) {
-      if (error instanceof NotTextError) continue;
-      throw error;
+      if (!(error instanceof NotTextError)) throw error;
+      // a file remodel cannot decode is reported when its bytes name an old module, else it is none of its business
+      if (mentionsAny(session.workspace.readBytes(path).toString('latin1'), prepared.needles)) limits.onSkipped({ kind: 'failed', file: path, line: 1, column: 1, error: `${error.message}: left untouched` });
+      continue;
+    }
+    if (text.length > limits.maxFileSize) {
+      if (mentionsAny(text, prepared.needles)) {
+        const size = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MB`;
+        limits.onSkipped({ kind: 'failed', file: path, line: 1, column: 1, error: `not parsed: ${size(text.length)}, over the ${size(limits.maxFileSize)} limit (--max-file-size); left untouched` });
+      }
+      continue;
     }
     if (!mayNeedEdit(prepared, path, text)) continue;
     found++;
@@ -90,6 +100,12 @@ async function planSafely(adapter: LanguageAdapter<PreparedMap>, prepared: Prepa
     const detail = error instanceof Error ? error.message : String(error);
     return { kind: 'failed', file: file.path, line: 1, column: 1, error: `internal error, file left untouched: ${detail}` };
   }
+}
+
+/** What the scan skips instead of parsing: files over `maxFileSize` characters, files it cannot decode. */
+export interface ScanLimits {
+  maxFileSize: number;
+  onSkipped(result: FileResult): void;
 }
 
 /** A chunk of candidate files for one map: what the pool hands a worker, or this thread. */

@@ -6,6 +6,26 @@ import { resolveInsideRoot } from './paths';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
+/** PEP 263: a `coding` declaration in a Python file's first two lines. */
+const codingDeclaration = /^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)/;
+
+/** Python's name of an encoding as the TextDecoder knows it (`latin-1` is `latin1` there). */
+function decoderLabel(encoding: string): string {
+  const name = encoding.replace(/_/g, '-');
+  return /^(latin-?1?|l1|iso-?8859-1|8859|cp819)$/.test(name) ? 'latin1' : name;
+}
+
+/** The encoding a Python file declares (PEP 263), or undefined. */
+function declaredEncoding(path: string, bytes: Buffer): string | undefined {
+  if (!path.endsWith('.py')) return undefined;
+  const head = bytes.subarray(0, 400).toString('latin1').split(/\r?\n/, 2);
+  for (const line of head) {
+    const found = codingDeclaration.exec(line);
+    if (found) return found[1]!.toLowerCase();
+  }
+  return undefined;
+}
+
 /** Thrown by `read` for a file that is not UTF-8 text: remodel never rewrites what it cannot decode losslessly. */
 export class NotTextError extends Error {}
 
@@ -20,6 +40,8 @@ export class DiskWorkspace implements Workspace {
   private readonly overlay = new Map<string, string>();
   private readonly moves = new Map<string, string>();
   private readonly movedFrom = new Map<string, string>();
+  /** files read in another encoding than UTF-8 (a PEP 263 declaration), by path */
+  private readonly encodings = new Map<string, string>();
 
   constructor(readonly cwd: string, files?: readonly string[]) {
     this.files = files ?? discoverFiles(cwd);
@@ -30,20 +52,45 @@ export class DiskWorkspace implements Workspace {
     return this.fileSet.has(path);
   }
 
+  /** The file's bytes as they are on disk. */
+  readBytes(path: string): Buffer {
+    return readFileSync(this.fileSet.has(path) ? join(this.cwd, path) : resolveInsideRoot(this.cwd, path));
+  }
+
   /** The file's text as it is on disk (UTF-8, BOM kept as U+FEFF). */
   readOriginal(path: string): string {
     let text = this.texts.get(path);
     if (text === undefined) {
       // discovered files are regular files inside the root (discovery follows no links); anything else is checked
-      const bytes = readFileSync(this.fileSet.has(path) ? join(this.cwd, path) : resolveInsideRoot(this.cwd, path));
+      const bytes = this.readBytes(path);
       try {
         text = utf8.decode(bytes);
       } catch {
-        throw new NotTextError(`${path}: not UTF-8 text`);
+        text = this.decodeDeclared(path, bytes);
       }
       this.texts.set(path, text);
     }
     return text;
+  }
+
+  /** A file that is not UTF-8 but declares its encoding (PEP 263), read as Python reads it; else NotTextError. */
+  private decodeDeclared(path: string, bytes: Buffer): string {
+    const encoding = declaredEncoding(path, bytes);
+    if (encoding) {
+      try {
+        const text = new TextDecoder(decoderLabel(encoding), { fatal: true }).decode(bytes);
+        this.encodings.set(path, encoding);
+        return text;
+      } catch {
+        throw new NotTextError(`${path}: not ${encoding} text, although it declares that coding`);
+      }
+    }
+    throw new NotTextError(`${path}: not UTF-8 text (and no coding declaration)`);
+  }
+
+  /** The encoding a file was read in: 'utf-8', or what it declares (PEP 263). */
+  encodingOf(path: string): string {
+    return this.encodings.get(path) ?? 'utf-8';
   }
 
   /** The file's text including what earlier steps of this run changed. */

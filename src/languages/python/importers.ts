@@ -15,7 +15,12 @@ export function namesImportedFromModules(map: ImportMap, modules: PythonModuleIn
   if (!renamed.length) return found;
   for (const file of workspace.files) {
     if (!file.endsWith('.py')) continue;
-    const text = workspace.read(file);
+    let text: string;
+    try {
+      text = workspace.read(file);
+    } catch {
+      continue; // not text: the scan reports it if it matters
+    }
     if (!renamed.some((name) => text.includes(name))) continue;
     for (const [, dots, dotted, list] of text.matchAll(fromImport)) {
       const module = modules.absolutize(file, dots!.length, dotted || undefined);

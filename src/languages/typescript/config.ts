@@ -8,6 +8,8 @@ export interface ResolutionConfig {
   /** absolute path of the tsconfig.json/jsconfig.json, or undefined when none governs the root */
   configFile: string | undefined;
   options: ts.CompilerOptions;
+  /** what could not be read (a missing `extends` target): the options are those that could, as `tsc` goes on with them */
+  degraded?: string;
 }
 
 /** One tsconfig*.json / jsconfig.json as read: its options, and which files it claims. */
@@ -21,8 +23,10 @@ export interface ParsedConfig extends ResolutionConfig {
   hasOptions: boolean;
 }
 
-/** Diagnostics that mean the configuration cannot be trusted (unreadable file, missing `extends`). */
-const FATAL_CONFIG_CODES = new Set([5012, 5083, 6053]);
+/** A configuration file that cannot be read at all. */
+const FATAL_CONFIG_CODES = new Set([5012]);
+/** What a configuration leans on and cannot be found (an `extends` package not installed): tsc reports it and goes on. */
+const DEGRADING_CONFIG_CODES = new Set([5083, 6053]);
 
 /** What governs a file no configuration claims: the compiler's defaults, adjusted the way every config is. */
 export function defaultResolutionConfig(): ResolutionConfig {
@@ -60,6 +64,7 @@ export function readConfig(
   const parsed = ts.parseJsonConfigFileContent(read.config, host, dir, undefined, configFile, undefined, undefined, extendedCache);
   const fatal = parsed.errors.find((error) => FATAL_CONFIG_CODES.has(error.code));
   if (fatal) throw new UsageError(`${display(cwd, fatal.file?.fileName ?? configFile)}: ${describe(fatal, cwd)}`);
+  const missing = parsed.errors.find((error) => DEGRADING_CONFIG_CODES.has(error.code));
   const key = ts.sys.useCaseSensitiveFileNames ? (file: string) => file : (file: string) => file.toLowerCase();
   // with the directory listing empty, the file names are exactly the `files` entries
   const literal = new Set(parsed.fileNames.map((file) => key(toPosix(file))));
@@ -73,6 +78,7 @@ export function readConfig(
     },
     references: (parsed.projectReferences ?? []).map((reference) => path.resolve(ts.resolveProjectReferencePath(reference))),
     hasOptions: Object.keys(parsed.options).some((name) => name !== 'configFilePath'),
+    ...(missing ? { degraded: describe(missing, cwd) } : {}),
   };
 }
 

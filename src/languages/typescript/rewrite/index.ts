@@ -1,4 +1,5 @@
 import { normaliseEdits } from '../../../core/edits';
+import { relativePosix } from '../../../core/paths';
 import { firstSyntaxError, parseSource, syntaxErrorAfter } from '../syntax';
 import type { Edit, EntryStats, FileResult, NeedsReview, Note } from '../../../core/types';
 import type { SourceFile } from '../../../core/types';
@@ -15,6 +16,11 @@ function run(rw: FileRewrite): FileResult {
   for (const statement of statements) if (!isNamespaceImport(statement)) visitStatement(rw, statement);
   for (const statement of statements) if (isNamespaceImport(statement)) visitStatement(rw, statement);
   visitDeep(rw, rw.sourceFile);
+  const config = rw.prepared.resolver.configFor(rw.absolute);
+  if (config.degraded && config.configFile) {
+    const name = relativePosix(rw.prepared.cwd, config.configFile);
+    rw.review(rw.sourceFile.statements[0] ?? rw.sourceFile, `resolved under ${name}, which could not be read in full (${config.degraded}): the compiler may resolve this file's imports otherwise`, true);
+  }
   flushPending(rw);
   flushDroppedExports(rw);
   const edits = normaliseEdits(rw.edits);

@@ -1,0 +1,93 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import * as api from '../../src';
+import { run } from '../../src/cli';
+import { makeGitRepo, remodel, repoRoot } from '../support/cli';
+
+/** A bad file costs that file, never the run (issue 15): each case runs the real CLI on a real git repository. */
+const seedMap = join(repoRoot, 'import-maps', 'seed-consolidation.yaml');
+const repos: string[] = [];
+const pythonRepo = (files: Record<string, string | Buffer>): string => {
+  const dir = makeGitRepo(join(repoRoot, 'examples', 'python-backend'));
+  repos.push(dir);
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), content);
+  }
+  return dir;
+};
+afterAll(() => repos.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+describe('a file that cannot be planned costs that file, never the run', () => {
+  it('a file over --max-file-size is not parsed, is named with its size, and every other file is planned', () => {
+    const big = `from models.booking import Booking\n${'VALUE = 1\n'.repeat(3000)}`;
+    const dir = pythonRepo({ 'generated/big.py': big });
+    const result = remodel(['plan', '--map', seedMap, '--max-file-size', '0.02'], dir);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/generated\/big\.py:1:1: not parsed: 0\.0 MB, over the 0\.0 MB limit \(--max-file-size\); left untouched/);
+    expect(result.stdout).toContain('diff --git a/services/booking_service.py');
+    expect(result.stdout).not.toContain('generated/big.py');
+    expect(remodel(['plan', '--map', seedMap, '--max-file-size', '0.02', '--fail-on-error'], dir).status).toBe(4);
+  });
+
+  it('a latin-1 file (PEP 263) is read as Python reads it: ignored when it imports nothing mapped, reported (not written) when it must change', () => {
+    const quiet = Buffer.concat([Buffer.from('# -*- coding: latin-1 -*-\nNAME = "caf'), Buffer.from([0xe9]), Buffer.from('"\n')]);
+    const importer = Buffer.concat([Buffer.from('# -*- coding: latin-1 -*-\nfrom models.booking import Booking\nNAME = "caf'), Buffer.from([0xe9]), Buffer.from('"\n')]);
+    const dir = pythonRepo({ 'services/latin.py': quiet, 'services/latin_importer.py': importer });
+    const result = remodel(['plan', '--map', seedMap], dir);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('diff --git a/services/booking_service.py');
+    expect(result.stdout).not.toContain('latin');
+    expect(result.stderr).toMatch(/services\/latin_importer\.py:1:1: declares coding latin-1 \(PEP 263\) and needs edits, which remodel writes in UTF-8 only: left untouched/);
+    expect(result.stderr).not.toMatch(/services\/latin\.py/);
+  });
+
+  it('a file that is no text is reported when its bytes name an old module, and check fails on it (unless --allow-unparsed)', () => {
+    const broken = Buffer.concat([Buffer.from('from models.booking import Booking\nX = "'), Buffer.from([0xff, 0xfe]), Buffer.from('"\n')]);
+    const dir = pythonRepo({ 'services/broken.py': broken });
+    const result = remodel(['plan', '--map', seedMap], dir);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/services\/broken\.py:1:1: services\/broken\.py: not UTF-8 text \(and no coding declaration\): left untouched/);
+    remodel(['apply', '--map', seedMap], dir);
+    const check = remodel(['check', '--map', seedMap], dir);
+    expect(check.status).toBe(4);
+    expect(check.stdout).toMatch(/^services\/broken\.py:1: could not be checked: /m);
+    expect(remodel(['check', '--map', seedMap, '--allow-unparsed'], dir).status).toBe(0);
+  });
+
+  it('a TS importer with an invalid UTF-8 byte is reported, not silently left out', () => {
+    const dir = makeGitRepo(join(repoRoot, 'examples', 'ts-app'));
+    repos.push(dir);
+    writeFileSync(join(dir, 'src', 'bad-bytes.ts'), Buffer.concat([Buffer.from("import { Booking } from './legacy/entities/booking.entity';\nexport const s = '"), Buffer.from([0xc3, 0x28]), Buffer.from("';\nexport const b = Booking;\n")]));
+    const result = remodel(['plan', '--map', join(repoRoot, 'import-maps', 'ts-app.yaml')], dir);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/src\/bad-bytes\.ts:1:1: src\/bad-bytes\.ts: not UTF-8 text/);
+  });
+
+  it('a tsconfig that extends a package that is not installed degrades, as tsc does: its files are planned and listed as unsure', () => {
+    const dir = makeGitRepo(join(repoRoot, 'examples', 'ts-app'));
+    repos.push(dir);
+    mkdirSync(join(dir, 'docs'), { recursive: true });
+    writeFileSync(join(dir, 'docs', 'tsconfig.json'), JSON.stringify({ extends: '@tsconfig/docusaurus/tsconfig.json', include: ['.'] }));
+    writeFileSync(join(dir, 'docs', 'page.ts'), "import { Booking } from '../src/legacy/entities/booking.entity';\nexport const b = Booking;\n");
+    const result = remodel(['plan', '--map', join(repoRoot, 'import-maps', 'ts-app.yaml')], dir);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('diff --git a/docs/page.ts');
+    expect(result.stderr).toMatch(/docs\/page\.ts:1: resolved under docs\/tsconfig\.json, which could not be read in full \(File '@tsconfig\/docusaurus\/tsconfig\.json' not found\.\)/);
+  });
+});
+
+describe('an internal error is a bug, and says so', () => {
+  it('exits 70 with one line, then the stack (never 1, the findings code, nor 2, bad input)', async () => {
+    const spy = jest.spyOn(api, 'plan').mockRejectedValue(new TypeError('boom'));
+    const err: string[] = [];
+    try {
+      const code = await run(['plan', '--cwd', repoRoot], { stdout: () => undefined, stderr: (text) => void err.push(text), stderrIsTTY: false });
+      expect(code).toBe(70);
+      expect(err.join('').split('\n')[0]).toBe('remodel: internal error (a bug, please report it): boom');
+      expect(err.join('')).toContain('TypeError: boom');
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});
