@@ -78,6 +78,12 @@ describe('remodel plan / apply on a real git repository', () => {
     }
   });
 
+  it('--version prints the package version and exits 0', () => {
+    const result = remodel(['--version'], repoRoot);
+    expect(result.status).toBe(0);
+    expect(result.stdout.trim()).toBe(JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).version);
+  });
+
   it('--json reports entries, needs-review and timings', () => {
     const report = JSON.parse(remodel(['plan', '--map', seedMap, '--json'], fresh()).stdout);
     expect(report.entries['models.booking -> db.models.core'].files).toBeGreaterThan(0);

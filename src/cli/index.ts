@@ -1,5 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
 import yargs, { type Argv } from 'yargs';
 import { UsageError, RemodelError } from '../core/errors';
@@ -37,6 +37,19 @@ interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   stderrIsTTY: boolean;
+}
+
+/** remodel's own version, from its package.json (found up from this file: in dist/ or, under ts-jest, in src/). */
+function ownVersion(): string {
+  for (let dir = __dirname; dirname(dir) !== dir; dir = dirname(dir)) {
+    try {
+      const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (manifest.name === 'remodel' && manifest.version) return manifest.version;
+    } catch {
+      // no package.json here: one folder up
+    }
+  }
+  return 'unknown';
 }
 
 function maxFileSizeOf(megabytes: number): number {
@@ -166,7 +179,7 @@ export async function run(argv: readonly string[], io: Io = defaultIo()): Promis
     .demandCommand(1, 'name a command: plan, apply, check or audit')
     .strict()
     .help()
-    .version(false)
+    .version(ownVersion())
     .fail((message, error) => {
       if (error) throw error;
       throw new UsageError(`${message} (see: remodel --help)`);
