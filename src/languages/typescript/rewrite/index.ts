@@ -7,6 +7,7 @@ import type { SourceFile } from '../../../core/types';
 import { type TypeScriptPreparedMap } from '../prepared-map';
 import { blockFileName, isComponentFile, scriptBlocks } from '../components';
 import { FileRewrite } from './context';
+import { isIdentifierName } from './text';
 import { flushPending } from './deferred-imports';
 import { flushDroppedExports } from './names';
 import { isNamespaceImport, visitDeep, visitStatement } from './forms';
@@ -94,8 +95,6 @@ function planComponentRewrite(file: SourceFile, prepared: TypeScriptPreparedMap)
   return { kind: 'changed', file: file.path, edits, needsReview, notes, stats };
 }
 
-const identifier = /^[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*$/u;
-
 /**
  * Edits that cannot make a file unparsable, so the safety net's second parse can be spared (most changed files have
  * only these): a module specifier's content between its own quotes replaced by text without quotes, backslashes,
@@ -104,5 +103,5 @@ const identifier = /^[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*$/u;
 function cannotBreakSyntax(text: string, edit: Edit): boolean {
   const quote = text[edit.start - 1];
   if ((quote === "'" || quote === '"') && text[edit.end] === quote && !/['"`\\\r\n]|\$\{/.test(edit.text) && !/['"\\\r\n]/.test(text.slice(edit.start, edit.end))) return true;
-  return identifier.test(text.slice(edit.start, edit.end)) && identifier.test(edit.text) && ts.identifierToKeywordKind(ts.factory.createIdentifier(edit.text)) === undefined;
+  return isIdentifierName(text.slice(edit.start, edit.end)) && isIdentifierName(edit.text) && ts.identifierToKeywordKind(ts.factory.createIdentifier(edit.text)) === undefined;
 }

@@ -2,9 +2,12 @@ import { ts } from '../ts';
 
 const identifier = /^[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*$/u;
 
+/** True for a JavaScript identifier name (reserved words included). */
+export const isIdentifierName = (text: string): boolean => identifier.test(text);
+
 /** An import or export specifier's text; a name that is no identifier (`"weird name"`, ES2022) is quoted. */
 export function specifierText(imported: string, local: string, inlineType: boolean, quote = "'"): string {
-  const name = (text: string): string => (identifier.test(text) ? text : `${quote}${escapeFor(text, quote)}${quote}`);
+  const name = (text: string): string => (isIdentifierName(text) ? text : `${quote}${escapeFor(text, quote)}${quote}`);
   return `${inlineType ? 'type ' : ''}${imported === local ? name(imported) : `${name(imported)} as ${name(local)}`}`;
 }
 
