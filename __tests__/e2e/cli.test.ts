@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { cpSync, chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -264,5 +265,66 @@ describe('TypeScript end to end: examples/ts-app', () => {
     expect(snapshot(planned)).toEqual(snapshot(applied));
     const again = remodel(['plan', '--map', tsMap, '--exit-code'], applied);
     expect(again).toMatchObject({ status: 0, stdout: '' });
+  });
+});
+
+describe('a careful user: maps that disagree, bad paths, pipes, thread counts (issue 16)', () => {
+  const writeMap = (dir: string, name: string, text: string): string => {
+    writeFileSync(join(dir, name), text);
+    return join(dir, name);
+  };
+
+  it('refuses two maps that send one module to different places, naming both; one map named twice is one map', () => {
+    const dir = fresh();
+    const other = writeMap(dir, 'other.yaml', 'version: 1\nlanguage: python\nroot: .\nrewrite:\n  - from: models.booking\n    to: db.models.identity\n');
+    const both = remodel(['plan', '--map', seedMap, '--map', other], dir);
+    expect(both.status).toBe(2);
+    expect(both.stdout).toBe('');
+    expect(both.stderr).toBe(`remodel: other.yaml:6: rewrite[0].to: sends 'models.booking' to 'db.models.identity', but ${seedMap} sends it to 'db.models.core'\n`);
+    const once = remodel(['plan', '--map', seedMap], dir);
+    const twice = remodel(['plan', '--map', seedMap, '--map', seedMap], dir);
+    expect(twice.status).toBe(0);
+    expect(twice.stdout).toBe(once.stdout);
+  });
+
+  it('refuses two maps that relocate one file', () => {
+    const dir = fresh();
+    const other = writeMap(dir, 'other.yaml', 'version: 1\nlanguage: python\nroot: .\nrelocate:\n  - from: models/booking.py\n    to: attic/booking.py\n');
+    const result = remodel(['plan', '--map', seedMap, '--map', other], dir);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe(`remodel: other.yaml:5: relocate[0].from: 'models/booking.py' is relocated by ${seedMap} too\n`);
+  });
+
+  it('says in one line, exit 2, when --cwd or the audited folder is missing or a file, or --out cannot be written; nothing is written', () => {
+    const dir = fresh();
+    const before = snapshot(dir);
+    const cases: Array<[string[], RegExp]> = [
+      [['plan', '--map', seedMap, '--cwd', join(dir, 'nowhere')], /^remodel: .*nowhere: no such folder \(--cwd, or the folder to audit\)\n$/],
+      [['plan', '--map', seedMap, '--cwd', join(dir, 'api', '__init__.py')], /^remodel: .*__init__\.py: not a folder \(--cwd, or the folder to audit\)\n$/],
+      [['audit', join(dir, 'nowhere')], /^remodel: .*nowhere: no such folder/],
+      [['apply', '--map', seedMap, '--out', join(dir, 'no', 'such', 'x.patch')], /^remodel: --out .*x\.patch: the folder .* does not exist\n$/],
+      [['apply', '--map', seedMap, '--out', dir], /^remodel: --out .*: is a folder; name a file\n$/],
+      [['plan', '--map', seedMap, '--jobs', 'abc'], /^remodel: --jobs must be a whole number of at least 1, not 'abc'\n$/],
+    ];
+    for (const [args, message] of cases) {
+      const result = remodel(args, dir);
+      expect({ args, status: result.status }).toEqual({ args, status: 2 });
+      expect(result.stderr).toMatch(message);
+    }
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('stops quietly when the reader of its output goes away (plan | head)', () => {
+    const dir = fresh();
+    const result = spawnSync('/bin/sh', ['-c', `"${process.execPath}" "${join(repoRoot, 'dist', 'bin', 'remodel.js')}" plan --map "${seedMap}" | head -n 1`], { cwd: dir, encoding: 'utf8' });
+    expect(result.stdout).toMatch(/^diff --git /);
+    expect(result.stderr).not.toMatch(/EPIPE|node:events/);
+  });
+
+  it('--jobs 1000 uses the cores there are, and plans the same', () => {
+    const dir = fresh();
+    const many = remodel(['plan', '--map', seedMap, '--jobs', '1000'], dir);
+    expect(many.status).toBe(0);
+    expect(many.stdout).toBe(remodel(['plan', '--map', seedMap, '--jobs', '1'], dir).stdout);
   });
 });

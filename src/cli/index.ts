@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
 import yargs, { type Argv } from 'yargs';
@@ -23,7 +23,7 @@ interface PlanArgs {
   json: boolean;
   stat: boolean;
   out?: string;
-  jobs?: number;
+  jobs?: string | number;
   shard?: string;
   color?: boolean;
   'max-file-size': number;
@@ -66,7 +66,24 @@ function parseOnly(only: string | undefined): TransformName[] | undefined {
   });
 }
 
+/** `--out` must be writable before anything is planned or written: its folder exists, and it is no folder itself. */
+function checkOut(out: string | undefined): void {
+  if (!out) return;
+  const target = resolve(out);
+  if (existsSync(target) && statSync(target).isDirectory()) throw new UsageError(`--out ${out}: is a folder; name a file`);
+  if (!existsSync(dirname(target)) || !statSync(dirname(target)).isDirectory()) throw new UsageError(`--out ${out}: the folder ${dirname(out) || '.'} does not exist`);
+}
+
+/** `--jobs` as the user wrote it: a whole number of at least 1. */
+function jobsOf(jobs: string | number | undefined): number | undefined {
+  if (jobs === undefined) return undefined;
+  const n = Number(jobs);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--jobs must be a whole number of at least 1, not '${jobs}'`);
+  return n;
+}
+
 async function computePlan(args: PlanArgs, io: Io): Promise<Plan> {
+  checkOut(args.out);
   const bar = io.stderrIsTTY ? new SingleBar({ format: 'remodel {bar} {value}/{total} files', stream: process.stderr, clearOnComplete: true, hideCursor: true }, Presets.shades_classic) : undefined;
   let started = false;
   try {
@@ -74,7 +91,7 @@ async function computePlan(args: PlanArgs, io: Io): Promise<Plan> {
       cwd: args.cwd,
       maps: args.map,
       only: parseOnly(args.only),
-      jobs: args.jobs,
+      jobs: jobsOf(args.jobs),
       shard: args.shard ? parseShard(args.shard) : undefined,
       maxFileSize: maxFileSizeOf(args['max-file-size']),
       onWarning: (message) => io.stderr(`remodel: warning: ${message}\n`),
@@ -200,8 +217,14 @@ export async function run(argv: readonly string[], io: Io = defaultIo()): Promis
 }
 
 function defaultIo(): Io {
+  // a reader that stops early (`remodel plan | head`) closes the pipe: the rest of the output goes nowhere, quietly
+  let closed = false;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    closed = true;
+  });
   return {
-    stdout: (text) => process.stdout.write(text),
+    stdout: (text) => void (closed || process.stdout.write(text)),
     stderr: (text) => process.stderr.write(text),
     stderrIsTTY: Boolean(process.stderr.isTTY),
   };

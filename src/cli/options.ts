@@ -8,7 +8,7 @@ export const planOptions = {
   json: { type: 'boolean', default: false, description: 'print a machine-readable report instead of the patch' },
   stat: { type: 'boolean', default: false, description: 'print a per-file summary instead of the patch' },
   out: { type: 'string', description: 'write the patch to this file instead of stdout' },
-  jobs: { type: 'number', description: 'parallel workers for parsing (default: cores, for trees of 1,500 files and more)' },
+  jobs: { type: 'string', description: 'parallel workers for parsing (default: cores, for trees of 1,500 files and more)' },
   shard: { type: 'string', description: 'plan only shard i of n (e.g. 2/4): a deterministic split by path; the shards\' patches concatenate' },
   color: { type: 'boolean', description: 'colours on stderr (default: when it is a terminal)' },
   'max-file-size': { type: 'number', default: 4, description: 'files larger than this many MB are not parsed (reported when they name an old module)' },

@@ -11,7 +11,8 @@ const mapFile = /\.(ya?ml|json)$/;
 
 /** The maps a run uses: the named files (relative to the process), or every map under `<cwd>/import-maps/`. */
 export function findImportMaps(cwd: string, named: readonly string[] | undefined): string[] {
-  if (named && named.length) return named.map((file) => resolve(file));
+  // the same map named twice is one map
+  if (named && named.length) return [...new Set(named.map((file) => resolve(file)))];
   const folder = join(cwd, 'import-maps');
   const found = existsSync(folder) ? readdirSync(folder).filter((name) => mapFile.test(name) && !name.endsWith('.schema.json')).sort() : [];
   if (!found.length) throw new UsageError(`no import map: pass --map FILE, or put maps under ${join(relative(process.cwd(), cwd) || '.', 'import-maps')}/`);

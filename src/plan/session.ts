@@ -1,3 +1,4 @@
+import { normalisePath } from '../core/paths';
 import { readImportMap, type ImportMap } from '../importmap';
 import { mayNeedEdit, mentionsAny } from '../languages/needles';
 import { getAdapter } from '../languages/registry';
@@ -25,6 +26,7 @@ export interface RewriteSession {
 /** Loads and prepares the maps over a workspace (in the main thread and in each worker alike). */
 export async function openSession(cwd: string, mapFiles: readonly string[], files?: readonly string[]): Promise<RewriteSession> {
   const maps = mapFiles.map(readImportMap);
+  checkMapsAgree(maps);
   const workspace = new DiskWorkspace(cwd, files);
   const loaded: LoadedMap[] = [];
   for (const written of maps) {
@@ -130,4 +132,40 @@ export async function planFiles(session: RewriteSession, mapIndex: number, files
     if (result.kind !== 'unchanged' || result.needsReview.length || result.notes.length) output.results.push(result);
   }
   return output;
+}
+
+/**
+ * Maps of one run must not disagree (they apply one after the other, so argument order would decide silently): no two
+ * send one module or one name to different places, and no two relocate one file.
+ * @throws ImportMapError naming the later map's entry and the earlier map
+ */
+export function checkMapsAgree(maps: readonly ImportMap[]): void {
+  const relocated = new Map<string, ImportMap>();
+  for (const [index, map] of maps.entries()) {
+    for (const [entry, move] of map.relocate.entries()) {
+      const from = normalisePath(move.from);
+      const earlier = relocated.get(from);
+      if (earlier) throw map.error(['relocate', entry, 'from'], `'${from}' is relocated by ${earlier.file} too`);
+      relocated.set(from, map);
+    }
+    for (const earlier of maps.slice(0, index)) {
+      if (earlier.language !== map.language) continue;
+      for (const rule of map.rules) {
+        const theirs = earlier.moveOfModule(rule.from);
+        const ours = map.moveOfModule(rule.from);
+        if (theirs && ours && theirs.module !== ours.module) {
+          throw map.error(['rewrite', rule.index, 'to'], `sends '${rule.from}' to '${ours.module}', but ${earlier.file} sends it to '${theirs.module}'`);
+        }
+        // the names either map moves out of this module, one by one
+        const names = new Set([rule, ...earlier.rules.filter((other) => other.from === rule.from)].flatMap((r) => [...(r.names ?? []), ...r.rename.keys()]));
+        for (const name of names) {
+          const a = earlier.moveOfName(rule.from, name);
+          const b = map.moveOfName(rule.from, name);
+          if (a && b && (a.module !== b.module || a.name !== b.name)) {
+            throw map.error(['rewrite', rule.index, rule.names ? 'names' : 'rename'], `sends '${rule.from}.${name}' to '${b.module}.${b.name}', but ${earlier.file} sends it to '${a.module}.${a.name}'`);
+          }
+        }
+      }
+    }
+  }
 }

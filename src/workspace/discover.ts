@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { WorkspaceError } from '../core/errors';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 
@@ -15,6 +16,8 @@ interface IgnoreScope {
  * `.gitignore` files at every level. Symbolic links are not followed, so nothing outside the root is listed.
  */
 export function discoverFiles(root: string): string[] {
+  if (!existsSync(root)) throw new WorkspaceError(`${root}: no such folder (--cwd, or the folder to audit)`);
+  if (!statSync(root).isDirectory()) throw new WorkspaceError(`${root}: not a folder (--cwd, or the folder to audit)`);
   const files: string[] = [];
   const walk = (relDir: string, scopes: IgnoreScope[]): void => {
     const absDir = relDir ? join(root, relDir) : root;

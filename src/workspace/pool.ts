@@ -118,7 +118,8 @@ export interface WorkerData<Init> {
  */
 function workerPool<Init, Chunk, Output>(task: PoolTask<Init, Chunk, Output>, jobs: number): ChunkRunner<Chunk, Output> {
   const workerData: WorkerData<Init> = { module: task.module, init: task.init };
-  const workers = Array.from({ length: jobs - 1 }, () => new Worker(workerFile, { workerData }));
+  // more threads than cores only cost memory (each loads the compiler or the parser): `--jobs 1000` means every core
+  const workers = Array.from({ length: Math.min(jobs, availableParallelism()) - 1 }, () => new Worker(workerFile, { workerData }));
   const idle = new Set(workers);
   let tasks: Chunk[] = [];
   let outputs: Output[] = [];
