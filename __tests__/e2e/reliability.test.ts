@@ -91,3 +91,28 @@ describe('an internal error is a bug, and says so', () => {
     }
   });
 });
+
+describe('apply stops at a file boundary, never half-written', () => {
+  it('a file edited while apply runs is not overwritten: apply stops there, says how far it got, and a second apply finishes', async () => {
+    const dir = pythonRepo({});
+    const computed = await api.plan({ cwd: dir, maps: [seedMap], jobs: 1 });
+    const paths = computed.changes.filter((c) => !c.movedFrom && c.before !== null).map((c) => c.path);
+    const victim = paths[paths.length - 1]!;
+    const atomic = require('write-file-atomic') as { sync: (...args: unknown[]) => void };
+    const real = atomic.sync;
+    let calls = 0;
+    const spy = jest.spyOn(atomic, 'sync').mockImplementation((...args: unknown[]) => {
+      real(...args);
+      // the user saves a file while apply is writing the others
+      if (++calls === 1) writeFileSync(join(dir, victim), '# edited meanwhile\n');
+    });
+    try {
+      expect(() => api.apply(computed)).toThrow(new RegExp(`^${victim.replace(/[.]/g, '\\.')}: changed since the plan was computed; run plan again; wrote \\d+ of ${computed.changes.length} files; run apply again$`));
+    } finally {
+      spy.mockRestore();
+    }
+    expect(require('node:fs').readFileSync(join(dir, victim), 'utf8')).toBe('# edited meanwhile\n');
+    const again = remodel(['apply', '--map', seedMap], dir);
+    expect(again.status).toBe(0);
+  });
+});

@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
 import { dirname } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { WorkspaceError } from '../core/errors';
+import { PartialApplyError, WorkspaceError } from '../core/errors';
 import type { FileChange, Plan } from '../plan/types';
 import { resolveInsideRoot } from '../workspace/paths';
 
@@ -32,6 +32,19 @@ function assertFresh(cwd: string, change: FileChange, freed: ReadonlySet<string>
     throw new WorkspaceError(`${source}: ${why}; run plan again`);
   }
   if (change.movedFrom && existsSync(resolveInsideRoot(cwd, change.path))) throw new WorkspaceError(`${change.path}: move destination already exists`);
+}
+
+/** The file (or, for a new one, the nearest folder that exists) can be written: checked for every change before the first write. */
+function assertWritable(cwd: string, change: FileChange): void {
+  let target = resolveInsideRoot(cwd, change.path);
+  while (!existsSync(target)) target = dirname(target);
+  try {
+    accessSync(target, constants.W_OK);
+    // an atomic write renames a temporary file into the folder: the folder must take it
+    if (statSync(target).isFile()) accessSync(dirname(target), constants.W_OK);
+  } catch {
+    throw new WorkspaceError(`${change.path}: cannot be written (permissions); nothing was written`);
+  }
 }
 
 function isGitWorkTree(cwd: string): boolean {
@@ -83,8 +96,22 @@ export function applyPlan(plan: Plan): ApplyResult {
   for (const change of plan.changes) {
     resolveInsideRoot(cwd, change.path);
     assertFresh(cwd, change, freed);
+    assertWritable(cwd, change);
   }
   const result: ApplyResult = { written: [], created: [], moved: [], deleted: [] };
+  try {
+    writeChanges(plan, freed, result);
+  } catch (error) {
+    const done = result.written.length + result.created.length + result.moved.length + result.deleted.length;
+    const detail = error instanceof WorkspaceError ? error.message : `${(error as NodeJS.ErrnoException).code ?? 'error'}: ${(error as Error).message}`;
+    throw new PartialApplyError(done, plan.changes.length, detail);
+  }
+  return result;
+}
+
+/** What the checks cannot see coming (a disk full, a file edited meanwhile) stops the writes at a file boundary. */
+function writeChanges(plan: Plan, freed: ReadonlySet<string>, result: ApplyResult): void {
+  const { cwd } = plan;
   const git = freed.size > 0 && isGitWorkTree(cwd);
   // moves first, so that a new file (a shim) can take a moved file's old path
   for (const change of plan.changes) {
@@ -102,9 +129,10 @@ export function applyPlan(plan: Plan): ApplyResult {
       unlinkSync(target);
       result.deleted.push(change.path);
     } else if (change.after !== change.before || change.before === null) {
+      // checked once more right before it is replaced: a file edited while apply runs is never overwritten
+      if (!change.movedFrom) assertFresh(cwd, change, freed);
       writeText(target, change.after, change.mode);
       (change.before === null ? result.created : result.written).push(change.path);
     }
   }
-  return result;
 }

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { dirname, join, resolve } from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
 import yargs, { type Argv } from 'yargs';
-import { UsageError, RemodelError } from '../core/errors';
+import { PartialApplyError, RemodelError, UsageError } from '../core/errors';
 import { apply, audit, draftImportMap, plan, renderAuditJson, renderAuditMarkdown, renderFilePatch, renderJsonReport, renderPatch, renderStat, renderSummary, type Plan, type TransformName } from '../index';
 import { parseShard } from '../plan/shard';
 import { planOptions } from './options';
@@ -31,7 +31,7 @@ interface PlanArgs {
 }
 
 /** Exit codes (README, DESIGN §3): one table for every command. */
-const exitCodes = { findings: 1, badInput: 2, unreadFiles: 4, internalError: 70 } as const;
+const exitCodes = { findings: 1, badInput: 2, unreadFiles: 4, partialApply: 5, internalError: 70 } as const;
 
 interface Io {
   stdout: (text: string) => void;
@@ -206,7 +206,7 @@ export async function run(argv: readonly string[], io: Io = defaultIo()): Promis
   } catch (error) {
     if (error instanceof RemodelError) {
       io.stderr(`remodel: ${error.message}\n`);
-      return exitCodes.badInput;
+      return error instanceof PartialApplyError ? exitCodes.partialApply : exitCodes.badInput;
     }
     // anything else is a remodel bug: one line that says so, then the stack for the report
     const detail = error instanceof Error ? error : new Error(String(error));

@@ -38,3 +38,14 @@ export class ParseError extends RemodelError {
 export class WorkspaceError extends RemodelError {
   override name = 'WorkspaceError';
 }
+
+/** `apply` stopped part-way on an I/O failure: every file is either as it was or as planned (atomic writes). */
+export class PartialApplyError extends RemodelError {
+  constructor(
+    readonly done: number,
+    readonly total: number,
+    detail: string,
+  ) {
+    super(`${detail}; wrote ${done} of ${total} files; run apply again`);
+  }
+}
