@@ -116,3 +116,24 @@ describe('apply stops at a file boundary, never half-written', () => {
     expect(again.status).toBe(0);
   });
 });
+
+describe('ignore rules as git applies them (issue 16)', () => {
+  it('with --cwd a sub-folder, the parent .gitignore and .git/info/exclude are honoured', () => {
+    const top = makeGitRepo(join(repoRoot, 'examples', 'python-backend'));
+    repos.push(top);
+    // the example becomes apps/backend of a bigger repository, whose own rules ignore generated code and a scratch folder
+    const backend = join(top, 'apps', 'backend');
+    mkdirSync(backend, { recursive: true });
+    for (const entry of require('node:fs').readdirSync(top)) if (entry !== '.git' && entry !== 'apps') require('node:fs').renameSync(join(top, entry), join(backend, entry));
+    writeFileSync(join(top, '.gitignore'), 'generated/\n');
+    writeFileSync(join(top, '.git', 'info', 'exclude'), 'scratch.py\n');
+    mkdirSync(join(backend, 'generated'));
+    writeFileSync(join(backend, 'generated', 'client.py'), 'from models.booking import Booking\n');
+    writeFileSync(join(backend, 'scratch.py'), 'from models.booking import Booking\n');
+    const result = remodel(['plan', '--map', seedMap, '--cwd', backend], top);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('diff --git a/services/booking_service.py');
+    expect(result.stdout).not.toContain('generated/client.py');
+    expect(result.stdout).not.toContain('scratch.py');
+  });
+});

@@ -72,7 +72,14 @@ export async function scanCandidates(
     } catch (error) {
       if (!(error instanceof NotTextError)) throw error;
       // a file remodel cannot decode is reported when its bytes name an old module, else it is none of its business
-      if (mentionsAny(session.workspace.readBytes(path).toString('latin1'), prepared.needles)) limits.onSkipped({ kind: 'failed', file: path, line: 1, column: 1, error: `${error.message}: left untouched` });
+      // (one that cannot be read at all may be one: it is reported too)
+      let mentions = true;
+      try {
+        mentions = mentionsAny(session.workspace.readBytes(path).toString('latin1'), prepared.needles);
+      } catch (unreadable) {
+        if (!(unreadable instanceof NotTextError)) throw unreadable;
+      }
+      if (mentions) limits.onSkipped({ kind: 'failed', file: path, line: 1, column: 1, error: `${error.message}: left untouched` });
       continue;
     }
     if (text.length > limits.maxFileSize) {

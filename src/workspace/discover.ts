@@ -1,14 +1,19 @@
 import { WorkspaceError } from '../core/errors';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync, type Dirent } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 
 /** Folders never worth a look: VCS metadata, dependencies, virtualenvs, caches. */
 const skippedFolders = new Set(['.git', '.hg', '.svn', 'node_modules', '__pycache__', '.venv', 'venv', '.tox', '.nox', 'site-packages', '.mypy_cache', '.pytest_cache']);
 
 interface IgnoreScope {
+  /** the folder the rules are relative to, from the root ('' the root itself); with `outside`, how the root is reached from it */
   base: string;
   rules: Ignore;
+  /** a scope above the root (a parent's .gitignore, .git/info/exclude, the global excludes): the root's path from its folder */
+  outside?: string;
 }
 
 /**
@@ -24,7 +29,13 @@ export function discoverFiles(root: string): string[] {
     const local = readGitignore(absDir);
     const active = local ? [...scopes, { base: relDir, rules: local }] : scopes;
     if (relDir && existsSync(join(absDir, 'pyvenv.cfg'))) return; // a virtualenv under any name
-    const entries = readdirSync(absDir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    let listed: Dirent[];
+    try {
+      listed = readdirSync(absDir, { withFileTypes: true });
+    } catch {
+      return; // a folder that cannot be read (permissions) is left out, never the run
+    }
+    const entries = listed.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
       if (entry.isDirectory()) {
@@ -35,23 +46,67 @@ export function discoverFiles(root: string): string[] {
       }
     }
   };
-  walk('', []);
+  walk('', scopesAbove(root));
   return files;
 }
 
-function readGitignore(dir: string): Ignore | undefined {
-  let text: string;
+/**
+ * The ignore rules git applies to the root from above it: the .gitignore files of the folders between the work tree's
+ * top and the root, `.git/info/exclude`, and the global excludes file (`core.excludesFile`, else git/ignore under
+ * XDG_CONFIG_HOME or ~/.config). `--cwd` a sub-folder of a repository ignores what git ignores there.
+ */
+function scopesAbove(root: string): IgnoreScope[] {
+  const scopes: IgnoreScope[] = [];
+  const global = globalExcludes();
+  let top: string | undefined;
+  for (let dir = resolve(root); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, '.git'))) {
+      top = dir;
+      break;
+    }
+    if (dirname(dir) === dir) break;
+  }
+  if (global) scopes.push({ base: '', rules: ignore().add(global), ...(top && top !== resolve(root) ? { outside: relative(top, root).split(sep).join('/') } : {}) });
+  if (!top) return scopes;
+  const fromTop = relative(top, resolve(root)).split(sep).join('/');
+  const exclude = readText(join(top, '.git', 'info', 'exclude'));
+  if (exclude) scopes.push({ base: '', rules: ignore().add(exclude), ...(fromTop ? { outside: fromTop } : {}) });
+  // the root's own .gitignore is read by the walk; the ones above it here
+  for (let dir = dirname(resolve(root)); fromTop && dir.length >= top.length; dir = dirname(dir)) {
+    const rules = readGitignore(dir);
+    if (rules) scopes.push({ base: '', rules, outside: relative(dir, root).split(sep).join('/') });
+    if (dir === top) break;
+  }
+  return scopes;
+}
+
+function globalExcludes(): string | undefined {
+  let file: string | undefined;
   try {
-    text = readFileSync(join(dir, '.gitignore'), 'utf8');
+    file = execFileSync('git', ['config', '--get', 'core.excludesFile'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim().replace(/^~(?=\/)/, homedir());
+  } catch {
+    file = undefined;
+  }
+  file ||= join(process.env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'git', 'ignore');
+  return readText(file);
+}
+
+function readText(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
   } catch {
     return undefined;
   }
-  return ignore().add(text);
+}
+
+function readGitignore(dir: string): Ignore | undefined {
+  const text = readText(join(dir, '.gitignore'));
+  return text === undefined ? undefined : ignore().add(text);
 }
 
 function isIgnored(scopes: IgnoreScope[], rel: string, isDir: boolean): boolean {
   for (const scope of scopes) {
-    const local = scope.base ? rel.slice(scope.base.length + 1) : rel;
+    const local = scope.outside ? `${scope.outside}/${rel}` : scope.base ? rel.slice(scope.base.length + 1) : rel;
     if (scope.rules.ignores(isDir ? `${local}/` : local)) return true;
   }
   return false;

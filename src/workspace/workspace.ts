@@ -52,9 +52,16 @@ export class DiskWorkspace implements Workspace {
     return this.fileSet.has(path);
   }
 
-  /** The file's bytes as they are on disk. */
+  /** The file's bytes as they are on disk; NotTextError when they cannot be read (permissions). */
   readBytes(path: string): Buffer {
-    return readFileSync(this.fileSet.has(path) ? join(this.cwd, path) : resolveInsideRoot(this.cwd, path));
+    const file = this.fileSet.has(path) ? join(this.cwd, path) : resolveInsideRoot(this.cwd, path);
+    try {
+      return readFileSync(file);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EACCES' || code === 'EPERM' || code === 'EISDIR') throw new NotTextError(`${path}: cannot be read (${code})`);
+      throw error;
+    }
   }
 
   /** The file's text as it is on disk (UTF-8, BOM kept as U+FEFF). */
