@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { git, makeGitRepo, remodel, repoRoot, snapshot } from '../support/cli';
@@ -326,5 +326,25 @@ describe('a careful user: maps that disagree, bad paths, pipes, thread counts (i
     const many = remodel(['plan', '--map', seedMap, '--jobs', '1000'], dir);
     expect(many.status).toBe(0);
     expect(many.stdout).toBe(remodel(['plan', '--map', seedMap, '--jobs', '1'], dir).stdout);
+  });
+});
+
+describe('patches and listings as git writes them', () => {
+  it('ends a --- / +++ name holding a space with a tab, so that GNU patch applies it as git apply does; --stat quotes odd names', () => {
+    const dir = fresh();
+    mkdirSync(join(dir, 'my services'));
+    writeFileSync(join(dir, 'my services', 'booking copy.py'), 'from models.booking import Booking\n\nB = Booking\n');
+    writeFileSync(join(dir, 'services', 'tab\there.py'), 'from models.booking import Booking\n');
+    const patch = remodel(['plan', '--map', seedMap], dir).stdout;
+    expect(patch).toContain('--- a/my services/booking copy.py\t\n+++ b/my services/booking copy.py\t\n');
+    const byGnuPatch = fresh();
+    mkdirSync(join(byGnuPatch, 'my services'));
+    writeFileSync(join(byGnuPatch, 'my services', 'booking copy.py'), 'from models.booking import Booking\n\nB = Booking\n');
+    writeFileSync(join(byGnuPatch, 'services', 'tab\there.py'), 'from models.booking import Booking\n');
+    const applied = spawnSync('patch', ['-p1', '--batch', '--silent'], { cwd: byGnuPatch, input: patch.split('diff --git').filter((part) => part.includes('booking copy.py')).map((part) => `diff --git${part}`).join(''), encoding: 'utf8' });
+    expect(applied.status).toBe(0);
+    expect(readFileSync(join(byGnuPatch, 'my services', 'booking copy.py'), 'utf8')).toBe('from db.models.core import Booking\n\nB = Booking\n');
+    const stat = remodel(['plan', '--map', seedMap, '--stat'], dir).stdout;
+    expect(stat).toMatch(/^ "services\/tab\\there\.py" +\| +\d+ /m);
   });
 });

@@ -137,3 +137,21 @@ describe('ignore rules as git applies them (issue 16)', () => {
     expect(result.stdout).not.toContain('scratch.py');
   });
 });
+
+describe('colour as the ecosystem agrees (issue 16)', () => {
+  const summary = async (env: Record<string, string>, tty: boolean): Promise<string> => {
+    const err: string[] = [];
+    const dir = pythonRepo({});
+    const code = await run(['plan', '--map', seedMap, '--cwd', dir, '--jobs', '1'], { stdout: () => undefined, stderr: (text) => void err.push(text), stderrIsTTY: tty, env });
+    expect(code).toBe(0);
+    return err.join('');
+  };
+  const ansi = /\u001b\[\d+m/;
+
+  it('FORCE_COLOR colours off a terminal; NO_COLOR and TERM=dumb keep a terminal plain', async () => {
+    expect(await summary({ FORCE_COLOR: '1' }, false)).toMatch(ansi);
+    expect(await summary({}, false)).not.toMatch(ansi);
+    expect(await summary({ NO_COLOR: '1' }, true)).not.toMatch(ansi);
+    expect(await summary({ TERM: 'dumb' }, true)).not.toMatch(ansi);
+  });
+});

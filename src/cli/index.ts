@@ -5,6 +5,7 @@ import yargs, { type Argv } from 'yargs';
 import { PartialApplyError, RemodelError, UsageError } from '../core/errors';
 import { apply, audit, draftImportMap, plan, renderAuditJson, renderAuditMarkdown, renderFilePatch, renderJsonReport, renderPatch, renderStat, renderSummary, type Plan, type TransformName } from '../index';
 import { parseShard } from '../plan/shard';
+import { quoteGitPath } from '../render/patch';
 import { planOptions } from './options';
 
 const transformAliases: Record<string, TransformName> = {
@@ -37,6 +38,8 @@ interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   stderrIsTTY: boolean;
+  /** the environment the conventions are read from (NO_COLOR, FORCE_COLOR, TERM) */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** remodel's own version, from its package.json (found up from this file: in dist/ or, under ts-jest, in src/). */
@@ -66,6 +69,15 @@ function parseOnly(only: string | undefined): TransformName[] | undefined {
   });
 }
 
+/** Colour as the ecosystem agrees: FORCE_COLOR on, NO_COLOR off, TERM=dumb off, else when stderr is a terminal. */
+function colorByConvention(io: Io): boolean {
+  const env = io.env ?? {};
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false') return true;
+  if (env.NO_COLOR) return false;
+  if (env.TERM === 'dumb') return false;
+  return io.stderrIsTTY;
+}
+
 /** `--out` must be writable before anything is planned or written: its folder exists, and it is no folder itself. */
 function checkOut(out: string | undefined): void {
   if (!out) return;
@@ -84,7 +96,7 @@ function jobsOf(jobs: string | number | undefined): number | undefined {
 
 async function computePlan(args: PlanArgs, io: Io): Promise<Plan> {
   checkOut(args.out);
-  const bar = io.stderrIsTTY ? new SingleBar({ format: 'remodel {bar} {value}/{total} files', stream: process.stderr, clearOnComplete: true, hideCursor: true }, Presets.shades_classic) : undefined;
+  const bar = io.stderrIsTTY && io.env?.TERM !== 'dumb' ? new SingleBar({ format: 'remodel {bar} {value}/{total} files', stream: process.stderr, clearOnComplete: true, hideCursor: true }, Presets.shades_classic) : undefined;
   let started = false;
   try {
     return await plan({
@@ -108,7 +120,7 @@ async function computePlan(args: PlanArgs, io: Io): Promise<Plan> {
 }
 
 function report(args: PlanArgs, computed: Plan, io: Io, patchToStdout: boolean): void {
-  const color = args.color ?? io.stderrIsTTY;
+  const color = args.color ?? colorByConvention(io);
   if (args.out) writeFileSync(args.out, renderPatch(computed.changes));
   if (args.json) io.stdout(renderJsonReport(computed));
   else if (args.stat) io.stdout(renderStat(computed, false));
@@ -158,7 +170,7 @@ export async function run(argv: readonly string[], io: Io = defaultIo()): Promis
         }),
       async (args) => {
         const computed = await plan({ cwd: args.cwd, maps: args.map, only: ['rewrite-imports'], maxFileSize: maxFileSizeOf(args['max-file-size']) });
-        for (const change of computed.changes) io.stdout(`${change.path}: still imports an old module\n`);
+        for (const change of computed.changes) io.stdout(`${quoteGitPath(change.path)}: still imports an old module\n`);
         // what remodel left for a human still uses an old module: the guard does not pass it; a computed import it
         // cannot tell about is a warning
         const offending = computed.needsReview.filter((item) => !item.unsure);
@@ -227,5 +239,6 @@ function defaultIo(): Io {
     stdout: (text) => void (closed || process.stdout.write(text)),
     stderr: (text) => process.stderr.write(text),
     stderrIsTTY: Boolean(process.stderr.isTTY),
+    env: process.env,
   };
 }

@@ -49,8 +49,10 @@ export function renderFilePatch(change: FileChange): string {
   // an empty new file, or a pure rename, is its header alone
   if (before === after) return change.movedFrom || change.before === null || change.after === null ? header : '';
   const hunks = renderHunks(before, after);
-  const oldName = change.before === null ? '/dev/null' : prefixed('a/', source);
-  const newName = change.after === null ? '/dev/null' : prefixed('b/', change.path);
+  // git ends a `---`/`+++` name that holds a space with a tab, so that GNU patch reads the whole name
+  const withTab = (name: string): string => (name.includes(' ') && !name.startsWith('"') ? `${name}\t` : name);
+  const oldName = change.before === null ? '/dev/null' : withTab(prefixed('a/', source));
+  const newName = change.after === null ? '/dev/null' : withTab(prefixed('b/', change.path));
   return `${header}--- ${oldName}\n+++ ${newName}\n${hunks}`;
 }
 

@@ -1,6 +1,6 @@
 import pc from 'picocolors';
 import type { Plan } from '../plan/types';
-import { countChangedLines } from './patch';
+import { countChangedLines, quoteGitPath } from './patch';
 
 /** The machine report of `--json`: per entry counts, needs-review, notes, parse failures, timings. */
 export function renderJsonReport(plan: Plan): string {
@@ -26,10 +26,12 @@ export function renderJsonReport(plan: Plan): string {
 /** `--stat`: one line per file, like `git diff --stat`. */
 export function renderStat(plan: Plan, color: boolean): string {
   const c = pc.createColors(color);
-  const width = Math.max(0, ...plan.changes.map((change) => change.path.length));
-  const lines = plan.changes.map((change) => {
+  // names quoted as git quotes them (a newline in a name would otherwise break the listing)
+  const names = plan.changes.map((change) => (change.movedFrom ? `${quoteGitPath(change.movedFrom)} => ${quoteGitPath(change.path)}` : quoteGitPath(change.path)));
+  const width = Math.max(0, ...names.map((name) => name.length));
+  const lines = plan.changes.map((change, i) => {
     const { added, removed } = countChangedLines(change);
-    const name = change.movedFrom ? `${change.movedFrom} => ${change.path}` : change.path;
+    const name = names[i]!;
     return ` ${name.padEnd(width)} | ${String(added + removed).padStart(4)} ${c.green('+'.repeat(Math.min(added, 30)))}${c.red('-'.repeat(Math.min(removed, 30)))}`;
   });
   return lines.length ? `${lines.join('\n')}\n` : '';
