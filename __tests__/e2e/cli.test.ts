@@ -348,3 +348,26 @@ describe('patches and listings as git writes them', () => {
     expect(stat).toMatch(/^ "services\/tab\\there\.py" +\| +\d+ /m);
   });
 });
+
+describe('maps and drafts where a user keeps them', () => {
+  it('finds maps in sub-folders of import-maps/', () => {
+    const dir = fresh();
+    mkdirSync(join(dir, 'import-maps', 'bookings'), { recursive: true });
+    cpSync(seedMap, join(dir, 'import-maps', 'bookings', 'seed.yaml'));
+    const result = remodel(['plan'], dir);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(remodel(['plan', '--map', seedMap], dir).stdout);
+  });
+
+  it('audit --emit-map never replaces an existing file without --force', () => {
+    const dir = fresh();
+    writeFileSync(join(dir, 'draft.yaml'), '# mine\n');
+    const refused = remodel(['audit', '.', '--emit-map', 'draft.yaml'], dir);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toBe('remodel: --emit-map draft.yaml: already exists; pass --force to replace it\n');
+    expect(readFileSync(join(dir, 'draft.yaml'), 'utf8')).toBe('# mine\n');
+    expect(remodel(['audit', '.', '--emit-map', 'draft.yaml', '--force'], dir).status).toBe(0);
+    expect(readFileSync(join(dir, 'draft.yaml'), 'utf8')).toMatch(/^# /);
+    expect(readFileSync(join(dir, 'draft.yaml'), 'utf8')).not.toBe('# mine\n');
+  });
+});

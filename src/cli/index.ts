@@ -190,12 +190,14 @@ export async function run(argv: readonly string[], io: Io = defaultIo()): Promis
           .positional('dir', { type: 'string', default: '.', description: 'the directory to audit (module ids in the draft map are relative to it)' })
           .options({
             format: { choices: ['md', 'json'] as const, default: 'md' as const, description: 'report format on stdout' },
-            'emit-map': { type: 'string', description: 'write a draft import map (YAML) to this file' },
+            'emit-map': { type: 'string', description: 'write a draft import map (YAML) to this file (an existing one only with --force)' },
+            force: { type: 'boolean', default: false, description: 'let --emit-map replace an existing file' },
             prefer: { type: 'string', array: true, description: 'globs of the files whose models win a duplicate group (e.g. "db/models/**")' },
           })
           .example('$0 audit apps/backend --prefer "db/models/**" --emit-map import-maps/draft.yaml', 'audit and draft a map'),
       async (args) => {
         const prefer = args.prefer ?? [];
+        if (args['emit-map'] && existsSync(args['emit-map']) && !args.force) throw new UsageError(`--emit-map ${args['emit-map']}: already exists; pass --force to replace it`);
         const report = await audit({ dir: args.dir, prefer });
         io.stdout(args.format === 'json' ? renderAuditJson(report) : renderAuditMarkdown(report));
         if (args['emit-map']) {

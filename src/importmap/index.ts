@@ -14,7 +14,10 @@ export function findImportMaps(cwd: string, named: readonly string[] | undefined
   // the same map named twice is one map
   if (named && named.length) return [...new Set(named.map((file) => resolve(file)))];
   const folder = join(cwd, 'import-maps');
-  const found = existsSync(folder) ? readdirSync(folder).filter((name) => mapFile.test(name) && !name.endsWith('.schema.json')).sort() : [];
+  // sub-folders too (import-maps/billing/2024.yaml), in path order
+  const found = existsSync(folder)
+    ? (readdirSync(folder, { recursive: true, encoding: 'utf8' }) as string[]).filter((name) => mapFile.test(name) && !name.endsWith('.schema.json')).sort()
+    : [];
   if (!found.length) throw new UsageError(`no import map: pass --map FILE, or put maps under ${join(relative(process.cwd(), cwd) || '.', 'import-maps')}/`);
   return found.map((name) => join(folder, name));
 }
