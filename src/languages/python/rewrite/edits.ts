@@ -26,6 +26,8 @@ export function removeItems(rw: PythonFileRewrite, items: readonly ImportItem[],
   const handled = new Set<ImportItem>();
   const comma = (node: Node | null | undefined): Node | undefined => (node?.type === ',' ? node : undefined);
   const startsLine = (offset: number): boolean => /^[ \t]*$/.test(text.slice(text.lastIndexOf('\n', offset - 1) + 1, offset));
+  // a line that a backslash continues from the line before: its last item takes that line's comma with it
+  const continued = (offset: number): boolean => /\\\r?\n[ \t]*$/.test(text.slice(Math.max(0, offset - 200), offset));
   const skipSpaces = (offset: number): number => {
     while (text[offset] === ' ' || text[offset] === '\t') offset++;
     return offset;
@@ -40,15 +42,18 @@ export function removeItems(rw: PythonFileRewrite, items: readonly ImportItem[],
       continue;
     }
     const after = comma(item.node.nextSibling);
-    if (after || startsLine(item.node.startIndex)) {
+    if (after || (startsLine(item.node.startIndex) && !continued(item.node.startIndex))) {
       deleteSpan(rw, item.node.startIndex, skipSpaces(after ? after.endIndex : item.node.endIndex));
       continue;
     }
     // the last item on its line without a comma after: take the comma before it, and removed neighbours on the line
     let first = index;
-    while (first > 0 && gone.has(items[first - 1]!) && !startsLine(items[first]!.node.startIndex)) first--;
+    // (lines a backslash joins are one line here)
+    while (first > 0 && gone.has(items[first - 1]!) && (!startsLine(items[first]!.node.startIndex) || continued(items[first]!.node.startIndex))) first--;
     for (let k = first; k <= index; k++) handled.add(items[k]!);
-    const before = comma(items[first]!.node.previousSibling);
+    let previous = items[first]!.node.previousSibling;
+    while (previous?.type === 'line_continuation') previous = previous.previousSibling;
+    const before = comma(previous);
     deleteSpan(rw, before ? before.startIndex : items[first]!.node.startIndex, item.node.endIndex);
   }
 }

@@ -1,0 +1,5 @@
+from models.booking import legacy_helper, \
+    BookingStatus, \
+    Booking
+
+print(legacy_helper, BookingStatus, Booking)
