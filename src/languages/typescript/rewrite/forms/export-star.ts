@@ -103,8 +103,23 @@ export function rewriteExportStar(rw: FileRewrite, statement: ts.ExportDeclarati
   rw.note(statement, `'export * from' of '${old.id}', whose names ${listed.join(', ')} move: they are re-exported explicitly from their new modules`);
 }
 
+/** Surfaces already followed through their stars, per prepared map (a barrel's modules recur in every barrel). */
+const surfaces = new WeakMap<object, Map<string, ExportedNames>>();
+
 /** What a module passes on: its own exports and, through its `export *`s, theirs (open when some cannot be read). */
 function moduleSurface(rw: FileRewrite, file: string, seen = new Set<string>()): ExportedNames {
+  let known = surfaces.get(rw.prepared);
+  if (!known) surfaces.set(rw.prepared, (known = new Map()));
+  const cached = known.get(file);
+  if (cached) return cached;
+  // a surface cut short by a star cycle is not the whole answer: only a walk that began here is kept
+  const walkStartsHere = seen.size === 0;
+  const surface = followStars(rw, file, seen);
+  if (walkStartsHere) known.set(file, surface);
+  return surface;
+}
+
+function followStars(rw: FileRewrite, file: string, seen: Set<string>): ExportedNames {
   const own = rw.prepared.exportsOf(file);
   if (!own) return { names: new Set(), open: true, types: new Set() };
   if (!own.open || seen.has(file)) return own;
