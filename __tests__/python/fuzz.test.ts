@@ -63,8 +63,8 @@ function render(p: Program): string {
       else lines.push(`from ${from} import ${text.join(', ')}`);
       for (const x of items) uses.push(`print(${x.local})`);
     } else {
-      // (a chain to a name the canonical module lacks, `models.booking.legacy_helper`, is left out here: an
-      // `import models.booking` whose every use stays is still retargeted and re-added, which a second run repeats)
+      // (a chain to a name the canonical module lacks, `models.booking.legacy_helper`, is left out of this form: the
+      // same old module imported again in other scopes with chains that all stay is not idempotent yet — the note says so)
       const members = modules[s.module]!.filter((name) => name !== 'legacy_helper');
       if (s.alias) {
         lines.push(`import ${s.module} as mod_${counter}`);

@@ -102,6 +102,7 @@ export async function rewriteChain(rw: PythonFileRewrite, id: Node, binding: Mod
     // the canonical module lacks it: the chain keeps reaching the old module, which stays imported for it
     rw.out.review(id, `${named.module} has no name '${named.name}': '${parts.slice(0, depth + 2).join('.')}' is left on the old module`);
     if (binding.rootOnly) {
+      rw.chainsStaying.add(module);
       if (!rootStillBound(rw, binding.module, owner)) rw.out.addLineAfter(binding.statement.node, `import ${module}`);
       return false;
     }
@@ -129,6 +130,7 @@ export async function rewriteChain(rw: PythonFileRewrite, id: Node, binding: Mod
   const original = rw.file.text.slice(id.startIndex, endNode.endIndex);
   let replacement: string;
   if (binding.rootOnly) {
+    rw.chainsMoving.add(module);
     const targetModule = end > depth ? parentModule(target) : target;
     const alias = rw.rootAliases.get(targetModule);
     if (alias) replacement = alias + target.slice(targetModule.length);
@@ -149,4 +151,19 @@ export async function rewriteChain(rw: PythonFileRewrite, id: Node, binding: Mod
   rw.out.edit(id.startIndex, endNode.endIndex, replacement);
   rw.out.count(label, 'references');
   return true;
+}
+
+/**
+ * An `import a.b` retargeted to its canonical module whose chains all stay on `a.b` (names the canonical module lacks)
+ * served nothing: the statement is left as it was, and the `import a.b` added back for those chains is not added.
+ */
+export function takeBackIdleRetargets(rw: PythonFileRewrite): void {
+  for (const [module, { edit, label, target, statements }] of rw.retargets) {
+    // only the plain case: one such statement, its canonical import serving no other, no chain moving anywhere
+    if (statements !== 1 || rw.sharedTargets.has(target) || !rw.chainsStaying.has(module) || rw.chainsMoving.has(module)) continue;
+    rw.out.dropEdit(edit);
+    rw.out.dropAddedLine(`import ${module}`);
+    const stats = rw.out.stats[label];
+    if (stats) stats.imports--;
+  }
 }

@@ -1,5 +1,5 @@
 import type { ImportMap } from '../../../importmap/types';
-import type { SourceFile } from '../../../core/types';
+import type { Edit, SourceFile } from '../../../core/types';
 import { type PythonImport } from '../imports';
 import { type Node } from '../syntax';
 import { analyzeScopes, type Scope, type ScopeAnalysis } from '../scopes';
@@ -15,6 +15,13 @@ export class PythonFileRewrite {
   readonly claimed = new Set<string>();
   /** modules imported aliased because their first name was taken: module -> alias */
   readonly rootAliases = new Map<string, string>();
+  /** `import a.b` retargeted to its canonical module, by old module: taken back when none of its chains moves */
+  readonly retargets = new Map<string, { edit: Edit; label: string; target: string; statements: number }>();
+  /** canonical modules whose retargeted import another statement leans on (it was dropped as a duplicate of it) */
+  readonly sharedTargets = new Set<string>();
+  /** old modules some chain of an unaliased `import a.b` still reaches, and those some chain moved away from */
+  readonly chainsStaying = new Set<string>();
+  readonly chainsMoving = new Set<string>();
 
   analysis: ScopeAnalysis | undefined;
 

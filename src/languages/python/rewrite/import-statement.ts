@@ -19,8 +19,14 @@ export function rewriteImport(rw: PythonFileRewrite, statement: ImportStatement)
         rw.rootAliases.set(target, alias);
         rw.out.note(item.node, `'${root}' already names something else here: imported as 'import ${target} as ${alias}'`);
       }
-      if (claim(rw, statement, `import|${target}|${item.alias ?? alias ?? ''}`)) rw.out.edit(item.nameNode.startIndex, item.nameNode.endIndex, alias ? `${target} as ${alias}` : target);
-      else removed.push(item);
+      if (claim(rw, statement, `import|${target}|${item.alias ?? alias ?? ''}`)) {
+        const edit = rw.out.edit(item.nameNode.startIndex, item.nameNode.endIndex, alias ? `${target} as ${alias}` : target);
+        const earlier = rw.retargets.get(item.name);
+        if (edit && !item.alias && !alias) rw.retargets.set(item.name, { edit, label: whole.rule.label, target, statements: (earlier?.statements ?? 0) + 1 });
+      } else {
+        rw.sharedTargets.add(target);
+        removed.push(item);
+      }
     }
     if (!rw.reachesOldModule(item.alias ? item.name : item.bound)) continue;
     const scope = rw.scopes.scopeOf(statement.node);

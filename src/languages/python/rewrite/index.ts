@@ -1,6 +1,6 @@
 import { findImports, type PythonImport } from '../imports';
 import { rewriteDottedStrings } from '../strings';
-import { rewriteUses } from './chains';
+import { rewriteUses, takeBackIdleRetargets } from './chains';
 import { decideFrom, emitFrom, rewriteWildcard } from './import-from';
 import { rewriteImport } from './import-statement';
 import { claimUnmovedBindings } from './names';
@@ -87,6 +87,7 @@ async function run(rw: PythonFileRewrite): Promise<void> {
   }
   if (rw.bindings.size || rw.renames.size) {
     await rewriteUses(rw);
+    takeBackIdleRetargets(rw);
     if (rw.file.text.includes('=}') || /=\s*[!:}]/.test(rw.file.text)) keepSelfDocumentingOutput(rw, root);
   }
   await rewriteDottedStrings(root, rw.map, (module, name) => rw.oldModuleDefines(module, name), rw.out);

@@ -17,8 +17,21 @@ export class FileRewrite {
     this.eol = lineEnding(file.text);
   }
 
-  edit(start: number, end: number, text: string): void {
-    if (this.file.text.slice(start, end) !== text) this.edits.push({ start, end, text });
+  edit(start: number, end: number, text: string): Edit | undefined {
+    if (this.file.text.slice(start, end) === text) return undefined;
+    const edit = { start, end, text };
+    this.edits.push(edit);
+    return edit;
+  }
+
+  /** Takes back an edit recorded earlier (a retarget that turned out to serve nothing). */
+  dropEdit(edit: Edit): void {
+    const at = this.edits.indexOf(edit);
+    if (at >= 0) this.edits.splice(at, 1);
+  }
+
+  dropAddedLine(line: string): void {
+    for (const entry of this.addedImports.values()) entry.lines = entry.lines.filter((l) => l !== line);
   }
 
   count(label: string, key: keyof EntryStats): void {
@@ -49,6 +62,7 @@ export class FileRewrite {
   flushAddedLines(): void {
     const text = this.file.text;
     for (const { after, lines } of this.addedImports.values()) {
+      if (!lines.length) continue;
       const lineStart = text.lastIndexOf('\n', after.startIndex - 1) + 1;
       const prefix = text.slice(lineStart, after.startIndex);
       if (ownsItsLines(text, after)) {

@@ -1,0 +1,3 @@
+import models.booking
+
+print(models.booking.legacy_helper)
