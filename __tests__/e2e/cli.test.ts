@@ -371,3 +371,15 @@ describe('maps and drafts where a user keeps them', () => {
     expect(readFileSync(join(dir, 'draft.yaml'), 'utf8')).not.toBe('# mine\n');
   });
 });
+
+describe('a map entry that can do nothing says so', () => {
+  it('warns about an old module that exists nowhere and changed nothing (a typo), naming the entry', () => {
+    const dir = fresh();
+    writeFileSync(join(dir, 'typo.yaml'), 'version: 1\nlanguage: python\nroot: .\nrewrite:\n  - from: models.bookng\n    to: db.models.core\n');
+    const result = remodel(['plan', '--map', 'typo.yaml'], dir);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain("remodel: warning: typo.yaml:5: rewrite[0].from: 'models.bookng' names no module in the repository and nothing was rewritten for it: a typo?\n");
+    expect(remodel(['plan', '--map', seedMap], dir).stderr).not.toContain('a typo?');
+  });
+});

@@ -71,6 +71,7 @@ describe('import map loading', () => {
 
   it('rejects a rename of a name the entry does not move', () => {
     expect(errorOf(`${header}rewrite:\n  - from: a\n    to: b\n    names: [X]\n    rename: { Y: Z }\n`).message).toMatch(/rewrite\[0\]\.rename\.Y: 'Y' is renamed but not listed in names/);
+    expect(errorOf(`${header}rewrite:\n  - from: a\n    to: b\n    rename: { Booking: Booking }\n`).message).toBe("maps/m.yaml:7: rewrite[0].rename.Booking: renames 'Booking' to itself");
   });
 
   it('lets a name-level entry win over a whole-module entry, and a longer package prefix over a shorter one', () => {

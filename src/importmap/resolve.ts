@@ -16,6 +16,10 @@ export function resolveImportMap(loaded: LoadedImportMap, written = loaded.raw.r
         if (!names.has(old)) fail(loaded, ['rewrite', index, 'rename', old], `'${old}' is renamed but not listed in names`);
       }
     }
+    for (const [old, renamed] of rename) {
+      // `rename: { Booking: Booking }` renames nothing: said, not silently counted as a rename
+      if (old === renamed) fail(loaded, ['rewrite', index, 'rename', old], `renames '${old}' to itself`);
+    }
     if (entry.from === entry.to && rename.size === 0) fail(loaded, ['rewrite', index, 'to'], `'${entry.from}' is mapped onto itself`);
     const derived = index >= written;
     // derived entries come from `relocate` (importers follow a moved file) or `barrels: follow` (a barrel renames in place)

@@ -35,6 +35,8 @@ export interface LanguageAdapter<P extends PreparedMap = PreparedMap> {
   owns(path: string): boolean;
   /** validates the map against the repository (a `to` module exists, has the mapped names) and builds caches; throws ImportMapError */
   prepare(map: ImportMap, workspace: Workspace): Promise<P>;
+  /** whether a module id of the map names a module in the repository (undefined: cannot tell, e.g. a bare specifier) */
+  moduleExists?(prepared: P, id: string): boolean | undefined;
   /** every edit the map implies for one file; never throws for a bad file (returns `failed`) */
   planRewrite(file: SourceFile, prepared: P): Promise<FileResult>;
   /** the deprecation shims of the map's `shims:` entries, over the workspace as rewritten so far; throws ImportMapError for a shim it must refuse */

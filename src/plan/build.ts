@@ -98,6 +98,13 @@ export async function buildPlan(options: PlanOptions = {}): Promise<Plan> {
     } finally {
       await runner.close();
     }
+    // an entry whose old module exists nowhere and that changed nothing is most likely a typo: `check` would pass forever
+    for (const { map, adapter, prepared } of loaded) {
+      for (const rule of map.rules) {
+        if (rule.derived || rule.package || plan.summary.entries[rule.label]?.files || adapter.moduleExists?.(prepared, rule.from) !== false) continue;
+        options.onWarning?.(`${map.file}:${map.lineOf(['rewrite', rule.index, 'from']) ?? 1}: rewrite[${rule.index}].from: '${rule.from}' names no module in the repository and nothing was rewritten for it: a typo?`);
+      }
+    }
     timings.rewrite = now() - start;
   }
 

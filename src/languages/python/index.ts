@@ -122,6 +122,7 @@ export const pythonAdapter: LanguageAdapter<PythonPreparedMap> = {
   owns: (path) => path.endsWith('.py') || path.endsWith('.pyi'),
   prepare,
   planRewrite: (file: SourceFile, prepared: PythonPreparedMap) => planPythonRewrite(file, prepared),
+  moduleExists: (prepared, id) => prepared.modules.exists(id),
   planShims: (prepared, workspace) => planPythonShims({ map: prepared.map, modules: prepared.modules, workspace }),
   moveRules: pythonMoveRules,
   planMoves: (prepared, moves, workspace) => planPythonMoves(prepared.map, moves, workspace),

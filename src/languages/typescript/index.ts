@@ -25,6 +25,7 @@ export const typescriptAdapter: LanguageAdapter<TypeScriptPreparedMap> = {
   owns: ownsTypeScriptPath,
   prepare: async (map, workspace) => prepareWithBarrels(map, workspace),
   planRewrite: async (file, prepared) => planTypeScriptRewrite(file, prepared),
+  moduleExists: (prepared, id) => (prepared.bareIds.has(id) ? undefined : prepared.moduleFiles.has(id)),
   planShims: async (prepared, workspace) => planTypeScriptShims(prepared, workspace),
   moveRules: typescriptMoveRules,
   planMoves: async (prepared, moves, workspace) => planTypeScriptMoves(prepared, moves, workspace),
