@@ -135,6 +135,9 @@ describe('ignore rules as git applies them (issue 16)', () => {
     expect(result.stdout).toContain('diff --git a/services/booking_service.py');
     expect(result.stdout).not.toContain('generated/client.py');
     expect(result.stdout).not.toContain('scratch.py');
+    // a --cwd inside a folder the repository ignores (a scratch tree) was named on purpose: the rules above do not apply
+    writeFileSync(join(top, '.gitignore'), 'generated/\napps/\n');
+    expect(remodel(['plan', '--map', seedMap, '--cwd', backend], top).stdout).toContain('diff --git a/services/booking_service.py');
   });
 });
 

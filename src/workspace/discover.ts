@@ -46,7 +46,9 @@ export function discoverFiles(root: string): string[] {
       }
     }
   };
-  walk('', scopesAbove(root));
+  // a root that the rules above it ignore (a scratch tree in an ignored folder) was named on purpose: they do not apply
+  const above = scopesAbove(root).filter((scope) => !scope.outside || !scope.rules.ignores(`${scope.outside}/`));
+  walk('', above);
   return files;
 }
 
