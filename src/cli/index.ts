@@ -170,7 +170,11 @@ export async function run(argv: readonly string[], io: Io = defaultIo()): Promis
         }),
       async (args) => {
         const computed = await plan({ cwd: args.cwd, maps: args.map, only: ['rewrite-imports'], maxFileSize: maxFileSizeOf(args['max-file-size']) });
-        for (const change of computed.changes) io.stdout(`${quoteGitPath(change.path)}: still imports an old module\n`);
+        for (const change of computed.changes) {
+          const where = change.rewrite ? `:${change.rewrite.line}` : '';
+          const what = change.rewrite?.entries.length ? ` (${change.rewrite.entries.join('; ')})` : '';
+          io.stdout(`${quoteGitPath(change.path)}${where}: still imports an old module${what}\n`);
+        }
         // what remodel left for a human still uses an old module: the guard does not pass it; a computed import it
         // cannot tell about is a warning
         const offending = computed.needsReview.filter((item) => !item.unsure);

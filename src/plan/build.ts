@@ -4,7 +4,7 @@ import { UsageError } from '../core/errors';
 import { findImportMaps } from '../importmap';
 import { discoverFiles } from '../workspace/discover';
 import { createChunkRunner, defaultJobs, poolMode } from '../workspace/pool';
-import { applyEdits } from '../core/edits';
+import { applyEdits, lineAt } from '../core/edits';
 import { openSession, planFiles, scanCandidates, type ChunkTask } from './session';
 import { inShard, type Shard } from './shard';
 import type { FileChange, Plan, PlanSummary } from './types';
@@ -67,6 +67,7 @@ export async function buildPlan(options: PlanOptions = {}): Promise<Plan> {
     timings,
   };
   const sources = new Map<string, Set<string>>();
+  const rewrites = new Map<string, { line: number; entries: string[] }>();
   const mine = (path: string): boolean => !options.shard || inShard(path, options.shard);
 
   if (only.has('rewrite-imports')) {
@@ -90,8 +91,10 @@ export async function buildPlan(options: PlanOptions = {}): Promise<Plan> {
           const result = writableResult(planned, workspace.encodingOf(planned.file));
           recordResult(plan, result);
           if (result.kind !== 'changed') continue;
-          workspace.write(result.file, applyEdits(workspace.read(result.file), result.edits));
+          const before = workspace.read(result.file);
+          workspace.write(result.file, applyEdits(before, result.edits));
           addSource(sources, result.file, 'rewrite-imports');
+          rewrites.set(result.file, { line: lineAt(before, Math.min(...result.edits.map((edit) => edit.start))), entries: Object.keys(result.stats) });
           countEntries(plan.summary, result);
         }
       }
@@ -158,6 +161,7 @@ export async function buildPlan(options: PlanOptions = {}): Promise<Plan> {
       ...change,
       mode: fileMode(resolve(cwd, change.movedFrom ?? change.path)),
       sources: [...(sources.get(change.path) ?? [])],
+      ...(rewrites.has(change.path) ? { rewrite: rewrites.get(change.path)! } : {}),
     }));
   plan.needsReview.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   plan.notes.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);

@@ -11,6 +11,8 @@ export interface FileChange {
   mode: string;
   /** which transforms produced this change */
   sources: string[];
+  /** for a rewritten importer: the first line it changes and the map entries (labels) that change it */
+  rewrite?: { line: number; entries: string[] };
 }
 
 export interface PlanSummary {
