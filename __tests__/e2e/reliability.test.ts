@@ -158,3 +158,19 @@ describe('colour as the ecosystem agrees (issue 16)', () => {
     expect(await summary({ TERM: 'dumb' }, true)).not.toMatch(ansi);
   });
 });
+
+describe('Python that Python 3 would refuse is not rewritten (issue 16, item 7)', () => {
+  it('a Python 2 print/exec statement or an unexpected indent fails that file, untouched, although tree-sitter recovers', () => {
+    const dir = pythonRepo({
+      'legacy/py2_print.py': 'from models.booking import Booking\nprint "booked", Booking\n',
+      'legacy/py2_exec.py': 'from models.booking import Booking\nexec "b = Booking"\n',
+      'legacy/indent.py': 'from models.booking import Booking\n\ndef f():\n    a = Booking\n      return a\n',
+    });
+    const result = remodel(['plan', '--map', seedMap], dir);
+    expect(result.status).toBe(0);
+    expect(result.stdout).not.toMatch(/legacy\/(py2_print|py2_exec|indent)\.py/);
+    expect(result.stderr).toContain('legacy/indent.py:5:7: does not parse: unexpected indent');
+    expect(result.stderr).toContain('legacy/py2_exec.py:2:1: does not parse: Python 2 exec statement');
+    expect(result.stderr).toContain('legacy/py2_print.py:2:1: does not parse: Python 2 print statement');
+  });
+});

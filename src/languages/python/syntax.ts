@@ -38,9 +38,13 @@ export async function parsePython(text: string): Promise<Tree> {
   return tree;
 }
 
-/** The first syntax error of a tree, as a 1-based line and column, or undefined when it parsed cleanly. */
+/**
+ * The first syntax error of a tree, as a 1-based line and column, or undefined when it parsed cleanly. Beyond what
+ * tree-sitter marks (it recovers, and its grammar also takes Python 2): a `print`/`exec` statement, and a statement
+ * indented otherwise than its siblings, which Python 3 refuses.
+ */
 export function firstSyntaxError(tree: Tree): { line: number; column: number; text: string } | undefined {
-  if (!tree.rootNode.hasError) return undefined;
+  if (!tree.rootNode.hasError) return python3Error(tree.rootNode);
   const stack: Node[] = [tree.rootNode];
   while (stack.length) {
     const node = stack.pop()!;
@@ -100,4 +104,23 @@ export function findDunderAll(module: Node): string[] | undefined {
     }
   }
   return names;
+}
+
+/** Python 2 statements and unexpected indents, which tree-sitter accepts and Python 3 does not. */
+function python3Error(root: Node): { line: number; column: number; text: string } | undefined {
+  const at = (node: Node, text: string) => ({ line: node.startPosition.row + 1, column: node.startPosition.column + 1, text });
+  for (const node of captureNodes(root, '[(print_statement) (exec_statement)] @py2')) return at(node, `Python 2 ${node.type.replace('_', ' ')}`);
+  const source = root.text;
+  for (const body of [root, ...captureNodes(root, '(block) @block')]) {
+    let column: number | undefined = body === root ? 0 : undefined;
+    for (const child of body.namedChildren) {
+      if (!child || child.type === 'comment') continue;
+      // only statements that begin their own line show their indentation
+      const lineStart = child.startIndex - child.startPosition.column;
+      if (!/^[ \t\f]*$/.test(source.slice(lineStart, child.startIndex))) continue;
+      column ??= child.startPosition.column;
+      if (child.startPosition.column !== column) return at(child, 'unexpected indent');
+    }
+  }
+  return undefined;
 }
