@@ -2,7 +2,8 @@ import { WorkspaceError } from '../core/errors';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { relativePosix } from '../core/paths';
 import ignore, { type Ignore } from 'ignore';
 
 /** Folders never worth a look: VCS metadata, dependencies, virtualenvs, caches. */
@@ -68,15 +69,15 @@ function scopesAbove(root: string): IgnoreScope[] {
     }
     if (dirname(dir) === dir) break;
   }
-  if (global) scopes.push({ base: '', rules: ignore().add(global), ...(top && top !== resolve(root) ? { outside: relative(top, root).split(sep).join('/') } : {}) });
+  if (global) scopes.push({ base: '', rules: ignore().add(global), ...(top && top !== resolve(root) ? { outside: relativePosix(top, root) } : {}) });
   if (!top) return scopes;
-  const fromTop = relative(top, resolve(root)).split(sep).join('/');
+  const fromTop = relativePosix(top, resolve(root));
   const exclude = readText(join(top, '.git', 'info', 'exclude'));
   if (exclude) scopes.push({ base: '', rules: ignore().add(exclude), ...(fromTop ? { outside: fromTop } : {}) });
   // the root's own .gitignore is read by the walk; the ones above it here
   for (let dir = dirname(resolve(root)); fromTop && dir.length >= top.length; dir = dirname(dir)) {
     const rules = readGitignore(dir);
-    if (rules) scopes.push({ base: '', rules, outside: relative(dir, root).split(sep).join('/') });
+    if (rules) scopes.push({ base: '', rules, outside: relativePosix(dir, root) });
     if (dir === top) break;
   }
   return scopes;
