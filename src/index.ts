@@ -6,7 +6,9 @@
  * process.stdout.write(remodel.renderPatch(plan.changes));
  * remodel.apply(plan);
  */
+import { resolve } from 'node:path';
 import { applyPlan, type ApplyResult } from './apply/apply';
+import { planFromSavedPatch } from './apply/saved-patch';
 import { buildPlan, type PlanOptions } from './plan/build';
 import type { Plan } from './plan/types';
 
@@ -23,7 +25,7 @@ export { applyEdits } from './core/edits';
 export { readImportMap } from './importmap';
 export { mayNeedEdit } from './languages/needles';
 export { getAdapter } from './languages/registry';
-export { renderFilePatch, renderPatch } from './render/patch';
+export { renderFilePatch, renderFilePatchBytes, renderPatch, renderPatchBytes } from './render/patch';
 export { renderJsonReport, renderSummary, renderStat } from './render/report';
 export type { AuditOptions, AuditReport } from './audit';
 import type * as AuditModule from './audit';
@@ -57,4 +59,13 @@ export function plan(options: PlanOptions = {}): Promise<Plan> {
  */
 export function apply(computed: Plan): ApplyResult {
   return applyPlan(computed);
+}
+
+/**
+ * Applies a patch saved by `remodel plan` (`plan --out FILE`), only where every file it touches still holds the content
+ * it was planned from; otherwise nothing is written and the error names each file that changed.
+ * @example applySavedPatch('.', 'remodel.patch')
+ */
+export function applySavedPatch(cwd: string, patchFile: string): ApplyResult {
+  return applyPlan(planFromSavedPatch(resolve(cwd), patchFile));
 }

@@ -1,8 +1,8 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as api from '../../src';
 import { run } from '../../src/cli';
-import { makeGitRepo, remodel, repoRoot } from '../support/cli';
+import { git, makeGitRepo, remodel, repoRoot, snapshot } from '../support/cli';
 
 /** A bad file costs that file, never the run (issue 15): each case runs the real CLI on a real git repository. */
 const seedMap = join(repoRoot, 'import-maps', 'seed-consolidation.yaml');
@@ -30,16 +30,28 @@ describe('a file that cannot be planned costs that file, never the run', () => {
     expect(remodel(['plan', '--map', seedMap, '--max-file-size', '0.02', '--fail-on-error'], dir).status).toBe(4);
   });
 
-  it('a latin-1 file (PEP 263) is read as Python reads it: ignored when it imports nothing mapped, reported (not written) when it must change', () => {
-    const quiet = Buffer.concat([Buffer.from('# -*- coding: latin-1 -*-\nNAME = "caf'), Buffer.from([0xe9]), Buffer.from('"\n')]);
-    const importer = Buffer.concat([Buffer.from('# -*- coding: latin-1 -*-\nfrom models.booking import Booking\nNAME = "caf'), Buffer.from([0xe9]), Buffer.from('"\n')]);
+  it('a latin-1 file (PEP 263) is read as Python reads it: ignored when it imports nothing mapped, written back in latin-1 when it must change', () => {
+    const latin1 = (text: string): Buffer => Buffer.from(text, 'latin1');
+    const quiet = latin1('# -*- coding: latin-1 -*-\nNAME = "caf\xe9"\n');
+    const importer = latin1('# -*- coding: latin-1 -*-\nfrom models.booking import Booking\nNAME = "caf\xe9 \x80"\n');
     const dir = pythonRepo({ 'services/latin.py': quiet, 'services/latin_importer.py': importer });
-    const result = remodel(['plan', '--map', seedMap], dir);
+    const patchFile = join(dir, '..', `${dir.split('/').pop()}.patch`);
+    repos.push(patchFile);
+    const result = remodel(['plan', '--map', seedMap, '--out', patchFile], dir);
     expect(result.status).toBe(0);
-    expect(result.stdout).toContain('diff --git a/services/booking_service.py');
-    expect(result.stdout).not.toContain('latin');
-    expect(result.stderr).toMatch(/services\/latin_importer\.py:1:1: declares coding latin-1 \(PEP 263\) and needs edits, which remodel writes in UTF-8 only: left untouched/);
-    expect(result.stderr).not.toMatch(/services\/latin\.py/);
+    expect(result.stderr).not.toMatch(/latin/);
+    const patch = readFileSync(patchFile);
+    expect(patch.includes(latin1('+from db.models.core import Booking\n NAME = "caf\xe9 \x80"'))).toBe(true);
+    expect(patch.includes(Buffer.from('services/latin.py'))).toBe(false);
+
+    const byGit = makeGitRepo(dir);
+    repos.push(byGit);
+    git(['apply', patchFile], byGit);
+    expect(remodel(['apply', '--map', seedMap], dir).status).toBe(0);
+    const expected = latin1('# -*- coding: latin-1 -*-\nfrom db.models.core import Booking\nNAME = "caf\xe9 \x80"\n');
+    expect(readFileSync(join(dir, 'services/latin_importer.py'))).toEqual(expected);
+    expect(readFileSync(join(dir, 'services/latin.py'))).toEqual(quiet);
+    expect(snapshot(byGit)).toEqual(snapshot(dir));
   });
 
   it('a file that is no text is reported when its bytes name an old module, and check fails on it (unless --allow-unparsed)', () => {
@@ -172,5 +184,58 @@ describe('Python that Python 3 would refuse is not rewritten (issue 16, item 7)'
     expect(result.stderr).toContain('legacy/indent.py:5:7: does not parse: unexpected indent');
     expect(result.stderr).toContain('legacy/py2_exec.py:2:1: does not parse: Python 2 exec statement');
     expect(result.stderr).toContain('legacy/py2_print.py:2:1: does not parse: Python 2 print statement');
+  });
+});
+
+describe('apply --patch applies a saved plan only to the content it was planned from (issue 15, item 6)', () => {
+  const savedPlan = (dir: string): string => {
+    const patchFile = join(dir, '..', `${dir.split('/').pop()}.patch`);
+    repos.push(patchFile);
+    expect(remodel(['plan', '--map', seedMap, '--out', patchFile], dir).status).toBe(0);
+    return patchFile;
+  };
+
+  it('writes exactly what apply writes (moves, shims and rewrites), and a second time refuses', () => {
+    const dir = pythonRepo({});
+    const patchFile = savedPlan(dir);
+    const byApply = pythonRepo({});
+    expect(remodel(['apply', '--map', seedMap], byApply).status).toBe(0);
+    const result = remodel(['apply', '--patch', patchFile], dir);
+    expect(result.stderr).toMatch(/^remodel: applied .*: wrote \d+ file\(s\), created \d+, moved 1, deleted 0$/m);
+    expect(result.status).toBe(0);
+    expect(snapshot(dir)).toEqual(snapshot(byApply));
+    const again = remodel(['apply', '--patch', patchFile], dir);
+    expect(again.status).toBe(2);
+    expect(again.stderr).toMatch(/files differ from what the plan was made from: .*; nothing was written; run plan again$/m);
+  });
+
+  it('refuses when a file it touches changed or went away, naming each one, and writes nothing', () => {
+    const dir = pythonRepo({});
+    const patchFile = savedPlan(dir);
+    writeFileSync(join(dir, 'api/deps.py'), `${readFileSync(join(dir, 'api/deps.py'), 'utf8')}# edited after the plan\n`);
+    rmSync(join(dir, 'services/booking_service.py'));
+    const before = snapshot(dir);
+    const result = remodel(['apply', '--patch', patchFile], dir);
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      `remodel: ${patchFile}: 2 files differ from what the plan was made from: api/deps.py (changed since the plan was made), services/booking_service.py (no longer exists); nothing was written; run plan again`,
+    ]);
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('a file that is no patch, or a hunk cut short, is one line naming the patch and its line', () => {
+    const dir = pythonRepo({});
+    const patchFile = savedPlan(dir);
+    const lines = readFileSync(patchFile, 'utf8').split('\n');
+    const firstHunk = lines.findIndex((line) => line.startsWith('@@'));
+    writeFileSync(patchFile, [...lines.slice(0, firstHunk + 2), 'diff --git a/x b/x', ''].join('\n'));
+    const before = snapshot(dir);
+    const cut = remodel(['apply', '--patch', patchFile], dir);
+    expect(cut.status).toBe(2);
+    expect(cut.stderr).toMatch(new RegExp(`^remodel: ${patchFile}:${firstHunk + 3}: hunk shorter than its header says\\n$`));
+    writeFileSync(patchFile, 'hello\n');
+    expect(remodel(['apply', '--patch', patchFile], dir).stderr).toMatch(/:1: expected 'diff --git', found 'hello': not a patch made by remodel plan/);
+    expect(remodel(['apply', '--patch', join(dir, 'missing.patch')], dir).stderr).toMatch(/^remodel: --patch .*missing\.patch: cannot be read \(ENOENT\)$/m);
+    expect(snapshot(dir)).toEqual(before);
   });
 });

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { accessSync, constants, existsSync, mkdirSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
 import { dirname } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
+import { decodeText, encodeText } from '../core/encoding';
 import { PartialApplyError, WorkspaceError } from '../core/errors';
 import type { FileChange, Plan } from '../plan/types';
 import { resolveInsideRoot } from '../workspace/paths';
@@ -13,25 +14,23 @@ export interface ApplyResult {
   deleted: string[];
 }
 
-function readIfExists(absolute: string): string | null {
+function readIfExists(absolute: string, encoding: string | undefined): string | null {
   try {
-    return readFileSync(absolute, 'utf8');
+    return decodeText(readFileSync(absolute), encoding);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
   }
 }
 
-/** Every file the plan reads must still hold the text it was planned from; a created file must not exist yet (unless a move frees its path). */
-function assertFresh(cwd: string, change: FileChange, freed: ReadonlySet<string>): void {
+/** Why a file no longer holds the text it was planned from (a created file must not exist yet, unless a move frees its path); undefined when it does. */
+function staleness(cwd: string, change: FileChange, freed: ReadonlySet<string>): { path: string; why: string } | undefined {
   const source = change.movedFrom ?? change.path;
-  if (change.before === null && freed.has(change.path)) return;
-  const current = readIfExists(resolveInsideRoot(cwd, source));
-  if (current !== change.before) {
-    const why = change.before === null ? 'already exists' : current === null ? 'no longer exists' : 'changed since the plan was computed';
-    throw new WorkspaceError(`${source}: ${why}; run plan again`);
-  }
-  if (change.movedFrom && existsSync(resolveInsideRoot(cwd, change.path))) throw new WorkspaceError(`${change.path}: move destination already exists`);
+  if (change.before === null && freed.has(change.path)) return undefined;
+  const current = readIfExists(resolveInsideRoot(cwd, source), change.encoding);
+  if (current !== change.before) return { path: source, why: change.before === null ? 'already exists' : current === null ? 'no longer exists' : 'changed since the plan was computed' };
+  if (change.movedFrom && existsSync(resolveInsideRoot(cwd, change.path))) return { path: change.path, why: 'move destination already exists' };
+  return undefined;
 }
 
 /** The file (or, for a new one, the nearest folder that exists) can be written: checked for every change before the first write. */
@@ -75,7 +74,7 @@ function removeEmptyFolders(cwd: string, folder: string): void {
   }
 }
 
-function writeText(absolute: string, text: string, mode: string): void {
+function writeText(absolute: string, text: string, mode: string, encoding: string | undefined): void {
   mkdirSync(dirname(absolute), { recursive: true });
   let fileMode = parseInt(mode.slice(-3), 8);
   try {
@@ -83,7 +82,7 @@ function writeText(absolute: string, text: string, mode: string): void {
   } catch {
     // a new file: the plan's mode
   }
-  writeFileAtomic.sync(absolute, text, { encoding: 'utf8', mode: fileMode });
+  writeFileAtomic.sync(absolute, encodeText(text, encoding), { mode: fileMode });
 }
 
 /**
@@ -93,11 +92,15 @@ function writeText(absolute: string, text: string, mode: string): void {
 export function applyPlan(plan: Plan): ApplyResult {
   const { cwd } = plan;
   const freed = new Set(plan.changes.flatMap((c) => (c.movedFrom ? [c.movedFrom] : [])));
+  const stale: Array<{ path: string; why: string }> = [];
   for (const change of plan.changes) {
     resolveInsideRoot(cwd, change.path);
-    assertFresh(cwd, change, freed);
-    assertWritable(cwd, change);
+    const found = staleness(cwd, change, freed);
+    if (found) stale.push(found);
   }
+  if (stale.length === 1) throw new WorkspaceError(`${stale[0]!.path}: ${stale[0]!.why}; nothing was written; run plan again`);
+  if (stale.length) throw new WorkspaceError(`${stale.length} files differ from what the plan was made from: ${stale.map((s) => `${s.path} (${s.why})`).join(', ')}; nothing was written; run plan again`);
+  for (const change of plan.changes) assertWritable(cwd, change);
   const result: ApplyResult = { written: [], created: [], moved: [], deleted: [] };
   try {
     writeChanges(plan, freed, result);
@@ -130,8 +133,9 @@ function writeChanges(plan: Plan, freed: ReadonlySet<string>, result: ApplyResul
       result.deleted.push(change.path);
     } else if (change.after !== change.before || change.before === null) {
       // checked once more right before it is replaced: a file edited while apply runs is never overwritten
-      if (!change.movedFrom) assertFresh(cwd, change, freed);
-      writeText(target, change.after, change.mode);
+      const found = change.movedFrom ? undefined : staleness(cwd, change, freed);
+      if (found) throw new WorkspaceError(`${found.path}: ${found.why}; run plan again`);
+      writeText(target, change.after, change.mode, change.encoding);
       (change.before === null ? result.created : result.written).push(change.path);
     }
   }

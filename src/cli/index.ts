@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
 import yargs, { type Argv } from 'yargs';
 import { PartialApplyError, RemodelError, UsageError } from '../core/errors';
-import { apply, audit, draftImportMap, plan, renderAuditJson, renderAuditMarkdown, renderFilePatch, renderJsonReport, renderPatch, renderStat, renderSummary, type Plan, type TransformName } from '../index';
+import { apply, applySavedPatch, audit, draftImportMap, plan, renderAuditJson, renderAuditMarkdown, renderFilePatchBytes, renderJsonReport, renderPatchBytes, renderStat, renderSummary, type Plan, type TransformName } from '../index';
 import { parseShard } from '../plan/shard';
 import { quoteGitPath } from '../render/patch';
 import { planOptions } from './options';
@@ -35,7 +35,8 @@ interface PlanArgs {
 const exitCodes = { findings: 1, badInput: 2, unreadFiles: 4, partialApply: 5, internalError: 70 } as const;
 
 interface Io {
-  stdout: (text: string) => void;
+  /** a patch is bytes: each file's part in that file's encoding */
+  stdout: (text: string | Uint8Array) => void;
   stderr: (text: string) => void;
   stderrIsTTY: boolean;
   /** the environment the conventions are read from (NO_COLOR, FORCE_COLOR, TERM) */
@@ -121,11 +122,11 @@ async function computePlan(args: PlanArgs, io: Io): Promise<Plan> {
 
 function report(args: PlanArgs, computed: Plan, io: Io, patchToStdout: boolean): void {
   const color = args.color ?? colorByConvention(io);
-  if (args.out) writeFileSync(args.out, renderPatch(computed.changes));
+  if (args.out) writeFileSync(args.out, renderPatchBytes(computed.changes));
   if (args.json) io.stdout(renderJsonReport(computed));
   else if (args.stat) io.stdout(renderStat(computed, false));
   // streamed file by file: a large plan is never one string in memory
-  else if (patchToStdout && !args.out) for (const change of computed.changes) io.stdout(renderFilePatch(change));
+  else if (patchToStdout && !args.out) for (const change of computed.changes) io.stdout(renderFilePatchBytes(change));
   io.stderr(renderSummary(computed, color));
 }
 
@@ -149,8 +150,17 @@ export async function run(argv: readonly string[], io: Io = defaultIo()): Promis
     .command(
       'apply',
       'write the plan (atomically; refuses files changed since planning)',
-      (y) => y.options(planOptions),
+      (y) =>
+        y
+          .options({ ...planOptions, patch: { type: 'string', description: 'apply a patch saved by `plan --out` instead of planning again, if every file it touches is unchanged' } })
+          .conflicts('patch', ['map', 'only', 'out', 'shard'])
+          .example('$0 plan --out remodel.patch && $0 apply --patch remodel.patch', 'review a plan, then apply exactly it'),
       async (args) => {
+        if (args.patch) {
+          const result = applySavedPatch(args.cwd, args.patch);
+          io.stderr(`remodel: applied ${args.patch}: wrote ${result.written.length} file(s), created ${result.created.length}, moved ${result.moved.length}, deleted ${result.deleted.length}\n`);
+          return;
+        }
         const computed = await computePlan(args as unknown as PlanArgs, io);
         const result = apply(computed);
         report(args as unknown as PlanArgs, computed, io, false);

@@ -5,6 +5,8 @@ import { findImportMaps } from '../importmap';
 import { discoverFiles } from '../workspace/discover';
 import { createChunkRunner, defaultJobs, poolMode } from '../workspace/pool';
 import { applyEdits, lineAt } from '../core/edits';
+import { canWriteIn } from '../core/encoding';
+import type { DiskWorkspace } from '../workspace/workspace';
 import { openSession, planFiles, scanCandidates, type ChunkTask } from './session';
 import { inShard, type Shard } from './shard';
 import type { FileChange, Plan, PlanSummary } from './types';
@@ -37,10 +39,10 @@ const now = (): number => performance.now();
 /** Above this many characters a file is not parsed (a generated file can exhaust the parser's memory). */
 export const defaultMaxFileSize = 4 * 1024 * 1024;
 
-/** An edit of a file read in another encoding than UTF-8 is not written (remodel writes UTF-8): it fails, untouched. */
-function writableResult(result: FileResult, encoding: string): FileResult {
-  if (result.kind !== 'changed' || encoding === 'utf-8') return result;
-  return { kind: 'failed', file: result.file, line: 1, column: 1, error: `declares coding ${encoding} (PEP 263) and needs edits, which remodel writes in UTF-8 only: left untouched, edit it by hand` };
+/** A file read in another encoding than UTF-8 is written back in it; an edit that encoding cannot hold fails the file, untouched. */
+function writableResult(result: FileResult, before: () => string, encoding: string): FileResult {
+  if (result.kind !== 'changed' || encoding === 'utf-8' || canWriteIn(applyEdits(before(), result.edits), encoding)) return result;
+  return { kind: 'failed', file: result.file, line: 1, column: 1, error: `declares coding ${encoding} (PEP 263), which cannot hold the rewritten text: left untouched, edit it by hand` };
 }
 
 /** Computes every edit the maps imply, without touching disk. */
@@ -88,7 +90,7 @@ export async function buildPlan(options: PlanOptions = {}): Promise<Plan> {
           options.onProgress?.(done, found);
         });
         for (const planned of outputs.flatMap((output) => output.results)) {
-          const result = writableResult(planned, workspace.encodingOf(planned.file));
+          const result = writableResult(planned, () => workspace.read(planned.file), workspace.encodingOf(planned.file));
           recordResult(plan, result);
           if (result.kind !== 'changed') continue;
           const before = workspace.read(result.file);
@@ -160,6 +162,7 @@ export async function buildPlan(options: PlanOptions = {}): Promise<Plan> {
     .map((change): FileChange => ({
       ...change,
       mode: fileMode(resolve(cwd, change.movedFrom ?? change.path)),
+      ...encodingOf(workspace, change),
       sources: [...(sources.get(change.path) ?? [])],
       ...(rewrites.has(change.path) ? { rewrite: rewrites.get(change.path)! } : {}),
     }));
@@ -167,6 +170,13 @@ export async function buildPlan(options: PlanOptions = {}): Promise<Plan> {
   plan.notes.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   plan.failures.sort((a, b) => a.file.localeCompare(b.file));
   return plan;
+}
+
+/** A file read in another encoding than UTF-8 keeps it (a new file is UTF-8). */
+function encodingOf(workspace: DiskWorkspace, change: { path: string; movedFrom?: string; before: string | null }): { encoding?: string } {
+  if (change.before === null) return {};
+  const encoding = workspace.encodingOf(change.movedFrom ?? change.path);
+  return encoding === 'utf-8' ? {} : { encoding };
 }
 
 function recordResult(plan: Plan, result: FileResult): void {

@@ -7,6 +7,8 @@ export interface FileChange {
   movedFrom?: string;
   before: string | null;
   after: string | null;
+  /** the encoding `before`/`after` are written in on disk, when not UTF-8 (a PEP 263 declaration) */
+  encoding?: string;
   /** octal file mode as git prints it (100644, 100755) */
   mode: string;
   /** which transforms produced this change */

@@ -1,4 +1,5 @@
 import { structuredPatch } from 'diff';
+import { encodeText, gitBlobHash, noBlob } from '../core/encoding';
 import type { FileChange } from '../plan/types';
 
 /** Quotes a path the way git does when it holds a space-less special character (tab, quote, backslash, non-ASCII). */
@@ -37,6 +38,16 @@ function renderHunks(before: string, after: string): string {
   return out;
 }
 
+/**
+ * `index <before>..<after>`, the full blob ids as `git diff --full-index` writes them: `apply --patch` applies a saved
+ * plan only to the very content it was planned from.
+ */
+function indexLine(change: FileChange): string {
+  const blob = (text: string | null): string => (text === null ? noBlob : gitBlobHash(encodeText(text, change.encoding)));
+  const mode = change.before !== null && change.after !== null ? ` ${change.mode}` : '';
+  return `index ${blob(change.before)}..${blob(change.after)}${mode}\n`;
+}
+
 /** One file's part of a git-style patch (`git apply` reproduces it). */
 export function renderFilePatch(change: FileChange): string {
   const source = change.movedFrom ?? change.path;
@@ -46,6 +57,7 @@ export function renderFilePatch(change: FileChange): string {
   if (change.before === null) header += `new file mode ${change.mode}\n`;
   else if (change.after === null) header += `deleted file mode ${change.mode}\n`;
   if (change.movedFrom) header += `rename from ${quoteGitPath(change.movedFrom)}\nrename to ${quoteGitPath(change.path)}\n`;
+  header += indexLine(change);
   // an empty new file, or a pure rename, is its header alone
   if (before === after) return change.movedFrom || change.before === null || change.after === null ? header : '';
   const hunks = renderHunks(before, after);
@@ -56,9 +68,19 @@ export function renderFilePatch(change: FileChange): string {
   return `${header}--- ${oldName}\n+++ ${newName}\n${hunks}`;
 }
 
-/** The whole plan as one patch, files in path order. */
+/** One file's part of the patch in that file's own encoding: `git apply` works on bytes. */
+export function renderFilePatchBytes(change: FileChange): Buffer {
+  return encodeText(renderFilePatch(change), change.encoding);
+}
+
+/** The whole plan as one patch, files in path order (text: every file UTF-8; else see renderPatchBytes). */
 export function renderPatch(changes: readonly FileChange[]): string {
   return changes.map(renderFilePatch).join('');
+}
+
+/** The whole plan as the bytes of one patch, each file's part in its own encoding. */
+export function renderPatchBytes(changes: readonly FileChange[]): Buffer {
+  return Buffer.concat(changes.map(renderFilePatchBytes));
 }
 
 /** `+added -removed` line counts of one change, for `--stat`. */

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { decodeText, encodeText, isKnownEncoding } from '../core/encoding';
 import type { Workspace } from '../core/types';
 import { discoverFiles } from './discover';
 import { resolveInsideRoot } from './paths';
@@ -8,12 +9,6 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** PEP 263: a `coding` declaration in a Python file's first two lines. */
 const codingDeclaration = /^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)/;
-
-/** Python's name of an encoding as the TextDecoder knows it (`latin-1` is `latin1` there). */
-function decoderLabel(encoding: string): string {
-  const name = encoding.replace(/_/g, '-');
-  return /^(latin-?1?|l1|iso-?8859-1|8859|cp819)$/.test(name) ? 'latin1' : name;
-}
 
 /** The encoding a Python file declares (PEP 263), or undefined. */
 function declaredEncoding(path: string, bytes: Buffer): string | undefined {
@@ -84,13 +79,12 @@ export class DiskWorkspace implements Workspace {
   private decodeDeclared(path: string, bytes: Buffer): string {
     const encoding = declaredEncoding(path, bytes);
     if (encoding) {
-      try {
-        const text = new TextDecoder(decoderLabel(encoding), { fatal: true }).decode(bytes);
-        this.encodings.set(path, encoding);
-        return text;
-      } catch {
-        throw new NotTextError(`${path}: not ${encoding} text, although it declares that coding`);
-      }
+      // decoded as Python does (true ISO 8859-1 for latin-1, not the web's windows-1252), and only when the bytes
+      // come back unchanged: what remodel writes back must be the same bytes outside its edits
+      const text = isKnownEncoding(encoding) ? decodeText(bytes, encoding) : undefined;
+      if (text === undefined || !encodeText(text, encoding).equals(bytes)) throw new NotTextError(`${path}: not ${encoding} text, although it declares that coding`);
+      this.encodings.set(path, encoding);
+      return text;
     }
     throw new NotTextError(`${path}: not UTF-8 text (and no coding declaration)`);
   }
