@@ -7,7 +7,7 @@
  * remodel.apply(plan);
  */
 import { resolve } from 'node:path';
-import { applyPlan, type ApplyResult } from './apply/apply';
+import { applyPlan, finishInterruptedApply, type ApplyResult } from './apply/apply';
 import { planFromSavedPatch } from './apply/saved-patch';
 import { buildPlan, type PlanOptions } from './plan/build';
 import type { Plan } from './plan/types';
@@ -60,6 +60,8 @@ export function plan(options: PlanOptions = {}): Promise<Plan> {
 export function apply(computed: Plan): ApplyResult {
   return applyPlan(computed);
 }
+
+export { finishInterruptedApply };
 
 /**
  * Applies a patch saved by `remodel plan` (`plan --out FILE`), only where every file it touches still holds the content

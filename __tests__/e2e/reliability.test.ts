@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as api from '../../src';
 import { run } from '../../src/cli';
@@ -110,13 +110,13 @@ describe('apply stops at a file boundary, never half-written', () => {
     const computed = await api.plan({ cwd: dir, maps: [seedMap], jobs: 1 });
     const paths = computed.changes.filter((c) => !c.movedFrom && c.before !== null).map((c) => c.path);
     const victim = paths[paths.length - 1]!;
-    const atomic = require('write-file-atomic') as { sync: (...args: unknown[]) => void };
-    const real = atomic.sync;
+    const atomic = require('../../src/apply/atomic-write') as { writeFileAtomically: (path: string, bytes: Uint8Array, mode: number) => void };
+    const real = atomic.writeFileAtomically;
     let calls = 0;
-    const spy = jest.spyOn(atomic, 'sync').mockImplementation((...args: unknown[]) => {
-      real(...args);
-      // the user saves a file while apply is writing the others
-      if (++calls === 1) writeFileSync(join(dir, victim), '# edited meanwhile\n');
+    const spy = jest.spyOn(atomic, 'writeFileAtomically').mockImplementation((path, bytes, mode) => {
+      real(path, bytes, mode);
+      // the user saves a file while apply is writing the others (the first write is apply's own record)
+      if (++calls === 2) writeFileSync(join(dir, victim), '# edited meanwhile\n');
     });
     try {
       expect(() => api.apply(computed)).toThrow(new RegExp(`^${victim.replace(/[.]/g, '\\.')}: changed since the plan was computed; run plan again; wrote \\d+ of ${computed.changes.length} files; run apply again$`));
@@ -124,6 +124,7 @@ describe('apply stops at a file boundary, never half-written', () => {
       spy.mockRestore();
     }
     expect(require('node:fs').readFileSync(join(dir, victim), 'utf8')).toBe('# edited meanwhile\n');
+    expect(existsSync(join(dir, '.remodel-apply.json'))).toBe(false);
     const again = remodel(['apply', '--map', seedMap], dir);
     expect(again.status).toBe(0);
   });

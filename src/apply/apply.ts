@@ -1,11 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdirSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
 import { dirname } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
-import { decodeText, encodeText } from '../core/encoding';
+import { decodeText, encodeText, noBlob } from '../core/encoding';
 import { PartialApplyError, WorkspaceError } from '../core/errors';
 import type { FileChange, Plan } from '../plan/types';
 import { resolveInsideRoot } from '../workspace/paths';
+import { writeFileAtomically } from './atomic-write';
+import { hasJournal, journalName, remainingFromJournal, removeJournal, writeJournal } from './journal';
 
 export interface ApplyResult {
   written: string[];
@@ -23,13 +24,18 @@ function readIfExists(absolute: string, encoding: string | undefined): string | 
   }
 }
 
+function holds(absolute: string, text: string | null, encoding: string | undefined): boolean {
+  return text !== null && readFileSync(absolute).equals(encodeText(text, encoding));
+}
+
 /** Why a file no longer holds the text it was planned from (a created file must not exist yet, unless a move frees its path); undefined when it does. */
 function staleness(cwd: string, change: FileChange, freed: ReadonlySet<string>): { path: string; why: string } | undefined {
   const source = change.movedFrom ?? change.path;
   if (change.before === null && freed.has(change.path)) return undefined;
   const current = readIfExists(resolveInsideRoot(cwd, source), change.encoding);
   if (current !== change.before) return { path: source, why: change.before === null ? 'already exists' : current === null ? 'no longer exists' : 'changed since the plan was computed' };
-  if (change.movedFrom && existsSync(resolveInsideRoot(cwd, change.path))) return { path: change.path, why: 'move destination already exists' };
+  // a destination that already holds the planned bytes is a move an interrupted apply began
+  if (change.movedFrom && existsSync(resolveInsideRoot(cwd, change.path)) && !holds(resolveInsideRoot(cwd, change.path), change.after, change.encoding)) return { path: change.path, why: 'move destination already exists' };
   return undefined;
 }
 
@@ -54,12 +60,18 @@ function isGitWorkTree(cwd: string): boolean {
   }
 }
 
-function isTracked(cwd: string, path: string): boolean {
+const literalPaths = { ...process.env, GIT_LITERAL_PATHSPECS: '1' };
+
+/** What `git mv` does to the index, so that history follows a move: the entry (as staged) changes its path. Best effort: the work tree is what counts. */
+function moveIndexEntry(cwd: string, from: string, to: string): void {
   try {
-    execFileSync('git', ['ls-files', '--error-unmatch', '--', path], { cwd, stdio: 'ignore' });
-    return true;
+    const staged = execFileSync('git', ['ls-files', '-s', '-z', '--', from], { cwd, env: literalPaths, stdio: ['ignore', 'pipe', 'ignore'] }).toString();
+    const found = /^(\d+) ([0-9a-f]+) 0\t/.exec(staged);
+    if (!found) return; // not tracked
+    const input = `0 ${noBlob}\t${from}\0${found[1]} ${found[2]}\t${to}\0`;
+    execFileSync('git', ['update-index', '-z', '--index-info'], { cwd, input, stdio: ['pipe', 'ignore', 'ignore'] });
   } catch {
-    return false;
+    // a locked or missing index: the move shows as a deletion and a new file until the user stages it
   }
 }
 
@@ -82,14 +94,28 @@ function writeText(absolute: string, text: string, mode: string, encoding: strin
   } catch {
     // a new file: the plan's mode
   }
-  writeFileAtomic.sync(absolute, encodeText(text, encoding), { mode: fileMode });
+  writeFileAtomically(absolute, encodeText(text, encoding), fileMode);
 }
 
 /**
- * Writes a plan: checks every file first (inside the root, unchanged since planning), then writes each changed
- * file atomically with its mode kept; moves go through `git mv` in a git work tree so history follows.
+ * Writes a plan: checks every file first (inside the root, unchanged since planning, writable), records what it will
+ * do (a crash is finished by the next apply), then writes each file atomically with its mode kept; a move keeps its
+ * git index entry so that history follows.
  */
 export function applyPlan(plan: Plan): ApplyResult {
+  if (hasJournal(plan.cwd)) throw new WorkspaceError(`${journalName}: an earlier apply was interrupted; run remodel apply to finish it first`);
+  return writePlan(plan, false);
+}
+
+/** Finishes an apply that was killed part-way, from the record it left; undefined when there is none. */
+export function finishInterruptedApply(cwd: string): ApplyResult | undefined {
+  if (!hasJournal(cwd)) return undefined;
+  const result = writePlan(remainingFromJournal(cwd), true);
+  removeJournal(cwd);
+  return result;
+}
+
+function writePlan(plan: Plan, resuming: boolean): ApplyResult {
   const { cwd } = plan;
   const freed = new Set(plan.changes.flatMap((c) => (c.movedFrom ? [c.movedFrom] : [])));
   const stale: Array<{ path: string; why: string }> = [];
@@ -102,13 +128,18 @@ export function applyPlan(plan: Plan): ApplyResult {
   if (stale.length) throw new WorkspaceError(`${stale.length} files differ from what the plan was made from: ${stale.map((s) => `${s.path} (${s.why})`).join(', ')}; nothing was written; run plan again`);
   for (const change of plan.changes) assertWritable(cwd, change);
   const result: ApplyResult = { written: [], created: [], moved: [], deleted: [] };
+  if (!plan.changes.length) return result;
+  if (!resuming) writeJournal(plan);
   try {
     writeChanges(plan, freed, result);
   } catch (error) {
+    // stopped, not killed: every file is as it was or as planned, and a new plan sees which; the record is not needed
+    removeJournal(cwd);
     const done = result.written.length + result.created.length + result.moved.length + result.deleted.length;
     const detail = error instanceof WorkspaceError ? error.message : `${(error as NodeJS.ErrnoException).code ?? 'error'}: ${(error as Error).message}`;
     throw new PartialApplyError(done, plan.changes.length, detail);
   }
+  if (!resuming) removeJournal(cwd);
   return result;
 }
 
@@ -116,24 +147,29 @@ export function applyPlan(plan: Plan): ApplyResult {
 function writeChanges(plan: Plan, freed: ReadonlySet<string>, result: ApplyResult): void {
   const { cwd } = plan;
   const git = freed.size > 0 && isGitWorkTree(cwd);
-  // moves first, so that a new file (a shim) can take a moved file's old path
+  const created = new Set(plan.changes.flatMap((c) => (c.before === null ? [c.path] : [])));
+  // moves first, so that a new file (a shim) can take a moved file's old path; the destination is written whole
+  // before the source goes, so a crash leaves each path as it was or as planned
   for (const change of plan.changes) {
-    if (!change.movedFrom) continue;
-    const target = resolveInsideRoot(cwd, change.path);
-    mkdirSync(dirname(target), { recursive: true });
-    if (git && isTracked(cwd, change.movedFrom)) execFileSync('git', ['mv', '--', change.movedFrom, change.path], { cwd, stdio: 'ignore' });
-    else renameSync(resolveInsideRoot(cwd, change.movedFrom), target);
-    removeEmptyFolders(cwd, dirname(change.movedFrom));
+    if (!change.movedFrom || change.after === null) continue;
+    const source = resolveInsideRoot(cwd, change.movedFrom);
+    writeText(resolveInsideRoot(cwd, change.path), change.after, (statSync(source).mode & 0o7777).toString(8), change.encoding);
+    if (git) moveIndexEntry(cwd, change.movedFrom, change.path);
+    if (!created.has(change.movedFrom)) {
+      unlinkSync(source);
+      removeEmptyFolders(cwd, dirname(change.movedFrom));
+    }
     result.moved.push({ from: change.movedFrom, to: change.path });
   }
   for (const change of plan.changes) {
+    if (change.movedFrom) continue;
     const target = resolveInsideRoot(cwd, change.path);
     if (change.after === null) {
       unlinkSync(target);
       result.deleted.push(change.path);
     } else if (change.after !== change.before || change.before === null) {
       // checked once more right before it is replaced: a file edited while apply runs is never overwritten
-      const found = change.movedFrom ? undefined : staleness(cwd, change, freed);
+      const found = staleness(cwd, change, freed);
       if (found) throw new WorkspaceError(`${found.path}: ${found.why}; run plan again`);
       writeText(target, change.after, change.mode, change.encoding);
       (change.before === null ? result.created : result.written).push(change.path);

@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
 import yargs, { type Argv } from 'yargs';
 import { PartialApplyError, RemodelError, UsageError } from '../core/errors';
-import { apply, applySavedPatch, audit, draftImportMap, plan, renderAuditJson, renderAuditMarkdown, renderFilePatchBytes, renderJsonReport, renderPatchBytes, renderStat, renderSummary, type Plan, type TransformName } from '../index';
+import { apply, applySavedPatch, finishInterruptedApply, audit, draftImportMap, plan, renderAuditJson, renderAuditMarkdown, renderFilePatchBytes, renderJsonReport, renderPatchBytes, renderStat, renderSummary, type Plan, type TransformName } from '../index';
 import { parseShard } from '../plan/shard';
 import { quoteGitPath } from '../render/patch';
 import { planOptions } from './options';
@@ -156,6 +156,8 @@ export async function run(argv: readonly string[], io: Io = defaultIo()): Promis
           .conflicts('patch', ['map', 'only', 'out', 'shard'])
           .example('$0 plan --out remodel.patch && $0 apply --patch remodel.patch', 'review a plan, then apply exactly it'),
       async (args) => {
+        const finished = finishInterruptedApply(resolve(args.cwd));
+        if (finished) io.stderr(`remodel: finished the apply that was interrupted: wrote ${finished.written.length} more file(s), created ${finished.created.length}, moved ${finished.moved.length}\n`);
         if (args.patch) {
           const result = applySavedPatch(args.cwd, args.patch);
           io.stderr(`remodel: applied ${args.patch}: wrote ${result.written.length} file(s), created ${result.created.length}, moved ${result.moved.length}, deleted ${result.deleted.length}\n`);
