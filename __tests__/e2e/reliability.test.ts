@@ -30,6 +30,18 @@ describe('a file that cannot be planned costs that file, never the run', () => {
     expect(remodel(['plan', '--map', seedMap, '--max-file-size', '0.02', '--fail-on-error'], dir).status).toBe(4);
   });
 
+  it('a file the parser gives up on (its WASM runs out of memory) fails alone: the next files get a new parser', () => {
+    // 3 million statements: tree-sitter's WASM instance aborts at its 2 GiB limit (about 14 s); the file sorts first,
+    // so that every other file is parsed after the abort, in the same thread
+    const dir = pythonRepo({ 'aaa/big.py': `from models.booking import Booking\n${'x=1\n'.repeat(3_000_000)}` });
+    const result = remodel(['plan', '--map', seedMap, '--max-file-size', '20', '--jobs', '1'], dir);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/^ {2}aaa\/big\.py:1:1: the parser gave up on this file \(Aborted\(\), out of WASM memory\); left untouched$/m);
+    expect(result.stderr).not.toMatch(/internal error|^Aborted/m);
+    const reference = remodel(['plan', '--map', seedMap], pythonRepo({}));
+    expect(result.stdout).toBe(reference.stdout);
+  });
+
   it('a latin-1 file (PEP 263) is read as Python reads it: ignored when it imports nothing mapped, written back in latin-1 when it must change', () => {
     const latin1 = (text: string): Buffer => Buffer.from(text, 'latin1');
     const quiet = latin1('# -*- coding: latin-1 -*-\nNAME = "caf\xe9"\n');

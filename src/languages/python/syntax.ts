@@ -1,39 +1,74 @@
 import { readFileSync } from 'node:fs';
-import { Language, Parser, Query, type Node, type Tree } from 'web-tree-sitter';
+import { dirname } from 'node:path';
+import type { Node, Parser, Query, Tree } from 'web-tree-sitter';
 
 export type { Node, Tree };
 
-let pythonParser: Promise<Parser> | undefined;
+type Binding = typeof import('web-tree-sitter');
+
+interface PythonParser {
+  binding: Binding;
+  parser: Parser;
+  queries: Map<string, Query>;
+}
+
+let pythonParser: Promise<PythonParser> | undefined;
+
+/**
+ * web-tree-sitter as a fresh module, with a WASM instance of its own: after an abort (the parser ran out of its 2 GiB
+ * of WASM memory) the old instance answers every call with `Aborted()`, so the next file needs a new one.
+ */
+function freshBinding(): Binding {
+  const entry = require.resolve('web-tree-sitter');
+  for (const key of Object.keys(require.cache)) if (key.startsWith(dirname(entry))) delete require.cache[key];
+  return require(entry) as Binding;
+}
 
 /** One tree-sitter parser per thread, its WASM loaded lazily on first use. */
-export function getPythonParser(): Promise<Parser> {
+function getParser(): Promise<PythonParser> {
   pythonParser ??= (async () => {
-    await Parser.init();
+    const binding = freshBinding();
+    // an abort is reported as this file's failure: Emscripten's own lines on stderr would only repeat it
+    await binding.Parser.init({ printErr: () => undefined });
     // bytes, not a path: web-tree-sitter would otherwise load `fs` through a dynamic import() (breaks under jest's VM)
-    const language = await Language.load(readFileSync(require.resolve('tree-sitter-python/tree-sitter-python.wasm')));
-    const parser = new Parser();
+    const language = await binding.Language.load(readFileSync(require.resolve('tree-sitter-python/tree-sitter-python.wasm')));
+    const parser = new binding.Parser();
     parser.setLanguage(language);
-    return parser;
+    return { binding, parser, queries: new Map() };
   })();
   return pythonParser;
 }
 
-const queries = new Map<string, Query>();
-
 /** The nodes a tree-sitter query captures, in document order: the search runs in WASM, so untouched nodes cost nothing in JS. */
 export function captureNodes(node: Node, source: string): Node[] {
+  if (!current) throw new Error('captureNodes before any parse');
+  const { binding, queries } = current;
   let query = queries.get(source);
   if (!query) {
     if (!node.tree.language) throw new Error('tree without a language');
-    queries.set(source, (query = new Query(node.tree.language, source)));
+    queries.set(source, (query = new binding.Query(node.tree.language, source)));
   }
   return query.captures(node).map((capture) => capture.node);
 }
 
+/** The parser of the latest parse: its trees' nodes belong to its WASM instance. */
+let current: PythonParser | undefined;
+
+/** The parser gave up on a file (its WASM ran out of memory): that file fails, and the next one gets a new parser. */
+export class ParserAbortError extends Error {}
+
 /** Parses Python text; offsets of the result are UTF-16 code units of `text`. */
 export async function parsePython(text: string): Promise<Tree> {
-  const parser = await getPythonParser();
-  const tree = parser.parse(text);
+  current = await getParser();
+  let tree: Tree | null;
+  try {
+    tree = current.parser.parse(text);
+  } catch (error) {
+    // Emscripten's abort(): a WebAssembly.RuntimeError, after which this instance is dead
+    if (!(error instanceof Error) || error.name !== 'RuntimeError') throw error;
+    pythonParser = undefined;
+    throw new ParserAbortError(`the parser gave up on this file (${error.message.split('.')[0]}, out of WASM memory)`);
+  }
   if (!tree) throw new Error('tree-sitter returned no tree');
   return tree;
 }

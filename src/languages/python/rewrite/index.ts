@@ -10,14 +10,20 @@ import { PythonFileRewrite } from './file-rewrite';
 import { applyEdits } from '../../../core/edits';
 import type { Edit, FileResult } from '../../../core/types';
 import type { SourceFile } from '../../../core/types';
-import { firstSyntaxError, parsePython } from '../syntax';
+import { firstSyntaxError, ParserAbortError, parsePython, type Tree } from '../syntax';
 import { FileRewrite } from './recorder';
 
 
 
 /** Plans every edit one import map implies for one Python file. */
 export async function planPythonRewrite(file: SourceFile, ctx: PythonContext): Promise<FileResult> {
-  const tree = await parsePython(file.text);
+  let tree: Tree;
+  try {
+    tree = await parsePython(file.text);
+  } catch (error) {
+    if (error instanceof ParserAbortError) return { kind: 'failed', file: file.path, line: 1, column: 1, error: `${error.message}; left untouched` };
+    throw error;
+  }
   try {
     const syntax = firstSyntaxError(tree);
     if (syntax) return { kind: 'failed', file: file.path, line: syntax.line, column: syntax.column, error: `does not parse: ${syntax.text}` };
