@@ -68,7 +68,8 @@ export class PythonModuleIndex {
     const pkg = this.packageOf(file);
     if (pkg === undefined) return undefined;
     const parts = pkg ? pkg.split('.') : [];
-    if (level - 1 > parts.length || (level - 1 === parts.length && !module)) return undefined;
+    // Python's own rule (importlib._resolve_name): climbing to or above the top-level package is an ImportError
+    if (level > parts.length) return undefined;
     const base = parts.slice(0, parts.length - (level - 1));
     const full = [...base, ...(module ? [module] : [])].join('.');
     return full || undefined;
