@@ -1,6 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import fc from 'fast-check';
 import { parse } from 'yaml';
 import * as api from '../../src';
@@ -23,7 +24,8 @@ describe('rewrite-imports on generated Python trees (fast-check)', () => {
 
   it(`git apply of the plan equals apply, a second plan is empty${existsSync(pyoracle) ? ', and the judge agrees on meaning' : ''}`, async () => {
     const map = join(fixtureRepo, 'map.yaml');
-    const mapJson = join(repoRoot, 'dist', 'fuzz-map.json');
+    const mapJson = join(mkdtempSync(join(tmpdir(), 'remodel-fuzz-map-')), 'map.json');
+    dirs.push(dirname(mapJson));
     writeFileSync(mapJson, JSON.stringify(parse(readFileSync(map, 'utf8'))));
     let judged = 0;
     await fc.assert(

@@ -42,6 +42,30 @@ describe('a file that cannot be planned costs that file, never the run', () => {
     expect(result.stdout).toBe(reference.stdout);
   });
 
+  it('a TS file nested too deeply for the parser fails alone, named with its reason', () => {
+    const dir = makeGitRepo(join(repoRoot, 'examples', 'ts-app'));
+    repos.push(dir);
+    const depth = 20_000;
+    writeFileSync(join(dir, 'src/services/deep.ts'), `import { Booking } from '@/legacy/entities/booking.entity';\nexport const x = ${'('.repeat(depth)}Booking${')'.repeat(depth)};\n`);
+    const result = remodel(['plan', '--map', join(repoRoot, 'import-maps', 'ts-app.yaml')], dir);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/^ {2}src\/services\/deep\.ts:1:1: nests too deeply to parse \(call stack exhausted\); left untouched$/m);
+    expect(result.stdout).toContain('diff --git a/src/services/booking.service.ts');
+  });
+
+  it('a UTF-16 TS file (with its byte-order mark) is read as the compiler reads it: an importer is reported, not missed', () => {
+    const dir = makeGitRepo(join(repoRoot, 'examples', 'ts-app'));
+    repos.push(dir);
+    const utf16 = (text: string): Buffer => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    writeFileSync(join(dir, 'src/services/wide.ts'), utf16("import { Booking } from '@/legacy/entities/booking.entity';\nexport const x = Booking;\n"));
+    writeFileSync(join(dir, 'src/services/wide-quiet.ts'), utf16('export const y = 1;\n'));
+    const result = remodel(['plan', '--map', join(repoRoot, 'import-maps', 'ts-app.yaml')], dir);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/^ {2}src\/services\/wide\.ts:1:1: is UTF-16LE text, which a patch cannot carry \(git takes it for binary\): left untouched, edit it by hand$/m);
+    expect(result.stderr).not.toContain('wide-quiet');
+    expect(result.stdout).toContain('diff --git a/src/services/booking.service.ts');
+  });
+
   it('a latin-1 file (PEP 263) is read as Python reads it: ignored when it imports nothing mapped, written back in latin-1 when it must change', () => {
     const latin1 = (text: string): Buffer => Buffer.from(text, 'latin1');
     const quiet = latin1('# -*- coding: latin-1 -*-\nNAME = "caf\xe9"\n');

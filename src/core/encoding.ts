@@ -7,7 +7,7 @@ export function encodeText(text: string, encoding = 'utf-8'): Buffer {
 }
 
 export function decodeText(bytes: Uint8Array, encoding = 'utf-8'): string {
-  return isUtf8(encoding) ? Buffer.from(bytes).toString('utf8') : iconv.decode(Buffer.from(bytes), encoding);
+  return isUtf8(encoding) ? Buffer.from(bytes).toString('utf8') : iconv.decode(Buffer.from(bytes), encoding, { stripBOM: false });
 }
 
 export function isKnownEncoding(encoding: string): boolean {

@@ -106,6 +106,8 @@ async function planSafely(adapter: LanguageAdapter<PreparedMap>, prepared: Prepa
   try {
     return await adapter.planRewrite(file, prepared);
   } catch (error) {
+    // deep nesting exhausts a recursive-descent parser's (or walker's) stack: that file's limit, not a bug
+    if (error instanceof RangeError && /call stack/i.test(error.message)) return { kind: 'failed', file: file.path, line: 1, column: 1, error: 'nests too deeply to parse (call stack exhausted); left untouched' };
     const detail = error instanceof Error ? error.message : String(error);
     return { kind: 'failed', file: file.path, line: 1, column: 1, error: `internal error, file left untouched: ${detail}` };
   }

@@ -21,6 +21,12 @@ function declaredEncoding(path: string, bytes: Buffer): string | undefined {
   return undefined;
 }
 
+function utf16ByBom(bytes: Buffer): string | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return undefined;
+}
+
 /** Thrown by `read` for a file that is not UTF-8 text: remodel never rewrites what it cannot decode losslessly. */
 export class NotTextError extends Error {}
 
@@ -65,10 +71,17 @@ export class DiskWorkspace implements Workspace {
     if (text === undefined) {
       // discovered files are regular files inside the root (discovery follows no links); anything else is checked
       const bytes = this.readBytes(path);
-      try {
-        text = utf8.decode(bytes);
-      } catch {
-        text = this.decodeDeclared(path, bytes);
+      const utf16 = utf16ByBom(bytes);
+      if (utf16) {
+        // as the TypeScript compiler reads a file: a UTF-16 byte-order mark says how (the BOM stays, as U+FEFF)
+        text = decodeText(bytes, utf16);
+        this.encodings.set(path, utf16);
+      } else {
+        try {
+          text = utf8.decode(bytes);
+        } catch {
+          text = this.decodeDeclared(path, bytes);
+        }
       }
       this.texts.set(path, text);
     }
@@ -89,7 +102,7 @@ export class DiskWorkspace implements Workspace {
     throw new NotTextError(`${path}: not UTF-8 text (and no coding declaration)`);
   }
 
-  /** The encoding a file was read in: 'utf-8', or what it declares (PEP 263). */
+  /** The encoding a file was read in: 'utf-8', what it declares (PEP 263), or UTF-16 by its byte-order mark. */
   encodingOf(path: string): string {
     return this.encodings.get(path) ?? 'utf-8';
   }
