@@ -15,6 +15,8 @@ const transformAliases: Record<string, TransformName> = {
   'insert-shims': 'insert-shims',
   relocate: 'move-files',
   'move-files': 'move-files',
+  tables: 'rename-tables',
+  'rename-tables': 'rename-tables',
 };
 
 interface PlanArgs {
@@ -65,7 +67,7 @@ function parseOnly(only: string | undefined): TransformName[] | undefined {
   if (!only) return undefined;
   return only.split(',').map((word) => {
     const name = transformAliases[word.trim()];
-    if (!name) throw new UsageError(`--only: unknown transform '${word.trim()}' (try: --only rewrite,shims,relocate)`);
+    if (!name) throw new UsageError(`--only: unknown transform '${word.trim()}' (try: --only rewrite,shims,relocate,tables)`);
     return name;
   });
 }

@@ -4,7 +4,7 @@ import type { Options } from 'yargs';
 export const planOptions = {
   map: { type: 'string', array: true, description: 'import map file(s); default: every map under <cwd>/import-maps/' },
   cwd: { type: 'string', default: '.', description: 'repository root: paths in maps and output are relative to it' },
-  only: { type: 'string', description: 'comma-separated transforms to run: rewrite-imports,insert-shims,move-files (aliases: rewrite,shims,relocate)' },
+  only: { type: 'string', description: 'comma-separated transforms to run: rewrite-imports,insert-shims,move-files,rename-tables (aliases: rewrite,shims,relocate,tables)' },
   json: { type: 'boolean', default: false, description: 'print a machine-readable report instead of the patch' },
   stat: { type: 'boolean', default: false, description: 'print a per-file summary instead of the patch' },
   out: { type: 'string', description: 'write the patch to this file instead of stdout' },

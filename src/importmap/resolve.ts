@@ -1,6 +1,6 @@
 import { ImportMapError } from '../core/errors';
 import { formatKeyPath, type LoadedImportMap } from './load';
-import type { ImportMap, LanguageId, ModuleTarget, NameTarget, RewriteRule } from './types';
+import type { ImportMap, LanguageId, ModuleTarget, NameTarget, RewriteRule, TableId, TableRename } from './types';
 
 const separators: Record<LanguageId, string> = { python: '.', typescript: '/' };
 
@@ -25,7 +25,7 @@ export function resolveImportMap(loaded: LoadedImportMap, written = loaded.raw.r
     // derived entries come from `relocate` (importers follow a moved file) or `barrels: follow` (a barrel renames in place)
     const origin = !derived ? '' : entry.from === entry.to ? ' (barrel follows)' : ' (relocated)';
     const label = `${entry.from}${names ? ` [${[...names].join(', ')}]` : ''} -> ${entry.to}${origin}`;
-    return { index, label, from: entry.from, to: entry.to, names, rename, package: entry.package ?? false, barrels: entry.barrels ?? 'keep', derived };
+    return { index, label, from: entry.from, to: entry.to, names, rename, package: entry.package ?? false, barrels: entry.barrels ?? raw.defaults?.barrels ?? 'keep', derived };
   });
 
   const nameRules = new Map<string, RewriteRule>(); // `${module}\0${name}`
@@ -105,6 +105,8 @@ export function resolveImportMap(loaded: LoadedImportMap, written = loaded.raw.r
     rules,
     shims: raw.shims ?? [],
     relocate: raw.relocate ?? [],
+    tables: resolveTables(loaded),
+    migrations: raw.migrations ?? {},
     separator,
     moveOfName,
     moveOfModule,
@@ -115,6 +117,34 @@ export function resolveImportMap(loaded: LoadedImportMap, written = loaded.raw.r
     error: (path, detail) => new ImportMapError(file, lineOf(path), formatKeyPath(path), detail),
     extend: (entries) => (entries.length ? resolveImportMap({ ...loaded, raw: { ...raw, rewrite: [...(raw.rewrite ?? []), ...entries] } }, written) : resolveImportMap(loaded, written)),
   };
+}
+
+const tableId = (qualified: string): TableId => {
+  const dot = qualified.indexOf('.');
+  return dot < 0 ? { schema: undefined, name: qualified } : { schema: qualified.slice(0, dot), name: qualified.slice(dot + 1) };
+};
+
+const sameTable = (a: TableId, b: TableId): boolean => a.schema === b.schema && a.name === b.name;
+
+/** `tables:` entries: a rename stays in its schema, each table is renamed once, and no entry chains onto another. */
+function resolveTables(loaded: LoadedImportMap): TableRename[] {
+  const renames: TableRename[] = [];
+  for (const [index, entry] of (loaded.raw.tables ?? []).entries()) {
+    if (entry.merge) fail(loaded, ['tables', index, 'merge'], 'merge is not supported yet: rename the tables, then copy the rows by hand');
+    const from = tableId(entry.from);
+    const written = tableId(entry.to);
+    // `to` may leave out the schema: the table stays where it is
+    const to = { schema: written.schema ?? from.schema, name: written.name };
+    if (to.schema !== from.schema) fail(loaded, ['tables', index, 'to'], `moves '${entry.from}' to another schema ('${to.schema ?? 'the default schema'}'): only renames within a schema are supported`);
+    if (sameTable(from, to)) fail(loaded, ['tables', index, 'to'], `'${entry.from}' is renamed to itself`);
+    for (const other of renames) {
+      if (sameTable(other.from, from)) fail(loaded, ['tables', index, 'from'], `'${entry.from}' is already renamed by tables[${other.index}]`);
+      if (sameTable(other.to, to)) fail(loaded, ['tables', index, 'to'], `'${entry.to}' is also the new name of tables[${other.index}]`);
+      if (sameTable(other.to, from) || sameTable(other.from, to)) fail(loaded, ['tables', index, 'from'], `chains onto tables[${other.index}]: write each table's final name once`);
+    }
+    renames.push({ index, from, to });
+  }
+  return renames;
 }
 
 function normaliseRoot(root: string): string {

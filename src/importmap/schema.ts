@@ -47,6 +47,32 @@ export const relocateEntrySchema = z
   })
   .strict();
 
+const tableName = z
+  .string()
+  .regex(/^[A-Za-z_][\w$]*(\.[A-Za-z_][\w$]*)?$/, 'must be a table name, optionally schema-qualified (schema.table)')
+  .describe('a table as the database names it; `schema.table` names the table in that schema, a bare name the default schema');
+
+export const tableEntrySchema = z
+  .object({
+    from: tableName.describe('the table as the database names it today'),
+    to: tableName.describe('its new name (in the same schema)'),
+    merge: z.boolean().optional().describe('copy the rows of `from` into `to` instead of renaming (not supported yet)'),
+  })
+  .strict();
+
+export const migrationsSchema = z
+  .object({
+    alembic: z.string().min(1).optional().describe("Alembic's script directory (alembic.ini script_location), relative to the repository root"),
+    django: z.string().min(1).optional().describe('the Django project folder holding the apps, relative to the repository root'),
+  })
+  .strict();
+
+export const defaultsSchema = z
+  .object({
+    barrels: rewriteEntrySchema.shape.barrels,
+  })
+  .strict();
+
 export const importMapSchema = z
   .object({
     $schema: z.string().optional(),
@@ -59,6 +85,9 @@ export const importMapSchema = z
     rewrite: z.array(rewriteEntrySchema).optional(),
     shims: z.array(shimEntrySchema).optional(),
     relocate: z.array(relocateEntrySchema).optional(),
+    tables: z.array(tableEntrySchema).optional().describe('tables to rename: the models follow, and a migration that keeps every row is generated'),
+    migrations: migrationsSchema.optional().describe('where the migrations live (detected when absent: alembic.ini, Django apps)'),
+    defaults: defaultsSchema.optional().describe('values every rewrite entry gets unless it sets its own'),
   })
   .strict()
   .describe('remodel import map, version 1');
@@ -67,6 +96,8 @@ export type RawImportMap = z.infer<typeof importMapSchema>;
 export type RawRewriteEntry = z.infer<typeof rewriteEntrySchema>;
 export type RawShimEntry = z.infer<typeof shimEntrySchema>;
 export type RawRelocateEntry = z.infer<typeof relocateEntrySchema>;
+export type RawTableEntry = z.infer<typeof tableEntrySchema>;
+export type RawMigrations = z.infer<typeof migrationsSchema>;
 
 /** The JSON Schema committed as `import-maps/import-map.schema.json`, generated from the zod source. */
 export function importMapJsonSchema(): Record<string, unknown> {

@@ -1,5 +1,5 @@
 import type { ImportMapError } from '../core/errors';
-import type { RawRelocateEntry, RawRewriteEntry, RawShimEntry } from './schema';
+import type { RawMigrations, RawRelocateEntry, RawRewriteEntry, RawShimEntry } from './schema';
 
 export type LanguageId = 'python' | 'typescript';
 
@@ -19,6 +19,19 @@ export interface RewriteRule {
   barrels: 'keep' | 'follow';
   /** derived by remodel (a `relocate` entry's importers), not written in the map: its target need not exist yet */
   derived: boolean;
+}
+
+/** A table in one schema: `schema` undefined is the default schema (PostgreSQL's `public`). */
+export interface TableId {
+  schema: string | undefined;
+  name: string;
+}
+
+/** One `tables` entry, normalised: both sides in the same schema. */
+export interface TableRename {
+  index: number;
+  from: TableId;
+  to: TableId;
 }
 
 /** Where an old (module, name) ends up after every chained entry. */
@@ -44,6 +57,8 @@ export interface ImportMap {
   rules: RewriteRule[];
   shims: RawShimEntry[];
   relocate: RawRelocateEntry[];
+  tables: TableRename[];
+  migrations: RawMigrations;
   /** the separator of module identifiers: `.` for Python, `/` for TypeScript */
   separator: string;
   /** where `name` imported from `module` now lives, or undefined when it stays */

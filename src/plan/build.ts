@@ -7,13 +7,15 @@ import { createChunkRunner, defaultJobs, poolMode } from '../workspace/pool';
 import { applyEdits, lineAt } from '../core/edits';
 import { canWriteIn } from '../core/encoding';
 import type { DiskWorkspace } from '../workspace/workspace';
+import { tableRenameLabel } from '../schema/tables/python';
 import { openSession, planFiles, scanCandidates, type ChunkTask } from './session';
+import { planTables } from './tables';
 import { inShard, type Shard } from './shard';
 import type { FileChange, Plan, PlanSummary } from './types';
 import type { FileResult } from '../core/types';
 
-export type TransformName = 'rewrite-imports' | 'insert-shims' | 'move-files';
-export const transformNames: readonly TransformName[] = ['rewrite-imports', 'insert-shims', 'move-files'];
+export type TransformName = 'rewrite-imports' | 'insert-shims' | 'move-files' | 'rename-tables';
+export const transformNames: readonly TransformName[] = ['rewrite-imports', 'insert-shims', 'move-files', 'rename-tables'];
 
 export interface PlanOptions {
   /** repository root (default: the current directory) */
@@ -42,7 +44,8 @@ export const defaultMaxFileSize = 4 * 1024 * 1024;
 /** A file read in another encoding than UTF-8 is written back in it; an edit that encoding cannot hold fails the file, untouched. */
 function writableResult(result: FileResult, before: () => string, encoding: string): FileResult {
   if (result.kind !== 'changed' || encoding === 'utf-8' || canWriteIn(applyEdits(before(), result.edits), encoding)) return result;
-  return { kind: 'failed', file: result.file, line: 1, column: 1, error: `declares coding ${encoding} (PEP 263), which cannot hold the rewritten text: left untouched, edit it by hand` };
+  const why = /^utf-16/.test(encoding) ? `is ${encoding.toUpperCase()} text, which a patch cannot carry (git takes it for binary)` : `declares coding ${encoding} (PEP 263), which cannot hold the rewritten text`;
+  return { kind: 'failed', file: result.file, line: 1, column: 1, error: `${why}: left untouched, edit it by hand` };
 }
 
 /** Computes every edit the maps imply, without touching disk. */
@@ -71,6 +74,26 @@ export async function buildPlan(options: PlanOptions = {}): Promise<Plan> {
   const sources = new Map<string, Set<string>>();
   const rewrites = new Map<string, { line: number; entries: string[] }>();
   const mine = (path: string): boolean => !options.shard || inShard(path, options.shard);
+
+  // first, so that the steps after it (rewrites, moves) compose on the models it edits
+  if (only.has('rename-tables')) {
+    start = now();
+    const tables = await planTables(loaded.map((l) => l.map), workspace, (message) => options.onWarning?.(message));
+    for (const map of loaded.map((l) => l.map)) for (const rename of map.tables) plan.summary.entries[tableRenameLabel(rename)] ??= { files: 0, imports: 0, references: 0, strings: 0 };
+    for (const result of tables.results) {
+      recordResult(plan, result);
+      if (result.kind !== 'changed' || !mine(result.file)) continue;
+      workspace.write(result.file, applyEdits(workspace.read(result.file), result.edits));
+      addSource(sources, result.file, 'rename-tables');
+      countEntries(plan.summary, result);
+    }
+    for (const { path, text } of tables.created) {
+      if (!mine(path)) continue;
+      workspace.write(path, text);
+      addSource(sources, path, 'rename-tables');
+    }
+    timings.tables = now() - start;
+  }
 
   if (only.has('rewrite-imports')) {
     start = now();
