@@ -11,6 +11,7 @@ required=(
   "python3-django /usr/bin/python3 -c 'import django'"
   "python3-psycopg2 /usr/bin/python3 -c 'import psycopg2'"
   "postgresql command -v pg_ctlcluster && ls /usr/lib/postgresql/15/bin/postgres"
+  "black command -v black"
   "git command -v git"
 )
 

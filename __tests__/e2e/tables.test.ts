@@ -75,7 +75,7 @@ describe('tables: the models follow, and a generated Alembic revision renames th
     // the table whose name holds `users` keeps it
     expect(plan.stdout).not.toMatch(/station_api_users/);
     expect(plan.stdout).toMatch(/^diff --git a\/migrations\/versions\/([0-9a-f]{12})_rename_tables_users_orders\.py b\/migrations\/versions\/\1_rename_tables_users_orders\.py\nnew file mode 100644\n/m);
-    expect(plan.stdout).toContain("+down_revision = '0001'\n");
+    expect(plan.stdout).toContain('+down_revision = "0001"\n');
     expect(plan.stdout).toContain('+    op.rename_table("users", "api_users")\n');
     // existing migrations are history
     expect(plan.stdout).not.toContain('0001_initial.py');
@@ -88,6 +88,9 @@ describe('tables: the models follow, and a generated Alembic revision renames th
     expect(remodel(['apply', '--map', 'import-map.yaml'], dir).status).toBe(0);
     expect(snapshot(byGit)).toEqual(snapshot(dir));
     expect(readFileSync(join(dir, 'app', 'reports.py'), 'utf8')).toBe(readFileSync(join(fixtures, 'alembic-backend', 'app', 'reports.py'), 'utf8'));
+    // formatted as the project's own revisions are (black), so that its CI's format check passes
+    const black = spawnSync('black', ['--check', '--quiet', join(dir, 'migrations', 'versions')], { encoding: 'utf8' });
+    expect({ status: black.status, stderr: black.stderr }).toEqual({ status: 0, stderr: '' });
     // a second plan has nothing left to do but the review
     const again = remodel(['plan', '--map', 'import-map.yaml'], dir);
     expect(again.stdout).toBe('');

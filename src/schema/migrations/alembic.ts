@@ -139,8 +139,14 @@ def downgrade() -> None:
 
 const pythonString = (value: string): string => JSON.stringify(value);
 
+/** A call statement in the body of upgrade()/downgrade() (4 spaces in), laid out as black lays it out (88 columns). */
 function call(name: string, args: string[], schema: string | undefined): string {
-  return `${name}(${[...args.map(pythonString), ...(schema ? [`schema=${pythonString(schema)}`] : [])].join(', ')})`;
+  const parts = [...args.map(pythonString), ...(schema ? [`schema=${pythonString(schema)}`] : [])];
+  const flat = `${name}(${parts.join(', ')})`;
+  if (4 + flat.length <= 88) return flat;
+  const hugged = `${' '.repeat(8)}${parts.join(', ')}`;
+  if (hugged.length <= 88) return `${name}(\n${hugged}\n    )`;
+  return `${name}(\n${parts.map((part) => `${' '.repeat(8)}${part},`).join('\n')}\n    )`;
 }
 
 /** The statements of upgrade() and downgrade() for a set of renames. */
@@ -164,9 +170,12 @@ const renameObjectsPython = `${objectRenameRulePython}
 
 
 def _rename_objects(table, old, new, schema=None):
-    """Renames what still carries the table name \`old\` after a rename to \`new\`: the table's indexes, constraints and
-    sequences, and the foreign keys of other tables named after it. SQLite keeps constraint names inside the table, so
-    there only its indexes are objects to rename (dropped and created again)."""
+    """Renames what still carries the table name \`old\` after a rename to \`new\`.
+
+    The table's indexes, constraints and sequences, and the foreign keys of other
+    tables named after it. SQLite keeps constraint names inside the table: there
+    only its indexes are objects to rename (dropped and created again).
+    """
     bind = op.get_bind()
     inspector = sa.inspect(bind)
     quote = bind.dialect.identifier_preparer.quote
@@ -180,38 +189,70 @@ def _rename_objects(table, old, new, schema=None):
             renamed = _renamed(index["name"], old, new)
             if renamed:
                 op.drop_index(index["name"], table_name=table, schema=schema)
-                op.create_index(renamed, table, index["column_names"], unique=bool(index["unique"]), schema=schema)
+                op.create_index(
+                    renamed,
+                    table,
+                    index["column_names"],
+                    unique=bool(index["unique"]),
+                    schema=schema,
+                )
         return
     constraints = [inspector.get_pk_constraint(table, schema=schema).get("name")]
-    constraints += [c["name"] for c in inspector.get_unique_constraints(table, schema=schema)]
-    constraints += [c["name"] for c in inspector.get_foreign_keys(table, schema=schema)]
-    constraints += [c["name"] for c in inspector.get_check_constraints(table, schema=schema)]
+    for found in (
+        inspector.get_unique_constraints(table, schema=schema),
+        inspector.get_foreign_keys(table, schema=schema),
+        inspector.get_check_constraints(table, schema=schema),
+    ):
+        constraints += [constraint["name"] for constraint in found]
     referring = [
         (other, fk["name"])
         for other in inspector.get_table_names(schema=schema)
         if other != table
         for fk in inspector.get_foreign_keys(other, schema=schema)
-        if fk["referred_table"] == table and (fk.get("referred_schema") or None) == (schema or None)
+        if fk["referred_table"] == table
+        and (fk.get("referred_schema") or None) == (schema or None)
     ]
+    rename_constraint = "ALTER TABLE %s RENAME CONSTRAINT %s TO %s"
     for name in constraints:
         renamed = _renamed(name, old, new)
         if renamed:
-            op.execute("ALTER TABLE %s RENAME CONSTRAINT %s TO %s" % (qualified(table), quote(name), quote(renamed)))
+            op.execute(
+                rename_constraint % (qualified(table), quote(name), quote(renamed))
+            )
     for index in indexes:
         renamed = _renamed(index["name"], old, new)
         # a unique or primary key constraint's index was renamed with it
         if renamed and index["name"] not in constraints:
-            op.execute("ALTER INDEX %s RENAME TO %s" % (qualified(index["name"]), quote(renamed)))
+            op.execute(
+                "ALTER INDEX %s RENAME TO %s"
+                % (qualified(index["name"]), quote(renamed))
+            )
     if bind.dialect.name == "postgresql":
         for column in inspector.get_columns(table, schema=schema):
-            sequence = bind.execute(sa.text("SELECT pg_get_serial_sequence(:t, :c)"), {"t": qualified(table), "c": column["name"]}).scalar()
-            renamed = _renamed(sequence.split(".")[-1].strip('"'), old, new) if sequence else None
+            sequence = bind.execute(
+                sa.text("SELECT pg_get_serial_sequence(:t, :c)"),
+                {"t": qualified(table), "c": column["name"]},
+            ).scalar()
+            if not sequence:
+                continue
+            renamed = _renamed(sequence.split(".")[-1].strip('"'), old, new)
             if renamed:
-                op.execute("ALTER SEQUENCE %s RENAME TO %s" % (sequence, quote(renamed)))
+                op.execute(
+                    "ALTER SEQUENCE %s RENAME TO %s" % (sequence, quote(renamed))
+                )
     for other, name in referring:
         renamed = _renamed(name, old, new, owner=other)
         if renamed:
-            op.execute("ALTER TABLE %s RENAME CONSTRAINT %s TO %s" % (qualified(other), quote(name), quote(renamed)))`;
+            op.execute(
+                rename_constraint % (qualified(other), quote(name), quote(renamed))
+            )`;
+
+/** A project whose revisions black formats (a `post_write_hooks` entry, or double-quoted revision ids): its `repr`s are double-quoted. */
+function formatsWithBlack(workspace: Workspace, scripts: AlembicScripts): boolean {
+  const hooks = scripts.source.endsWith('alembic.ini') ? (workspace.read(scripts.source).split(/^\[post_write_hooks\]/m)[1] ?? '').split(/^\[/m)[0]! : '';
+  if (/\bblack\b/.test(hooks)) return true;
+  return alembicHeads(workspace, scripts).revisions.some((revision) => /^revision\s*(?::[^=\n]+)?=\s*"/m.test(workspace.read(revision.file)));
+}
 
 /** Alembic's revision ids are 12 hex digits; this one is derived from what it does, so plan and apply agree. */
 function revisionId(head: string | undefined, renames: readonly TableRename[]): string {
@@ -238,7 +279,7 @@ export function alembicRenameRevision(workspace: Workspace, scripts: AlembicScri
   const templateFile = `${scripts.dir}/script.py.mako`;
   const template = workspace.has(templateFile) ? workspace.read(templateFile) : genericTemplate;
   const { upgrades, downgrades } = operations(renames);
-  const rendered = renderMako(template, templateFile, {
+  const rendered = renderMako(template, templateFile, formatsWithBlack(workspace, scripts) ? '"' : "'", {
     message,
     up_revision: id,
     down_revision: head ?? null,

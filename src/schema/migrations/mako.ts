@@ -2,9 +2,9 @@ import { UsageError } from '../../core/errors';
 
 type Value = string | null | readonly string[];
 
-const pythonRepr = (value: Value): string => {
+const pythonRepr = (value: Value, quote: string): string => {
   if (value === null) return 'None';
-  const one = (text: string): string => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+  const one = (text: string): string => `${quote}${text.replace(/\\/g, '\\\\').replace(new RegExp(quote, 'g'), `\\${quote}`)}${quote}`;
   if (typeof value === 'string') return one(value);
   return value.length === 1 ? `(${one(value[0]!)},)` : `(${value.map(one).join(', ')})`;
 };
@@ -18,11 +18,12 @@ const truthy = (value: Value): boolean => (value === null ? false : value.length
 const literal = (text: string): string | undefined => /^(['"])(.*)\1$/.exec(text.trim())?.[2];
 
 /**
- * Renders the subset of Mako that Alembic's `script.py.mako` templates use: `${name}`, `${repr(name)}`,
+ * Renders the subset of Mako that Alembic's `script.py.mako` templates use (`quote`: the quote `repr` writes, `'` as
+ * Python's, `"` where the project formats its revisions with black): `${name}`, `${repr(name)}`,
  * `${name | comma,n}`, `${name if name else "text"}`, `## comments`, `<%doc>` blocks and `\` line joins. Anything else
  * is a one-line error naming the template and line: remodel never guesses what a template means.
  */
-export function renderMako(template: string, file: string, context: Record<string, Value>): string {
+export function renderMako(template: string, file: string, quote: string, context: Record<string, Value>): string {
   const lookup = (name: string, line: number): Value => {
     if (!(name in context)) throw new UsageError(`${file}:${line}: \${${name}}: remodel does not know this template variable`);
     return context[name]!;
@@ -31,7 +32,7 @@ export function renderMako(template: string, file: string, context: Record<strin
     const [body, filters] = expression.split('|').map((part) => part.trim()) as [string, string | undefined];
     let value: string;
     let match: RegExpExecArray | null;
-    if ((match = /^repr\((\w+)\)$/.exec(body))) value = pythonRepr(lookup(match[1]!, line));
+    if ((match = /^repr\((\w+)\)$/.exec(body))) value = pythonRepr(lookup(match[1]!, line), quote);
     else if ((match = /^(\w+) if (\w+) else (.+)$/.exec(body)) && match[1] === match[2] && literal(match[3]!) !== undefined) {
       const current = lookup(match[1]!, line);
       value = truthy(current) ? comma(current) : literal(match[3]!)!;

@@ -30,7 +30,7 @@ export function renamedObjectName(object: string, from: string, to: string, owne
 
 /** The same rule in Python, for the generated migrations (kept next to the TypeScript one so that they agree). */
 export const objectRenameRulePython = `def _renamed(name, old, new, owner=None):
-    """\`name\` with the table \`old\` (a whole \`_\`-separated part) replaced by \`new\`; \`owner\`'s own name kept."""
+    """\`name\` with the table \`old\` (a whole \`_\` part) replaced by \`new\`, \`owner\` kept."""
     if not name:
         return None
     keep = (-1, -1)

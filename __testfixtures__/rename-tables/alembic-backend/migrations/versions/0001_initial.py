@@ -40,7 +40,9 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["user_id"], ["users.id"]),
         sa.PrimaryKeyConstraint("id"),
     )
-    op.create_index("ix_orders_user_total", "orders", ["user_id", "total"], unique=False)
+    op.create_index(
+        "ix_orders_user_total", "orders", ["user_id", "total"], unique=False
+    )
     op.create_index(op.f("ix_orders_user_id"), "orders", ["user_id"], unique=False)
     op.create_table(
         "station_users",
@@ -49,7 +51,9 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["user_id"], ["users.id"]),
         sa.PrimaryKeyConstraint("id"),
     )
-    op.create_index(op.f("ix_station_users_user_id"), "station_users", ["user_id"], unique=False)
+    op.create_index(
+        op.f("ix_station_users_user_id"), "station_users", ["user_id"], unique=False
+    )
     op.create_table(
         "user_tags",
         sa.Column("user_id", sa.Integer(), nullable=False),

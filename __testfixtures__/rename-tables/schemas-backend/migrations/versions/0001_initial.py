@@ -26,7 +26,13 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
         schema="identity",
     )
-    op.create_index(op.f("ix_identity_social_accounts_subject"), "social_accounts", ["subject"], unique=False, schema="identity")
+    op.create_index(
+        op.f("ix_identity_social_accounts_subject"),
+        "social_accounts",
+        ["subject"],
+        unique=False,
+        schema="identity",
+    )
     op.create_table(
         "oauth_tokens",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -57,5 +63,9 @@ def downgrade() -> None:
     op.drop_table("posts")
     op.drop_table("social_accounts")
     op.drop_table("oauth_tokens", schema="identity")
-    op.drop_index(op.f("ix_identity_social_accounts_subject"), table_name="social_accounts", schema="identity")
+    op.drop_index(
+        op.f("ix_identity_social_accounts_subject"),
+        table_name="social_accounts",
+        schema="identity",
+    )
     op.drop_table("social_accounts", schema="identity")
