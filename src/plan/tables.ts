@@ -1,9 +1,12 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { FileResult } from '../core/types';
+import type { Edit, FileResult } from '../core/types';
 import type { ImportMap, TableRename } from '../importmap/types';
 import { alembicRenameRevision, findAlembic, migratedRenames } from '../schema/migrations/alembic';
-import { planPythonTableRenames } from '../schema/tables/python';
+import { appOf, djangoDbTableEdit, djangoRenameMigrated, djangoRenameMigration, type DjangoRename } from '../schema/migrations/django';
+import { scanPythonModels } from '../schema/orm/python';
+import { qualifiedName, renameOf } from '../schema/tables/names';
+import { planPythonTableRenames, tableRenameLabel } from '../schema/tables/python';
 import type { DiskWorkspace } from '../workspace/workspace';
 
 /** Existing migrations are history: never edited (Alembic's script folder, any `migrations/` folder). */
@@ -31,6 +34,8 @@ export async function planTables(maps: readonly ImportMap[], workspace: DiskWork
   const configured = python.find((map) => map.migrations.alembic)?.migrations.alembic;
   const alembic = findAlembic(workspace, configured);
   const names = [...new Set(renames.map((r) => r.from.name))];
+  const byFile = new Map<string, FileResult>();
+  const texts = new Map<string, string>();
   for (const file of workspace.files) {
     if (!file.endsWith('.py') || isMigration(file, alembic?.dir)) continue;
     let text: string;
@@ -39,18 +44,49 @@ export async function planTables(maps: readonly ImportMap[], workspace: DiskWork
     } catch {
       continue; // what cannot be read was reported by the rewrite step, or names no table
     }
-    if (!names.some((name) => text.includes(name))) continue;
-    plan.results.push(await planPythonTableRenames(file, text, renames));
+    texts.set(file, text);
+    if (names.some((name) => text.includes(name))) byFile.set(file, await planPythonTableRenames(file, text, renames));
   }
+
+  // Django: a model whose table is derived (`<app>_<model>`) gets `db_table`; each app gets its AlterModelTable migration
+  const created = new Date(Math.max(...python.map((map) => statSync(resolve(map.file)).mtime.getTime())));
+  const djangoFiles = [...texts].filter(([, text]) => /\bdjango\b/.test(text)).map(([file, text]) => ({ file, text }));
+  const django: DjangoRename[] = [];
+  for (const scan of await scanPythonModels(djangoFiles)) {
+    for (const model of scan.models) {
+      const rename = model.orm === 'django' && !model.proxy ? renameOf(renames, { schema: undefined, name: model.table }) : undefined;
+      if (!rename) continue;
+      django.push({ model, file: scan.file, rename });
+      if (!model.derivedTable) continue;
+      const edit = await djangoDbTableEdit(scan.file, texts.get(scan.file)!, model, rename.to.name);
+      if (edit) byFile.set(scan.file, withEdit(byFile.get(scan.file), scan.file, edit, tableRenameLabel(rename)));
+    }
+  }
+  plan.results.push(...byFile.values());
+  const apps = new Map<string, DjangoRename[]>();
+  for (const found of django) apps.set(appOf(found.file), [...(apps.get(appOf(found.file)) ?? []), found]);
+  for (const [app, found] of apps) {
+    const pending = found.filter((f) => !djangoRenameMigrated(workspace, app, f));
+    if (pending.length) plan.created.push(djangoRenameMigration(workspace, app, pending, created));
+  }
+
+  const rest = renames.filter((rename) => !django.some((found) => found.rename === rename));
+  if (!rest.length) return plan;
   if (!alembic) {
-    onWarning(`${python[0]!.file}: tables: no Alembic environment found (alembic.ini, or migrations.alembic in the map): the migration that renames the tables is not generated; write it by hand`);
+    onWarning(`${python[0]!.file}: tables: no Alembic environment found (alembic.ini, or migrations.alembic in the map) and no Django model maps ${rest.map((r) => qualifiedName(r.from)).join(', ')}: the migration that renames ${rest.length === 1 ? 'it' : 'them'} is not generated; write it by hand`);
     return plan;
   }
-  const done = migratedRenames(workspace, alembic, renames);
-  const pending = renames.filter((rename) => !done.includes(rename));
-  if (!pending.length) return plan;
+  const done = migratedRenames(workspace, alembic, rest);
+  const pending = rest.filter((rename) => !done.includes(rename));
   // the map's date is the revision's: `plan` and `apply` write the same file
-  const created = new Date(Math.max(...python.map((map) => statSync(resolve(map.file)).mtime.getTime())));
-  plan.created.push(alembicRenameRevision(workspace, alembic, pending, created));
+  if (pending.length) plan.created.push(alembicRenameRevision(workspace, alembic, pending, created));
   return plan;
+}
+
+/** A file's table-rename result with one more edit (a `db_table` written down). */
+function withEdit(result: FileResult | undefined, file: string, edit: Edit, label: string): FileResult {
+  const changed = result?.kind === 'changed' ? result : { kind: 'changed' as const, file, edits: [], needsReview: result?.kind === 'unchanged' ? result.needsReview : [], notes: [], stats: {} };
+  if (result?.kind === 'failed') return result;
+  const stats = { ...changed.stats, [label]: { imports: 0, references: 0, strings: (changed.stats[label]?.strings ?? 0) + 1 } };
+  return { ...changed, edits: [...changed.edits, edit].sort((a, b) => a.start - b.start), stats };
 }
