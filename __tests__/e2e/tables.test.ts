@@ -52,8 +52,9 @@ interface Checked {
   downgrade_keeps_rows: boolean;
 }
 
-function check(dir: string, url: string, renames: Array<[string | null, string, string]>): Checked {
-  const run = spawnSync('/usr/bin/python3', [checker, dir, url, JSON.stringify(renames)], { encoding: 'utf8' });
+function check(dir: string, url: string, renames: Array<[string | null, string, string]>, seed?: string, baseModule?: string): Checked {
+  const env = { ...process.env, ...(baseModule ? { REMODEL_BASE_MODULE: baseModule } : {}) };
+  const run = spawnSync('/usr/bin/python3', [checker, dir, url, JSON.stringify(renames), ...(seed ? [seed] : [])], { encoding: 'utf8', env });
   if (run.status !== 0) throw new Error(`tables_check failed:\n${run.stderr}`);
   return JSON.parse(run.stdout.trim().split('\n').pop()!) as Checked;
 }
@@ -122,6 +123,27 @@ describe('tables: the models follow, and a generated Alembic revision renames th
     ]);
     expect(result).toMatchObject({ rows_kept: true, old_names_left: [], drift: [], downgrade_restores_names: true, downgrade_keeps_rows: true, sequences_serve: [true, true] });
     expect(result.fk_targets).toEqual(['oauth_tokens -> oauth_accounts', 'posts -> business_social_accounts']);
+  });
+});
+
+describe('tables: the example backend, phase 2 of the seed plan (a naming convention names every constraint after its table)', () => {
+  const renames: Array<[string | null, string, string]> = [
+    [null, 'customer_reviews', 'event_customer_reviews'],
+    [null, 'social_accounts', 'business_social_accounts'],
+    [null, 'social_identities', 'customer_social_identities'],
+    [null, 'social_threads', 'lead_social_threads'],
+  ];
+  it.each([
+    ['SQLite (constraints renamed in batch mode)', (): string => 'sqlite:///remodel-test.db'],
+    ['PostgreSQL 15', freshDatabase],
+  ])('on %s: every row, name and FK follows; no drift; downgrade restores all', (_name, url) => {
+    const dir = makeGitRepo(join(repoRoot, 'examples', 'python-backend'));
+    dirs.push(dir);
+    expect(remodel(['apply', '--map', join(repoRoot, 'import-maps', 'seed-tables.yaml')], dir).status).toBe(0);
+    const result = check(dir, url(), renames, join(fixtures, 'example-seed', 'seed.json'), 'db.base');
+    expect(result).toMatchObject({ rows_kept: true, old_names_left: [], drift: [], downgrade_restores_names: true, downgrade_keeps_rows: true });
+    expect(result.objects_renamed).toEqual(expect.arrayContaining(['fk_discount_coupons_review_id_event_customer_reviews', 'pk_event_customer_reviews', 'uq_business_social_accounts_platform', 'ix_lead_social_threads_account_id']));
+    expect(result.fk_targets).toEqual(expect.arrayContaining(['discount_coupons -> event_customer_reviews', 'lead_social_threads -> business_social_accounts']));
   });
 });
 

@@ -196,6 +196,11 @@ def _rename_objects(table, old, new, schema=None):
                     unique=bool(index["unique"]),
                     schema=schema,
                 )
+        _rename_sqlite_constraints(table, old, new, schema)
+        for other in inspector.get_table_names(schema=schema):
+            referred = inspector.get_foreign_keys(other, schema=schema)
+            if other != table and any(fk["referred_table"] == table for fk in referred):
+                _rename_sqlite_constraints(other, old, new, schema, owner=other)
         return
     constraints = [inspector.get_pk_constraint(table, schema=schema).get("name")]
     for found in (
@@ -254,6 +259,49 @@ function formatsWithBlack(workspace: Workspace, scripts: AlembicScripts): boolea
   return alembicHeads(workspace, scripts).revisions.some((revision) => /^revision\s*(?::[^=\n]+)?=\s*"/m.test(workspace.read(revision.file)));
 }
 
+/** SQLite: named constraints live in the table's own SQL, so renaming them means recreating the table (batch mode). */
+const renameSqliteConstraintsPython = `def _rename_sqlite_constraints(table, old, new, schema=None, owner=None):
+    """SQLite: constraints named after \`old\` get the new name, the table recreated."""
+    inspector = sa.inspect(op.get_bind())
+    pk = inspector.get_pk_constraint(table, schema=schema)
+    found = [("primary", pk)] if pk.get("name") else []
+    for kind, read in (
+        ("unique", inspector.get_unique_constraints),
+        ("check", inspector.get_check_constraints),
+        ("foreignkey", inspector.get_foreign_keys),
+    ):
+        found += [(kind, constraint) for constraint in read(table, schema=schema)]
+    changes = [
+        (kind, c, _renamed(c["name"], old, new, owner))
+        for kind, c in found
+        if _renamed(c["name"], old, new, owner)
+    ]
+    if not changes:
+        return
+    # op.f(): the names are final, not for a naming convention to build on
+    with op.batch_alter_table(table, schema=schema, recreate="always") as batch:
+        for kind, constraint, renamed in changes:
+            batch.drop_constraint(op.f(constraint["name"]), type_=kind)
+            columns = constraint.get("constrained_columns")
+            if kind == "primary":
+                batch.create_primary_key(op.f(renamed), columns)
+            elif kind == "unique":
+                batch.create_unique_constraint(
+                    op.f(renamed), constraint["column_names"]
+                )
+            elif kind == "check":
+                batch.create_check_constraint(
+                    op.f(renamed), sa.text(constraint["sqltext"])
+                )
+            else:
+                batch.create_foreign_key(
+                    op.f(renamed),
+                    constraint["referred_table"],
+                    columns,
+                    constraint["referred_columns"],
+                    referent_schema=constraint.get("referred_schema"),
+                )`;
+
 /** Alembic's revision ids are 12 hex digits; this one is derived from what it does, so plan and apply agree. */
 function revisionId(head: string | undefined, renames: readonly TableRename[]): string {
   return createHash('sha1').update(JSON.stringify({ head, renames: renames.map((r) => [qualifiedName(r.from), qualifiedName(r.to)]) })).digest('hex').slice(0, 12);
@@ -290,7 +338,7 @@ export function alembicRenameRevision(workspace: Workspace, scripts: AlembicScri
     upgrades,
     downgrades,
   });
-  const text = `${rendered.replace(/\n*$/, '\n')}\n\n${renameObjectsPython}\n`;
+  const text = `${rendered.replace(/\n*$/, '\n')}\n\n${renameObjectsPython}\n\n\n${renameSqliteConstraintsPython}\n`;
   let slug = (message.match(/\w+/g) ?? []).join('_').toLowerCase();
   if (slug.length > scripts.truncateSlugLength) slug = `${slug.slice(0, scripts.truncateSlugLength).replace(/_[^_]*$/, '')}_`;
   const fields: Record<string, string | number> = {

@@ -13,17 +13,18 @@ const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\
 
 /**
  * The new name of a database object whose name embeds a renamed table (`ix_users_email` → `ix_api_users_email`,
- * `users_pkey`, `users_id_seq`): the old table name where it stands as a whole `_`-separated part. `owner` is the table
- * the object belongs to when that is another table (a foreign key *to* the renamed one): its own name is left alone
+ * `users_pkey`, `users_id_seq`): the old table name where it stands as a whole `_`-separated part. Left alone: a part
+ * that belongs to the new name already (`ix_event_customer_reviews_x` holds `customer_reviews`: renaming twice
+ * changes nothing) and, for an object of another table (a foreign key *to* the renamed one), that table's own name
  * (`station_users_user_id_fkey` names `station_users`, not `users`). The generated migrations apply the same rule
  * (`objectRenameRulePython`), so that model code and database agree.
  */
 export function renamedObjectName(object: string, from: string, to: string, owner?: string): string | undefined {
-  const ownerSpan = owner && owner !== from ? new RegExp(`(^|_)${escape(owner)}(?=_|$)`).exec(object) : null;
-  const [start, end] = ownerSpan ? [ownerSpan.index + ownerSpan[1]!.length, ownerSpan.index + ownerSpan[0].length] : [-1, -1];
+  const spans = (name: string): Array<[number, number]> => [...object.matchAll(new RegExp(`(^|_)(${escape(name)})(?=_|$)`, 'g'))].map((m) => [m.index + m[1]!.length, m.index + m[0].length]);
+  const keep = [...spans(to), ...(owner && owner !== from ? spans(owner) : [])];
   const renamed = object.replace(new RegExp(`(^|_)${escape(from)}(?=_|$)`, 'g'), (whole, lead: string, offset: number) => {
     const at = offset + lead.length;
-    return at >= start && at < end ? whole : `${lead}${to}`;
+    return keep.some(([start, end]) => start <= at && at < end) ? whole : `${lead}${to}`;
   });
   return renamed === object ? undefined : renamed;
 }
@@ -33,15 +34,15 @@ export const objectRenameRulePython = `def _renamed(name, old, new, owner=None):
     """\`name\` with the table \`old\` (a whole \`_\` part) replaced by \`new\`, \`owner\` kept."""
     if not name:
         return None
-    keep = (-1, -1)
+    part = r"(^|_)(%s)(?=_|$)"
+    keep = [m.span(2) for m in re.finditer(part % re.escape(new), name)]
     if owner and owner != old:
-        found = re.search(r"(^|_)%s(?=_|$)" % re.escape(owner), name)
-        if found:
-            keep = (found.start() + len(found.group(1)), found.end())
+        keep += [m.span(2) for m in re.finditer(part % re.escape(owner), name)]
 
     def swap(match):
-        at = match.start() + len(match.group(1))
-        return match.group(0) if keep[0] <= at < keep[1] else match.group(1) + new
+        if any(start <= match.start(2) < end for start, end in keep):
+            return match.group(0)
+        return match.group(1) + new
 
-    renamed = re.sub(r"(^|_)%s(?=_|$)" % re.escape(old), swap, name)
+    renamed = re.sub(part % re.escape(old), swap, name)
     return renamed if renamed != name else None`;
