@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { git, makeGitRepo, remodel, repoRoot, snapshot } from '../support/cli';
 
 /*
@@ -177,6 +177,25 @@ describe('tables: Django models follow, with the migration makemigrations would 
       migrate_back: 0,
       back: { shop_customer: 2, shop_tag: 1, orders: 3, orders_tags: 1 },
     });
+  });
+});
+
+describe('tables: TypeScript models (TypeORM, Sequelize, Prisma) follow; their migrations are left to the project', () => {
+  it('plans the model edits and says which migration to write', () => {
+    const dir = makeGitRepo(join(repoRoot, 'examples', 'ts-app'));
+    dirs.push(dir);
+    for (const [from, to] of [['typeorm-entities.input.ts', 'src/entities.ts'], ['prisma-schema.input.prisma', 'prisma/schema.prisma']]) {
+      mkdirSync(dirname(join(dir, to!)), { recursive: true });
+      writeFileSync(join(dir, to!), readFileSync(join(fixtures, from!)));
+    }
+    git(['add', '-A'], dir);
+    writeFileSync(join(dir, 'tables.yaml'), 'version: 1\nlanguage: typescript\ntables:\n  - from: users\n    to: api_users\n');
+    const plan = remodel(['plan', '--map', 'tables.yaml', '--only', 'tables'], dir);
+    expect(plan.status).toBe(0);
+    expect(plan.stdout).toContain("-@Entity('users')\n+@Entity('api_users')\n");
+    expect(plan.stdout).toContain('-  @@map("users")\n+  @@map("api_users")\n');
+    expect(plan.stderr).toMatch(/^remodel: warning: tables\.yaml: tables: the models follow, but remodel does not write TypeORM, Prisma or Sequelize migrations yet: generate the one that renames users with your tool/m);
+    expect(plan.stderr).toMatch(/^ {2}src\/entities\.ts:35: raw SQL names table 'users' \(renamed to 'api_users'\)/m);
   });
 });
 

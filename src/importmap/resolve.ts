@@ -119,9 +119,11 @@ export function resolveImportMap(loaded: LoadedImportMap, written = loaded.raw.r
   };
 }
 
+/** `schema.table` or `table`; `public.` (PostgreSQL's default schema) is the same as no schema. */
 const tableId = (qualified: string): TableId => {
   const dot = qualified.indexOf('.');
-  return dot < 0 ? { schema: undefined, name: qualified } : { schema: qualified.slice(0, dot), name: qualified.slice(dot + 1) };
+  if (dot < 0 || qualified.slice(0, dot) === 'public') return { schema: undefined, name: qualified.slice(dot + 1) };
+  return { schema: qualified.slice(0, dot), name: qualified.slice(dot + 1) };
 };
 
 const sameTable = (a: TableId, b: TableId): boolean => a.schema === b.schema && a.name === b.name;
@@ -134,8 +136,8 @@ function resolveTables(loaded: LoadedImportMap): TableRename[] {
     const from = tableId(entry.from);
     const written = tableId(entry.to);
     // `to` may leave out the schema: the table stays where it is
-    const to = { schema: written.schema ?? from.schema, name: written.name };
-    if (to.schema !== from.schema) fail(loaded, ['tables', index, 'to'], `moves '${entry.from}' to another schema ('${to.schema ?? 'the default schema'}'): only renames within a schema are supported`);
+    const to = { schema: entry.to.includes('.') ? written.schema : from.schema, name: written.name };
+    if (to.schema !== from.schema) fail(loaded, ['tables', index, 'to'], `moves '${entry.from}' to another schema ('${to.schema ?? 'public, the default schema'}'): only renames within a schema are supported`);
     if (sameTable(from, to)) fail(loaded, ['tables', index, 'to'], `'${entry.from}' is renamed to itself`);
     for (const other of renames) {
       if (sameTable(other.from, from)) fail(loaded, ['tables', index, 'from'], `'${entry.from}' is already renamed by tables[${other.index}]`);

@@ -7,7 +7,7 @@ import { createChunkRunner, defaultJobs, poolMode } from '../workspace/pool';
 import { applyEdits, lineAt } from '../core/edits';
 import { canWriteIn } from '../core/encoding';
 import type { DiskWorkspace } from '../workspace/workspace';
-import { tableRenameLabel } from '../schema/tables/python';
+import { tableRenameLabel } from '../schema/tables/names';
 import { openSession, planFiles, scanCandidates, type ChunkTask } from './session';
 import { planTables } from './tables';
 import { inShard, type Shard } from './shard';

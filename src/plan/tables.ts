@@ -5,9 +5,12 @@ import type { ImportMap, TableRename } from '../importmap/types';
 import { alembicRenameRevision, findAlembic, migratedRenames } from '../schema/migrations/alembic';
 import { appOf, djangoDbTableEdit, djangoRenameMigrated, djangoRenameMigration, type DjangoRename } from '../schema/migrations/django';
 import { scanPythonModels } from '../schema/orm/python';
-import { qualifiedName, renameOf } from '../schema/tables/names';
-import { planPythonTableRenames, tableRenameLabel } from '../schema/tables/python';
+import { qualifiedName, renameOf, tableRenameLabel } from '../schema/tables/names';
+import { planPythonTableRenames } from '../schema/tables/python';
+import { planPrismaTableRenames, planTypeScriptTableRenames } from '../schema/tables/typescript';
 import type { DiskWorkspace } from '../workspace/workspace';
+
+const typescriptSource = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
 
 /** Existing migrations are history: never edited (Alembic's script folder, any `migrations/` folder). */
 const isMigration = (path: string, alembicDir: string | undefined): boolean => /(^|\/)migrations\//.test(path) || (alembicDir !== undefined && (path === alembicDir || path.startsWith(`${alembicDir}/`)));
@@ -20,13 +23,30 @@ export interface TablePlan {
 
 /**
  * The `tables:` of every map: the models follow each rename (file edits, like every other), and one Alembic revision
- * renames the tables and the objects named after them. Python maps only, for now.
+ * renames the tables and the objects named after them (Python). TypeScript models follow too; their migrations are
+ * left to the project's tool.
  */
 export async function planTables(maps: readonly ImportMap[], workspace: DiskWorkspace, onWarning: (message: string) => void): Promise<TablePlan> {
   const plan: TablePlan = { results: [], created: [] };
   const withTables = maps.filter((map) => map.tables.length);
-  for (const map of withTables.filter((m) => m.language !== 'python')) {
-    onWarning(`${map.file}: tables: renaming tables does not cover ${map.language} models yet; ${map.tables.length} entr${map.tables.length === 1 ? 'y' : 'ies'} not planned`);
+  const typescript = withTables.filter((map) => map.language === 'typescript');
+  if (typescript.length) {
+    const renames = typescript.flatMap((map) => map.tables);
+    const names = [...new Set(renames.map((r) => r.from.name))];
+    for (const file of workspace.files) {
+      const prisma = file.endsWith('.prisma');
+      if ((!prisma && !typescriptSource.test(file)) || isMigration(file, undefined)) continue;
+      let text: string;
+      try {
+        text = workspace.read(file);
+      } catch {
+        continue;
+      }
+      // a Prisma model without @@map maps the table of its own name, which the text need not spell in lower case
+      if (!prisma && !names.some((name) => text.includes(name)) && !/@Entity\(\s*\)/.test(text)) continue;
+      plan.results.push(prisma ? planPrismaTableRenames(file, text, renames) : planTypeScriptTableRenames(file, text, renames));
+    }
+    onWarning(`${typescript[0]!.file}: tables: the models follow, but remodel does not write TypeORM, Prisma or Sequelize migrations yet: generate the one that renames ${renames.map((r) => qualifiedName(r.from)).join(', ')} with your tool (typeorm migration:create, prisma migrate dev --create-only), with RENAME, not DROP + CREATE`);
   }
   const python = withTables.filter((map) => map.language === 'python');
   if (!python.length) return plan;

@@ -1,15 +1,29 @@
 import type { TableId, TableRename } from '../../importmap/types';
 
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** `schema.table` as written in a map, an FK string or a message; the bare name for the default schema. */
 export const qualifiedName = (table: TableId): string => (table.schema ? `${table.schema}.${table.name}` : table.name);
 
-export const sameTable = (a: TableId, b: TableId): boolean => a.schema === b.schema && a.name === b.name;
+/** The summary's label of a table rename, e.g. `table users -> api_users`. */
+export const tableRenameLabel = (rename: TableRename): string => `table ${qualifiedName(rename.from)} -> ${qualifiedName(rename.to)}`;
+
+/** SQL that names tables: a string holding one of these and an old table name is listed for review, never rewritten. */
+export const sqlShape = /\b(select\b[\s\S]*\bfrom|insert\s+into|update\s+["`\w.]+\s+set|delete\s+from|join|alter\s+table|truncate|create\s+(unique\s+)?(table|index)|drop\s+table|references)\b/i;
+
+/** The rename whose old table a text (SQL) names as a whole word, schema-qualified where the rename is. */
+export function mentionedRename(text: string, renames: readonly TableRename[]): TableRename | undefined {
+  return renames.find((rename) => new RegExp(`(^|[^\\w.])${rename.from.schema ? `${escape(rename.from.schema)}\\.` : ''}"?${escape(rename.from.name)}"?(?!\\w)`).test(text));
+}
+
+/** PostgreSQL's default schema, which an unqualified name means. */
+const defaultSchema = (schema: string | undefined): string | undefined => (schema === 'public' ? undefined : schema);
+
+export const sameTable = (a: TableId, b: TableId): boolean => defaultSchema(a.schema) === defaultSchema(b.schema) && a.name === b.name;
 
 export function renameOf(renames: readonly TableRename[], table: TableId): TableRename | undefined {
   return renames.find((rename) => sameTable(rename.from, table));
 }
-
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * The new name of a database object whose name embeds a renamed table (`ix_users_email` → `ix_api_users_email`,

@@ -3,16 +3,10 @@ import type { TableId, TableRename } from '../../importmap/types';
 import { firstSyntaxError, parsePython, type Node } from '../../languages/python/syntax';
 import { readTableArgs } from '../orm/python/fields';
 import { kids, lastSegment, stringValue } from '../orm/python/nodes';
-import { qualifiedName, renamedObjectName, renameOf } from './names';
-
-/** The summary's label of a table rename, e.g. `table users -> api_users`. */
-export const tableRenameLabel = (rename: TableRename): string => `table ${qualifiedName(rename.from)} -> ${qualifiedName(rename.to)}`;
+import { mentionedRename, qualifiedName, renamedObjectName, renameOf, sameTable, sqlShape, tableRenameLabel } from './names';
 
 /** Calls whose first argument, or `name=`, names a database object (index, constraint). */
 const namedObjects = new Set(['Index', 'UniqueConstraint', 'PrimaryKeyConstraint', 'ForeignKeyConstraint', 'CheckConstraint']);
-
-/** SQL that names tables: a string holding one of these and an old table name is listed for review, never rewritten. */
-const sqlShape = /\b(select\b[\s\S]*\bfrom|insert\s+into|update\s+["`\w.]+\s+set|delete\s+from|join|alter\s+table|truncate|create\s+(unique\s+)?(table|index)|drop\s+table|references)\b/i;
 
 class TableRewrite {
   readonly edits: Edit[] = [];
@@ -74,8 +68,8 @@ class TableRewrite {
     if (text === undefined) return;
     this.claimed.add(node.startIndex);
     for (const rename of this.renames) {
-      const own = table && rename.from.schema === table.schema && rename.from.name === table.name;
-      const refers = referred.some((t) => t.schema === rename.from.schema && t.name === rename.from.name);
+      const own = table !== undefined && sameTable(rename.from, table);
+      const refers = referred.some((t) => sameTable(t, rename.from));
       if (!own && !refers) continue;
       const renamed = renamedObjectName(text, rename.from.name, rename.to.name, own ? undefined : table?.name);
       if (renamed) this.replaceString(node, renamed, rename, what);
@@ -88,13 +82,8 @@ class TableRewrite {
     for (const node of root.descendantsOfType('string')) {
       if (!node || this.claimed.has(node.startIndex)) continue;
       const text = node.text;
-      if (!sqlShape.test(text)) continue;
-      for (const rename of this.renames) {
-        const name = rename.from.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-        if (!new RegExp(`(^|[^\\w.])${rename.from.schema ? `${rename.from.schema}\\.` : ''}"?${name}"?(?![\\w])`).test(text)) continue;
-        this.review(node, `raw SQL names table '${qualifiedName(rename.from)}' (renamed to '${qualifiedName(rename.to)}'): not rewritten; update it by hand`);
-        break;
-      }
+      const rename = sqlShape.test(text) ? mentionedRename(text, this.renames) : undefined;
+      if (rename) this.review(node, `raw SQL names table '${qualifiedName(rename.from)}' (renamed to '${qualifiedName(rename.to)}'): not rewritten; update it by hand`);
     }
   }
 }
