@@ -75,7 +75,9 @@ describe('tables: the models follow, and a generated Alembic revision renames th
     expect(plan.stdout).toContain('+    user_id = Column(Integer, ForeignKey("api_users.id"), nullable=False, index=True)');
     // the table whose name holds `users` keeps it
     expect(plan.stdout).not.toMatch(/station_api_users/);
-    expect(plan.stdout).toMatch(/^diff --git a\/migrations\/versions\/([0-9a-f]{12})_rename_tables_users_orders\.py b\/migrations\/versions\/\1_rename_tables_users_orders\.py\nnew file mode 100644\n/m);
+    // the project numbers its revisions: the new one is the next number
+    expect(plan.stdout).toMatch(/^diff --git a\/migrations\/versions\/0002_rename_tables_users_orders\.py b\/migrations\/versions\/0002_rename_tables_users_orders\.py\nnew file mode 100644\n/m);
+    expect(plan.stdout).toContain('+revision = "0002"\n');
     expect(plan.stdout).toContain('+down_revision = "0001"\n');
     expect(plan.stdout).toContain('+    op.rename_table("users", "api_users")\n');
     // existing migrations are history

@@ -34,7 +34,7 @@ describe('import map loading', () => {
 
   it('names file, line and key path for an unknown key', () => {
     const error = errorOf(`${header}rewrite:\n  - from: a.b\n    to: c.d\n    renam: { X: Y }\n`);
-    expect(error.message).toBe("maps/m.yaml:7: rewrite[0].renam: unknown key 'renam'");
+    expect(error.message).toBe("maps/m.yaml:7: rewrite[0].renam: unknown key 'renam' (did you mean 'rename'?)");
   });
 
   it('names the line of a wrong type', () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Document, LineCounter, parseDocument, isNode } from 'yaml';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ImportMapError } from '../core/errors';
 import { importMapSchema, type RawImportMap } from './schema';
 
@@ -41,7 +41,8 @@ export function parseImportMap(text: string, file: string): LoadedImportMap {
   const value: unknown = doc.toJS() ?? {};
   const result = importMapSchema.safeParse(value);
   if (!result.success) {
-    const issue = result.error.issues[0]!;
+    // an unknown key first: it is usually the typo behind a "missing" one (`too:` for `to:`)
+    const issue = result.error.issues.find((i) => i.code === 'unrecognized_keys') ?? result.error.issues[0]!;
     const path = issuePath(issue);
     const missing = issue.code !== 'unrecognized_keys' && valueAt(value, path) === undefined;
     const detail = missing ? 'required key is missing' : describeIssue(issue);
@@ -57,8 +58,43 @@ function issuePath(issue: z.core.$ZodIssue): Array<string | number> {
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'unrecognized_keys') return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}`;
-  return issue.message;
+  if (issue.code !== 'unrecognized_keys') return issue.message;
+  const known = knownKeys(issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key)));
+  const guess = issue.keys.length === 1 ? closest(issue.keys[0]!, known) : undefined;
+  return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}${guess ? ` (did you mean '${guess}'?)` : ''}`;
+}
+
+/** The keys the schema allows at a path of the map (`tables[0]` -> from, to, merge). */
+function knownKeys(path: ReadonlyArray<string | number>): string[] {
+  let schema: z.ZodType = importMapSchema;
+  const unwrap = (s: z.ZodType): z.ZodType => (s instanceof z.ZodOptional ? unwrap(s.unwrap() as z.ZodType) : s);
+  for (const key of path) {
+    schema = unwrap(schema);
+    if (schema instanceof z.ZodArray && typeof key === 'number') schema = schema.element as z.ZodType;
+    else if (schema instanceof z.ZodObject && typeof key === 'string') schema = (schema.shape as Record<string, z.ZodType>)[key] ?? schema;
+    else return [];
+  }
+  schema = unwrap(schema);
+  return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
+}
+
+/** The known key nearest to a typo (edit distance at most 2), if any. */
+function closest(word: string, known: readonly string[]): string | undefined {
+  const distance = (a: string, b: string): number => {
+    const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      let previous = row[0]!;
+      row[0] = i;
+      for (let j = 1; j <= b.length; j++) {
+        const current = row[j]!;
+        row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+        previous = current;
+      }
+    }
+    return row[b.length]!;
+  };
+  const ranked = known.map((key) => ({ key, d: distance(word.toLowerCase(), key.toLowerCase()) })).sort((x, y) => x.d - y.d);
+  return ranked[0] && ranked[0].d <= 2 ? ranked[0].key : undefined;
 }
 
 function valueAt(value: unknown, path: ReadonlyArray<string | number>): unknown {

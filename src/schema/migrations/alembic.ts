@@ -238,6 +238,9 @@ def _rename_objects(table, old, new, schema=None):
                 sa.text("SELECT pg_get_serial_sequence(:t, :c)"),
                 {"t": qualified(table), "c": column["name"]},
             ).scalar()
+            # or the sequence its default names: nextval('users_id_seq'::regclass)
+            default = re.search(r"nextval\\('([^']+)'", str(column.get("default") or ""))
+            sequence = sequence or (default.group(1) if default else None)
             if not sequence:
                 continue
             renamed = _renamed(sequence.split(".")[-1].strip('"'), old, new)
@@ -302,8 +305,15 @@ const renameSqliteConstraintsPython = `def _rename_sqlite_constraints(table, old
                     referent_schema=constraint.get("referred_schema"),
                 )`;
 
-/** Alembic's revision ids are 12 hex digits; this one is derived from what it does, so plan and apply agree. */
-function revisionId(head: string | undefined, renames: readonly TableRename[]): string {
+/**
+ * The new revision's id in the project's style: the next number where every id is one (`0001`, `0002`), else 12 hex
+ * digits as Alembic makes them, derived from what the revision does so that plan and apply agree.
+ */
+function revisionId(head: string | undefined, renames: readonly TableRename[], existing: readonly string[]): string {
+  if (existing.length && existing.every((id) => /^\d+$/.test(id))) {
+    const width = Math.max(...existing.map((id) => id.length));
+    return String(Math.max(...existing.map(Number)) + 1).padStart(width, '0');
+  }
   return createHash('sha1').update(JSON.stringify({ head, renames: renames.map((r) => [qualifiedName(r.from), qualifiedName(r.to)]) })).digest('hex').slice(0, 12);
 }
 
@@ -319,10 +329,10 @@ function pythonDatetime(date: Date): string {
  * one-line error naming them). `created` is the revision's date (the map's, so that plan and apply agree).
  */
 export function alembicRenameRevision(workspace: Workspace, scripts: AlembicScripts, renames: readonly TableRename[], created: Date): { path: string; text: string } {
-  const { heads } = alembicHeads(workspace, scripts);
+  const { heads, revisions } = alembicHeads(workspace, scripts);
   if (heads.length > 1) throw new UsageError(`${scripts.source}: the migrations have ${heads.length} heads (${heads.join(', ')}); merge them first (alembic merge heads), then plan again`);
   const head = heads[0];
-  const id = revisionId(head, renames);
+  const id = revisionId(head, renames, revisions.map((r) => r.id));
   const message = renames.length === 1 ? `rename table ${qualifiedName(renames[0]!.from)} to ${renames[0]!.to.name}` : `rename tables ${renames.map((r) => qualifiedName(r.from)).join(', ')}`;
   const templateFile = `${scripts.dir}/script.py.mako`;
   const template = workspace.has(templateFile) ? workspace.read(templateFile) : genericTemplate;
