@@ -7,7 +7,7 @@
  * remodel.apply(plan);
  */
 import { resolve } from 'node:path';
-import { applyPlan, finishInterruptedApply, type ApplyResult } from './apply/apply';
+import { applyPlan, applyPlanInterruptible, finishInterruptedApply, type ApplyResult } from './apply/apply';
 import { planFromSavedPatch } from './apply/saved-patch';
 import { buildPlan, type PlanOptions } from './plan/build';
 import type { Plan } from './plan/types';
@@ -62,6 +62,15 @@ export function apply(computed: Plan): ApplyResult {
 }
 
 export { finishInterruptedApply };
+
+/**
+ * `apply` that stops at a file boundary when `signal` aborts (the CLI aborts on SIGINT and SIGTERM): an
+ * InterruptedError says how far it got; every file is as it was or as planned.
+ * @example const stop = new AbortController(); process.once('SIGINT', () => stop.abort('SIGINT')); await applyInterruptible(plan, stop.signal)
+ */
+export function applyInterruptible(computed: Plan, signal: AbortSignal): Promise<ApplyResult> {
+  return applyPlanInterruptible(computed, signal);
+}
 
 /**
  * Applies a patch saved by `remodel plan` (`plan --out FILE`), only where every file it touches still holds the content

@@ -31,19 +31,21 @@ function buildTree(): string {
  * Runs apply and kills it `delay` ms after it recorded its intent (never, without a delay); tells whether the kill cut
  * it and how long it wrote.
  */
-function applyAndKill(dir: string, delay?: number): Promise<{ cut: boolean; writing: number }> {
+function applyAndKill(dir: string, delay?: number, signal: NodeJS.Signals = 'SIGKILL'): Promise<{ cut: boolean; writing: number; status: number | null; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, 'apply', '--map', seedMap], { cwd: dir, stdio: 'ignore' });
+    const child = spawn(process.execPath, [bin, 'apply', '--map', seedMap], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     let [recorded, removed] = [0, 0];
-    child.on('exit', (_code, signal) => {
+    child.on('close', (status, killedBy) => {
       clearInterval(poll);
-      resolve({ cut: signal === 'SIGKILL', writing: (removed || Date.now()) - recorded });
+      resolve({ cut: killedBy === 'SIGKILL', writing: (removed || Date.now()) - recorded, status, stderr });
     });
     const poll = setInterval(() => {
       const exists = existsSync(join(dir, journal));
       if (!recorded && exists) {
         recorded = Date.now();
-        if (delay !== undefined) setTimeout(() => child.exitCode === null && child.kill('SIGKILL'), delay);
+        if (delay !== undefined) setTimeout(() => child.exitCode === null && child.kill(signal), delay);
       } else if (recorded && !removed && !exists) removed = Date.now();
     }, 1);
   });
@@ -83,4 +85,36 @@ describe('kill -9 during apply (issue 15, item 5)', () => {
     // most kills land inside the writes (the rest after the last one)
     expect(cut).toBeGreaterThan(kills / 4);
   }, 60_000 + kills * 8_000);
+});
+
+describe('SIGINT / SIGTERM during apply (issue 16, item 2)', () => {
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+  it.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)('%s stops the writes at a file boundary, says how far it got, exits %i; a second apply finishes', async (signal, code) => {
+    const template = buildTree();
+    dirs.push(template);
+    const original = snapshot(template);
+    const reference = makeGitRepo(template);
+    dirs.push(reference);
+    const { writing } = await applyAndKill(reference);
+    const planned = snapshot(reference);
+    const dir = makeGitRepo(template);
+    dirs.push(dir);
+    const run = await applyAndKill(dir, Math.floor(writing / 3), signal);
+    expect(run.status).toBe(code);
+    const line = run.stderr.trim().split('\n').pop();
+    expect(line).toMatch(new RegExp(`^remodel: interrupted by ${signal}: wrote (\\d+) of (\\d+) files; run apply again$`));
+    const [, done, total] = /wrote (\d+) of (\d+)/.exec(line!)!;
+    expect(Number(done)).toBeGreaterThan(0);
+    expect(Number(done)).toBeLessThan(Number(total));
+    const after = snapshot(dir);
+    expect(Object.keys(after).filter((path) => after[path] !== original[path] && after[path] !== planned[path])).toEqual([]);
+    expect(existsSync(join(dir, journal))).toBe(false);
+    expect(remodel(['apply', '--map', seedMap], dir).status).toBe(0);
+    expect(snapshot(dir)).toEqual(planned);
+  }, 120_000);
 });

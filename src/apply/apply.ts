@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { accessSync, constants, existsSync, mkdirSync, readFileSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { decodeText, encodeText, noBlob } from '../core/encoding';
-import { PartialApplyError, WorkspaceError } from '../core/errors';
+import { InterruptedError, PartialApplyError, WorkspaceError } from '../core/errors';
 import type { FileChange, Plan } from '../plan/types';
 import { resolveInsideRoot } from '../workspace/paths';
 import { writeFileAtomically } from './atomic-write';
@@ -115,9 +115,9 @@ export function finishInterruptedApply(cwd: string): ApplyResult | undefined {
   return result;
 }
 
-function writePlan(plan: Plan, resuming: boolean): ApplyResult {
+/** Checks every change first (inside the root, unchanged since planning, writable); nothing is written on a failure. */
+function checkPlan(plan: Plan, freed: ReadonlySet<string>): void {
   const { cwd } = plan;
-  const freed = new Set(plan.changes.flatMap((c) => (c.movedFrom ? [c.movedFrom] : [])));
   const stale: Array<{ path: string; why: string }> = [];
   for (const change of plan.changes) {
     resolveInsideRoot(cwd, change.path);
@@ -127,24 +127,67 @@ function writePlan(plan: Plan, resuming: boolean): ApplyResult {
   if (stale.length === 1) throw new WorkspaceError(`${stale[0]!.path}: ${stale[0]!.why}; nothing was written; run plan again`);
   if (stale.length) throw new WorkspaceError(`${stale.length} files differ from what the plan was made from: ${stale.map((s) => `${s.path} (${s.why})`).join(', ')}; nothing was written; run plan again`);
   for (const change of plan.changes) assertWritable(cwd, change);
+}
+
+const runToEnd = (steps: Iterator<void>): void => {
+  while (!steps.next().done);
+};
+
+const freedPaths = (plan: Plan): Set<string> => new Set(plan.changes.flatMap((c) => (c.movedFrom ? [c.movedFrom] : [])));
+const doneCount = (result: ApplyResult): number => result.written.length + result.created.length + result.moved.length + result.deleted.length;
+
+function writePlan(plan: Plan, resuming: boolean): ApplyResult {
+  const freed = freedPaths(plan);
+  checkPlan(plan, freed);
   const result: ApplyResult = { written: [], created: [], moved: [], deleted: [] };
   if (!plan.changes.length) return result;
   if (!resuming) writeJournal(plan);
   try {
-    writeChanges(plan, freed, result);
+    runToEnd(writeChanges(plan, freed, result));
   } catch (error) {
-    // stopped, not killed: every file is as it was or as planned, and a new plan sees which; the record is not needed
-    removeJournal(cwd);
-    const done = result.written.length + result.created.length + result.moved.length + result.deleted.length;
-    const detail = error instanceof WorkspaceError ? error.message : `${(error as NodeJS.ErrnoException).code ?? 'error'}: ${(error as Error).message}`;
-    throw new PartialApplyError(done, plan.changes.length, detail);
+    throw stopped(plan, result, error);
   }
-  if (!resuming) removeJournal(cwd);
+  if (!resuming) removeJournal(plan.cwd);
   return result;
 }
 
-/** What the checks cannot see coming (a disk full, a file edited meanwhile) stops the writes at a file boundary. */
-function writeChanges(plan: Plan, freed: ReadonlySet<string>, result: ApplyResult): void {
+/**
+ * Stopped, not killed: every file is as it was or as planned, and a new plan sees which, so the record of the run is
+ * not needed any more.
+ */
+function stopped(plan: Plan, result: ApplyResult, error: unknown): Error {
+  removeJournal(plan.cwd);
+  if (error instanceof InterruptedError) return new InterruptedError(error.signal, doneCount(result), plan.changes.length);
+  const detail = error instanceof WorkspaceError ? error.message : `${(error as NodeJS.ErrnoException).code ?? 'error'}: ${(error as Error).message}`;
+  return new PartialApplyError(doneCount(result), plan.changes.length, detail);
+}
+
+/**
+ * `applyPlan` that lets the event loop run between files, so that `signal` (SIGINT, SIGTERM) stops the writes at a
+ * file boundary: an InterruptedError saying how far it got.
+ */
+export async function applyPlanInterruptible(plan: Plan, signal: AbortSignal): Promise<ApplyResult> {
+  if (hasJournal(plan.cwd)) throw new WorkspaceError(`${journalName}: an earlier apply was interrupted; run remodel apply to finish it first`);
+  const freed = freedPaths(plan);
+  checkPlan(plan, freed);
+  const result: ApplyResult = { written: [], created: [], moved: [], deleted: [] };
+  if (!plan.changes.length) return result;
+  if (signal.aborted) throw new InterruptedError(String(signal.reason), 0, plan.changes.length);
+  writeJournal(plan);
+  try {
+    for (const _ of writeChanges(plan, freed, result)) {
+      await new Promise((tick) => setImmediate(tick));
+      if (signal.aborted) throw new InterruptedError(String(signal.reason), 0, 0);
+    }
+  } catch (error) {
+    throw stopped(plan, result, error);
+  }
+  removeJournal(plan.cwd);
+  return result;
+}
+
+/** What the checks cannot see coming (a disk full, a file edited meanwhile) stops the writes at a file boundary; it yields after each file. */
+function* writeChanges(plan: Plan, freed: ReadonlySet<string>, result: ApplyResult): Generator<void> {
   const { cwd } = plan;
   const git = freed.size > 0 && isGitWorkTree(cwd);
   const created = new Set(plan.changes.flatMap((c) => (c.before === null ? [c.path] : [])));
@@ -160,6 +203,7 @@ function writeChanges(plan: Plan, freed: ReadonlySet<string>, result: ApplyResul
       removeEmptyFolders(cwd, dirname(change.movedFrom));
     }
     result.moved.push({ from: change.movedFrom, to: change.path });
+    yield;
   }
   for (const change of plan.changes) {
     if (change.movedFrom) continue;
@@ -174,5 +218,6 @@ function writeChanges(plan: Plan, freed: ReadonlySet<string>, result: ApplyResul
       writeText(target, change.after, change.mode, change.encoding);
       (change.before === null ? result.created : result.written).push(change.path);
     }
+    yield;
   }
 }

@@ -2,8 +2,8 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'no
 import { dirname, join, resolve } from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
 import yargs, { type Argv } from 'yargs';
-import { PartialApplyError, RemodelError, UsageError } from '../core/errors';
-import { apply, applySavedPatch, finishInterruptedApply, audit, draftImportMap, plan, renderAuditJson, renderAuditMarkdown, renderFilePatchBytes, renderJsonReport, renderPatchBytes, renderStat, renderSummary, type Plan, type TransformName } from '../index';
+import { InterruptedError, PartialApplyError, RemodelError, UsageError } from '../core/errors';
+import { applyInterruptible, applySavedPatch, finishInterruptedApply, audit, draftImportMap, plan, renderAuditJson, renderAuditMarkdown, renderFilePatchBytes, renderJsonReport, renderPatchBytes, renderStat, renderSummary, type Plan, type TransformName } from '../index';
 import { parseShard } from '../plan/shard';
 import { quoteGitPath } from '../render/patch';
 import { planOptions } from './options';
@@ -34,13 +34,15 @@ interface PlanArgs {
 }
 
 /** Exit codes (README, DESIGN §3): one table for every command. */
-const exitCodes = { findings: 1, badInput: 2, unreadFiles: 4, partialApply: 5, internalError: 70 } as const;
+const exitCodes = { findings: 1, badInput: 2, unreadFiles: 4, partialApply: 5, internalError: 70, SIGINT: 130, SIGTERM: 143 } as const;
 
 interface Io {
   /** a patch is bytes: each file's part in that file's encoding */
   stdout: (text: string | Uint8Array) => void;
   stderr: (text: string) => void;
   stderrIsTTY: boolean;
+  /** aborted (reason: the signal's name) when the user interrupts: apply stops at a file boundary */
+  interrupts?: AbortSignal;
   /** the environment the conventions are read from (NO_COLOR, FORCE_COLOR, TERM) */
   env?: Readonly<Record<string, string | undefined>>;
 }
@@ -166,7 +168,8 @@ export async function run(argv: readonly string[], io: Io = defaultIo()): Promis
           return;
         }
         const computed = await computePlan(args as unknown as PlanArgs, io);
-        const result = apply(computed);
+        writesInProgress = true;
+        const result = await applyInterruptible(computed, io.interrupts ?? new AbortController().signal).finally(() => (writesInProgress = false));
         report(args as unknown as PlanArgs, computed, io, false);
         io.stderr(`remodel: wrote ${result.written.length} file(s), created ${result.created.length}, moved ${result.moved.length}\n`);
         if (args['fail-on-error'] && computed.failures.length) exitCode = exitCodes.unreadFiles;
@@ -238,6 +241,7 @@ export async function run(argv: readonly string[], io: Io = defaultIo()): Promis
   } catch (error) {
     if (error instanceof RemodelError) {
       io.stderr(`remodel: ${error.message}\n`);
+      if (error instanceof InterruptedError) return error.signal === 'SIGTERM' ? exitCodes.SIGTERM : exitCodes.SIGINT;
       return error instanceof PartialApplyError ? exitCodes.partialApply : exitCodes.badInput;
     }
     // anything else is a remodel bug: one line that says so, then the stack for the report
@@ -248,7 +252,21 @@ export async function run(argv: readonly string[], io: Io = defaultIo()): Promis
   return exitCode;
 }
 
+/** True while apply writes: an interrupt then stops it at the next file boundary; otherwise it ends the run at once. */
+let writesInProgress = false;
+
 function defaultIo(): Io {
+  const interrupts = new AbortController();
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      interrupts.abort(signal);
+      if (writesInProgress) return;
+      // nothing is being written: stop now, with the terminal as it was (a progress bar hides the cursor)
+      if (process.stderr.isTTY) process.stderr.write('\x1b[?25h\n');
+      process.stderr.write(`remodel: interrupted by ${signal}; nothing was written\n`);
+      process.exit(exitCodes[signal]);
+    });
+  }
   // a reader that stops early (`remodel plan | head`) closes the pipe: the rest of the output goes nowhere, quietly
   let closed = false;
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -259,6 +277,7 @@ function defaultIo(): Io {
     stdout: (text) => void (closed || process.stdout.write(text)),
     stderr: (text) => process.stderr.write(text),
     stderrIsTTY: Boolean(process.stderr.isTTY),
+    interrupts: interrupts.signal,
     env: process.env,
   };
 }

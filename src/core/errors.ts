@@ -49,3 +49,15 @@ export class PartialApplyError extends RemodelError {
     super(`${detail}; wrote ${done} of ${total} files; run apply again`);
   }
 }
+
+/** `apply` stopped at a file boundary on SIGINT / SIGTERM: every file is either as it was or as planned. */
+export class InterruptedError extends RemodelError {
+  override name = 'InterruptedError';
+  constructor(
+    readonly signal: string,
+    readonly done: number,
+    readonly total: number,
+  ) {
+    super(`interrupted by ${signal}: wrote ${done} of ${total} files; run apply again`);
+  }
+}
