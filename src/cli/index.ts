@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
 import yargs, { type Argv } from 'yargs';
 import { InterruptedError, PartialApplyError, RemodelError, UsageError } from '../core/errors';
-import { applyInterruptible, applySavedPatch, finishInterruptedApply, audit, draftImportMap, plan, renderAuditJson, renderAuditMarkdown, renderFilePatchBytes, renderJsonReport, renderPatchBytes, renderStat, renderSummary, type Plan, type TransformName } from '../index';
+import { applyInterruptible, applySavedPatch, finishInterruptedApply, audit, drift, renderDriftJson, renderDriftMarkdown, draftImportMap, plan, renderAuditJson, renderAuditMarkdown, renderFilePatchBytes, renderJsonReport, renderPatchBytes, renderStat, renderSummary, type Plan, type TransformName } from '../index';
 import { parseShard } from '../plan/shard';
 import { quoteGitPath } from '../render/patch';
 import { planOptions } from './options';
@@ -228,7 +228,25 @@ export async function run(argv: readonly string[], io: Io = defaultIo()): Promis
         }
       },
     )
-    .demandCommand(1, 'name a command: plan, apply, check or audit')
+    .command(
+      'drift [dir]',
+      'models vs migrations, from the code alone: what the migrations build and the models describe differently',
+      (y) =>
+        y
+          .positional('dir', { type: 'string', default: '.', description: 'the project: its alembic.ini and models' })
+          .options({
+            format: { choices: ['md', 'json'] as const, default: 'md' as const, description: 'report format on stdout' },
+            'exit-code': { type: 'boolean', default: false, description: 'exit 1 when there are findings (other than unresolved steps)' },
+          })
+          .example('$0 drift examples/python-backend --format json', 'drift as JSON'),
+      async (args) => {
+        if (!existsSync(args.dir) || !statSync(args.dir).isDirectory()) throw new UsageError(`${args.dir}: not a folder`);
+        const report = await drift(args.dir);
+        io.stdout(args.format === 'json' ? renderDriftJson(report) : renderDriftMarkdown(report));
+        if (args['exit-code'] && report.findings.some((f) => f.kind !== 'unresolved')) exitCode = exitCodes.findings;
+      },
+    )
+    .demandCommand(1, 'name a command: plan, apply, check, audit or drift')
     .strict()
     .help()
     .version(ownVersion())

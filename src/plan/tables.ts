@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { Edit, FileResult } from '../core/types';
 import type { ImportMap, TableRename } from '../importmap/types';
 import { alembicRenameRevision, findAlembic, migratedRenames } from '../schema/migrations/alembic';
+import { isMigration } from '../schema/migrations/paths';
 import { appOf, djangoDbTableEdit, djangoRenameMigrated, djangoRenameMigration, type DjangoRename } from '../schema/migrations/django';
 import { scanPythonModels } from '../schema/orm/python';
 import { qualifiedName, renameOf, tableRenameLabel } from '../schema/tables/names';
@@ -11,9 +12,6 @@ import { planPrismaTableRenames, planTypeScriptTableRenames } from '../schema/ta
 import type { DiskWorkspace } from '../workspace/workspace';
 
 const typescriptSource = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
-
-/** Existing migrations are history: never edited (Alembic's script folder, any `migrations/` folder). */
-const isMigration = (path: string, alembicDir: string | undefined): boolean => /(^|\/)migrations\//.test(path) || (alembicDir !== undefined && (path === alembicDir || path.startsWith(`${alembicDir}/`)));
 
 export interface TablePlan {
   results: FileResult[];

@@ -1,0 +1,144 @@
+import { tableKey, type ForeignKeySchema, type IndexSchema, type Origin, type SchemaModel, type TableSchema } from './model';
+
+export type DriftKind =
+  | 'missing-table'
+  | 'extra-table'
+  | 'missing-column'
+  | 'extra-column'
+  | 'type-mismatch'
+  | 'nullable-mismatch'
+  | 'missing-index'
+  | 'extra-index'
+  | 'missing-unique'
+  | 'extra-unique'
+  | 'missing-fk'
+  | 'extra-fk'
+  | 'fk-target-mismatch'
+  | 'unresolved';
+
+/** One difference between the models and the migrations (DESIGN §5): "missing" = on the model, not in the migrations. */
+export interface DriftFinding {
+  kind: DriftKind;
+  table: string;
+  column?: string;
+  columns?: string[];
+  model?: Origin;
+  migration?: Origin;
+  detail: string;
+  renamed_from?: string;
+  fix?: string;
+  unsure: boolean;
+}
+
+const sameColumns = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((c, i) => c === b[i]);
+const indexKey = (index: IndexSchema): string => `${index.unique ? 'unique ' : ''}${index.columns.join(',')}`;
+const py = (value: string): string => JSON.stringify(value);
+
+/** Types that compare equal: a length-less VARCHAR matches any length (the model did not say). */
+function sameType(model: string | undefined, migration: string | undefined): boolean {
+  if (!model || !migration || model === migration) return true;
+  const base = (type: string): string => type.replace(/\(.*$/, '');
+  if (base(model) === base(migration) && (!model.includes('(') || !migration.includes('('))) return true;
+  return false;
+}
+
+/**
+ * Compares the schema the models describe with the one the migrations build (both from the code), both ways. A table
+ * that an unresolved migration step touches gets `unsure` findings.
+ */
+export function compareSchemas(models: SchemaModel, migrations: SchemaModel): DriftFinding[] {
+  const findings: DriftFinding[] = [];
+  const unsureTables = new Set(migrations.unresolved.flatMap((u) => u.tables));
+  const anyUnsure = migrations.unresolved.some((u) => !u.tables.length);
+  const push = (finding: Omit<DriftFinding, 'unsure'>): void => void findings.push({ ...finding, unsure: anyUnsure || unsureTables.has(finding.table) });
+
+  for (const [key, model] of models.tables) {
+    const migrated = migrations.tables.get(key);
+    if (!migrated) {
+      push({ kind: 'missing-table', table: key, model: model.origin, detail: `${key} is a model's table that no migration creates`, fix: `op.create_table(${py(model.name)}, ...)` });
+      continue;
+    }
+    compareTable(key, model, migrated, migrations, push);
+  }
+  for (const [key, migrated] of migrations.tables) {
+    if (key === 'alembic_version' || models.tables.has(key)) continue;
+    push({ kind: 'extra-table', table: key, migration: migrated.origin, detail: `${key} is created by the migrations but mapped by no model`, fix: `op.drop_table(${py(migrated.name)})` });
+  }
+  for (const step of migrations.unresolved) {
+    findings.push({ kind: 'unresolved', table: step.tables.join(', '), migration: step.origin, detail: `${step.detail}: the replay cannot follow this step`, unsure: true });
+  }
+  return findings.sort((a, b) => a.table.localeCompare(b.table) || a.kind.localeCompare(b.kind) || (a.column ?? '').localeCompare(b.column ?? ''));
+}
+
+function compareTable(key: string, model: TableSchema, migrated: TableSchema, migrations: SchemaModel, push: (f: Omit<DriftFinding, 'unsure'>) => void): void {
+  const name = model.name;
+  for (const [column, modelColumn] of model.columns) {
+    const migratedColumn = migrated.columns.get(column);
+    if (!migratedColumn) {
+      push({ kind: 'missing-column', table: key, column, model: modelColumn.origin, migration: migrated.origin, detail: `${key}.${column} is on the model, no migration adds it`, fix: `op.add_column(${py(name)}, sa.Column(${py(column)}, ...))` });
+      continue;
+    }
+    if (!sameType(modelColumn.type, migratedColumn.type)) {
+      push({ kind: 'type-mismatch', table: key, column, model: modelColumn.origin, migration: migratedColumn.origin, detail: `migration: ${migratedColumn.type}, model: ${modelColumn.type}`, fix: `op.alter_column(${py(name)}, ${py(column)}, type_=...)` });
+    }
+    if (!modelColumn.primaryKey && !migratedColumn.primaryKey && modelColumn.nullable !== migratedColumn.nullable) {
+      push({ kind: 'nullable-mismatch', table: key, column, model: modelColumn.origin, migration: migratedColumn.origin, detail: `migration: ${migratedColumn.nullable ? 'NULL' : 'NOT NULL'}, model: ${modelColumn.nullable ? 'NULL' : 'NOT NULL'}`, fix: `op.alter_column(${py(name)}, ${py(column)}, nullable=${modelColumn.nullable ? 'True' : 'False'})` });
+    }
+  }
+  for (const [column, migratedColumn] of migrated.columns) {
+    if (model.columns.has(column)) continue;
+    push({ kind: 'extra-column', table: key, column, model: model.origin, migration: migratedColumn.origin, detail: `${key}.${column} is added by the migrations but not on the model`, fix: `op.drop_column(${py(name)}, ${py(column)})` });
+  }
+  compareIndexes(key, model.indexes, migrated.indexes, 'index', model, migrated, push);
+  compareIndexes(key, model.uniques, migrated.uniques, 'unique', model, migrated, push);
+  compareForeignKeys(key, model, migrated, migrations, push);
+}
+
+function compareIndexes(key: string, modelIndexes: readonly IndexSchema[], migratedIndexes: readonly IndexSchema[], what: 'index' | 'unique', model: TableSchema, migrated: TableSchema, push: (f: Omit<DriftFinding, 'unsure'>) => void): void {
+  const migratedKeys = new Set(migratedIndexes.map(indexKey));
+  const modelKeys = new Set(modelIndexes.map(indexKey));
+  for (const index of modelIndexes) {
+    if (migratedKeys.has(indexKey(index))) continue;
+    push({ kind: what === 'index' ? 'missing-index' : 'missing-unique', table: key, columns: index.columns, model: index.origin, migration: migrated.origin, detail: `${what === 'index' ? `${index.unique ? 'unique ' : ''}index` : 'unique constraint'} ${index.name ?? ''} on (${index.columns.join(', ')}) is on the model, not in the migrations`.replace('  ', ' '), fix: what === 'index' ? `op.create_index(${py(index.name ?? '')}, ${py(model.name)}, ${JSON.stringify(index.columns)})` : `op.create_unique_constraint(None, ${py(model.name)}, ${JSON.stringify(index.columns)})` });
+  }
+  for (const index of migratedIndexes) {
+    if (modelKeys.has(indexKey(index))) continue;
+    push({ kind: what === 'index' ? 'extra-index' : 'extra-unique', table: key, columns: index.columns, model: model.origin, migration: index.origin, detail: `${what === 'index' ? 'index' : 'unique constraint'} ${index.name ?? ''} on (${index.columns.join(', ')}) is in the migrations, not on the model`.replace('  ', ' '), fix: what === 'index' ? `op.drop_index(${py(index.name ?? '')}, table_name=${py(migrated.name)})` : `op.drop_constraint(${py(index.name ?? '')}, ${py(migrated.name)}, type_="unique")` });
+  }
+}
+
+function compareForeignKeys(key: string, model: TableSchema, migrated: TableSchema, migrations: SchemaModel, push: (f: Omit<DriftFinding, 'unsure'>) => void): void {
+  const target = (fk: ForeignKeySchema): string => `${tableKey(fk.target.schema, fk.target.table)}.${fk.target.columns.join(',')}`;
+  const matched = new Set<ForeignKeySchema>();
+  for (const fk of model.foreignKeys) {
+    const same = migrated.foreignKeys.find((other) => !matched.has(other) && sameColumns(other.columns, fk.columns) && target(other) === target(fk));
+    if (same) {
+      matched.add(same);
+      continue;
+    }
+    const moved = migrated.foreignKeys.find((other) => !matched.has(other) && sameColumns(other.columns, fk.columns));
+    if (moved) {
+      matched.add(moved);
+      const modelTarget = tableKey(fk.target.schema, fk.target.table);
+      const earlier = migrations.renamedFrom.get(modelTarget) ?? [];
+      const renamedFrom = earlier.includes(moved.target.table) ? moved.target.table : undefined;
+      push({
+        kind: 'fk-target-mismatch',
+        table: key,
+        column: fk.columns.join(', '),
+        columns: fk.columns,
+        model: fk.origin,
+        migration: moved.origin,
+        detail: `migration: ${target(moved)}, model: ${target(fk)}`,
+        ...(renamedFrom ? { renamed_from: renamedFrom } : {}),
+        fix: `op.drop_constraint(...); op.create_foreign_key(None, ${py(model.name)}, ${py(fk.target.table)}, ${JSON.stringify(fk.columns)}, ${JSON.stringify(fk.target.columns)})`,
+      });
+      continue;
+    }
+    push({ kind: 'missing-fk', table: key, column: fk.columns.join(', '), columns: fk.columns, model: fk.origin, migration: migrated.origin, detail: `foreign key (${fk.columns.join(', ')}) -> ${target(fk)} is on the model, not in the migrations`, fix: `op.create_foreign_key(None, ${py(model.name)}, ${py(fk.target.table)}, ${JSON.stringify(fk.columns)}, ${JSON.stringify(fk.target.columns)})` });
+  }
+  for (const fk of migrated.foreignKeys) {
+    if (matched.has(fk)) continue;
+    push({ kind: 'extra-fk', table: key, column: fk.columns.join(', '), columns: fk.columns, model: model.origin, migration: fk.origin, detail: `foreign key (${fk.columns.join(', ')}) -> ${target(fk)} is in the migrations, not on the model`, fix: `op.drop_constraint(${py(fk.name ?? '')}, ${py(migrated.name)}, type_="foreignkey")` });
+  }
+}

@@ -1,0 +1,68 @@
+import { resolve } from 'node:path';
+import { UsageError } from '../core/errors';
+import { DiskWorkspace } from '../workspace/workspace';
+import { compareSchemas, type DriftFinding } from './compare';
+import { findAlembic } from './migrations/alembic';
+import { replayAlembic } from './migrations/alembic-replay';
+import { isMigration } from './migrations/paths';
+import { readSqlalchemyModels } from './models/sqlalchemy';
+
+/** The project files a Python file loads, directly or through the files it loads (its import closure). */
+function importedFiles(workspace: DiskWorkspace, start: string): Set<string> {
+  const seen = new Set<string>();
+  const fileOf = (module: string): string | undefined => [`${module.replace(/\./g, '/')}.py`, `${module.replace(/\./g, '/')}/__init__.py`].find((f) => workspace.has(f));
+  const queue = workspace.has(start) ? [start] : [];
+  while (queue.length) {
+    const file = queue.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const text = workspace.read(file);
+    const pkg = file.endsWith('/__init__.py') ? file.slice(0, -'/__init__.py'.length).replace(/\//g, '.') : file.includes('/') ? file.slice(0, file.lastIndexOf('/')).replace(/\//g, '.') : '';
+    const modules: string[] = [];
+    for (const m of text.matchAll(/^\s*import\s+([\w.]+)/gm)) {
+      const parts = m[1]!.split('.');
+      // `import a.b.c` loads a, a.b and a.b.c
+      for (let i = 1; i <= parts.length; i++) modules.push(parts.slice(0, i).join('.'));
+    }
+    for (const m of text.matchAll(/^\s*from\s+(\.*)([\w.]*)\s+import\s+\(?([^)\n]+)/gm)) {
+      const base = m[1] ? [...pkg.split('.').slice(0, pkg ? pkg.split('.').length - (m[1].length - 1) : 0), ...(m[2] ? [m[2]] : [])].filter(Boolean).join('.') : m[2]!;
+      modules.push(base, ...m[3]!.split(',').map((name) => `${base}.${name.trim().split(/\s+/)[0]}`));
+    }
+    for (const module of modules) {
+      const found = fileOf(module);
+      if (found && !seen.has(found)) queue.push(found);
+    }
+  }
+  return seen;
+}
+
+export interface DriftReport {
+  version: 1;
+  /** what was compared: the migrations' environment and the number of model files read */
+  sources: string[];
+  findings: DriftFinding[];
+}
+
+/**
+ * Models vs migrations, from the code alone (DESIGN §5): the Alembic history replayed into a schema, the SQLAlchemy
+ * models read into another, the two compared. No database, no Python.
+ */
+export async function findDrift(dir: string): Promise<DriftReport> {
+  const workspace = new DiskWorkspace(resolve(dir));
+  const alembic = findAlembic(workspace, undefined);
+  if (!alembic) throw new UsageError(`${dir}: no Alembic environment found (alembic.ini with a script_location): nothing to compare the models with`);
+  const migrations = await replayAlembic(workspace, alembic);
+  const files = workspace.files.filter((file) => file.endsWith('.py') && !isMigration(file, alembic.dir)).flatMap((file) => {
+    try {
+      return [{ file, text: workspace.read(file) }];
+    } catch {
+      return []; // not text: no model in it that remodel could read
+    }
+  });
+  // the models are those env.py loads (its imports, followed through the project): the metadata Alembic compares with.
+  // Where env.py loads none of them (it builds its metadata otherwise), every model counts.
+  const loaded = importedFiles(workspace, `${alembic.dir}/env.py`);
+  const modelFiles = files.filter((f) => loaded.has(f.file));
+  const models = await readSqlalchemyModels(modelFiles.some((f) => /\b(Column|mapped_column|Table)\(/.test(f.text)) ? modelFiles : files);
+  return { version: 1, sources: [`alembic: ${alembic.dir} (${alembic.source})`, `models: ${models.tables.size} tables`], findings: compareSchemas(models, migrations) };
+}
