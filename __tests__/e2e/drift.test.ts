@@ -45,7 +45,7 @@ describe('remodel drift: models vs migrations, from the code alone', () => {
     const phone = ours.find((f) => f.kind === 'missing-column')!;
     expect(phone.model).toEqual({ file: 'app/models.py', line: 20 });
     const legacy = ours.find((f) => f.kind === 'extra-column')!;
-    expect(legacy.migration).toEqual({ file: 'migrations/versions/0002_drift.py', line: 20 });
+    expect(legacy.migration).toEqual({ file: 'migrations/versions/0002_drift.py', line: 21 });
     expect(ours.every((f) => !f.unsure)).toBe(true);
   });
 
