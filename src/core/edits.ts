@@ -47,5 +47,7 @@ export function lineAt(text: string, offset: number): number {
 
 /** The line ending a file uses (CRLF if any line ends with it), for inserted lines. */
 export function lineEnding(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
+  if (text.includes('\r\n')) return '\r\n';
+  // classic Mac line ends (CR only), which Python reads as lines too
+  return !text.includes('\n') && text.includes('\r') ? '\r' : '\n';
 }

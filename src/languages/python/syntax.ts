@@ -62,7 +62,8 @@ export async function parsePython(text: string): Promise<Tree> {
   current = await getParser();
   let tree: Tree | null;
   try {
-    tree = current.parser.parse(text);
+    // Python reads a lone CR as a line end; tree-sitter does not: the same text with LF, offsets unchanged
+    tree = current.parser.parse(!text.includes('\n') && text.includes('\r') ? text.replace(/\r/g, '\n') : text);
   } catch (error) {
     // Emscripten's abort(): a WebAssembly.RuntimeError, after which this instance is dead
     if (!(error instanceof Error) || error.name !== 'RuntimeError') throw error;

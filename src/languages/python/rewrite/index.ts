@@ -15,8 +15,19 @@ import { FileRewrite } from './recorder';
 
 
 
-/** Plans every edit one import map implies for one Python file. */
+/**
+ * Plans every edit one import map implies for one Python file. A file with classic Mac line ends (CR only, which
+ * Python reads as lines) is planned as the same text with LF, offset for offset, and its edits written back with CR.
+ */
 export async function planPythonRewrite(file: SourceFile, ctx: PythonContext): Promise<FileResult> {
+  if (file.text.includes('\r') && !file.text.includes('\n')) {
+    const result = await planLfRewrite({ ...file, text: file.text.replace(/\r/g, '\n') }, ctx);
+    return result.kind === 'changed' ? { ...result, edits: result.edits.map((edit) => ({ ...edit, text: edit.text.replace(/\n/g, '\r') })) } : result;
+  }
+  return planLfRewrite(file, ctx);
+}
+
+async function planLfRewrite(file: SourceFile, ctx: PythonContext): Promise<FileResult> {
   let tree: Tree;
   try {
     tree = await parsePython(file.text);

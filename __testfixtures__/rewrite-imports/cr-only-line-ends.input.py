@@ -1,0 +1,1 @@
+import osfrom models.booking import Bookingdef find(session):    return session.get(Booking, 1)

@@ -1,0 +1,1 @@
+import osfrom db.models.core import Bookingdef find(session):    return session.get(Booking, 1)

@@ -1,0 +1,1 @@
+from models.social import SocialAccount, normalize_handleprint(SocialAccount, normalize_handle)

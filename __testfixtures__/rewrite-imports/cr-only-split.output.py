@@ -1,0 +1,1 @@
+from models.social import normalize_handlefrom db.models.lead import BusinessSocialAccountprint(BusinessSocialAccount, normalize_handle)
