@@ -1,4 +1,4 @@
-from db.models.lead import CustomerSocialIdentity, BusinessSocialAccount
+from db.models.lead import BusinessSocialAccount, CustomerSocialIdentity
 from models.social import normalize_handle
 
 

@@ -90,6 +90,16 @@ export function emitFrom(rw: PythonFileRewrite, statement: ImportFromStatement, 
   const fromGroups = [...groups.entries()].filter(([key]) => !key.startsWith('import '));
   // in place when nothing stays: the statement keeps its layout and comments, only module and names change
   const inPlace = !stays.length ? fromGroups.sort((a, b) => b[1].length - a[1].length)[0] : undefined;
+  if (inPlace && groups.size === 1 && !removed.length && !/#/.test(statement.node.text)) {
+    // DESIGN §2: merged into an existing import of the target module in the same block, as isort would have it (a
+    // statement with a comment keeps its own line: the comment has nowhere else to go)
+    const [target, entries] = inPlace;
+    const names = entries.map(({ to }) => itemText(to.name!, to.alias));
+    if (mergeInto(rw, statement, target, names, rw.scopes.scopeOf(statement.node), true)) {
+      deleteStatement(rw, statement.node);
+      return;
+    }
+  }
   if (inPlace) {
     const [target, entries] = inPlace;
     rw.out.edit(statement.moduleNode.startIndex, statement.moduleNode.endIndex, spell(rw, statement, target));
@@ -117,8 +127,15 @@ export function emitFrom(rw: PythonFileRewrite, statement: ImportFromStatement, 
 }
 
 
-/** Appends names to an untouched `from <module> import ...` of the same scope; drops names it already binds. */
-export function mergeInto(rw: PythonFileRewrite, statement: ImportFromStatement, module: string, names: string[], scope: Scope): boolean {
+/** isort's order of imported names (`order_by_type`): CONSTANTS, then Classes, then functions and variables. */
+const isortKey = (name: string): string => `${name.length > 1 && name === name.toUpperCase() ? 0 : /^[A-Z]/.test(name) ? 1 : 2}${name.toLowerCase()}`;
+
+/**
+ * Adds names to an untouched `from <module> import ...` of the same scope (`sameBlock`: of the same block, so that no
+ * import crosses into or out of an `if TYPE_CHECKING:` or a `try:`); drops names it already binds. Where its names
+ * are in isort's order on one line, each new one goes to its place in that order; else they are appended.
+ */
+export function mergeInto(rw: PythonFileRewrite, statement: ImportFromStatement, module: string, names: string[], scope: Scope, sameBlock = false): boolean {
   const existing = rw.imports.find(
     (other): other is ImportFromStatement =>
       other.kind === 'from' &&
@@ -126,13 +143,26 @@ export function mergeInto(rw: PythonFileRewrite, statement: ImportFromStatement,
       !other.wildcard &&
       rw.ctx.modules.absolutize(rw.file.path, other.level, other.module) === module &&
       rw.scopes.scopeOf(other.node) === scope &&
+      (!sameBlock || other.node.parent?.id === statement.node.parent?.id) &&
       !touches(rw, other.node),
   );
   if (!existing) return false;
   const present = new Set(existing.items.map((item) => itemText(item.name, item.alias)));
   const fresh = names.filter((name) => !present.has(name));
   if (!fresh.length) return true;
-  const last = existing.items[existing.items.length - 1]!;
+  const items = existing.items;
+  const oneLine = items.every((item) => item.node.startPosition.row === items[0]!.node.startPosition.row);
+  const keys = items.map((item) => isortKey(item.name));
+  const sorted = keys.every((key, i) => i === 0 || keys[i - 1]! <= key);
+  if (oneLine && sorted && fresh.every((name) => !name.includes(' as '))) {
+    for (const name of fresh) {
+      const before = items.find((item) => isortKey(item.name) > isortKey(name));
+      if (before) rw.out.edits.push({ start: before.node.startIndex, end: before.node.startIndex, text: `${name}, ` });
+      else rw.out.edits.push({ start: items[items.length - 1]!.node.endIndex, end: items[items.length - 1]!.node.endIndex, text: `, ${name}` });
+    }
+    return true;
+  }
+  const last = items[items.length - 1]!;
   rw.out.edits.push({ start: last.node.endIndex, end: last.node.endIndex, text: fresh.map((n) => `, ${n}`).join('') });
   return true;
 }
