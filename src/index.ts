@@ -48,6 +48,11 @@ export const renderAuditMarkdown: typeof AuditModule.renderAuditMarkdown = (repo
 export const renderAuditJson: typeof AuditModule.renderAuditJson = (report) => auditModule().renderAuditJson(report);
 /** A draft import map (YAML, commented) from an audit. */
 export const draftImportMap: typeof AuditModule.draftImportMap = (report, prefer) => auditModule().draftImportMap(report, prefer);
+export type { Inventory, InventoryModel } from './audit';
+/** `audit --inventory`: every model with its table, fields, relations and their direction, hooks, soft-delete and tenant columns. */
+export const inventory: typeof AuditModule.inventory = (dir) => auditModule().inventory(dir);
+export const renderInventoryMarkdown: typeof AuditModule.renderInventoryMarkdown = (report) => auditModule().renderInventoryMarkdown(report);
+export const renderInventoryJson: typeof AuditModule.renderInventoryJson = (report) => auditModule().renderInventoryJson(report);
 
 /**
  * Computes every edit the import maps imply, without touching disk.

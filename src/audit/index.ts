@@ -13,6 +13,7 @@ export { draftImportMap, draftImportMaps } from './draft-map';
 export { listSourceFiles } from './files';
 export { pickCanonical } from './findings';
 export { renderAuditJson, renderAuditMarkdown } from './render';
+export { inventory, renderInventoryJson, renderInventoryMarkdown, type Inventory, type InventoryModel } from './inventory';
 export type * from './types';
 
 /**

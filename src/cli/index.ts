@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
 import yargs, { type Argv } from 'yargs';
 import { InterruptedError, PartialApplyError, RemodelError, UsageError } from '../core/errors';
-import { applyInterruptible, applySavedPatch, finishInterruptedApply, audit, drift, renderDriftJson, renderDriftMarkdown, draftImportMap, plan, renderAuditJson, renderAuditMarkdown, renderFilePatchBytes, renderJsonReport, renderPatchBytes, renderStat, renderSummary, type Plan, type TransformName } from '../index';
+import { applyInterruptible, applySavedPatch, finishInterruptedApply, audit, drift, inventory, renderInventoryJson, renderInventoryMarkdown, renderDriftJson, renderDriftMarkdown, draftImportMap, plan, renderAuditJson, renderAuditMarkdown, renderFilePatchBytes, renderJsonReport, renderPatchBytes, renderStat, renderSummary, type Plan, type TransformName } from '../index';
 import { parseShard } from '../plan/shard';
 import { quoteGitPath } from '../render/patch';
 import { planOptions } from './options';
@@ -214,9 +214,16 @@ export async function run(argv: readonly string[], io: Io = defaultIo()): Promis
             'emit-map': { type: 'string', description: 'write a draft import map (YAML) to this file (an existing one only with --force)' },
             force: { type: 'boolean', default: false, description: 'let --emit-map replace an existing file' },
             prefer: { type: 'string', array: true, description: 'globs of the files whose models win a duplicate group (e.g. "db/models/**")' },
+            inventory: { type: 'boolean', default: false, description: 'describe every model instead (table, fields, relations and their direction, hooks, soft-delete and tenant columns)' },
           })
           .example('$0 audit apps/backend --prefer "db/models/**" --emit-map import-maps/draft.yaml', 'audit and draft a map'),
       async (args) => {
+        if (args.inventory) {
+          if (!existsSync(args.dir) || !statSync(args.dir).isDirectory()) throw new UsageError(`${args.dir}: not a folder`);
+          const described = await inventory(args.dir);
+          io.stdout(args.format === 'json' ? renderInventoryJson(described) : renderInventoryMarkdown(described));
+          return;
+        }
         const prefer = args.prefer ?? [];
         if (args['emit-map'] && existsSync(args['emit-map']) && !args.force) throw new UsageError(`--emit-map ${args['emit-map']}: already exists; pass --force to replace it`);
         const report = await audit({ dir: args.dir, prefer });

@@ -10,6 +10,9 @@ export interface ColumnCall {
   primaryKey: boolean;
   unique: boolean;
   index: boolean;
+  /** `default=` / `server_default=` as written */
+  default?: string;
+  serverDefault?: string;
   /** `ForeignKey("schema.table.col")` targets */
   foreignKeys: Array<{ schema?: string; table: string; column: string; name?: string }>;
 }
@@ -40,6 +43,8 @@ export function readColumnCall(call: Node): ColumnCall {
       else if (key === 'index') out.index = value.type === 'true';
       else if (key === 'type_') out.type = normaliseType(value);
       else if (key === 'name') out.name = stringValue(value);
+      else if (key === 'default') out.default = value.text;
+      else if (key === 'server_default') out.serverDefault = value.text;
       continue;
     }
     if (position === 0 && stringValue(arg) !== undefined) {

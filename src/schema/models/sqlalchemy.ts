@@ -5,6 +5,67 @@ import { emptySchema, newTable, tableKey, type Origin, type SchemaModel, type Ta
 import { readTableArgs } from '../orm/python/fields';
 import { kids, lastSegment, stringValue } from '../orm/python/nodes';
 
+/** A mapped attribute of a model class and the column it maps (inventory). */
+export interface ModelField {
+  /** the attribute on the class, as the mapper names it */
+  name: string;
+  /** the database column */
+  column: string;
+  type?: string;
+  nullable: boolean;
+  primaryKey: boolean;
+  unique: boolean;
+  index: boolean;
+  default?: string;
+  serverDefault?: string;
+  foreignKey?: string;
+  origin: Origin;
+}
+
+export interface ModelRelation {
+  name: string;
+  /** the class it points to */
+  target: string;
+  secondary?: string;
+  uselist?: boolean;
+  backPopulates?: string;
+  backref?: string;
+  origin: Origin;
+}
+
+/** One mapped class as the inventory describes it. */
+export interface ModelDescription {
+  name: string;
+  file: string;
+  line: number;
+  table: string;
+  bases: string[];
+  fields: ModelField[];
+  relations: ModelRelation[];
+}
+
+function readRelationship(name: string, call: Node, annotation: { inner: string } | undefined, origin: Origin): ModelRelation {
+  const list = kids(call.childForFieldName('arguments'));
+  const keyword = (key: string): Node | undefined => list.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === key)?.childForFieldName('value') ?? undefined;
+  const first = list.find((a) => a.type !== 'keyword_argument');
+  // relationship("Customer") / relationship(Customer) / Mapped[List["Customer"]] = relationship()
+  let target = first ? stringValue(first) ?? first.text : annotation ? annotation.inner.replace(/^(?:typing\.)?(?:List|list|Set|set)\[(.+)\]$/, '$1') : '';
+  target = lastSegment(target.replace(/["']/g, ''));
+  const secondary = keyword('secondary');
+  const uselist = keyword('uselist');
+  const backPopulates = keyword('back_populates');
+  const backref = keyword('backref');
+  return {
+    name,
+    target,
+    ...(secondary ? { secondary: stringValue(secondary) ?? secondary.text } : {}),
+    ...(uselist ? { uselist: uselist.type === 'true' } : {}),
+    ...(backPopulates && stringValue(backPopulates) ? { backPopulates: stringValue(backPopulates)! } : {}),
+    ...(backref ? { backref: stringValue(backref) ?? backref.text } : {}),
+    origin,
+  };
+}
+
 interface ClassInfo {
   name: string;
   file: string;
@@ -109,6 +170,37 @@ class ModelReader {
     return this.schema;
   }
 
+  /** Every mapped class (duplicates included: the inventory describes each), with its fields and relations. */
+  describe(): ModelDescription[] {
+    const out: ModelDescription[] = [];
+    for (const info of [...this.classes.values()].flat()) {
+      if (!info.tablename || info.abstract) continue;
+      const table = newTable(undefined, info.tablename, this.origin(info.file, info.node));
+      const fields: ModelField[] = [];
+      const relations: ModelRelation[] = [];
+      for (const source of this.lineage(info)) this.columnsOf(table, source, fields, relations);
+      const schemaName = this.tableArgsSchema(info);
+      out.push({
+        name: info.name,
+        file: info.file,
+        line: info.node.startPosition.row + 1,
+        table: tableKey(schemaName, info.tablename),
+        bases: info.bases,
+        fields,
+        relations,
+      });
+    }
+    return out;
+  }
+
+  tableArgsSchema(info: ClassInfo): string | undefined {
+    for (const inner of kids(info.node.childForFieldName('body'))) {
+      const assignment = assignmentOf(inner);
+      if (assignment?.childForFieldName('left')?.text === '__table_args__') return readTableArgs(assignment.childForFieldName('right')!).schema ?? undefined;
+    }
+    return undefined;
+  }
+
   /** The class and the bases that give it columns (mixins, abstract bases), bases first. */
   lineage(info: ClassInfo, seen = new Set<string>()): ClassInfo[] {
     seen.add(info.name);
@@ -122,17 +214,25 @@ class ModelReader {
     return [...out, info];
   }
 
-  columnsOf(table: TableSchema, info: ClassInfo): void {
+  columnsOf(table: TableSchema, info: ClassInfo, fields?: ModelField[], relations?: ModelRelation[]): void {
     for (const inner of kids(info.node.childForFieldName('body'))) {
       const assignment = assignmentOf(inner);
       if (!assignment) continue;
       const attribute = assignment.childForFieldName('left')?.text ?? '';
       const annotation = mappedAnnotation(assignment.childForFieldName('type'));
       const value = assignment.childForFieldName('right');
-      if (value && isColumnCall(value)) this.column(table, info.file, value, attribute, annotation);
+      if (value?.type === 'call' && ['relationship', 'relation'].includes(calleeName(value))) relations?.push(readRelationship(attribute, value, annotation, this.origin(info.file, assignment)));
+      if (value && isColumnCall(value)) {
+        this.column(table, info.file, value, attribute, annotation);
+        const read = readColumnCall(value);
+        const column = table.columns.get(read.name ?? attribute);
+        if (column) fields?.push({ ...column, name: attribute, column: column.name, unique: read.unique, index: read.index, ...(read.default ? { default: read.default } : {}), ...(read.serverDefault ? { serverDefault: read.serverDefault } : {}), ...(read.foreignKeys[0] ? { foreignKey: `${read.foreignKeys[0].schema ? `${read.foreignKeys[0].schema}.` : ''}${read.foreignKeys[0].table}.${read.foreignKeys[0].column}` } : {}) });
+        continue;
+      }
       else if (!value && annotation && typeOfAnnotation(annotation.inner)) {
         // `name: Mapped[str]`: a column SQLAlchemy 2.0 makes from the annotation alone
         table.columns.set(attribute, { name: attribute, type: typeOfAnnotation(annotation.inner)!, nullable: annotation.optional, primaryKey: false, origin: this.origin(info.file, assignment) });
+        fields?.push({ ...table.columns.get(attribute)!, name: attribute, column: attribute, unique: false, index: false });
       }
     }
   }
@@ -175,6 +275,23 @@ class ModelReader {
       default:
         return;
     }
+  }
+}
+
+/** Every SQLAlchemy model class of the files, described for the inventory. */
+export async function describeSqlalchemyModels(files: ReadonlyArray<{ file: string; text: string }>): Promise<ModelDescription[]> {
+  const reader = new ModelReader(() => false);
+  const trees: Array<{ delete(): void }> = [];
+  try {
+    for (const { file, text } of files) {
+      if (!/\b(Column|mapped_column|Table|relationship)\(/.test(text)) continue;
+      const tree = await parsePython(text);
+      trees.push(tree);
+      reader.collect(file, tree.rootNode);
+    }
+    return reader.describe();
+  } finally {
+    for (const tree of trees) tree.delete();
   }
 }
 
