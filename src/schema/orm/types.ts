@@ -6,7 +6,12 @@ export type Orm =
   | 'sqlalchemy-table' // Table("name", metadata, ...)
   | 'flask-sqlalchemy' // db.Model subclass without __tablename__ (name derived from the class)
   | 'django'
+  | 'sqlmodel' // class X(SQLModel, table=True)
+  | 'peewee'
+  | 'tortoise'
   | 'typeorm'
+  | 'mikro-orm'
+  | 'objection'
   | 'prisma'
   | 'sequelize'
   | 'drizzle'

@@ -12,6 +12,10 @@ export interface ClassFacts {
   line: number;
   /** base expressions as written: `Base`, `models.Model`, `db.Model` */
   bases: string[];
+  /** class keywords: `class Hero(SQLModel, table=True)` gives { table: 'True' } */
+  keywords: Record<string, string>;
+  /** fields of the Peewee / Tortoise kind (`CharField(...)`, `fields.CharField(...)`) */
+  ormFields: number;
   tablename?: string;
   /** `__tablename__` is assigned something other than a string literal */
   dynamicTablename: boolean;
@@ -33,6 +37,8 @@ export interface ClassFacts {
 export interface PythonFileFacts {
   file: string;
   mentionsDjango: boolean;
+  /** the other ORMs a file imports: their `Model` bases mean different things */
+  orms: { sqlmodel: boolean; peewee: boolean; tortoise: boolean };
   classes: ClassFacts[];
   tables: ScannedModel[];
   tableReferences: ScannedReference[];
@@ -42,7 +48,7 @@ export interface PythonFileFacts {
 }
 
 export async function readPythonFile(file: string, text: string): Promise<PythonFileFacts> {
-  const empty: PythonFileFacts = { file, mentionsDjango: false, classes: [], tables: [], tableReferences: [], imports: [], definitions: [] };
+  const empty: PythonFileFacts = { file, mentionsDjango: false, orms: { sqlmodel: false, peewee: false, tortoise: false }, classes: [], tables: [], tableReferences: [], imports: [], definitions: [] };
   let tree;
   try {
     tree = await parsePython(text);
@@ -55,7 +61,7 @@ export async function readPythonFile(file: string, text: string): Promise<Python
       return { ...empty, failure: { line: syntaxError.line, error: `${syntaxError.text} at ${syntaxError.line}:${syntaxError.column}` } };
     }
     const root = tree.rootNode;
-    const facts: PythonFileFacts = { ...empty, mentionsDjango: /\bdjango\b/.test(text), imports: collectImports(root) };
+    const facts: PythonFileFacts = { ...empty, mentionsDjango: /\bdjango\b/.test(text), orms: { sqlmodel: /^\s*(from|import)\s+sqlmodel\b/m.test(text), peewee: /^\s*(from|import)\s+peewee\b/m.test(text), tortoise: /^\s*(from|import)\s+tortoise\b/m.test(text) }, imports: collectImports(root) };
     for (const statement of topLevelStatements(root)) {
       const definition = unwrapDecorated(statement);
       if (definition.type === 'class_definition') {
@@ -117,6 +123,8 @@ function readClass(node: Node): ClassFacts {
     name: node.childForFieldName('name')?.text ?? '?',
     line: node.startPosition.row + 1,
     bases: [],
+    keywords: {},
+    ormFields: 0,
     dynamicTablename: false,
     abstract: false,
     columns: 0,
@@ -131,7 +139,8 @@ function readClass(node: Node): ClassFacts {
   const superclasses = node.childForFieldName('superclasses');
   for (const base of superclasses ? kids(superclasses) : []) {
     if (base.type === 'identifier' || base.type === 'attribute') facts.bases.push(base.text);
-    // keyword arguments (metaclass=...) and calls (declarative_base()) are not bases we can follow
+    else if (base.type === 'keyword_argument') facts.keywords[base.childForFieldName('name')?.text ?? ''] = base.childForFieldName('value')?.text ?? '';
+    // calls (declarative_base()) are not bases we can follow
   }
   const body = node.childForFieldName('body');
   for (const statement of body ? kids(body) : []) {
@@ -187,6 +196,8 @@ function readClass(node: Node): ClassFacts {
       }
       continue;
     }
+    // Peewee / Tortoise fields: CharField(...), fields.ForeignKeyField(...)
+    if (right?.type === 'call' && /Field$/.test(lastSegment(right.childForFieldName('function')?.text ?? ''))) facts.ormFields++;
     // SQLAlchemy: classic Column / 2.0 Mapped[...] + mapped_column / relationship
     const kind = right ? classifyValue(right) : undefined;
     const mapped = annotation ? isMappedAnnotation(annotation) : false;

@@ -4,6 +4,8 @@ import { kids, lastSegment, stringValue } from './nodes';
 
 export interface MetaFacts {
   dbTable?: string;
+  /** Peewee's `table_name`, Tortoise's `table` */
+  tableName?: string;
   abstract?: boolean;
   proxy?: boolean;
   appLabel?: string;
@@ -51,6 +53,7 @@ export function readDjangoMeta(node: Node): MetaFacts {
     const right = assignment.childForFieldName('right');
     if (!right) continue;
     if (name === 'db_table') meta.dbTable = stringValue(right);
+    if (name === 'table_name' || name === 'table') meta.tableName = stringValue(right);
     if (name === 'app_label') meta.appLabel = stringValue(right);
     if (name === 'abstract') meta.abstract = right.type === 'true';
     if (name === 'proxy') meta.proxy = right.type === 'true';

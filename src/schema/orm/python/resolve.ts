@@ -118,6 +118,27 @@ export function resolveModels(files: PythonFileFacts[]): FileScan[] {
     return { table: `${facts.meta.appLabel ?? djangoAppLabel(file.file)}_${facts.name.toLowerCase()}`, derived: true };
   };
 
+  /** a base (written in `from`'s file, or inherited through scanned classes) that the predicate accepts */
+  const reaches = (ref: ClassRef, accepts: (base: string, file: PythonFileFacts) => boolean, depth = 0): boolean =>
+    depth < 20 &&
+    ref.facts.bases.some((base) => {
+      if (accepts(base, ref.file)) return true;
+      const found = lookup(base, ref.file);
+      return !!found && found.facts !== ref.facts && reaches(found, accepts, depth + 1);
+    });
+  /** SQLModel (`table=True`), Peewee and Tortoise models: their table, as each ORM names it by default */
+  const otherOrm = (ref: ClassRef): { orm: 'sqlmodel' | 'peewee' | 'tortoise'; table: string; derived: boolean } | undefined => {
+    const { facts } = ref;
+    const lower = facts.name.toLowerCase();
+    if (facts.keywords.table === 'True' && reaches(ref, (base, file) => file.orms.sqlmodel && lastSegment(base) === 'SQLModel')) {
+      return { orm: 'sqlmodel', table: facts.tablename ?? lower, derived: facts.tablename === undefined };
+    }
+    if (facts.meta.abstract || facts.ormFields === 0) return undefined;
+    if (reaches(ref, (base, file) => file.orms.peewee && (base === 'Model' || base === 'peewee.Model'))) return { orm: 'peewee', table: facts.meta.tableName ?? lower, derived: facts.meta.tableName === undefined };
+    if (reaches(ref, (base, file) => file.orms.tortoise && (base === 'Model' || base === 'models.Model'))) return { orm: 'tortoise', table: facts.meta.tableName ?? lower, derived: facts.meta.tableName === undefined };
+    return undefined;
+  };
+
   return files.map((file): FileScan => {
     const scan: FileScan = {
       file: file.file,
@@ -147,6 +168,12 @@ export function resolveModels(files: PythonFileFacts[]): FileScan[] {
           ...(facts.meta.proxy ? { proxy: true, note: 'proxy model: maps its parent table' } : {}),
         });
         scan.references.push(...facts.djangoReferences, ...more.references);
+        continue;
+      }
+      const other = otherOrm(ref);
+      if (other) {
+        scan.models.push({ class: facts.name, orm: other.orm, line: facts.line, table: other.table, schema: facts.tableArgs?.schema ?? null, derivedTable: other.derived, columns: facts.columns + facts.ormFields, relationships: facts.relationships });
+        scan.references.push(...facts.references);
         continue;
       }
       if (facts.abstract) continue;

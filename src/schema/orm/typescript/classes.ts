@@ -29,7 +29,31 @@ const typeormColumns = new Set([
 const typeormRelations = new Set(['OneToOne', 'OneToMany', 'ManyToOne', 'ManyToMany']);
 const sequelizeTsRelations = new Set(['BelongsTo', 'HasMany', 'HasOne', 'BelongsToMany']);
 
-export function readClass(node: ts.ClassDeclaration, file: string, lineOf: (n: ts.Node) => number, sequelize: boolean): ClassFacts {
+const mikroColumns = new Set(['Property', 'PrimaryKey', 'SerializedPrimaryKey', 'Enum', 'Formula']);
+
+/** Objection: `static tableName = 'users'` or `static get tableName() { return 'users'; }` */
+function objectionTable(node: ts.ClassDeclaration): string | undefined {
+  for (const member of node.members) {
+    const isStatic = ts.canHaveModifiers(member) && ts.getModifiers(member)?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword);
+    if (!isStatic || !member.name || propertyName(member.name) !== 'tableName') continue;
+    if (ts.isPropertyDeclaration(member) && member.initializer && ts.isStringLiteralLike(member.initializer)) return member.initializer.text;
+    if (ts.isGetAccessorDeclaration(member)) {
+      const returned = member.body?.statements.find(ts.isReturnStatement)?.expression;
+      if (returned && ts.isStringLiteralLike(returned)) return returned.text;
+    }
+  }
+  return undefined;
+}
+
+/** Which ORMs a file imports (their decorators and bases share names: `@Entity` is TypeORM's and MikroORM's). */
+export interface OrmMentions {
+  sequelize: boolean;
+  mikro: boolean;
+  objection: boolean;
+}
+
+export function readClass(node: ts.ClassDeclaration, file: string, lineOf: (n: ts.Node) => number, mentions: OrmMentions): ClassFacts {
+  const sequelize = mentions.sequelize;
   const name = node.name!.text;
   const heritage = node.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
   const facts: ClassFacts = {
@@ -46,7 +70,7 @@ export function readClass(node: ts.ClassDeclaration, file: string, lineOf: (n: t
     if (!ts.isPropertyDeclaration(member)) continue;
     for (const decorator of decoratorsOf(member)) {
       const { name: decoratorName, args } = decoratorCall(decorator);
-      if (typeormColumns.has(decoratorName) || (sequelize && decoratorName === 'Column')) facts.columns++;
+      if (typeormColumns.has(decoratorName) || (sequelize && decoratorName === 'Column') || (mentions.mikro && mikroColumns.has(decoratorName))) facts.columns++;
       else if (typeormRelations.has(decoratorName) || (sequelize && sequelizeTsRelations.has(decoratorName))) {
         facts.relationships++;
         // case: @ManyToOne(() => User) / @ManyToOne('User') / @BelongsTo(() => User)
@@ -67,13 +91,15 @@ export function readClass(node: ts.ClassDeclaration, file: string, lineOf: (n: t
       for (const arg of args) {
         if (ts.isStringLiteralLike(arg)) table = arg.text;
         else if (ts.isObjectLiteralExpression(arg)) {
-          table = stringProperty(arg, 'name') ?? table;
+          // MikroORM names the option `tableName` (or `collection`), TypeORM `name`
+          table = (mentions.mikro ? (stringProperty(arg, 'tableName') ?? stringProperty(arg, 'collection')) : stringProperty(arg, 'name')) ?? table;
           schema = stringProperty(arg, 'schema') ?? null;
         }
       }
       facts.model = {
         class: name,
-        orm: 'typeorm',
+        // both derive `user_profile` from `UserProfile` (TypeORM's DefaultNamingStrategy, MikroORM's UnderscoreNamingStrategy)
+        orm: mentions.mikro ? 'mikro-orm' : 'typeorm',
         line: lineOf(node),
         table: table ?? typeormTableName(name),
         schema,
@@ -101,6 +127,11 @@ export function readClass(node: ts.ClassDeclaration, file: string, lineOf: (n: t
         ...(tableName === undefined && !freeze ? { note: 'table name derived by an approximation of Sequelize pluralize()' } : {}),
       };
     }
+  }
+  const objection = mentions.objection && facts.extends !== undefined ? objectionTable(node) : undefined;
+  if (objection !== undefined && !facts.model) {
+    facts.isEntity = true;
+    facts.model = { class: name, orm: 'objection', line: lineOf(node), table: objection, schema: null, derivedTable: false, columns: facts.columns, relationships: facts.relationships };
   }
   return facts;
 }

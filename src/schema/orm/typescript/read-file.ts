@@ -29,6 +29,8 @@ export function readFile(file: string, text: string): { scan: FileScan; classes:
   const lineOf = (node: ts.Node): number => source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
   const mentions = {
     sequelize: /sequelize/i.test(text),
+    mikro: /['"]@mikro-orm\//.test(text),
+    objection: /['"]objection['"]/.test(text),
     mongoose: /mongoose/.test(text),
     drizzle: /drizzle-orm/.test(text),
   };
@@ -97,7 +99,7 @@ export function readFile(file: string, text: string): { scan: FileScan; classes:
 
     // ---- classes: TypeORM @Entity, sequelize-typescript @Table, bases with columns
     if (ts.isClassDeclaration(node) && node.name) {
-      const facts = readClass(node, file, lineOf, mentions.sequelize);
+      const facts = readClass(node, file, lineOf, mentions);
       classes.push(facts);
       if (facts.model) {
         scan.models.push(facts.model);
