@@ -1,5 +1,5 @@
 import type { Node } from '../languages/python/syntax';
-import { kids, lastSegment } from './orm/python/nodes';
+import { keywordArg, kids, lastSegment } from './orm/python/nodes';
 
 const names: Record<string, string> = {
   string: 'varchar', varchar: 'varchar', unicode: 'varchar', char: 'char',
@@ -22,7 +22,7 @@ export function normaliseType(node: Node): string | undefined {
   const name = names[raw.toLowerCase()] ?? raw.toLowerCase();
   if (node.type !== 'call') return name;
   const args = kids(node.childForFieldName('arguments'));
-  const keyword = (key: string): string | undefined => args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === key)?.childForFieldName('value')?.text;
+  const keyword = (key: string): string | undefined => keywordArg(args, key)?.text;
   const numbers = args.filter((a) => a.type === 'integer').map((a) => a.text);
   if (name === 'varchar' || name === 'char') {
     const length = keyword('length') ?? numbers[0];

@@ -1,6 +1,6 @@
 import type { Node } from '../languages/python/syntax';
 import { normaliseType } from './column-types';
-import { kids, lastSegment, stringValue } from './orm/python/nodes';
+import { calleeName, keywordArg, kids, stringValue } from './orm/python/nodes';
 
 /** What a `Column(...)` / `sa.Column(...)` / `mapped_column(...)` call says about its column. */
 export interface ColumnCall {
@@ -17,7 +17,6 @@ export interface ColumnCall {
   foreignKeys: Array<{ schema?: string; table: string; column: string; name?: string }>;
 }
 
-const callee = (call: Node): string => lastSegment(call.childForFieldName('function')?.text ?? '');
 
 /** `"users.id"` / `"identity.users.id"` as a foreign key target. */
 export function foreignKeyTarget(text: string): { schema?: string; table: string; column: string } | undefined {
@@ -27,7 +26,7 @@ export function foreignKeyTarget(text: string): { schema?: string; table: string
   return undefined;
 }
 
-export const isColumnCall = (node: Node): boolean => node.type === 'call' && ['Column', 'mapped_column'].includes(callee(node));
+export const isColumnCall = (node: Node): boolean => node.type === 'call' && ['Column', 'mapped_column'].includes(calleeName(node));
 
 export function readColumnCall(call: Node): ColumnCall {
   const out: ColumnCall = { primaryKey: false, unique: false, index: false, foreignKeys: [] };
@@ -51,11 +50,11 @@ export function readColumnCall(call: Node): ColumnCall {
       out.name = stringValue(arg);
       continue;
     }
-    if (arg.type === 'call' && callee(arg) === 'ForeignKey') {
+    if (arg.type === 'call' && calleeName(arg) === 'ForeignKey') {
       const fkArgs = kids(arg.childForFieldName('arguments'));
       const first = fkArgs[0] ? stringValue(fkArgs[0]) : undefined;
       const target = first ? foreignKeyTarget(first) : undefined;
-      const nameArg = fkArgs.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'name')?.childForFieldName('value');
+      const nameArg = keywordArg(fkArgs, 'name');
       if (target) out.foreignKeys.push({ ...target, ...(nameArg && stringValue(nameArg) ? { name: stringValue(nameArg)! } : {}) });
       continue;
     }

@@ -3,7 +3,7 @@ import { parsePython, type Node } from '../../languages/python/syntax';
 import { normaliseType } from '../column-types';
 import { foreignKeyTarget, isColumnCall, readColumnCall } from '../columns';
 import { newTable, tableKey, emptySchema, type Origin, type SchemaModel, type TableSchema } from '../model';
-import { kids, lastSegment, stringValue } from '../orm/python/nodes';
+import { argumentsOf, calleeName, keywordArg, kids, positionalArgs, stringValue } from '../orm/python/nodes';
 import { alembicHeads, type AlembicScripts } from './alembic';
 
 /** Revisions from the base to the heads: a revision after every one it revises (merges included). */
@@ -21,15 +21,11 @@ function ordered(revisions: ReturnType<typeof alembicHeads>['revisions']): typeo
   return out;
 }
 
-const args = (call: Node): Node[] => kids(call.childForFieldName('arguments'));
-const positional = (list: readonly Node[]): Node[] => list.filter((a) => a.type !== 'keyword_argument');
-const keyword = (list: readonly Node[], name: string): Node | undefined => list.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === name)?.childForFieldName('value') ?? undefined;
-const calleeName = (call: Node): string => lastSegment(call.childForFieldName('function')?.text ?? '');
 
 /** A name argument: a string, or `op.f("name")`. */
 function nameOf(node: Node | undefined): string | undefined {
   if (!node) return undefined;
-  if (node.type === 'call' && calleeName(node) === 'f') return nameOf(positional(args(node))[0]);
+  if (node.type === 'call' && calleeName(node) === 'f') return nameOf(positionalArgs(argumentsOf(node))[0]);
   return stringValue(node);
 }
 
@@ -52,12 +48,12 @@ class Replay {
 
   run(call: Node, batch?: { table: string; schema?: string }): void {
     const op = calleeName(call);
-    const list = args(call);
-    const pos = positional(list);
+    const list = argumentsOf(call);
+    const pos = positionalArgs(list);
     // in a batch block the table is implied: the arguments shift by one
     const tableArg = batch ? undefined : pos[0];
     const rest = batch ? pos : pos.slice(1);
-    const schemaName = batch?.schema ?? (keyword(list, 'schema') ? stringValue(keyword(list, 'schema')!) : undefined);
+    const schemaName = batch?.schema ?? (keywordArg(list, 'schema') ? stringValue(keywordArg(list, 'schema')!) : undefined);
     const tableName = batch?.table ?? (tableArg ? stringValue(tableArg) : undefined);
     const at = this.origin(call);
     const t = tableName ? this.table(schemaName, tableName) : undefined;
@@ -73,7 +69,7 @@ class Replay {
         if (tableName) this.schema.tables.delete(tableKey(schemaName, tableName));
         return;
       case 'rename_table': {
-        const to = stringValue(rest[0] ?? call) ?? (keyword(list, 'new_table_name') ? stringValue(keyword(list, 'new_table_name')!) : undefined);
+        const to = stringValue(rest[0] ?? call) ?? (keywordArg(list, 'new_table_name') ? stringValue(keywordArg(list, 'new_table_name')!) : undefined);
         if (!t || !to) return this.unresolved(call, 'rename_table of a table the replay does not know', tableName ? [tableName] : []);
         const oldKey = tableKey(schemaName, t.name);
         this.schema.tables.delete(oldKey);
@@ -98,14 +94,14 @@ class Replay {
         return;
       }
       case 'alter_column': {
-        const name = stringValue(rest[0] ?? call) ?? (keyword(list, 'column_name') ? stringValue(keyword(list, 'column_name')!) : undefined);
+        const name = stringValue(rest[0] ?? call) ?? (keywordArg(list, 'column_name') ? stringValue(keywordArg(list, 'column_name')!) : undefined);
         const column = name ? t?.columns.get(name) : undefined;
         if (!t || !column) return this.unresolved(call, 'alter_column of a column the replay does not know', tableName ? [tableName] : []);
-        const nullable = keyword(list, 'nullable');
+        const nullable = keywordArg(list, 'nullable');
         if (nullable?.type === 'true' || nullable?.type === 'false') column.nullable = nullable.type === 'true';
-        const type = keyword(list, 'type_');
+        const type = keywordArg(list, 'type_');
         if (type) column.type = normaliseType(type);
-        const renamed = keyword(list, 'new_column_name');
+        const renamed = keywordArg(list, 'new_column_name');
         const newName = renamed ? stringValue(renamed) : undefined;
         if (newName) {
           t.columns.delete(column.name);
@@ -118,9 +114,9 @@ class Replay {
       case 'create_index': {
         const name = nameOf(pos[0]);
         const target = batch ? t : this.table(schemaName, stringValue(pos[1] ?? call) ?? keywordString(list, 'table_name') ?? '');
-        const columns = stringList(batch ? pos[1] : pos[2] ?? keyword(list, 'columns'));
+        const columns = stringList(batch ? pos[1] : pos[2] ?? keywordArg(list, 'columns'));
         if (!target) return this.unresolved(call, 'create_index on a table the replay does not know', []);
-        target.indexes.push({ ...(name ? { name } : {}), columns, unique: keyword(list, 'unique')?.type === 'true', origin: at });
+        target.indexes.push({ ...(name ? { name } : {}), columns, unique: keywordArg(list, 'unique')?.type === 'true', origin: at });
         return;
       }
       case 'drop_index': {
@@ -199,9 +195,9 @@ class Replay {
   tableItem(table: TableSchema, item: Node): void {
     if (isColumnCall(item)) return this.column(table, item);
     if (item.type !== 'call') return;
-    const list = args(item);
-    const pos = positional(list);
-    const name = nameOf(keyword(list, 'name'));
+    const list = argumentsOf(item);
+    const pos = positionalArgs(list);
+    const name = nameOf(keywordArg(list, 'name'));
     const origin = this.origin(item);
     switch (calleeName(item)) {
       case 'PrimaryKeyConstraint':
@@ -221,7 +217,7 @@ class Replay {
         return;
       }
       case 'Index':
-        table.indexes.push({ ...(nameOf(pos[0]) ? { name: nameOf(pos[0])! } : {}), columns: pos.slice(1).flatMap((p) => stringValue(p) ?? []), unique: keyword(list, 'unique')?.type === 'true', origin });
+        table.indexes.push({ ...(nameOf(pos[0]) ? { name: nameOf(pos[0])! } : {}), columns: pos.slice(1).flatMap((p) => stringValue(p) ?? []), unique: keywordArg(list, 'unique')?.type === 'true', origin });
         return;
       default:
         return;
@@ -230,7 +226,7 @@ class Replay {
 }
 
 const keywordString = (list: readonly Node[], name: string): string | undefined => {
-  const value = keyword(list, name);
+  const value = keywordArg(list, name);
   return value ? stringValue(value) : undefined;
 };
 
@@ -250,8 +246,8 @@ function* operations(body: Node, batch?: { name: string; table: string; schema?:
       const alias = value?.type === 'as_pattern' ? value.childForFieldName('alias')?.text ?? kids(value)[1]?.text : undefined;
       const body = statement.childForFieldName('body');
       if (call?.type === 'call' && calleeName(call) === 'batch_alter_table' && alias && body) {
-        const list = args(call);
-        const table = stringValue(positional(list)[0] ?? call);
+        const list = argumentsOf(call);
+        const table = stringValue(positionalArgs(list)[0] ?? call);
         const schemaName = keywordString(list, 'schema');
         if (table) yield* operations(body, { name: alias, table, ...(schemaName ? { schema: schemaName } : {}) });
       } else if (body) yield* operations(body, batch);

@@ -3,7 +3,7 @@ import { typeOfAnnotation } from '../column-types';
 import { foreignKeyTarget, isColumnCall, readColumnCall } from '../columns';
 import { emptySchema, newTable, tableKey, type Origin, type SchemaModel, type TableSchema } from '../model';
 import { readTableArgs } from '../orm/python/fields';
-import { kids, lastSegment, stringValue } from '../orm/python/nodes';
+import { calleeName, keywordArg, kids, lastSegment, stringValue } from '../orm/python/nodes';
 
 /** A mapped attribute of a model class and the column it maps (inventory). */
 export interface ModelField {
@@ -46,7 +46,7 @@ export interface ModelDescription {
 
 function readRelationship(name: string, call: Node, annotation: { inner: string } | undefined, origin: Origin): ModelRelation {
   const list = kids(call.childForFieldName('arguments'));
-  const keyword = (key: string): Node | undefined => list.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === key)?.childForFieldName('value') ?? undefined;
+  const keyword = (key: string): Node | undefined => keywordArg(list, key);
   const first = list.find((a) => a.type !== 'keyword_argument');
   // relationship("Customer") / relationship(Customer) / Mapped[List["Customer"]] = relationship()
   let target = first ? stringValue(first) ?? first.text : annotation ? annotation.inner.replace(/^(?:typing\.)?(?:List|list|Set|set)\[(.+)\]$/, '$1') : '';
@@ -75,7 +75,6 @@ interface ClassInfo {
   abstract: boolean;
 }
 
-const calleeName = (call: Node): string => lastSegment(call.childForFieldName('function')?.text ?? '');
 const assignmentOf = (statement: Node): Node | undefined => (statement.type === 'expression_statement' ? kids(statement).find((k) => k.type === 'assignment') : undefined);
 
 /** `Mapped[Optional[int]]` → { inner: 'int', optional: true }; undefined for what is no `Mapped[...]`. */
@@ -139,7 +138,7 @@ class ModelReader {
     const list = kids(call.childForFieldName('arguments'));
     const name = list[0] ? stringValue(list[0]) : undefined;
     if (name === undefined) return;
-    const schemaArg = list.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'schema')?.childForFieldName('value');
+    const schemaArg = keywordArg(list, 'schema');
     const table = newTable(schemaArg ? stringValue(schemaArg) : undefined, name, this.origin(file, call));
     for (const item of list.slice(1)) {
       if (isColumnCall(item)) this.column(table, file, item, undefined, undefined);
@@ -254,13 +253,13 @@ class ModelReader {
   tableArgItem(table: TableSchema, file: string, item: Node): void {
     const list = kids(item.childForFieldName('arguments'));
     const pos = list.filter((a) => a.type !== 'keyword_argument');
-    const nameArg = list.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'name')?.childForFieldName('value');
+    const nameArg = keywordArg(list, 'name');
     const name = nameArg ? stringValue(nameArg) : undefined;
     const origin = this.origin(file, item);
     const columnName = (node: Node): string | undefined => stringValue(node) ?? (node.type === 'attribute' ? lastSegment(node.text) : undefined);
     switch (calleeName(item)) {
       case 'Index':
-        table.indexes.push({ ...(pos[0] && stringValue(pos[0]) ? { name: stringValue(pos[0])! } : {}), columns: pos.slice(1).flatMap((p) => columnName(p) ?? []), unique: list.some((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'unique' && a.childForFieldName('value')?.type === 'true'), origin });
+        table.indexes.push({ ...(pos[0] && stringValue(pos[0]) ? { name: stringValue(pos[0])! } : {}), columns: pos.slice(1).flatMap((p) => columnName(p) ?? []), unique: keywordArg(list, 'unique')?.type === 'true', origin });
         return;
       case 'UniqueConstraint':
         table.uniques.push({ ...(name ? { name } : {}), columns: pos.flatMap((p) => columnName(p) ?? []), unique: true, origin });

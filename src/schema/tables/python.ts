@@ -2,7 +2,7 @@ import type { Edit, FileResult, NeedsReview } from '../../core/types';
 import type { TableId, TableRename } from '../../importmap/types';
 import { firstSyntaxError, parsePython, type Node } from '../../languages/python/syntax';
 import { readTableArgs } from '../orm/python/fields';
-import { kids, lastSegment, stringValue } from '../orm/python/nodes';
+import { argumentsOf, calleeName, keywordArg, kids, positionalArgs, stringValue } from '../orm/python/nodes';
 import { mentionedRename, qualifiedName, renamedObjectName, renameOf, sameTable, sqlShape, tableRenameLabel } from './names';
 
 /** Calls whose first argument, or `name=`, names a database object (index, constraint). */
@@ -88,15 +88,11 @@ class TableRewrite {
   }
 }
 
-const calleeOf = (call: Node): string => lastSegment(call.childForFieldName('function')?.text ?? '');
-const argumentsOf = (call: Node): Node[] => kids(call.childForFieldName('arguments'));
-const keyword = (args: readonly Node[], name: string): Node | undefined => args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === name)?.childForFieldName('value') ?? undefined;
-const positional = (args: readonly Node[]): Node[] => args.filter((a) => a.type !== 'keyword_argument' && a.type !== 'list_splat' && a.type !== 'dictionary_splat');
 
 /** The tables a `ForeignKey(...)` / `ForeignKeyConstraint(...)` call refers to. */
 function referredTables(call: Node): TableId[] {
   const args = argumentsOf(call);
-  const strings = calleeOf(call) === 'ForeignKey' ? [positional(args)[0], keyword(args, 'column')] : kids(positional(args)[1] ?? keyword(args, 'refcolumns'));
+  const strings = calleeName(call) === 'ForeignKey' ? [positionalArgs(args)[0], keywordArg(args, 'column')] : kids(positionalArgs(args)[1] ?? keywordArg(args, 'refcolumns'));
   return strings.flatMap((node) => {
     const parts = node ? stringValue(node)?.split('.') : undefined;
     if (!parts || parts.length < 2) return [];
@@ -179,12 +175,12 @@ function visitClass(rw: TableRewrite, body: Node): void {
 }
 
 function visitCall(rw: TableRewrite, call: Node, table: TableId | undefined): void {
-  const callee = calleeOf(call);
+  const callee = calleeName(call);
   const args = argumentsOf(call);
   let inner = table;
   if (callee === 'Table') {
-    const first = positional(args)[0];
-    const schemaNode = keyword(args, 'schema');
+    const first = positionalArgs(args)[0];
+    const schemaNode = keywordArg(args, 'schema');
     const schema = schemaNode ? stringValue(schemaNode) : undefined;
     const name = first ? stringValue(first) : undefined;
     if (first && name !== undefined) {
@@ -192,21 +188,21 @@ function visitCall(rw: TableRewrite, call: Node, table: TableId | undefined): vo
       rw.tableName(first, schema, 'Table(...)');
     }
   } else if (callee === 'ForeignKey') {
-    for (const node of [positional(args)[0], keyword(args, 'column')]) if (node) rw.qualifiedReference(node, true, 'ForeignKey(...)');
+    for (const node of [positionalArgs(args)[0], keywordArg(args, 'column')]) if (node) rw.qualifiedReference(node, true, 'ForeignKey(...)');
   } else if (callee === 'ForeignKeyConstraint') {
-    for (const node of kids(positional(args)[1] ?? keyword(args, 'refcolumns'))) rw.qualifiedReference(node, true, 'ForeignKeyConstraint(...)');
+    for (const node of kids(positionalArgs(args)[1] ?? keywordArg(args, 'refcolumns'))) rw.qualifiedReference(node, true, 'ForeignKeyConstraint(...)');
   } else if (callee === 'relationship' || callee === 'relation') {
-    const secondary = keyword(args, 'secondary');
+    const secondary = keywordArg(args, 'secondary');
     if (secondary) rw.qualifiedReference(secondary, false, 'relationship(secondary=...)');
   }
   if (namedObjects.has(callee)) {
-    const nameNode = keyword(args, 'name') ?? (callee === 'Index' ? positional(args)[0] : undefined);
+    const nameNode = keywordArg(args, 'name') ?? (callee === 'Index' ? positionalArgs(args)[0] : undefined);
     const referred = callee === 'ForeignKeyConstraint' ? referredTables(call) : [];
     if (nameNode) rw.objectName(nameNode, table, referred, `${callee}(name=...)`);
   } else if (callee === 'Column' || callee === 'mapped_column') {
     // Column(ForeignKey("users.id", name="fk_orders_user_id_users"))
-    for (const fk of args.filter((a) => a.type === 'call' && calleeOf(a) === 'ForeignKey')) {
-      const nameNode = keyword(argumentsOf(fk), 'name');
+    for (const fk of args.filter((a) => a.type === 'call' && calleeName(a) === 'ForeignKey')) {
+      const nameNode = keywordArg(argumentsOf(fk), 'name');
       if (nameNode) rw.objectName(nameNode, table, referredTables(fk), 'ForeignKey(name=...)');
     }
   }

@@ -36,3 +36,23 @@ export function lastSegment(dotted: string): string {
   const dot = dotted.lastIndexOf('.');
   return dot < 0 ? dotted : dotted.slice(dot + 1);
 }
+
+/** The last name of a call's callee: `sa.Column(...)` → `Column`. */
+export function calleeName(call: Node): string {
+  return lastSegment(call.childForFieldName('function')?.text ?? '');
+}
+
+/** A call's arguments, comments left out. */
+export function argumentsOf(call: Node): Node[] {
+  return kids(call.childForFieldName('arguments'));
+}
+
+/** The positional ones among a call's arguments (`*args` and `**kwargs` left out). */
+export function positionalArgs(args: readonly Node[]): Node[] {
+  return args.filter((a) => a.type !== 'keyword_argument' && a.type !== 'list_splat' && a.type !== 'dictionary_splat');
+}
+
+/** The value of keyword argument `name=`, or undefined. */
+export function keywordArg(args: readonly Node[], name: string): Node | undefined {
+  return args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === name)?.childForFieldName('value') ?? undefined;
+}
