@@ -68,6 +68,24 @@ describe('remodel drift: models vs migrations, from the code alone', () => {
     expect(findings).toEqual([expect.objectContaining({ kind: 'fk-target-mismatch', table: 'tokens', column: 'user_id', renamed_from: 'users', migration: { file: 'migrations/versions/0003_tokens.py', line: 13 }, unsure: false })]);
   });
 
+  it('branches joined by a merge revision are replayed both; two heads are one line naming them, exit 2', () => {
+    const dir = makeGitRepo(join(fixtures, 'rename-tables', 'alembic-backend'));
+    dirs.push(dir);
+    const revision = (id: string, down: string, body: string): string => `"""${id}"""\nfrom alembic import op\nimport sqlalchemy as sa\n\nrevision = "${id}"\ndown_revision = ${down}\n\n\ndef upgrade() -> None:\n    ${body}\n`;
+    const versions = join(dir, 'migrations', 'versions');
+    writeFileSync(join(versions, '0002_a.py'), revision('0002a', '"0001"', 'op.add_column("tags", sa.Column("color", sa.String(length=7), nullable=True))'));
+    writeFileSync(join(versions, '0002_b.py'), revision('0002b', '"0001"', 'op.add_column("tags", sa.Column("weight", sa.Integer(), nullable=True))'));
+    const heads = remodel(['drift', dir], repoRoot);
+    expect(heads.status).toBe(2);
+    expect(heads.stderr).toMatch(/^remodel: alembic\.ini: the migrations have 2 heads \((0002a, 0002b|0002b, 0002a)\)/);
+    writeFileSync(join(versions, '0003_merge.py'), revision('0003', '("0002a", "0002b")', 'pass'));
+    const findings = drift(dir).findings;
+    expect(findings.map((f) => [f.kind, f.table, f.column])).toEqual([
+      ['extra-column', 'tags', 'color'],
+      ['extra-column', 'tags', 'weight'],
+    ]);
+  });
+
   it('a step the replay cannot follow is unresolved, and findings on the tables it touches are unsure; --exit-code and markdown', () => {
     const dir = makeGitRepo(join(fixtures, 'drift', 'alembic-drift'));
     dirs.push(dir);

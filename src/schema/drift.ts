@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { UsageError } from '../core/errors';
 import { DiskWorkspace } from '../workspace/workspace';
 import { compareSchemas, type DriftFinding } from './compare';
-import { findAlembic } from './migrations/alembic';
+import { alembicHeads, findAlembic } from './migrations/alembic';
 import { replayAlembic } from './migrations/alembic-replay';
 import { isMigration } from './migrations/paths';
 import { readSqlalchemyModels } from './models/sqlalchemy';
@@ -51,6 +51,8 @@ export async function findDrift(dir: string): Promise<DriftReport> {
   const workspace = new DiskWorkspace(resolve(dir));
   const alembic = findAlembic(workspace, undefined);
   if (!alembic) throw new UsageError(`${dir}: no Alembic environment found (alembic.ini with a script_location): nothing to compare the models with`);
+  const { heads } = alembicHeads(workspace, alembic);
+  if (heads.length > 1) throw new UsageError(`${alembic.source}: the migrations have ${heads.length} heads (${heads.join(', ')}): which schema they build depends on the order they run; merge them first (alembic merge heads)`);
   const migrations = await replayAlembic(workspace, alembic);
   const files = workspace.files.filter((file) => file.endsWith('.py') && !isMigration(file, alembic.dir)).flatMap((file) => {
     try {
