@@ -276,3 +276,16 @@ describe('apply --patch applies a saved plan only to the content it was planned 
     expect(snapshot(dir)).toEqual(before);
   });
 });
+
+describe('a rewrite whose `to` resolves to nothing is said (issue 16, item 6)', () => {
+  it('a bare `to` that no node_modules, package.json or tsconfig path knows gets one warning naming the map line; a declared one none', () => {
+    const dir = makeGitRepo(join(repoRoot, 'examples', 'ts-app'));
+    repos.push(dir);
+    writeFileSync(join(dir, 'm.yaml'), 'version: 1\nlanguage: typescript\nroot: .\nrewrite:\n  - from: src/legacy/entities/booking.entity\n    to: "@acme/nowhere/booking"\n');
+    const result = remodel(['plan', '--map', 'm.yaml'], dir);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/^remodel: warning: m\.yaml:6: rewrite\[0\]\.to: '@acme\/nowhere\/booking' resolves to no module .*: the \d+ rewritten file\(s\) would not resolve it$/m);
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'ts-app', dependencies: { '@acme/nowhere': '^1.0.0' } }));
+    expect(remodel(['plan', '--map', 'm.yaml'], dir).stderr).not.toMatch(/resolves to no module/);
+  });
+});

@@ -49,6 +49,15 @@ export class PackageManifests {
   }
 }
 
+/** Whether any package.json of the repository is the package or declares it (a workspace package, a dependency). */
+export function declaredAnywhere(cwd: string, files: readonly string[], packageName: string): boolean {
+  return files.some((file) => {
+    if (path.posix.basename(file) !== 'package.json') return false;
+    const manifest = readManifest(path.join(cwd, file), cwd);
+    return !!manifest && (manifest.name === packageName || manifest.declared.has(packageName));
+  });
+}
+
 const manifestsByRun = new WeakMap<object, PackageManifests>();
 
 /** The manifests of one run (keyed by its prepared map), read on demand. */

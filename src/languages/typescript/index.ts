@@ -1,7 +1,9 @@
 import type { ImportMap } from '../../importmap/types';
 import type { LanguageAdapter } from '../types';
 import type { Workspace } from '../../core/types';
+import * as path from 'node:path';
 import { barrelRules } from './barrels';
+import { declaredAnywhere, packageNameOf } from './dependencies';
 import { prepareTypeScriptMap } from './prepare';
 import { type TypeScriptPreparedMap } from './prepared-map';
 import { ownsTypeScriptPath, planTypeScriptMoves, typescriptMoveRules } from './moves';
@@ -25,11 +27,20 @@ export const typescriptAdapter: LanguageAdapter<TypeScriptPreparedMap> = {
   owns: ownsTypeScriptPath,
   prepare: async (map, workspace) => prepareWithBarrels(map, workspace),
   planRewrite: async (file, prepared) => planTypeScriptRewrite(file, prepared),
-  moduleExists: (prepared, id) => (prepared.bareIds.has(id) ? undefined : prepared.moduleFiles.has(id)),
+  moduleExists: (prepared, id) => (prepared.bareIds.has(id) ? bareSpecifierExists(prepared, id) : prepared.moduleFiles.has(id)),
   planShims: async (prepared, workspace) => planTypeScriptShims(prepared, workspace),
   moveRules: typescriptMoveRules,
   planMoves: async (prepared, moves, workspace) => planTypeScriptMoves(prepared, moves, workspace),
 };
+
+/**
+ * A bare specifier names something when the compiler resolves it from the map's root (node_modules, tsconfig
+ * `paths`) or some package.json of the repository is that package or declares it (not installed yet is fine).
+ */
+function bareSpecifierExists(prepared: TypeScriptPreparedMap, id: string): boolean {
+  const probe = path.join(prepared.config.configFile ? path.dirname(prepared.config.configFile) : prepared.cwd, '__remodel_probe__.ts');
+  return prepared.resolver.resolve(id, probe, 'import') !== undefined || declaredAnywhere(prepared.cwd, prepared.workspace.files, packageNameOf(id));
+}
 
 /**
  * Prepares the map; with `barrels: follow` entries, prepares it again with the entries derived for the barrels that
