@@ -62,6 +62,29 @@ function dominantLanguage(report: AuditReport): MapLanguage {
 
 const identifier = /^[A-Za-z_$][\w$]*$/;
 
+/**
+ * Two modules that share several duplicate groups move one way: where the groups' picks disagree (each on its own
+ * columns and importers), the direction most of them take wins, and the others are turned round — else the map would
+ * send A to B and B to A, a cycle it cannot resolve.
+ */
+function oneDirectionPerPair(moves: readonly Move[]): Move[] {
+  const pairOf = (move: Move): string => [move.old.module, move.choice.canonical.module].sort().join('\u0000');
+  const votes = new Map<string, Map<string, number>>();
+  for (const move of moves) {
+    const tally = votes.get(pairOf(move)) ?? new Map<string, number>();
+    tally.set(move.choice.canonical.module, (tally.get(move.choice.canonical.module) ?? 0) + 1);
+    votes.set(pairOf(move), tally);
+  }
+  return moves.map((move) => {
+    const tally = votes.get(pairOf(move))!;
+    if (tally.size < 2) return move;
+    const winner = [...tally].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
+    if (move.choice.canonical.module === winner) return move;
+    const reason = `${move.choice.reason}; turned round: the other duplicates these two modules share move to ${winner} (one direction per module pair, else the map would cycle)`;
+    return { ...move, old: move.choice.canonical, choice: { canonical: move.old, runnerUp: move.choice.canonical, reason } };
+  });
+}
+
 function draftFor(report: AuditReport, prefer: readonly string[], language: MapLanguage): DraftMap {
   const skipped: string[] = [];
   const moves: Move[] = [];
@@ -99,7 +122,7 @@ function draftFor(report: AuditReport, prefer: readonly string[], language: MapL
 
   // group the moves by old module, then decide whole-module or name-level
   const byOld = new Map<string, Move[]>();
-  for (const move of moves) byOld.set(move.old.module, [...(byOld.get(move.old.module) ?? []), move]);
+  for (const move of oneDirectionPerPair(moves)) byOld.set(move.old.module, [...(byOld.get(move.old.module) ?? []), move]);
   const entries: Array<{ entry: RawRewriteEntry; comment: string }> = [];
   const wholeModules: string[] = [];
   for (const [oldModule, list] of [...byOld].sort((a, b) => a[0].localeCompare(b[0]))) {
