@@ -8,6 +8,7 @@
  */
 import { resolve } from 'node:path';
 import { applyPlan, applyPlanInterruptible, finishInterruptedApply, type ApplyResult } from './apply/apply';
+import { hasJournal } from './apply/journal';
 import { planFromSavedPatch } from './apply/saved-patch';
 import { buildPlan, type PlanOptions } from './plan/build';
 import type { Plan } from './plan/types';
@@ -71,6 +72,11 @@ export function apply(computed: Plan): ApplyResult {
 }
 
 export { finishInterruptedApply };
+
+/** True when an `apply` was killed part-way in this repository and the next `apply` has yet to finish it. */
+export function hasInterruptedApply(cwd: string): boolean {
+  return hasJournal(resolve(cwd));
+}
 
 /**
  * `apply` that stops at a file boundary when `signal` aborts (the CLI aborts on SIGINT and SIGTERM): an

@@ -289,3 +289,15 @@ describe('a rewrite whose `to` resolves to nothing is said (issue 16, item 6)', 
     expect(remodel(['plan', '--map', 'm.yaml'], dir).stderr).not.toMatch(/resolves to no module/);
   });
 });
+
+describe('a plan over a tree an apply left half-written says so', () => {
+  it('warns while .remodel-apply.json is there', () => {
+    const dir = pythonRepo({ '.remodel-apply.json': '{"version":1,"changes":[]}' });
+    const result = remodel(['plan', '--map', seedMap], dir);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/^remodel: warning: an apply was interrupted here \(\.remodel-apply\.json\): this plan is of a half-written tree; run remodel apply to finish it$/m);
+    const finished = remodel(['apply', '--map', seedMap], dir);
+    expect(finished.stderr).toMatch(/^remodel: finished the apply that was interrupted: wrote 0 more file\(s\)/m);
+    expect(remodel(['plan', '--map', seedMap], dir).stderr).not.toMatch(/interrupted/);
+  });
+});

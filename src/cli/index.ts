@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
 import yargs, { type Argv } from 'yargs';
 import { InterruptedError, PartialApplyError, RemodelError, UsageError } from '../core/errors';
-import { applyInterruptible, applySavedPatch, finishInterruptedApply, audit, drift, inventory, renderInventoryJson, renderInventoryMarkdown, renderDriftJson, renderDriftMarkdown, draftImportMap, plan, renderAuditJson, renderAuditMarkdown, renderFilePatchBytes, renderJsonReport, renderPatchBytes, renderStat, renderSummary, type Plan, type TransformName } from '../index';
+import { applyInterruptible, applySavedPatch, finishInterruptedApply, hasInterruptedApply, audit, drift, inventory, renderInventoryJson, renderInventoryMarkdown, renderDriftJson, renderDriftMarkdown, draftImportMap, plan, renderAuditJson, renderAuditMarkdown, renderFilePatchBytes, renderJsonReport, renderPatchBytes, renderStat, renderSummary, type Plan, type TransformName } from '../index';
 import { parseShard } from '../plan/shard';
 import { quoteGitPath } from '../render/patch';
 import { planOptions } from './options';
@@ -101,6 +101,7 @@ function jobsOf(jobs: string | number | undefined): number | undefined {
 
 async function computePlan(args: PlanArgs, io: Io): Promise<Plan> {
   checkOut(args.out);
+  if (hasInterruptedApply(args.cwd)) io.stderr('remodel: warning: an apply was interrupted here (.remodel-apply.json): this plan is of a half-written tree; run remodel apply to finish it\n');
   const bar = io.stderrIsTTY && io.env?.TERM !== 'dumb' ? new SingleBar({ format: 'remodel {bar} {value}/{total} files', stream: process.stderr, clearOnComplete: true, hideCursor: true }, Presets.shades_classic) : undefined;
   let started = false;
   try {
