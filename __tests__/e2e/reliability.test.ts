@@ -301,3 +301,18 @@ describe('a plan over a tree an apply left half-written says so', () => {
     expect(remodel(['plan', '--map', seedMap], dir).stderr).not.toMatch(/interrupted/);
   });
 });
+
+describe('a package entry whose target lacks a submodule (issue 16, item 6)', () => {
+  it('leaves that submodule\'s importers on it, with one warning naming it, instead of rewriting to a module that does not exist', () => {
+    const dir = makeGitRepo(join(repoRoot, '__testfixtures__', 'rewrite-imports', '_repo.python'));
+    repos.push(dir);
+    rmSync(join(dir, 'db', 'models', 'legacy', 'billing.py'));
+    writeFileSync(join(dir, 'db', 'models', 'legacy', '__init__.py'), '');
+    writeFileSync(join(dir, 'app', 'pay.py'), 'from legacy.models.billing import Receipt\nimport legacy.models\n\nprint(Receipt, legacy.models)\n');
+    const result = remodel(['plan', '--map', 'map.yaml'], dir);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toMatch(/^remodel: warning: map\.yaml:\d+: rewrite\[\d+\] \(package\): 'legacy\.models\.billing' has no counterpart 'db\.models\.legacy\.billing': its importers are left on it$/m);
+    expect(result.stdout).not.toContain('+from db.models.legacy.billing import Receipt');
+    expect(result.stdout).toContain('+import db.models.legacy');
+  });
+});

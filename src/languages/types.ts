@@ -37,6 +37,8 @@ export interface LanguageAdapter<P extends PreparedMap = PreparedMap> {
   prepare(map: ImportMap, workspace: Workspace): Promise<P>;
   /** whether a module id of the map names a module in the repository (undefined: cannot tell, e.g. a bare specifier) */
   moduleExists?(prepared: P, id: string): boolean | undefined;
+  /** what preparing the map found worth a warning (not an error: the plan goes on without it) */
+  warnings?(prepared: P): string[];
   /** every edit the map implies for one file; never throws for a bad file (returns `failed`) */
   planRewrite(file: SourceFile, prepared: P): Promise<FileResult>;
   /** the deprecation shims of the map's `shims:` entries, over the workspace as rewritten so far; throws ImportMapError for a shim it must refuse */

@@ -132,6 +132,7 @@ export async function buildPlan(options: PlanOptions = {}): Promise<Plan> {
         if (rule.derived || rule.package || plan.summary.entries[rule.label]?.files || adapter.moduleExists?.(prepared, rule.from) !== false) continue;
         options.onWarning?.(`${map.file}:${map.lineOf(['rewrite', rule.index, 'from']) ?? 1}: rewrite[${rule.index}].from: '${rule.from}' names no module in the repository and nothing was rewritten for it: a typo?`);
       }
+      for (const warning of adapter.warnings?.(prepared) ?? []) options.onWarning?.(warning);
       // a `to` that resolves to nothing leaves every rewritten import unresolvable (a real Nx consolidation: 73 files)
       for (const rule of map.rules) {
         const files = plan.summary.entries[rule.label]?.files ?? 0;

@@ -12,7 +12,10 @@ import { type PythonContext } from './rewrite/types';
 import { planPythonMoves, pythonMoveRules } from './moves';
 import { planPythonShims } from './shims';
 
-export interface PythonPreparedMap extends PreparedMap, PythonContext {}
+export interface PythonPreparedMap extends PreparedMap, PythonContext {
+  /** submodules a package entry covers whose counterpart under `to` does not exist: their importers stay */
+  missingTargets: Array<{ index: number; module: string; target: string }>;
+}
 
 /** Strings whose absence proves a file cannot import an old module: the last segment of each old module covers every spelling (`import a.b`, `from .b import`, `from a import b`, `"a.b.X"`). */
 function needlesOf(map: ImportMap): string[] {
@@ -70,7 +73,9 @@ function prefilterOf(map: ImportMap, modules: PythonModuleIndex): (path: string,
  * (`legacy.models.Invoice` is a class, and `"legacy.models.billingx"` a string that names nothing).
  */
 function existingModulesOnly(map: ImportMap, modules: PythonModuleIndex): ImportMap {
-  const covers = (module: string, rule: { package: boolean; from: string }): boolean => !rule.package || module === rule.from || modules.exists(module);
+  // a submodule whose counterpart under `to` does not exist stays where it is (an import of it would not resolve)
+  const covers = (module: string, rule: { package: boolean; from: string; to: string; derived: boolean }): boolean =>
+    !rule.package || module === rule.from || (modules.exists(module) && (rule.derived || modules.exists(rule.to + module.slice(rule.from.length))));
   return {
     ...map,
     moveOfModule: (module) => {
@@ -113,7 +118,15 @@ async function prepare(written: ImportMap, workspace: Workspace): Promise<Python
   }
   const relocated = new Map(expandMoves(written, workspace).map((move) => [move.from, move.to]));
   const importedFrom = namesImportedFromModules(map, modules, workspace);
-  return { map, needles: needlesOf(map), mayNeedEdit: prefilterOf(map, modules), modules, exportsOf, relocated, importedFrom };
+  const missingTargets = map.rules.flatMap((rule) =>
+    !rule.package || rule.derived
+      ? []
+      : modules
+          .moduleNames()
+          .filter((module) => module.startsWith(`${rule.from}.`) && !modules.exists(rule.to + module.slice(rule.from.length)))
+          .map((module) => ({ index: rule.index, module, target: rule.to + module.slice(rule.from.length) })),
+  );
+  return { map, needles: needlesOf(map), mayNeedEdit: prefilterOf(map, modules), modules, exportsOf, relocated, importedFrom, missingTargets };
 }
 
 /** Python: tree-sitter parsing, module resolution against the map's roots, import and string rewriting. */
@@ -123,6 +136,8 @@ export const pythonAdapter: LanguageAdapter<PythonPreparedMap> = {
   prepare,
   planRewrite: (file: SourceFile, prepared: PythonPreparedMap) => planPythonRewrite(file, prepared),
   moduleExists: (prepared, id) => prepared.modules.exists(id),
+  warnings: (prepared) =>
+    prepared.missingTargets.map(({ index, module, target }) => `${prepared.map.file}:${prepared.map.lineOf(['rewrite', index, 'to']) ?? 1}: rewrite[${index}] (package): '${module}' has no counterpart '${target}': its importers are left on it`),
   planShims: (prepared, workspace) => planPythonShims({ map: prepared.map, modules: prepared.modules, workspace }),
   moveRules: pythonMoveRules,
   planMoves: (prepared, moves, workspace) => planPythonMoves(prepared.map, moves, workspace),

@@ -44,6 +44,11 @@ export class PythonModuleIndex {
     return this.moduleByFile.get(file);
   }
 
+  /** Every module with a file under the roots. */
+  moduleNames(): string[] {
+    return [...this.fileByModule.keys()];
+  }
+
   /** True for a module or (namespace) package that exists under the roots. */
   exists(module: string): boolean {
     return this.fileByModule.has(module) || this.packages.has(module);
