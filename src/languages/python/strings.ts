@@ -80,7 +80,10 @@ export async function rewriteDottedStrings(root: Node, map: ImportMap, defines: 
     if (!string) continue;
     const content = plainStringContent(string);
     if (!content) {
-      const found = mention?.exec(string.text);
+      // the string's own text only: a string inside an interpolation (`f"{import_module('a.b')}"`) is visited, and
+      // rewritten, on its own
+      const literal = string.children.filter((part) => part?.type !== 'interpolation').map((part) => part?.text ?? '').join('');
+      const found = mention?.exec(literal);
       if (found) sink.review(string, `'${found[0]}' inside a formatted string is not rewritten`, true);
       continue;
     }
