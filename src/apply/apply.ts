@@ -6,6 +6,12 @@ import { InterruptedError, PartialApplyError, WorkspaceError } from '../core/err
 import type { FileChange, Plan } from '../plan/types';
 import { resolveInsideRoot } from '../workspace/paths';
 import { writeFileAtomically } from './atomic-write';
+import { readBytesIfExists } from './read';
+
+function decodedIfExists(absolute: string, encoding: string | undefined): string | null {
+  const bytes = readBytesIfExists(absolute);
+  return bytes === null ? null : decodeText(bytes, encoding);
+}
 import { hasJournal, journalName, remainingFromJournal, removeJournal, writeJournal } from './journal';
 
 export interface ApplyResult {
@@ -13,15 +19,6 @@ export interface ApplyResult {
   created: string[];
   moved: Array<{ from: string; to: string }>;
   deleted: string[];
-}
-
-function readIfExists(absolute: string, encoding: string | undefined): string | null {
-  try {
-    return decodeText(readFileSync(absolute), encoding);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
 }
 
 function holds(absolute: string, text: string | null, encoding: string | undefined): boolean {
@@ -32,7 +29,7 @@ function holds(absolute: string, text: string | null, encoding: string | undefin
 function staleness(cwd: string, change: FileChange, freed: ReadonlySet<string>): { path: string; why: string } | undefined {
   const source = change.movedFrom ?? change.path;
   if (change.before === null && freed.has(change.path)) return undefined;
-  const current = readIfExists(resolveInsideRoot(cwd, source), change.encoding);
+  const current = decodedIfExists(resolveInsideRoot(cwd, source), change.encoding);
   if (current !== change.before) return { path: source, why: change.before === null ? 'already exists' : current === null ? 'no longer exists' : 'changed since the plan was computed' };
   // a destination that already holds the planned bytes is a move an interrupted apply began
   if (change.movedFrom && existsSync(resolveInsideRoot(cwd, change.path)) && !holds(resolveInsideRoot(cwd, change.path), change.after, change.encoding)) return { path: change.path, why: 'move destination already exists' };

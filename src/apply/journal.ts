@@ -5,6 +5,7 @@ import { WorkspaceError } from '../core/errors';
 import type { FileChange, Plan } from '../plan/types';
 import { resolveInsideRoot } from '../workspace/paths';
 import { removeLeftoverTemporaries, writeFileAtomically } from './atomic-write';
+import { readBytesIfExists } from './read';
 
 /*
  * Before its first write, `apply` saves what it is about to do in the repository root; after the last one it removes
@@ -47,15 +48,6 @@ export function removeJournal(cwd: string): void {
   unlinkSync(journalPath(cwd));
 }
 
-function readIfExists(absolute: string): Buffer | null {
-  try {
-    return readFileSync(absolute);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
-}
-
 /** What an interrupted apply left to do, as a plan over bytes (one character per byte); an error names each file found in neither state. */
 export function remainingFromJournal(cwd: string): Plan {
   const file = journalPath(cwd);
@@ -80,7 +72,7 @@ export function remainingFromJournal(cwd: string): Plan {
     changes.push({
       path: entry.path,
       ...(entry.movedFrom ? { movedFrom: entry.movedFrom } : {}),
-      before: entry.before === null ? null : readIfExists(resolveInsideRoot(cwd, source))!.toString('latin1'),
+      before: entry.before === null ? null : readBytesIfExists(resolveInsideRoot(cwd, source))!.toString('latin1'),
       after: entry.after === null ? null : Buffer.from(entry.after, 'base64').toString('latin1'),
       encoding: 'latin1',
       mode: entry.mode,
@@ -94,11 +86,11 @@ export function remainingFromJournal(cwd: string): Plan {
 /** Whether a journal entry was written ('done'), not yet ('todo'), or the file changed since ('neither'). */
 function stateOf(cwd: string, entry: JournalEntry, entries: readonly JournalEntry[], moveSources: ReadonlyMap<string, string | null>): 'done' | 'todo' | 'neither' {
   const source = entry.movedFrom ?? entry.path;
-  const atSource = readIfExists(resolveInsideRoot(cwd, source));
+  const atSource = readBytesIfExists(resolveInsideRoot(cwd, source));
   const isBefore = (bytes: Buffer | null, blob: string | null | undefined): boolean => bytes !== null && blob != null && gitBlobHash(bytes) === blob;
   if (entry.after === null) return atSource === null ? 'done' : isBefore(atSource, entry.before) ? 'todo' : 'neither';
   const after = Buffer.from(entry.after, 'base64');
-  const atTarget = entry.movedFrom ? readIfExists(resolveInsideRoot(cwd, entry.path)) : atSource;
+  const atTarget = entry.movedFrom ? readBytesIfExists(resolveInsideRoot(cwd, entry.path)) : atSource;
   if (entry.before === null) {
     if (atTarget?.equals(after)) return 'done';
     // a new file on a moved file's old path (its shim): todo while that path is free or still holds the file to move

@@ -4,6 +4,7 @@ import { gitBlobHash } from '../core/encoding';
 import { UsageError, WorkspaceError } from '../core/errors';
 import type { FileChange, Plan } from '../plan/types';
 import { resolveInsideRoot } from '../workspace/paths';
+import { readBytesIfExists } from './read';
 
 /*
  * A saved plan is read as bytes, one character per byte (latin1): each file's part of the patch is in that file's own
@@ -129,15 +130,6 @@ export function parseSavedPatch(text: string, patchName: string): FilePatch[] {
 }
 
 const isBlob = (hash: string): boolean => !/^0+$/.test(hash);
-
-function readBytesIfExists(absolute: string): Buffer | null {
-  try {
-    return readFileSync(absolute);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
-}
 
 /** Why a file no longer holds what the plan was made from, or undefined. */
 function stalenessOf(file: FilePatch, current: Buffer | null, freed: ReadonlySet<string>): string | undefined {

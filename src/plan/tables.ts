@@ -9,9 +9,9 @@ import { scanPythonModels } from '../schema/orm/python';
 import { qualifiedName, renameOf, tableRenameLabel } from '../schema/tables/names';
 import { planPythonTableRenames } from '../schema/tables/python';
 import { planPrismaTableRenames, planTypeScriptTableRenames } from '../schema/tables/typescript';
+import { ownsTypeScriptPath } from '../languages/typescript/moves';
 import type { DiskWorkspace } from '../workspace/workspace';
 
-const typescriptSource = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
 
 export interface TablePlan {
   results: FileResult[];
@@ -33,7 +33,7 @@ export async function planTables(maps: readonly ImportMap[], workspace: DiskWork
     const names = [...new Set(renames.map((r) => r.from.name))];
     for (const file of workspace.files) {
       const prisma = file.endsWith('.prisma');
-      if ((!prisma && !typescriptSource.test(file)) || isMigration(file, undefined)) continue;
+      if ((!prisma && !ownsTypeScriptPath(file)) || isMigration(file, undefined)) continue;
       let text: string;
       try {
         text = workspace.read(file);
