@@ -1,5 +1,5 @@
 """What Alembic itself finds: `alembic upgrade head` on a fresh SQLite database, then compare_metadata (compare_type and
-compare_server_default on) against the project's models, printed as [kind, table, column-or-columns] in remodel's
+compare_server_default on, the latter with later Alembic's symmetric SQLite parentheses) against the project's models, printed as [kind, table, column-or-columns] in remodel's
 words (DESIGN §5), one JSON list.
 
 usage: /usr/bin/python3 drift_check.py PROJECT BASE_MODULE
@@ -7,6 +7,7 @@ usage: /usr/bin/python3 drift_check.py PROJECT BASE_MODULE
 import importlib
 import json
 import os
+import re
 import sys
 import tempfile
 
@@ -26,6 +27,18 @@ config.set_main_option("sqlalchemy.url", url)
 command.upgrade(config, "head")
 Base = importlib.import_module(base_module).Base
 
+
+
+def compare_server_default(context, inspector_column, metadata_column, inspector_default, metadata_default, rendered_metadata_default):
+    """Alembic 1.8's SQLite comparison strips the parentheses SQLite reflection puts around an expression default on
+    the model's side only, so `func.now()` never equals the `(CURRENT_TIMESTAMP)` it created: every expression default
+    is reported, whatever both sides say. Strip them on both sides (as later Alembic releases do), nothing else."""
+    if inspector_default is None or rendered_metadata_default is None:
+        return None
+    strip = lambda text: re.sub(r"^\"?'(.+)'\"?$", r"\1", re.sub(r"^\((.+)\)$", r"\1", text))
+    return strip(inspector_default) != strip(rendered_metadata_default)
+
+
 kinds = {
     "add_table": "missing-table", "remove_table": "extra-table",
     "add_column": "missing-column", "remove_column": "extra-column",
@@ -35,7 +48,7 @@ kinds = {
 }
 out = []
 with sa.create_engine(url).connect() as connection:
-    context = MigrationContext.configure(connection, opts={"compare_type": True, "compare_server_default": True})
+    context = MigrationContext.configure(connection, opts={"compare_type": True, "compare_server_default": compare_server_default})
     for diff in compare_metadata(context, Base.metadata):
         for step in diff if isinstance(diff, list) else [diff]:
             op = step[0]

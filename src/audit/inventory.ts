@@ -69,7 +69,7 @@ export async function inventory(dir: string): Promise<Inventory> {
       table: model.table,
       orm: 'sqlalchemy',
       bases: model.bases,
-      fields: model.fields.map((f) => ({ name: f.name, column: f.column, ...(f.type ? { type: f.type } : {}), nullable: f.nullable, ...(f.default ? { default: f.default } : {}), ...(f.serverDefault ? { server_default: f.serverDefault } : {}), primary_key: f.primaryKey, unique: f.unique, index: f.index, ...(f.foreignKey ? { foreign_key: f.foreignKey } : {}) })),
+      fields: model.fields.map((f) => ({ name: f.name, column: f.column, ...(f.type ? { type: f.type } : {}), nullable: f.nullable, ...(f.default ? { default: f.default } : {}), ...(f.serverDefault ? { server_default: f.serverDefault.written } : {}), primary_key: f.primaryKey, unique: f.unique, index: f.index, ...(f.foreignKey ? { foreign_key: f.foreignKey } : {}) })),
       relations: model.relations.map((r) => ({ name: r.name, target: r.target, kind: kindOf(model, r, byName), ...(r.backPopulates ? { back_populates: r.backPopulates } : {}), ...(r.backref ? { backref: r.backref } : {}), ...(r.secondary ? { secondary: r.secondary } : {}) })),
       hooks: [...hooksOf(model, classText), ...hooksOf(model, texts.get(model.file) ?? '').filter((h) => h.startsWith('event '))].filter((h, i, all) => all.indexOf(h) === i),
       soft_delete: model.fields.filter((f) => softDelete.test(f.column)).map((f) => f.column),

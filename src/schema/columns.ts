@@ -1,5 +1,6 @@
 import type { Node } from '../languages/python/syntax';
 import { normaliseType } from './column-types';
+import { serverDefaultValue } from './server-defaults';
 import { calleeName, keywordArg, kids, stringValue } from './orm/python/nodes';
 
 /** What a `Column(...)` / `sa.Column(...)` / `mapped_column(...)` call says about its column. */
@@ -13,6 +14,8 @@ export interface ColumnCall {
   /** `default=` / `server_default=` as written */
   default?: string;
   serverDefault?: string;
+  /** `server_default=` as the database holds it, normalised (undefined: absent, or an expression not understood) */
+  serverDefaultValue?: string;
   /** `ForeignKey("schema.table.col")` targets */
   foreignKeys: Array<{ schema?: string; table: string; column: string; name?: string }>;
 }
@@ -43,7 +46,11 @@ export function readColumnCall(call: Node): ColumnCall {
       else if (key === 'type_') out.type = normaliseType(value);
       else if (key === 'name') out.name = stringValue(value);
       else if (key === 'default') out.default = value.text;
-      else if (key === 'server_default') out.serverDefault = value.text;
+      else if (key === 'server_default' && value.type !== 'none') {
+        out.serverDefault = value.text;
+        const normalised = serverDefaultValue(value);
+        if (normalised !== undefined) out.serverDefaultValue = normalised;
+      }
       continue;
     }
     if (position === 0 && stringValue(arg) !== undefined) {

@@ -1,4 +1,4 @@
-import { tableKey, type ForeignKeySchema, type IndexSchema, type Origin, type SchemaModel, type TableSchema } from './model';
+import { tableKey, type ColumnSchema, type ForeignKeySchema, type IndexSchema, type Origin, type SchemaModel, type TableSchema } from './model';
 
 export type DriftKind =
   | 'missing-table'
@@ -7,6 +7,7 @@ export type DriftKind =
   | 'extra-column'
   | 'type-mismatch'
   | 'nullable-mismatch'
+  | 'default-mismatch'
   | 'missing-index'
   | 'extra-index'
   | 'missing-unique'
@@ -41,6 +42,17 @@ function sameType(model: string | undefined, migration: string | undefined): boo
   if (base(model) === base(migration) && (!model.includes('(') || !migration.includes('('))) return true;
   return false;
 }
+
+type ServerDefault = ColumnSchema['serverDefault'];
+
+/** Server defaults that the database holds the same (both normalised where understood, else as written). */
+function sameServerDefault(model: ServerDefault, migration: ServerDefault): boolean {
+  if (!model || !migration) return !model && !migration;
+  if (model.value !== undefined && migration.value !== undefined) return model.value === migration.value;
+  return model.written === migration.written;
+}
+
+const describeDefault = (value: ServerDefault): string => (value ? value.value ?? value.written : 'none');
 
 /**
  * Compares the schema the models describe with the one the migrations build (both from the code), both ways. A table
@@ -83,6 +95,9 @@ function compareTable(key: string, model: TableSchema, migrated: TableSchema, mi
     }
     if (!modelColumn.primaryKey && !migratedColumn.primaryKey && modelColumn.nullable !== migratedColumn.nullable) {
       push({ kind: 'nullable-mismatch', table: key, column, model: modelColumn.origin, migration: migratedColumn.origin, detail: `migration: ${migratedColumn.nullable ? 'NULL' : 'NOT NULL'}, model: ${modelColumn.nullable ? 'NULL' : 'NOT NULL'}`, fix: `op.alter_column(${py(name)}, ${py(column)}, nullable=${modelColumn.nullable ? 'True' : 'False'})` });
+    }
+    if (!sameServerDefault(modelColumn.serverDefault, migratedColumn.serverDefault)) {
+      push({ kind: 'default-mismatch', table: key, column, model: modelColumn.origin, migration: migratedColumn.origin, detail: `server default: migration ${describeDefault(migratedColumn.serverDefault)}, model ${describeDefault(modelColumn.serverDefault)}`, fix: `op.alter_column(${py(name)}, ${py(column)}, server_default=${modelColumn.serverDefault?.written ?? 'None'})` });
     }
   }
   for (const [column, migratedColumn] of migrated.columns) {

@@ -10,6 +10,8 @@ export interface ColumnSchema {
   type?: string;
   nullable: boolean;
   primaryKey: boolean;
+  /** the server default: as written, and as the database holds it when that can be told */
+  serverDefault?: { written: string; value?: string };
   origin: Origin;
 }
 
@@ -53,3 +55,7 @@ export const emptySchema = (): SchemaModel => ({ tables: new Map(), renamedFrom:
 export function newTable(schema: string | undefined, name: string, origin: Origin): TableSchema {
   return { ...(schema && schema !== 'public' ? { schema } : {}), name, columns: new Map(), indexes: [], uniques: [], foreignKeys: [], origin };
 }
+
+/** A column call's server default as the schema records it. */
+export const serverDefaultOf = (read: { serverDefault?: string; serverDefaultValue?: string }): Pick<ColumnSchema, 'serverDefault'> =>
+  read.serverDefault === undefined ? {} : { serverDefault: { written: read.serverDefault, ...(read.serverDefaultValue !== undefined ? { value: read.serverDefaultValue } : {}) } };

@@ -2,8 +2,9 @@ import type { Workspace } from '../../core/types';
 import { parsePython, type Node } from '../../languages/python/syntax';
 import { normaliseType } from '../column-types';
 import { foreignKeyTarget, isColumnCall, readColumnCall } from '../columns';
-import { newTable, tableKey, emptySchema, type Origin, type SchemaModel, type TableSchema } from '../model';
+import { newTable, serverDefaultOf, tableKey, emptySchema, type Origin, type SchemaModel, type TableSchema } from '../model';
 import { argumentsOf, calleeName, keywordArg, kids, positionalArgs, stringValue } from '../orm/python/nodes';
+import { serverDefaultValue } from '../server-defaults';
 import { alembicHeads, type AlembicScripts } from './alembic';
 
 /** Revisions from the base to the heads: a revision after every one it revises (merges included). */
@@ -101,6 +102,9 @@ class Replay {
         if (nullable?.type === 'true' || nullable?.type === 'false') column.nullable = nullable.type === 'true';
         const type = keywordArg(list, 'type_');
         if (type) column.type = normaliseType(type);
+        const serverDefault = keywordArg(list, 'server_default');
+        if (serverDefault?.type === 'none') delete column.serverDefault;
+        else if (serverDefault) Object.assign(column, serverDefaultOf({ serverDefault: serverDefault.text, serverDefaultValue: serverDefaultValue(serverDefault) }));
         const renamed = keywordArg(list, 'new_column_name');
         const newName = renamed ? stringValue(renamed) : undefined;
         if (newName) {
@@ -185,7 +189,7 @@ class Replay {
     const read = readColumnCall(call);
     if (!read.name) return;
     const origin = this.origin(call);
-    table.columns.set(read.name, { name: read.name, ...(read.type ? { type: read.type } : {}), nullable: read.nullable ?? !read.primaryKey, primaryKey: read.primaryKey, origin });
+    table.columns.set(read.name, { name: read.name, ...(read.type ? { type: read.type } : {}), nullable: read.nullable ?? !read.primaryKey, primaryKey: read.primaryKey, ...serverDefaultOf(read), origin });
     if (read.unique && !read.index) table.uniques.push({ columns: [read.name], unique: true, origin });
     if (read.index) table.indexes.push({ name: `ix_${table.name}_${read.name}`, columns: [read.name], unique: read.unique, origin });
     for (const fk of read.foreignKeys) table.foreignKeys.push({ ...(fk.name ? { name: fk.name } : {}), columns: [read.name], target: { ...(fk.schema ? { schema: fk.schema } : {}), table: fk.table, columns: [fk.column] }, origin });

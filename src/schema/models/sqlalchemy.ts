@@ -1,7 +1,7 @@
 import { parsePython, type Node } from '../../languages/python/syntax';
 import { typeOfAnnotation } from '../column-types';
 import { foreignKeyTarget, isColumnCall, readColumnCall } from '../columns';
-import { emptySchema, newTable, tableKey, type Origin, type SchemaModel, type TableSchema } from '../model';
+import { emptySchema, newTable, serverDefaultOf, tableKey, type ColumnSchema, type Origin, type SchemaModel, type TableSchema } from '../model';
 import { readTableArgs } from '../orm/python/fields';
 import { calleeName, keywordArg, kids, lastSegment, stringValue } from '../orm/python/nodes';
 
@@ -17,7 +17,7 @@ export interface ModelField {
   unique: boolean;
   index: boolean;
   default?: string;
-  serverDefault?: string;
+  serverDefault?: ColumnSchema['serverDefault'];
   foreignKey?: string;
   origin: Origin;
 }
@@ -225,7 +225,7 @@ class ModelReader {
         this.column(table, info.file, value, attribute, annotation);
         const read = readColumnCall(value);
         const column = table.columns.get(read.name ?? attribute);
-        if (column) fields?.push({ ...column, name: attribute, column: column.name, unique: read.unique, index: read.index, ...(read.default ? { default: read.default } : {}), ...(read.serverDefault ? { serverDefault: read.serverDefault } : {}), ...(read.foreignKeys[0] ? { foreignKey: `${read.foreignKeys[0].schema ? `${read.foreignKeys[0].schema}.` : ''}${read.foreignKeys[0].table}.${read.foreignKeys[0].column}` } : {}) });
+        if (column) fields?.push({ ...column, name: attribute, column: column.name, unique: read.unique, index: read.index, ...(read.default ? { default: read.default } : {}), ...(read.foreignKeys[0] ? { foreignKey: `${read.foreignKeys[0].schema ? `${read.foreignKeys[0].schema}.` : ''}${read.foreignKeys[0].table}.${read.foreignKeys[0].column}` } : {}) });
         continue;
       }
       else if (!value && annotation && typeOfAnnotation(annotation.inner)) {
@@ -244,7 +244,7 @@ class ModelReader {
     const type = read.type ?? (annotation ? typeOfAnnotation(annotation.inner) : undefined);
     // nullable: as written; else not for a primary key; else, for mapped_column, as the annotation says
     const nullable = read.nullable ?? (read.primaryKey ? false : calleeName(call) === 'mapped_column' && annotation ? annotation.optional : true);
-    table.columns.set(name, { name, ...(type ? { type } : {}), nullable, primaryKey: read.primaryKey, origin });
+    table.columns.set(name, { name, ...(type ? { type } : {}), nullable, primaryKey: read.primaryKey, ...serverDefaultOf(read), origin });
     if (read.unique && !read.index) table.uniques.push({ columns: [name], unique: true, origin });
     if (read.index) table.indexes.push({ name: `ix_${table.schema ? `${table.schema}_` : ''}${table.name}_${name}`, columns: [name], unique: read.unique, origin });
     for (const fk of read.foreignKeys) table.foreignKeys.push({ ...(fk.name ? { name: fk.name } : {}), columns: [name], target: { ...(fk.schema ? { schema: fk.schema } : {}), table: fk.table, columns: [fk.column] }, origin });

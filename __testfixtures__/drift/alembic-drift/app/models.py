@@ -1,4 +1,4 @@
-from sqlalchemy import Column, ForeignKey, Index, Integer, Numeric, String, Table, Text, UniqueConstraint
+from sqlalchemy import Column, DateTime, ForeignKey, Index, Integer, Numeric, String, Table, Text, UniqueConstraint, func
 from sqlalchemy.orm import relationship
 
 from app.db import Base
@@ -19,6 +19,7 @@ class User(Base):
     name = Column(String(100), index=True)
     phone = Column(String(20))  # planted: missing-column (no migration adds it)
     tags = relationship("Tag", secondary="user_tags")
+    status = Column(String(20), nullable=False, server_default="active")  # planted: default-mismatch
 
 
 class Tag(Base):
@@ -26,6 +27,8 @@ class Tag(Base):
 
     id = Column(Integer, primary_key=True)
     label = Column(Text, nullable=False, index=True)  # planted: type-mismatch, missing-index
+    weight = Column(Integer, server_default="0")  # same default as the migration's alter_column
+    priority = Column(Integer)  # planted: default-mismatch (the migration gives it one)
 
 
 class Order(Base):
@@ -37,6 +40,7 @@ class Order(Base):
     total = Column(Numeric(10, 2), nullable=True)  # planted: nullable-mismatch
     tag_id = Column(Integer, ForeignKey("tags.id"))  # planted: missing-fk (the migration adds the column only)
     user = relationship("User")
+    created_at = Column(DateTime, server_default=func.now())  # the migration spells it text("CURRENT_TIMESTAMP")
 
 
 class StationUser(Base):

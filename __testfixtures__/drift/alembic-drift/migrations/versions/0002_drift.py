@@ -21,6 +21,13 @@ def upgrade() -> None:
     op.add_column("users", sa.Column("legacy_flag", sa.Boolean(), nullable=True))
     # the column only, without its foreign key: missing-fk
     op.add_column("orders", sa.Column("tag_id", sa.Integer(), nullable=True))
+    # planted: default-mismatch ('pending' vs the model's 'active')
+    op.add_column("users", sa.Column("status", sa.String(length=20), server_default=sa.text("'pending'"), nullable=False))
+    op.add_column("tags", sa.Column("weight", sa.Integer(), nullable=True))
+    with op.batch_alter_table("tags") as batch_op:
+        batch_op.alter_column("weight", server_default=sa.text("0"))
+    # planted: default-mismatch (the model has none)
+    op.add_column("tags", sa.Column("priority", sa.Integer(), server_default="5", nullable=True))
     # planted: extra-index
     op.create_index("ix_orders_total", "orders", ["total"], unique=False)
     # planted: extra-table
@@ -40,5 +47,8 @@ def downgrade() -> None:
         batch_op.drop_constraint("uq_station_users_user_id", type_="unique")
     op.drop_table("audit_log")
     op.drop_index("ix_orders_total", table_name="orders")
+    op.drop_column("tags", "priority")
+    op.drop_column("tags", "weight")
+    op.drop_column("users", "status")
     op.drop_column("orders", "tag_id")
     op.drop_column("users", "legacy_flag")
