@@ -86,6 +86,23 @@ describe('remodel drift: models vs migrations, from the code alone', () => {
     ]);
   });
 
+  it("one class name in two modules on two tables is duplicate-model (the seed's AccessAuditLog): a finding Alembic has no word for, and the only one here", () => {
+    const dir = makeGitRepo(join(fixtures, 'rename-tables', 'alembic-backend'));
+    dirs.push(dir);
+    const model = (table: string): string => `from sqlalchemy import Column, Integer, Text\n\nfrom app.db import Base\n\n\nclass AccessAuditLog(Base):\n    __tablename__ = "${table}"\n\n    id = Column(Integer, primary_key=True)\n    message = Column(Text)\n`;
+    writeFileSync(join(dir, 'app', 'audit.py'), model('access_audit_logs'));
+    writeFileSync(join(dir, 'app', 'legacy_audit.py'), model('audit_logs'));
+    writeFileSync(join(dir, 'app', 'models.py'), `${readFileSync(join(dir, 'app', 'models.py'), 'utf8')}\nfrom app import audit, legacy_audit  # noqa: E402,F401\n`);
+    const create = (table: string): string => `op.create_table("${table}", sa.Column("id", sa.Integer(), nullable=False), sa.Column("message", sa.Text(), nullable=True), sa.PrimaryKeyConstraint("id"))`;
+    writeFileSync(join(dir, 'migrations', 'versions', '0002_audit.py'), `"""audit"""\nfrom alembic import op\nimport sqlalchemy as sa\n\nrevision = "0002"\ndown_revision = "0001"\n\n\ndef upgrade() -> None:\n    ${create('access_audit_logs')}\n    ${create('audit_logs')}\n`);
+    const alembic = spawnSync('/usr/bin/python3', [judge, dir, 'app.db'], { encoding: 'utf8' });
+    expect(alembic.stderr).not.toMatch(/Traceback/);
+    expect(JSON.parse(alembic.stdout)).toEqual([]);
+    expect(drift(dir).findings).toEqual([
+      expect.objectContaining({ kind: 'duplicate-model', table: 'access_audit_logs, audit_logs', model: { file: 'app/audit.py', line: 6 }, detail: 'AccessAuditLog is defined in 2 modules: app/audit.py:6 (table access_audit_logs), app/legacy_audit.py:6 (table audit_logs)', unsure: false }),
+    ]);
+  });
+
   it('a step the replay cannot follow is unresolved, and findings on the tables it touches are unsure; --exit-code and markdown', () => {
     const dir = makeGitRepo(join(fixtures, 'drift', 'alembic-drift'));
     dirs.push(dir);

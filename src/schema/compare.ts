@@ -15,6 +15,7 @@ export type DriftKind =
   | 'missing-fk'
   | 'extra-fk'
   | 'fk-target-mismatch'
+  | 'duplicate-model'
   | 'unresolved';
 
 /** One difference between the models and the migrations (DESIGN §5): "missing" = on the model, not in the migrations. */
@@ -76,10 +77,29 @@ export function compareSchemas(models: SchemaModel, migrations: SchemaModel): Dr
     if (key === 'alembic_version' || models.tables.has(key)) continue;
     push({ kind: 'extra-table', table: key, migration: migrated.origin, detail: `${key} is created by the migrations but mapped by no model`, fix: `op.drop_table(${py(migrated.name)})` });
   }
+  findings.push(...duplicateModels(models));
   for (const step of migrations.unresolved) {
     findings.push({ kind: 'unresolved', table: step.tables.join(', '), migration: step.origin, detail: `${step.detail}: the replay cannot follow this step`, unsure: true });
   }
   return findings.sort((a, b) => a.table.localeCompare(b.table) || a.kind.localeCompare(b.kind) || (a.column ?? '').localeCompare(b.column ?? ''));
+}
+
+/** One class name mapped in two modules: which one a string reference (`relationship("Name")`) means is a coin toss. */
+function duplicateModels(models: SchemaModel): DriftFinding[] {
+  const byName = new Map<string, NonNullable<SchemaModel['classes']>>();
+  for (const model of models.classes ?? []) byName.set(model.name, [...(byName.get(model.name) ?? []), model]);
+  return [...byName].flatMap(([name, classes]) => {
+    if (new Set(classes.map((c) => c.origin.file)).size < 2) return [];
+    const [first, ...others] = classes;
+    return [{
+      kind: 'duplicate-model' as const,
+      table: [...new Set(classes.map((c) => c.table))].join(', '),
+      model: first!.origin,
+      detail: `${name} is defined in ${classes.length} modules: ${classes.map((c) => `${c.origin.file}:${c.origin.line} (table ${c.table})`).join(', ')}`,
+      fix: `keep one ${name}; rewrite the importers of ${others.map((c) => c.origin.file).join(', ')} with an import map (remodel audit drafts it)`,
+      unsure: false,
+    }];
+  });
 }
 
 function compareTable(key: string, model: TableSchema, migrated: TableSchema, migrations: SchemaModel, push: (f: Omit<DriftFinding, 'unsure'>) => void): void {

@@ -44,6 +44,8 @@ export interface SchemaModel {
   tables: Map<string, TableSchema>;
   /** earlier names of each table (the migrations' renames), by current key */
   renamedFrom: Map<string, string[]>;
+  /** the models' side: each mapped class with its table (one class name in two modules is a duplicate-model) */
+  classes?: Array<{ name: string; table: string; origin: Origin }>;
   /** steps that could not be followed (op.execute, RunSQL), with the tables they touch when that can be told */
   unresolved: Array<{ origin: Origin; detail: string; tables: string[] }>;
 }

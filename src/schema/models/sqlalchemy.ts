@@ -165,6 +165,7 @@ class ModelReader {
       for (const source of this.lineage(info)) this.columnsOf(table, source);
       for (const item of tableArgs) this.tableArgItem(table, info.file, item);
       this.setTable(table, info.file);
+      (this.schema.classes ??= []).push({ name: info.name, table: tableKey(table.schema, table.name), origin: table.origin });
     }
     return this.schema;
   }
