@@ -55,14 +55,38 @@ function sameServerDefault(model: ServerDefault, migration: ServerDefault): bool
 
 const describeDefault = (value: ServerDefault): string => (value ? value.value ?? value.written : 'none');
 
+/** The Django operation `makemigrations` would write for each kind: the fix of a Django finding. */
+const djangoOperation: Partial<Record<DriftKind, string>> = {
+  'missing-table': 'CreateModel', 'extra-table': 'DeleteModel', 'missing-column': 'AddField', 'extra-column': 'RemoveField',
+  'type-mismatch': 'AlterField', 'nullable-mismatch': 'AlterField', 'default-mismatch': 'AlterField', 'fk-target-mismatch': 'AlterField',
+  'missing-index': 'AddIndex or AlterField(db_index=True)', 'extra-index': 'RemoveIndex or AlterField(db_index=False)',
+  'missing-unique': 'AlterUniqueTogether, AddConstraint or AlterField(unique=True)', 'extra-unique': 'AlterUniqueTogether, RemoveConstraint or AlterField(unique=False)',
+  'missing-fk': 'AlterField', 'extra-fk': 'AlterField',
+};
+
+/** A Django AddField / RemoveField carries the column's index, unique constraint and foreign key with it. */
+function foldIntoColumns(findings: DriftFinding[]): DriftFinding[] {
+  const columns = new Set(findings.filter((f) => f.kind === 'missing-column' || f.kind === 'extra-column').map((f) => `${f.table}\0${f.column}`));
+  const carried = (f: DriftFinding): boolean => /^(missing|extra)-(index|unique|fk)$/.test(f.kind) && (f.columns ?? []).some((c) => columns.has(`${f.table}\0${c}`));
+  return findings.filter((f) => !carried(f));
+}
+
 /**
  * Compares the schema the models describe with the one the migrations build (both from the code), both ways. A table
- * that an unresolved migration step touches gets `unsure` findings.
+ * that an unresolved step touches (on either side) gets `unsure` findings. `migrations` says which tool writes the
+ * fixes: Alembic ops, or the Django operations `makemigrations` would write.
  */
-export function compareSchemas(models: SchemaModel, migrations: SchemaModel): DriftFinding[] {
+export function compareSchemas(models: SchemaModel, migrations: SchemaModel, tool: 'alembic' | 'django' = 'alembic'): DriftFinding[] {
+  const all = compareBothWays(models, migrations);
+  if (tool === 'alembic') return all;
+  return foldIntoColumns(all).map((f) => (f.kind in djangoOperation ? { ...f, fix: `manage.py makemigrations (${djangoOperation[f.kind]})` } : f));
+}
+
+function compareBothWays(models: SchemaModel, migrations: SchemaModel): DriftFinding[] {
   const findings: DriftFinding[] = [];
-  const unsureTables = new Set(migrations.unresolved.flatMap((u) => u.tables));
-  const anyUnsure = migrations.unresolved.some((u) => !u.tables.length);
+  const unresolved = [...models.unresolved, ...migrations.unresolved];
+  const unsureTables = new Set(unresolved.flatMap((u) => u.tables));
+  const anyUnsure = unresolved.some((u) => !u.tables.length);
   const push = (finding: Omit<DriftFinding, 'unsure'>): void => void findings.push({ ...finding, unsure: anyUnsure || unsureTables.has(finding.table) });
 
   for (const [key, model] of models.tables) {
@@ -78,6 +102,9 @@ export function compareSchemas(models: SchemaModel, migrations: SchemaModel): Dr
     push({ kind: 'extra-table', table: key, migration: migrated.origin, detail: `${key} is created by the migrations but mapped by no model`, fix: `op.drop_table(${py(migrated.name)})` });
   }
   findings.push(...duplicateModels(models));
+  for (const step of models.unresolved) {
+    findings.push({ kind: 'unresolved', table: step.tables.join(', '), model: step.origin, detail: step.detail, unsure: true });
+  }
   for (const step of migrations.unresolved) {
     findings.push({ kind: 'unresolved', table: step.tables.join(', '), migration: step.origin, detail: `${step.detail}: the replay cannot follow this step`, unsure: true });
   }

@@ -5,6 +5,10 @@ import { compareSchemas, type DriftFinding } from './compare';
 import { alembicHeads, findAlembic } from './migrations/alembic';
 import { replayAlembic } from './migrations/alembic-replay';
 import { isMigration } from './migrations/paths';
+import { readDjangoModels } from './django/models';
+import { findDjangoApps, readDjangoSettings } from './django/project';
+import { replayDjango } from './django/replay';
+import type { SchemaModel } from './model';
 import { readSqlalchemyModels } from './models/sqlalchemy';
 
 /** The project files a Python file loads, directly or through the files it loads (its import closure). */
@@ -44,27 +48,46 @@ export interface DriftReport {
 }
 
 /**
- * Models vs migrations, from the code alone (DESIGN §5): the Alembic history replayed into a schema, the SQLAlchemy
- * models read into another, the two compared. No database, no Python.
+ * Models vs migrations, from the code alone (DESIGN §5): the Alembic history and the Django migrations replayed into
+ * schemas, the SQLAlchemy and Django models read into others, each pair compared. No database, no Python.
  */
 export async function findDrift(dir: string): Promise<DriftReport> {
   const workspace = new DiskWorkspace(resolve(dir));
   const alembic = findAlembic(workspace, undefined);
-  if (!alembic) throw new UsageError(`${dir}: no Alembic environment found (alembic.ini with a script_location): nothing to compare the models with`);
-  const { heads } = alembicHeads(workspace, alembic);
-  if (heads.length > 1) throw new UsageError(`${alembic.source}: the migrations have ${heads.length} heads (${heads.join(', ')}): which schema they build depends on the order they run; merge them first (alembic merge heads)`);
-  const migrations = await replayAlembic(workspace, alembic);
-  const files = workspace.files.filter((file) => file.endsWith('.py') && !isMigration(file, alembic.dir)).flatMap((file) => {
+  const djangoApps = findDjangoApps(workspace);
+  if (!alembic && !djangoApps.length) throw new UsageError(`${dir}: no Alembic environment (alembic.ini with a script_location) and no Django migrations found: nothing to compare the models with`);
+  const report: DriftReport = { version: 1, sources: [], findings: [] };
+  if (alembic) {
+    const { heads } = alembicHeads(workspace, alembic);
+    if (heads.length > 1) throw new UsageError(`${alembic.source}: the migrations have ${heads.length} heads (${heads.join(', ')}): which schema they build depends on the order they run; merge them first (alembic merge heads)`);
+    const migrations = await replayAlembic(workspace, alembic);
+    const models = await alembicModels(workspace, alembic.dir);
+    report.sources.push(`alembic: ${alembic.dir} (${alembic.source})`, `models: ${models.tables.size} tables`);
+    report.findings.push(...compareSchemas(models, migrations, 'alembic'));
+  }
+  if (djangoApps.length) {
+    const settings = readDjangoSettings(workspace, djangoApps);
+    const { schema: models, customKinds } = await readDjangoModels(workspace, settings);
+    const migrations = await replayDjango(workspace, djangoApps, settings, customKinds);
+    report.sources.push(`django: ${djangoApps.map((app) => app.label).join(', ')}`, `django models: ${models.tables.size} tables`);
+    report.findings.push(...compareSchemas(models, migrations, 'django'));
+  }
+  return report;
+}
+
+/**
+ * The SQLAlchemy models Alembic compares with: those env.py loads (its imports, followed through the project). Where
+ * env.py loads none of them (it builds its metadata otherwise), every model counts.
+ */
+async function alembicModels(workspace: DiskWorkspace, alembicDir: string): Promise<SchemaModel> {
+  const files = workspace.files.filter((file) => file.endsWith('.py') && !isMigration(file, alembicDir)).flatMap((file) => {
     try {
       return [{ file, text: workspace.read(file) }];
     } catch {
       return []; // not text: no model in it that remodel could read
     }
   });
-  // the models are those env.py loads (its imports, followed through the project): the metadata Alembic compares with.
-  // Where env.py loads none of them (it builds its metadata otherwise), every model counts.
-  const loaded = importedFiles(workspace, `${alembic.dir}/env.py`);
+  const loaded = importedFiles(workspace, `${alembicDir}/env.py`);
   const modelFiles = files.filter((f) => loaded.has(f.file));
-  const models = await readSqlalchemyModels(modelFiles.some((f) => /\b(Column|mapped_column|Table)\(/.test(f.text)) ? modelFiles : files);
-  return { version: 1, sources: [`alembic: ${alembic.dir} (${alembic.source})`, `models: ${models.tables.size} tables`], findings: compareSchemas(models, migrations) };
+  return readSqlalchemyModels(modelFiles.some((f) => /\b(Column|mapped_column|Table)\(/.test(f.text)) ? modelFiles : files);
 }

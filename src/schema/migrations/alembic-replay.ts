@@ -3,9 +3,10 @@ import { parsePython, type Node } from '../../languages/python/syntax';
 import { normaliseType } from '../column-types';
 import { foreignKeyTarget, isColumnCall, readColumnCall } from '../columns';
 import { newTable, serverDefaultOf, tableKey, emptySchema, type Origin, type SchemaModel, type TableSchema } from '../model';
-import { argumentsOf, calleeName, keywordArg, kids, positionalArgs, stringValue } from '../orm/python/nodes';
+import { argumentsOf, calleeName, keywordArg, kids, positionalArgs, stringList, stringValue } from '../orm/python/nodes';
 import { serverDefaultValue } from '../server-defaults';
 import { alembicHeads, type AlembicScripts } from './alembic';
+import { createIndexStatement, tablesNamedIn } from './raw-sql';
 
 /** Revisions from the base to the heads: a revision after every one it revises (merges included). */
 function ordered(revisions: ReturnType<typeof alembicHeads>['revisions']): typeof revisions {
@@ -30,10 +31,6 @@ function nameOf(node: Node | undefined): string | undefined {
   return stringValue(node);
 }
 
-const stringList = (node: Node | undefined): string[] => (node && (node.type === 'list' || node.type === 'tuple') ? kids(node).flatMap((k) => stringValue(k) ?? []) : []);
-
-/** `CREATE [UNIQUE] INDEX name ON table (a, b)`: the one kind of raw SQL the replay understands. */
-const createIndexSql = /^\s*create\s+(unique\s+)?index\s+(?:if\s+not\s+exists\s+)?"?(\w+)"?\s+on\s+"?(?:(\w+)"?\."?)?(\w+)"?\s*\(([^)]*)\)\s*;?\s*$/i;
 
 class Replay {
   readonly schema = emptySchema();
@@ -162,23 +159,19 @@ class Replay {
         return;
       case 'execute': {
         const sql = pos[0] ? stringValue(pos[0]) : undefined;
-        const index = sql ? createIndexSql.exec(sql) : null;
-        const target = index ? this.table(index[3], index[4]!) : undefined;
+        const index = sql ? createIndexStatement(sql, at) : undefined;
+        const target = index ? this.table(index.schema, index.table) : undefined;
         // a schema is no table: nothing for the comparison to follow
         if (sql && /^\s*create\s+schema\b/i.test(sql)) return;
         if (index && target) {
-          target.indexes.push({ name: index[2]!, columns: index[5]!.split(',').map((c) => c.trim().replace(/"/g, '')), unique: !!index[1], origin: at });
+          target.indexes.push(index!.index);
           return;
         }
-        return this.unresolved(call, `op.execute(${(sql ?? pos[0]?.text ?? '').slice(0, 60)})`, this.tablesNamedIn(sql ?? ''));
+        return this.unresolved(call, `op.execute(${(sql ?? pos[0]?.text ?? '').slice(0, 60)})`, tablesNamedIn(this.schema.tables.keys(), sql ?? ''));
       }
       default:
         return this.unresolved(call, `op.${op}()`, tableName ? [tableName] : []);
     }
-  }
-
-  tablesNamedIn(text: string): string[] {
-    return [...this.schema.tables.keys()].filter((key) => new RegExp(`\\b${key.replace(/\./g, '\\.')}\\b`).test(text));
   }
 
   unresolved(node: Node, detail: string, tables: string[]): void {

@@ -32,6 +32,9 @@ export function stringValue(node: Node): string | undefined {
     .join('');
 }
 
+/** The strings of a list or tuple of string literals (other items left out). */
+export const stringList = (node: Node | null | undefined): string[] => (node && (node.type === 'list' || node.type === 'tuple') ? kids(node).flatMap((k) => stringValue(k) ?? []) : []);
+
 export function lastSegment(dotted: string): string {
   const dot = dotted.lastIndexOf('.');
   return dot < 0 ? dotted : dotted.slice(dot + 1);

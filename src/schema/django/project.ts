@@ -1,0 +1,58 @@
+import { posix } from 'node:path';
+import type { Workspace } from '../../core/types';
+import type { DjangoSettings } from './types';
+
+const migrationFile = /(^|\/)migrations\/[^/]+\.py$/;
+
+/** A Django app: its folder, its label (AppConfig `label`, else the folder's name) and its migration files. */
+export interface DjangoApp {
+  folder: string;
+  label: string;
+  migrations: string[];
+}
+
+const readText = (workspace: Workspace, file: string): string => {
+  try {
+    return workspace.read(file);
+  } catch {
+    return ''; // not text: nothing Django could load either
+  }
+};
+
+/** An app's AppConfig attribute (`label = "shop"`, `default_auto_field = "django.db.models.BigAutoField"`). */
+function appConfig(workspace: Workspace, folder: string, attribute: string): string | undefined {
+  const file = folder ? `${folder}/apps.py` : 'apps.py';
+  if (!workspace.has(file)) return undefined;
+  return new RegExp(`^\\s+${attribute}\\s*=\\s*['"]([\\w.]+)['"]`, 'm').exec(readText(workspace, file))?.[1];
+}
+
+/** The label of the app a file belongs to: the nearest folder with a `migrations/`, `models.py` or `apps.py`. */
+export function appLabelOf(workspace: Workspace, folder: string): string {
+  return appConfig(workspace, folder, 'label') ?? posix.basename(folder);
+}
+
+/** Every app with Django migrations (`<app>/migrations/*.py` holding a `Migration` class). */
+export function findDjangoApps(workspace: Workspace): DjangoApp[] {
+  const byFolder = new Map<string, string[]>();
+  for (const file of workspace.files) {
+    if (!migrationFile.test(file) || file.endsWith('/__init__.py')) continue;
+    if (!/^class\s+Migration\s*\(/m.test(readText(workspace, file))) continue;
+    const folder = posix.dirname(posix.dirname(file));
+    byFolder.set(folder === '.' ? '' : folder, [...(byFolder.get(folder === '.' ? '' : folder) ?? []), file]);
+  }
+  return [...byFolder].map(([folder, migrations]) => ({ folder, label: appLabelOf(workspace, folder), migrations: migrations.sort() }));
+}
+
+/** `AUTH_USER_MODEL` and `DEFAULT_AUTO_FIELD` from the project's settings files, and each app's `default_auto_field`. */
+export function readDjangoSettings(workspace: Workspace, apps: readonly DjangoApp[]): DjangoSettings {
+  let authUserModel = 'auth.User';
+  let projectAutoField = 'AutoField';
+  for (const file of workspace.files) {
+    if (!/(^|\/)settings(\/[^/]+|)\.py$/.test(file) && !/(^|\/)settings_\w+\.py$/.test(file)) continue;
+    const text = readText(workspace, file);
+    authUserModel = /^AUTH_USER_MODEL\s*=\s*['"]([\w.]+)['"]/m.exec(text)?.[1] ?? authUserModel;
+    projectAutoField = /^DEFAULT_AUTO_FIELD\s*=\s*['"]([\w.]+)['"]/m.exec(text)?.[1]?.split('.').pop() ?? projectAutoField;
+  }
+  const byLabel = new Map(apps.map((app) => [app.label, appConfig(workspace, app.folder, 'default_auto_field')?.split('.').pop()]));
+  return { authUserModel, autoField: (app) => byLabel.get(app) ?? projectAutoField };
+}
