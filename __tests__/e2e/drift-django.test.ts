@@ -66,6 +66,19 @@ describe('remodel drift on a Django project', () => {
     expect(remodel(['drift', dir, '--exit-code'], repoRoot).status).toBe(0);
   });
 
+  it("audit --inventory describes each Django model as Django's own metadata does: table, local columns, every relation (reverse accessors included)", () => {
+    const dir = join(fixtures, 'django-drift');
+    const result = spawnSync('/usr/bin/python3', [join(repoRoot, '__tests__', 'fixtures-support', 'django_inventory_check.py'), dir, 'accounts', 'shop'], { encoding: 'utf8', env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' } });
+    if (result.status !== 0) throw new Error(result.stderr);
+    const theirs = JSON.parse(result.stdout) as Record<string, unknown>;
+    const inventory = remodel(['audit', dir, '--inventory', '--format', 'json'], repoRoot);
+    expect(inventory.status).toBe(0);
+    const models = (JSON.parse(inventory.stdout) as { models: Array<{ name: string; orm: string; table: string; fields: Array<{ name: string; column: string; nullable: boolean; primary_key: boolean; unique: boolean }>; relations: Array<{ name: string; target: string; kind: string }> }> }).models.filter((m) => m.orm === 'django');
+    const ours = Object.fromEntries(models.map((m) => [m.name, { fields: m.fields.map((f) => [f.name, f.column, f.nullable, f.primary_key, f.unique]), relations: m.relations.map((r) => [r.name, r.target, r.kind]).sort(), table: m.table }]));
+    expect(Object.keys(theirs)).toHaveLength(8);
+    expect(ours).toEqual(theirs);
+  });
+
   it("two leaf migrations in one app are Django's conflict: one line naming them, exit 2", () => {
     const dir = makeGitRepo(join(fixtures, 'django-drift'));
     const leaf = (name: string): void => writeFileSync(join(dir, 'shop', 'migrations', `${name}.py`), `from django.db import migrations\n\n\nclass Migration(migrations.Migration):\n    dependencies = [("shop", "0002_history")]\n    operations = []\n`);

@@ -14,7 +14,7 @@ import re
 import sys
 import tempfile
 
-project = sys.argv[1]
+project = os.path.abspath(sys.argv[1])
 os.chdir(project)
 sys.path.insert(0, project)
 with open("manage.py") as manage:

@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { readDjangoModels } from '../schema/django/models';
+import { findDjangoApps, readDjangoSettings } from '../schema/django/project';
+import { describeDjangoModels } from '../schema/django/schema';
 import { describeSqlalchemyModels, type ModelDescription } from '../schema/models/sqlalchemy';
+import { DiskWorkspace } from '../workspace/workspace';
 import { listSourceFiles } from './files';
 
 export type RelationKind = 'many-to-one' | 'one-to-many' | 'one-to-one' | 'many-to-many' | 'unknown';
@@ -11,11 +15,11 @@ export interface InventoryModel {
   file: string;
   line: number;
   table: string;
-  orm: 'sqlalchemy';
+  orm: 'sqlalchemy' | 'django';
   bases: string[];
   fields: Array<{ name: string; column: string; type?: string; nullable: boolean; default?: string; server_default?: string; primary_key: boolean; unique: boolean; index: boolean; foreign_key?: string }>;
   relations: Array<{ name: string; target: string; kind: RelationKind; back_populates?: string; backref?: string; secondary?: string }>;
-  /** `@validates`, `@event.listens_for(Model, ...)` */
+  /** `@validates`, `@event.listens_for(Model, ...)`; Django: `save`/`clean`/`delete` overrides, signal receivers */
   hooks: string[];
   /** columns that mark soft deletion (`deleted_at`, `is_deleted`) */
   soft_delete: string[];
@@ -87,7 +91,41 @@ export async function inventory(dir: string): Promise<Inventory> {
       if (target && !target.relations.some((r) => r.name === name)) target.relations.push({ name, target: model.name, kind: inverse[relation.kind], back_populates: relation.name });
     }
   }
+  models.push(...(await djangoInventory(root, texts)));
   return { models: models.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line) };
+}
+
+/** Django hooks: `save`/`clean`/`delete` overrides in the class, `@receiver(signal, sender=Model)` / `signal.connect(..., sender=Model)` anywhere. */
+function djangoHooks(name: string, classText: string, texts: ReadonlyMap<string, string>): string[] {
+  const hooks = [...classText.matchAll(/^\s+def\s+(save|clean|delete|full_clean|clean_fields)\s*\(/gm)].map((m) => `${m[1]} override`);
+  for (const text of texts.values()) {
+    for (const m of text.matchAll(/@receiver\(\s*(?:signals\.)?(\w+)[^)]*?sender\s*=\s*(\w+)/g)) if (m[2] === name) hooks.push(`signal ${m[1]}`);
+    for (const m of text.matchAll(/\b(\w+)\.connect\([^)]*?sender\s*=\s*(\w+)/g)) if (m[2] === name) hooks.push(`signal ${m[1]}`);
+  }
+  return [...new Set(hooks)];
+}
+
+async function djangoInventory(root: string, texts: ReadonlyMap<string, string>): Promise<InventoryModel[]> {
+  if (![...texts.values()].some((text) => /\bdjango\b/.test(text))) return [];
+  const workspace = new DiskWorkspace(root);
+  const settings = readDjangoSettings(workspace, findDjangoApps(workspace));
+  const { models } = await readDjangoModels(workspace, settings);
+  return describeDjangoModels(models, settings).map(({ model, table, fields, relations }) => {
+    const classText = (texts.get(model.origin.file) ?? '').split('\n').slice(model.origin.line - 1).join('\n').split(/\n(?=\S)/)[0] ?? '';
+    return {
+      name: model.name,
+      file: model.origin.file,
+      line: model.origin.line,
+      table,
+      orm: 'django' as const,
+      bases: model.bases ?? [],
+      fields: fields.map((f) => ({ name: f.name, column: f.column, ...(f.type ? { type: f.type } : {}), nullable: f.nullable, primary_key: f.primaryKey, unique: f.unique, index: f.index, ...(f.foreignKey ? { foreign_key: f.foreignKey } : {}) })),
+      relations: relations.map((r) => ({ name: r.name, target: r.target, kind: r.kind, ...(r.reverseOf ? { back_populates: r.reverseOf } : {}) })),
+      hooks: djangoHooks(model.name, classText, texts),
+      soft_delete: fields.filter((f) => softDelete.test(f.column)).map((f) => f.column),
+      tenant: fields.filter((f) => tenant.test(f.column)).map((f) => f.column),
+    };
+  });
 }
 
 export function renderInventoryJson(report: Inventory): string {

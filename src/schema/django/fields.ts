@@ -53,6 +53,8 @@ export function readField(name: string, call: Node, origin: Origin, customKinds:
     if (through) field.through = through;
     const dbTable = keyword('db_table') && stringValue(keyword('db_table')!);
     if (dbTable) field.dbTable = dbTable;
+    const relatedName = keyword('related_name') && stringValue(keyword('related_name')!);
+    if (relatedName) field.relatedName = relatedName;
   }
   return field;
 }

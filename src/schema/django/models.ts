@@ -42,6 +42,13 @@ class AbstractUser(AbstractBaseUser, PermissionsMixin):
 `;
 const contribFile = 'django/contrib/auth/models.py';
 
+/** The models read: their schema, their states (the inventory's), and the project's own field classes. */
+export interface DjangoModels {
+  schema: SchemaModel;
+  models: DjangoModel[];
+  customKinds: CustomFields;
+}
+
 interface Meta {
   dbTable?: string;
   abstract?: boolean;
@@ -122,7 +129,7 @@ const isModelBase = (base: string): boolean => base === 'models.Model' || base =
  * implicit `id` of `DEFAULT_AUTO_FIELD`, a project's own field classes. A base from outside the project whose fields
  * remodel cannot know makes its tables unsure.
  */
-export async function readDjangoModels(workspace: Workspace, settings: DjangoSettings): Promise<{ schema: SchemaModel; customKinds: CustomFields }> {
+export async function readDjangoModels(workspace: Workspace, settings: DjangoSettings): Promise<DjangoModels> {
   const classes: ClassInfo[] = [];
   const trees: Array<{ delete(): void }> = [];
   try {
@@ -159,7 +166,7 @@ export async function readDjangoModels(workspace: Workspace, settings: DjangoSet
   }
 }
 
-function build(workspace: Workspace, classes: ClassInfo[], settings: DjangoSettings): { schema: SchemaModel; customKinds: CustomFields } {
+function build(workspace: Workspace, classes: ClassInfo[], settings: DjangoSettings): DjangoModels {
   const byName = new Map<string, ClassInfo[]>();
   for (const info of classes) byName.set(info.name, [...(byName.get(info.name) ?? []), info]);
   const lookup = (base: string, from: ClassInfo): ClassInfo | undefined => {
@@ -204,7 +211,7 @@ function build(workspace: Workspace, classes: ClassInfo[], settings: DjangoSetti
     const app = labelOf(info);
     const origin = { file: info.file, line: info.line };
     const own = info.meta;
-    const model: DjangoModel = { app, name: info.name, fields: new Map(), abstract: own?.abstract ?? false, proxy: own?.proxy ?? false, managed: own?.managed ?? true, indexes: [], uniqueTogether: [], indexTogether: [], uniqueConstraints: [], origin };
+    const model: DjangoModel = { app, name: info.name, bases: info.bases, fields: new Map(), abstract: own?.abstract ?? false, proxy: own?.proxy ?? false, managed: own?.managed ?? true, indexes: [], uniqueTogether: [], indexTogether: [], uniqueConstraints: [], origin };
     states.set(info, model);
     const inherited = new Map<string, DjangoField>();
     let metaParent: DjangoModel | undefined;
@@ -254,5 +261,5 @@ function build(workspace: Workspace, classes: ClassInfo[], settings: DjangoSetti
     // an abstract or proxy model has no table of its own: the concrete models below it carry their own entries
     if (model && !model.abstract && !model.proxy) schema.unresolved.push({ ...entry, tables: [model.dbTable ?? `${model.app}_${model.name.toLowerCase()}`] });
   }
-  return { schema, customKinds };
+  return { schema, models: all, customKinds };
 }

@@ -22,6 +22,43 @@ function columnType(field: DjangoField): string | undefined {
   return fieldTypes[field.kind];
 }
 
+type ModelRef = DjangoModel | { app: string; name: string };
+
+/** How Django names and types what a model maps: tables, columns, relation targets and their key types. */
+function djangoNames(models: readonly DjangoModel[], settings: DjangoSettings) {
+  const byKey = new Map(models.map((model) => [modelKey(model.app, model.name), model]));
+  const resolve = (to: string, from: DjangoModel): ModelRef => {
+    const target = to === 'self' ? `${from.app}.${from.name}` : /AUTH_USER_MODEL$/.test(to) ? settings.authUserModel : to;
+    const dot = target.lastIndexOf('.');
+    if (dot >= 0) return byKey.get(modelKey(target.slice(0, dot), target.slice(dot + 1))) ?? { app: target.slice(0, dot), name: target.slice(dot + 1) };
+    return byKey.get(modelKey(from.app, target)) ?? models.find((m) => m.name === target) ?? { app: from.app, name: target };
+  };
+  // a proxy's table is its concrete parent's
+  const concrete = (model: ModelRef): ModelRef => {
+    let current = model;
+    for (let depth = 0; 'proxy' in current && current.proxy && current.parent && depth < 20; depth++) current = byKey.get(current.parent) ?? current;
+    return current;
+  };
+  const tableOf = (model: ModelRef): string => {
+    const target = concrete(model);
+    return ('dbTable' in target && target.dbTable) || `${target.app}_${target.name.toLowerCase()}`;
+  };
+  const primaryKey = (model: ModelRef): DjangoField | undefined => {
+    const target = concrete(model);
+    return 'fields' in target ? [...target.fields.values()].find((f) => f.primaryKey) : undefined;
+  };
+  const columnOf = (field: DjangoField): string => field.dbColumn ?? (isRelation(field) ? `${field.name}_id` : field.name);
+  // a relation's column has its target's key type (an AutoField's `serial` is an `integer` there)
+  const keyType = (target: ModelRef, depth = 0): string | undefined => {
+    const owner = concrete(target);
+    const key = primaryKey(owner);
+    if (!key || !('fields' in owner)) return 'integer'; // a model outside the project: Django's default key
+    return depth > 10 ? undefined : typeOf(key, owner, depth + 1);
+  };
+  const typeOf = (field: DjangoField, owner: DjangoModel, depth = 0): string | undefined => (isRelation(field) ? keyType(resolve(field.to ?? '', owner), depth) : columnType(field));
+  return { resolve, tableOf, primaryKey, columnOf, keyType, typeOf };
+}
+
 /**
  * The tables Django's schema editor builds for these models (DESIGN §5: database names): `<app>_<model>` or `db_table`,
  * a relation's column `<name>_id` with its index and foreign key, one-to-one as unique, many-to-many join tables,
@@ -29,37 +66,7 @@ function columnType(field: DjangoField): string | undefined {
  * migrations both go through here, so that the comparison is of like with like.
  */
 export function djangoSchema(models: readonly DjangoModel[], settings: DjangoSettings): SchemaModel {
-  const byKey = new Map(models.map((model) => [modelKey(model.app, model.name), model]));
-  const resolve = (to: string, from: DjangoModel): DjangoModel | { app: string; name: string } => {
-    const target = to === 'self' ? `${from.app}.${from.name}` : /AUTH_USER_MODEL$/.test(to) ? settings.authUserModel : to;
-    const dot = target.lastIndexOf('.');
-    if (dot >= 0) return byKey.get(modelKey(target.slice(0, dot), target.slice(dot + 1))) ?? { app: target.slice(0, dot), name: target.slice(dot + 1) };
-    return byKey.get(modelKey(from.app, target)) ?? models.find((m) => m.name === target) ?? { app: from.app, name: target };
-  };
-  // a proxy's table is its concrete parent's
-  const concrete = (model: DjangoModel | { app: string; name: string }): DjangoModel | { app: string; name: string } => {
-    let current = model;
-    for (let depth = 0; 'proxy' in current && current.proxy && current.parent && depth < 20; depth++) current = byKey.get(current.parent) ?? current;
-    return current;
-  };
-  const tableOf = (model: DjangoModel | { app: string; name: string }): string => {
-    const target = concrete(model);
-    return ('dbTable' in target && target.dbTable) || `${target.app}_${target.name.toLowerCase()}`;
-  };
-  const primaryKey = (model: DjangoModel | { app: string; name: string }): DjangoField | undefined => {
-    const target = concrete(model);
-    return 'fields' in target ? [...target.fields.values()].find((f) => f.primaryKey) : undefined;
-  };
-  const columnOf = (field: DjangoField): string => field.dbColumn ?? (isRelation(field) ? `${field.name}_id` : field.name);
-  // a relation's column has its target's key type (an AutoField's `serial` is an `integer` there)
-  const keyType = (target: DjangoModel | { app: string; name: string }, depth = 0): string | undefined => {
-    const owner = concrete(target);
-    const key = primaryKey(owner);
-    if (!key || !('fields' in owner)) return 'integer'; // a model outside the project: Django's default key
-    return depth > 10 ? undefined : typeOf(key, owner, depth + 1);
-  };
-  const typeOf = (field: DjangoField, owner: DjangoModel, depth = 0): string | undefined => (isRelation(field) ? keyType(resolve(field.to ?? '', owner), depth) : columnType(field));
-
+  const { resolve, tableOf, primaryKey, columnOf, keyType, typeOf } = djangoNames(models, settings);
   const schema = emptySchema();
   const put = (table: TableSchema): void => void schema.tables.set(table.name, table);
   for (const model of models) {
@@ -111,4 +118,42 @@ function joinTable(model: DjangoModel, field: DjangoField, source: { table: stri
   table.indexes.push({ columns: [from], unique: false, origin }, { columns: [to], unique: false, origin });
   table.foreignKeys.push({ columns: [from], target: { table: source.table, columns: ['id'] }, origin }, { columns: [to], target: { table: destination.table, columns: ['id'] }, origin });
   return table;
+}
+
+/** A Django model as the inventory describes it: its table, each field's column, its relations and their direction. */
+export interface DjangoModelDescription {
+  model: DjangoModel;
+  table: string;
+  fields: Array<{ name: string; column: string; type?: string; nullable: boolean; primaryKey: boolean; unique: boolean; index: boolean; foreignKey?: string }>;
+  relations: Array<{ name: string; target: string; kind: 'many-to-one' | 'one-to-many' | 'one-to-one' | 'many-to-many'; reverseOf?: string }>;
+}
+
+/** Every concrete model and proxy, with the reverse side of each relation (`related_name`, else `<model>_set`). */
+export function describeDjangoModels(models: readonly DjangoModel[], settings: DjangoSettings): DjangoModelDescription[] {
+  const { resolve, tableOf, primaryKey, columnOf, typeOf } = djangoNames(models, settings);
+  const described = new Map<DjangoModel, DjangoModelDescription>();
+  for (const model of models) {
+    if (model.abstract) continue;
+    const fields = [...model.fields.values()].filter((f) => !isManyToMany(f)).map((field) => {
+      const type = typeOf(field, model);
+      const target = isRelation(field) ? resolve(field.to ?? '', model) : undefined;
+      const key = target ? primaryKey(target) : undefined;
+      const unique = !field.primaryKey && (field.unique || isOneToOne(field));
+      return { name: field.name, column: columnOf(field), ...(type ? { type } : {}), nullable: field.primaryKey ? false : field.null, primaryKey: field.primaryKey, unique, index: !unique && !field.primaryKey && (field.dbIndex ?? isRelation(field)), ...(target ? { foreignKey: `${tableOf(target)}.${key ? columnOf(key) : 'id'}` } : {}) };
+    });
+    const relations = [...model.fields.values()].filter(isRelation).map((field) => ({ name: field.name, target: resolve(field.to ?? '', model).name, kind: isManyToMany(field) ? ('many-to-many' as const) : isOneToOne(field) ? ('one-to-one' as const) : ('many-to-one' as const) }));
+    described.set(model, { model, table: tableOf(model), fields, relations });
+  }
+  for (const model of models) {
+    for (const field of model.fields.values()) {
+      if (!isRelation(field) || model.abstract) continue;
+      const target = resolve(field.to ?? '', model);
+      const other = 'fields' in target ? described.get(target) : undefined;
+      const name = field.relatedName ?? (isOneToOne(field) ? model.name.toLowerCase() : `${model.name.toLowerCase()}_set`);
+      // a many-to-many to its own model is symmetrical: no reverse accessor
+      if (!other || name.endsWith('+') || (isManyToMany(field) && other.model === model)) continue;
+      other.relations.push({ name, target: model.name, kind: isManyToMany(field) ? 'many-to-many' : isOneToOne(field) ? 'one-to-one' : 'one-to-many', reverseOf: field.name });
+    }
+  }
+  return [...described.values()];
 }

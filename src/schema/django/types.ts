@@ -21,6 +21,8 @@ export interface DjangoField {
   /** many-to-many: the explicit `through` model and the join table's `db_table` */
   through?: string;
   dbTable?: string;
+  /** the reverse accessor's name on the target (`related_name=`) */
+  relatedName?: string;
   origin: Origin;
 }
 
@@ -40,6 +42,8 @@ export interface DjangoModel {
   abstract: boolean;
   proxy: boolean;
   managed: boolean;
+  /** the bases as the class statement writes them (models only; a migration's state has none) */
+  bases?: string[];
   /** multi-table inheritance and proxies: the concrete parent (`app.model`) */
   parent?: string;
   indexes: DjangoIndex[];
