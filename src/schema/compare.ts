@@ -64,10 +64,11 @@ const djangoOperation: Partial<Record<DriftKind, string>> = {
   'missing-fk': 'AlterField', 'extra-fk': 'AlterField',
 };
 
-/** A Django AddField / RemoveField carries the column's index, unique constraint and foreign key with it. */
-function foldIntoColumns(findings: DriftFinding[]): DriftFinding[] {
+/** A Django CreateModel / DeleteModel carries the table's indexes; AddField / RemoveField the column's index, unique constraint and foreign key. */
+function foldIntoOperations(findings: DriftFinding[]): DriftFinding[] {
+  const tables = new Set(findings.filter((f) => f.kind === 'missing-table' || f.kind === 'extra-table').map((f) => f.table));
   const columns = new Set(findings.filter((f) => f.kind === 'missing-column' || f.kind === 'extra-column').map((f) => `${f.table}\0${f.column}`));
-  const carried = (f: DriftFinding): boolean => /^(missing|extra)-(index|unique|fk)$/.test(f.kind) && (f.columns ?? []).some((c) => columns.has(`${f.table}\0${c}`));
+  const carried = (f: DriftFinding): boolean => /^(missing|extra)-(index|unique|fk)$/.test(f.kind) && (tables.has(f.table) || (f.columns ?? []).some((c) => columns.has(`${f.table}\0${c}`)));
   return findings.filter((f) => !carried(f));
 }
 
@@ -79,7 +80,7 @@ function foldIntoColumns(findings: DriftFinding[]): DriftFinding[] {
 export function compareSchemas(models: SchemaModel, migrations: SchemaModel, tool: 'alembic' | 'django' = 'alembic'): DriftFinding[] {
   const all = compareBothWays(models, migrations);
   if (tool === 'alembic') return all;
-  return foldIntoColumns(all).map((f) => (f.kind in djangoOperation ? { ...f, fix: `manage.py makemigrations (${djangoOperation[f.kind]})` } : f));
+  return foldIntoOperations(all).map((f) => (f.kind in djangoOperation ? { ...f, fix: `manage.py makemigrations (${djangoOperation[f.kind]})` } : f));
 }
 
 function compareBothWays(models: SchemaModel, migrations: SchemaModel): DriftFinding[] {
@@ -93,6 +94,8 @@ function compareBothWays(models: SchemaModel, migrations: SchemaModel): DriftFin
     const migrated = migrations.tables.get(key);
     if (!migrated) {
       push({ kind: 'missing-table', table: key, model: model.origin, detail: `${key} is a model's table that no migration creates`, fix: `op.create_table(${py(model.name)}, ...)` });
+      // as Alembic lists them: the new table's indexes are ops of their own (create_table carries its constraints)
+      compareIndexes(key, model.indexes, [], 'index', model, model, push);
       continue;
     }
     compareTable(key, model, migrated, migrations, push);
@@ -100,6 +103,7 @@ function compareBothWays(models: SchemaModel, migrations: SchemaModel): DriftFin
   for (const [key, migrated] of migrations.tables) {
     if (key === 'alembic_version' || models.tables.has(key)) continue;
     push({ kind: 'extra-table', table: key, migration: migrated.origin, detail: `${key} is created by the migrations but mapped by no model`, fix: `op.drop_table(${py(migrated.name)})` });
+    compareIndexes(key, [], migrated.indexes, 'index', migrated, migrated, push);
   }
   findings.push(...duplicateModels(models));
   for (const step of models.unresolved) {
