@@ -12,6 +12,7 @@ required=(
   "python3-psycopg2 /usr/bin/python3 -c 'import psycopg2'"
   "postgresql command -v pg_ctlcluster && ls /usr/lib/postgresql/15/bin/postgres"
   "black command -v black"
+  "isort command -v isort"
   "git command -v git"
 )
 

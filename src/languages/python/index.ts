@@ -8,6 +8,7 @@ import { mentionsAny } from '../needles';
 import { findModuleExports, type ModuleExports } from './exports';
 import { PythonModuleIndex } from './modules';
 import { planPythonRewrite } from './rewrite/index';
+import { importOrderOf } from './import-order';
 import { type PythonContext } from './rewrite/types';
 import { planPythonMoves, pythonMoveRules } from './moves';
 import { planPythonShims } from './shims';
@@ -126,7 +127,7 @@ async function prepare(written: ImportMap, workspace: Workspace): Promise<Python
           .filter((module) => module.startsWith(`${rule.from}.`) && !modules.exists(rule.to + module.slice(rule.from.length)))
           .map((module) => ({ index: rule.index, module, target: rule.to + module.slice(rule.from.length) })),
   );
-  return { map, needles: needlesOf(map), mayNeedEdit: prefilterOf(map, modules), modules, exportsOf, relocated, importedFrom, missingTargets };
+  return { map, needles: needlesOf(map), mayNeedEdit: prefilterOf(map, modules), modules, exportsOf, relocated, importedFrom, importOrder: importOrderOf(workspace), missingTargets };
 }
 
 /** Python: tree-sitter parsing, module resolution against the map's roots, import and string rewriting. */

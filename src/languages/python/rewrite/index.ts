@@ -12,6 +12,7 @@ import type { Edit, FileResult } from '../../../core/types';
 import type { SourceFile } from '../../../core/types';
 import { firstSyntaxError, ParserAbortError, parsePython, type Tree } from '../syntax';
 import { FileRewrite } from './recorder';
+import { keepImportOrder } from '../import-order';
 
 
 
@@ -43,9 +44,10 @@ async function planLfRewrite(file: SourceFile, ctx: PythonContext): Promise<File
     await run(new PythonFileRewrite(file, ctx, out, tree.rootNode));
     out.flushAddedLines();
     if (!out.edits.length) return { kind: 'unchanged', file: file.path, needsReview: out.needsReview, notes: out.notes };
-    const broken = await syntaxErrorAfter(file.text, out.edits);
+    const edits = await keepImportOrder(file.text, tree.rootNode, out.edits, ctx.importOrder, out.eol);
+    const broken = await syntaxErrorAfter(file.text, edits);
     if (broken) return { kind: 'failed', file: file.path, line: broken.line, column: broken.column, error: `the rewrite would not parse (${broken.text}); file left untouched, please report this` };
-    return { kind: 'changed', file: file.path, edits: out.edits, needsReview: out.needsReview, notes: out.notes, stats: out.stats };
+    return { kind: 'changed', file: file.path, edits, needsReview: out.needsReview, notes: out.notes, stats: out.stats };
   } finally {
     tree.delete();
   }

@@ -1,3 +1,4 @@
+import type { ImportOrder } from '../import-order';
 import type { ImportMap } from '../../../importmap/types';
 import type { PythonModuleIndex } from '../modules';
 import type { ModuleExports } from '../exports';
@@ -14,6 +15,8 @@ export interface PythonContext {
   relocated: ReadonlyMap<string, string>;
   /** `module\0name`: renamed names that other files import from a module (see namesImportedFromModules) */
   importedFrom: ReadonlySet<string>;
+  /** the project's isort order, which rewritten import blocks keep; undefined where remodel cannot reproduce it */
+  importOrder: ImportOrder | undefined;
 }
 
 

@@ -1,0 +1,184 @@
+import { applyEdits } from '../../../core/edits';
+import type { Edit, Workspace } from '../../../core/types';
+import { parsePython, type Node } from '../syntax';
+import { isortConfig, type IsortConfig } from './config';
+import { renderImports, type ImportedName, type ImportStatement, type Section, type StatementComments } from './render';
+import { stdlibModules } from './stdlib';
+
+/** The project's import order: its isort settings and where each module's imports go. */
+export interface ImportOrder {
+  config: IsortConfig;
+  place(module: string): Section;
+}
+
+/** The project's import order from its isort config (the defaults when it has none); undefined when remodel cannot reproduce it. */
+export function importOrderOf(workspace: Workspace): ImportOrder | undefined {
+  const config = isortConfig((file) => {
+    if (!workspace.has(file)) return undefined;
+    try {
+      return workspace.read(file);
+    } catch {
+      return undefined;
+    }
+  });
+  if (!config) return undefined;
+  // isort's src_paths: a top-level package or module found under one of them is first party
+  const firstParty = new Set<string>();
+  for (const file of workspace.files) {
+    for (const src of config.srcPaths) {
+      const prefix = src === '' || src === '.' ? '' : `${src.replace(/\/$/, '')}/`;
+      if (!file.startsWith(prefix)) continue;
+      const top = file.slice(prefix.length).split('/')[0]!;
+      firstParty.add(top.endsWith('.py') ? top.slice(0, -3) : top);
+    }
+  }
+  const known = (list: readonly string[], module: string): boolean => list.some((entry) => module === entry || module.startsWith(`${entry}.`));
+  const place = (module: string): Section => {
+    if (module.startsWith('.')) return 'LOCALFOLDER';
+    const top = module.split('.')[0]!;
+    if (top === '__future__') return 'FUTURE';
+    if (known(config.knownFirstParty, module)) return 'FIRSTPARTY';
+    if (known(config.knownThirdParty, module)) return 'THIRDPARTY';
+    if (known(config.knownLocalFolder, module)) return 'LOCALFOLDER';
+    if (known(config.knownStandardLibrary, module) || stdlibModules.has(top)) return 'STDLIB';
+    return firstParty.has(top) ? 'FIRSTPARTY' : 'THIRDPARTY';
+  };
+  return { config, place };
+}
+
+const importTypes = new Set(['import_statement', 'import_from_statement', 'future_import_statement']);
+
+/** A run of import statements of one block with nothing but blank lines and comments between them: what isort sorts as one. */
+interface Region {
+  /** the start of the first statement's line (its indentation included) */
+  start: number;
+  /** just past the line end of the last statement (and its comment) */
+  end: number;
+  indent: string;
+  statements: Array<{ node: Node; comments: StatementComments }>;
+  /** a comment inside a statement's parentheses: where isort puts it is not reproduced */
+  unsupported: boolean;
+}
+
+function lineEndAfter(text: string, index: number): number {
+  const newline = text.indexOf('\n', index);
+  return newline === -1 ? text.length : newline + 1;
+}
+
+/** The import regions among one block's (or the module's) statements. */
+function regionsIn(container: Node, text: string): Region[] {
+  const regions: Region[] = [];
+  let current: Region | undefined;
+  let pending: string[] = [];
+  let lastEnd = 0;
+  const close = (): void => {
+    current = undefined;
+    pending = [];
+  };
+  for (const child of container.children) {
+    if (!child) continue;
+    if (importTypes.has(child.type)) {
+      if (current && text.slice(lastEnd, child.startIndex).trim() !== '') close();
+      if (!current) {
+        const lineStart = text.lastIndexOf('\n', child.startIndex - 1) + 1;
+        const indent = text.slice(lineStart, child.startIndex);
+        if (indent.trim() !== '') {
+          close(); // shares its line with other code (`if x: import a`)
+          continue;
+        }
+        regions.push((current = { start: lineStart, end: 0, indent, statements: [], unsupported: false }));
+      }
+      current.statements.push({ node: child, comments: { above: pending } });
+      if (child.text.includes('#')) current.unsupported = true;
+      pending = [];
+      lastEnd = child.endIndex;
+      current.end = lineEndAfter(text, child.endIndex);
+    } else if (child.type === 'comment' && current) {
+      const last = current.statements[current.statements.length - 1]!;
+      if (child.startPosition.row === last.node.endPosition.row && !pending.length) {
+        last.comments.inline = child.text;
+        current.end = lineEndAfter(text, child.endIndex);
+      } else pending.push(child.text);
+      lastEnd = child.endIndex;
+    } else close();
+  }
+  return regions;
+}
+
+/** Every import region of a file: the module's and each block's (isort sorts those inside `if`, `try:` and functions too). */
+function regionsOf(root: Node, text: string): Region[] {
+  const containers = [root, ...root.descendantsOfType('block').filter((b): b is Node => b !== null)];
+  return containers.flatMap((container) => regionsIn(container, text));
+}
+
+const dotted = (node: Node | null | undefined): string => node?.namedChildren.map((c) => c?.text ?? '').join('.') ?? '';
+
+function nameOf(node: Node): ImportedName {
+  if (node.type !== 'aliased_import') return { name: dotted(node) };
+  return { name: dotted(node.childForFieldName('name')), alias: node.childForFieldName('alias')?.text ?? '' };
+}
+
+/** One statement as isort reads it; undefined for a form remodel leaves to the project (`*`, `;`, continuation lines). */
+function readStatement(node: Node, comments: StatementComments): ImportStatement | undefined {
+  if (node.type === 'import_statement') return { kind: 'straight', modules: node.childrenForFieldName('name').flatMap((n) => (n ? [nameOf(n)] : [])), comments };
+  if (node.namedChildren.some((c) => c?.type === 'wildcard_import')) return undefined;
+  const moduleNode = node.type === 'future_import_statement' ? undefined : node.childForFieldName('module_name');
+  const module = node.type === 'future_import_statement' ? '__future__' : moduleNode?.type === 'relative_import' ? moduleNode.text.replace(/\s+/g, '') : dotted(moduleNode);
+  const names = node.childrenForFieldName('name').flatMap((n) => (n ? [nameOf(n)] : []));
+  return names.length ? { kind: 'from', module, names, comments } : undefined;
+}
+
+function render(region: Region, order: ImportOrder, eol: string): string | undefined {
+  if (region.unsupported) return undefined;
+  const statements = region.statements.map(({ node, comments }) => readStatement(node, comments));
+  if (statements.some((s) => s === undefined)) return undefined;
+  // isort sorts an indented block as if at the left margin, the indentation counted in the line length
+  const config = region.indent ? { ...order.config, lineLength: order.config.lineLength - region.indent.length } : order.config;
+  const text = renderImports(statements as ImportStatement[], config, order.place, eol);
+  return text === undefined ? undefined : `${text.split(eol).map((line) => (line ? `${region.indent}${line}` : line)).join(eol)}${eol}`;
+}
+
+/** A region's text at the left margin; undefined when a line is not indented as its first statement is. */
+function dedent(text: string, indent: string): string | undefined {
+  const lines = text.split('\n');
+  if (lines.some((line) => line.trim() !== '' && !line.startsWith(indent))) return undefined;
+  return lines.map((line) => line.slice(Math.min(indent.length, line.length - line.trimStart().length))).join('\n');
+}
+
+/**
+ * Keeps a file as isort has it: when every import block of the original (the module's and each indented block's) is
+ * exactly what isort writes under the project's settings, each block the rewrite changed is written again the same
+ * way (a rewritten import moves to its place, one module's from-imports merge, `as` names go apart, a line that grew
+ * too long wraps as the profile wraps) — as one edit replacing that block. A file isort would change already is left
+ * in its own order.
+ */
+export async function keepImportOrder(text: string, root: Node, edits: Edit[], order: ImportOrder | undefined, eol: string): Promise<Edit[]> {
+  if (!order || !edits.length) return edits;
+  const regions = regionsOf(root, text);
+  if (!regions.length) return edits;
+  for (const region of regions) {
+    if (render(region, order, eol) !== text.slice(region.start, region.end)) return edits;
+  }
+  let out = edits;
+  for (const region of regions) {
+    const inside = out.filter((e) => e.start >= region.start && e.end <= region.end);
+    if (!inside.length) continue;
+    if (out.some((e) => !inside.includes(e) && e.start < region.end && e.end > region.start)) continue; // an edit across its edge
+    const after = dedent(applyEdits(text.slice(region.start, region.end), inside.map((e) => ({ ...e, start: e.start - region.start, end: e.end - region.start }))), region.indent);
+    if (after === undefined) continue;
+    const tree = await parsePython(after);
+    try {
+      const regionsAfter = regionsIn(tree.rootNode, after);
+      const onlyImports = tree.rootNode.namedChildren.every((c) => c !== null && (importTypes.has(c.type) || c.type === 'comment'));
+      // the block must be the whole text: nothing (a comment line, say) outside the statements that a render would drop
+      if (!onlyImports || regionsAfter.length !== 1 || regionsAfter[0]!.start !== 0 || regionsAfter[0]!.end !== after.length) continue;
+      const rendered = render({ ...regionsAfter[0]!, indent: region.indent }, order, eol);
+      const current = text.slice(region.start, region.end);
+      if (rendered === undefined || rendered === applyEdits(current, inside.map((e) => ({ ...e, start: e.start - region.start, end: e.end - region.start })))) continue;
+      out = [...out.filter((e) => !inside.includes(e)), { start: region.start, end: region.end, text: rendered }];
+    } finally {
+      tree.delete();
+    }
+  }
+  return out;
+}

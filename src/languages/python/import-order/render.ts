@@ -1,0 +1,176 @@
+import type { IsortConfig } from './config';
+
+export type Section = 'FUTURE' | 'STDLIB' | 'THIRDPARTY' | 'FIRSTPARTY' | 'LOCALFOLDER';
+const sectionOrder: Section[] = ['FUTURE', 'STDLIB', 'THIRDPARTY', 'FIRSTPARTY', 'LOCALFOLDER'];
+
+export interface ImportedName {
+  name: string;
+  alias?: string;
+}
+
+/** Comments that go with a statement: its own line's (`# noqa`), and whole lines right above it. */
+export interface StatementComments {
+  inline?: string;
+  above: string[];
+}
+
+/** One import statement, as isort reads it: `import a, b as c` or `from .m import x, y as z`. */
+export type ImportStatement = ({ kind: 'straight'; modules: ImportedName[] } | { kind: 'from'; module: string; names: ImportedName[] }) & { comments: StatementComments };
+
+/** isort's `module_key`: relative dots joined by `_`, lower case unless `case_sensitive`; names typed A/B/C by `order_by_type`. */
+function moduleKey(module: string, config: IsortConfig): string {
+  const relative = /^(\.+)\s*(.*)$/.exec(module);
+  const name = relative ? `${relative[1]}_${relative[2]}` : module;
+  return config.caseSensitive ? name : name.toLowerCase();
+}
+
+function nameKey(name: string, config: IsortConfig): string {
+  const type = !config.orderByType ? '' : name.length > 1 && name === name.toUpperCase() && /[A-Z]/.test(name) ? 'A' : /^[A-Z]/.test(name) ? 'B' : 'C';
+  return `${type}${config.caseSensitive ? name : name.toLowerCase()}`;
+}
+
+const byKey = <T>(key: (item: T) => string) => (a: T, b: T): number => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+const spell = ({ name, alias }: ImportedName): string => (alias && alias !== name ? `${name} as ${alias}` : name);
+
+/** `from m import a, b` wrapped as the config's multi_line_output writes it; undefined where remodel cannot tell how isort would. */
+function fromLine(module: string, names: string[], config: IsortConfig, comment?: string): string[] | undefined {
+  const start = `from ${module} import `;
+  const flat = `${start}${names.join(', ')}${comment ? `  ${comment}` : ''}`;
+  const forced = config.forceGridWrap > 0 && names.length >= config.forceGridWrap;
+  if (flat.length <= config.lineLength && !forced) return [flat];
+  const comma = config.includeTrailingComma ? ',' : '';
+  if (names.length === 1) return wrapLone(start, names[0]!, config, comment);
+  if (comment) {
+    // VERTICAL_HANGING_INDENT puts the comment after `(`; what GRID does with it is not reproduced
+    if (config.multiLineOutput !== 3) return undefined;
+    return [`${start}(  ${comment}`, ...names.map((n, i) => `    ${n}${i < names.length - 1 ? ',' : comma}`), ')'];
+  }
+  if (config.multiLineOutput === 3) return [`${start}(`, ...names.map((n, i) => `    ${n}${i < names.length - 1 ? ',' : comma}`), ')'];
+  // GRID: names fill each line up to line_length, continuation lines aligned after the parenthesis; a name that does
+  // not fit on a fresh line either breaks at its spaces (`X as\n Y`)
+  const indent = ' '.repeat(start.length + 1);
+  const lines = [`${start}(${names[0]}`];
+  for (const name of names.slice(1)) {
+    const last = lines[lines.length - 1]!;
+    if (`${last}, ${name}`.length + 1 > config.lineLength) {
+      lines[lines.length - 1] = `${last},`;
+      const parts = name.split(' ');
+      lines.push(`${indent}${parts[0]}`);
+      for (const part of parts.slice(1)) {
+        if (`${lines[lines.length - 1]} ${part}`.length + 1 > config.lineLength) lines.push(`${indent}${part}`);
+        else lines[lines.length - 1] += ` ${part}`;
+      }
+    } else lines[lines.length - 1] = `${last}, ${name}`;
+  }
+  lines[lines.length - 1] += `${comma})`;
+  // a grid line still too long: isort falls back to VERTICAL_GRID (names filling lines under `(`)
+  return lines.some((line) => line.length > config.lineLength) ? verticalGrid(start, names, config) : lines;
+}
+
+/** isort's VERTICAL_GRID: `from m import (` then the names filling indented lines, the `)` counted on the last. */
+function verticalGrid(start: string, names: string[], config: IsortConfig): string[] {
+  const lines = [`${start}(`, `    ${names[0]}`];
+  names.slice(1).forEach((name) => {
+    const last = lines[lines.length - 1]!;
+    if (`${last}, ${name}`.length + 1 > config.lineLength) {
+      lines[lines.length - 1] = `${last},`;
+      lines.push(`    ${name}`);
+    } else lines[lines.length - 1] = `${last}, ${name}`;
+  });
+  lines[lines.length - 1] += `${config.includeTrailingComma ? ',' : ''})`;
+  return lines;
+}
+
+/** isort's `wrap.line` for a one-name import too long for its line: at `import`, in parentheses or after a backslash. */
+function wrapLone(start: string, name: string, config: IsortConfig, comment: string | undefined): string[] | undefined {
+  const body = `    ${name}`;
+  // a continuation line still too long is wrapped again at ` as `: not reproduced (its comment does not count)
+  if (body.length > config.lineLength && name.includes(' as ')) return undefined;
+  if (!config.useParentheses) return [`${start}\\`, `${body}${comment ? `  ${comment}` : ''}`];
+  const comma = config.includeTrailingComma ? ',' : '';
+  const vertical = config.multiLineOutput === 3;
+  if (comment) return vertical ? [`${start}(`, `${body}${comma}  ${comment}`, ')'] : undefined;
+  return vertical ? [`${start}(`, `${body}${comma}`, ')'] : [`${start}(`, `${body}${comma})`];
+}
+
+/**
+ * One module's from-imports as isort 5 writes them: a name with a comment of its own first, on its own line; then the
+ * names in order, each `as` name on a line of its own (unless `combine_as_imports`) and the runs of plain names
+ * between them on one line each.
+ */
+function fromLines(module: string, names: ImportedName[], config: IsortConfig, comment: string | undefined, commented: ReadonlyMap<string, string>): string[] | undefined {
+  const sorted = [...new Map(names.map((n) => [spell(n), n])).values()].sort(byKey((n) => `${nameKey(n.name, config)} ${n.alias ?? ''}`));
+  const lines: Array<string[] | undefined> = [];
+  for (const name of sorted.filter((n) => commented.has(spell(n)))) lines.push(fromLine(module, [spell(name)], config, commented.get(spell(name))));
+  const rest = sorted.filter((n) => !commented.has(spell(n)));
+  if (comment && rest.length > 1 && (config.forceSingleLine || (!config.combineAsImports && rest.some((n) => n.alias !== undefined && n.alias !== n.name)))) return undefined;
+  if (config.forceSingleLine) lines.push(...rest.map((n) => fromLine(module, [spell(n)], config, comment)));
+  else if (config.combineAsImports) lines.push(rest.length ? fromLine(module, rest.map(spell), config, comment) : []);
+  else {
+    let run: string[] = [];
+    const flush = (): void => {
+      if (run.length) lines.push(fromLine(module, run, config, comment));
+      run = [];
+    };
+    for (const name of rest) {
+      if (name.alias !== undefined && name.alias !== name.name) {
+        flush();
+        lines.push(fromLine(module, [spell(name)], config));
+      } else run.push(spell(name));
+    }
+    flush();
+  }
+  return lines.some((l) => l === undefined) ? undefined : (lines as string[][]).flat();
+}
+
+/**
+ * The text isort writes for these import statements (one region: no code between them), sections apart by one blank
+ * line; undefined where the layout is one remodel does not reproduce (comments on statements that merge, say).
+ */
+export function renderImports(statements: readonly ImportStatement[], config: IsortConfig, place: (module: string) => Section, eol: string): string | undefined {
+  interface Entry { key: string; lines: string[]; above: string[] }
+  const straight = new Map<Section, Map<string, Entry>>();
+  const from = new Map<Section, Map<string, { names: ImportedName[]; statements: ImportStatement[] }>>();
+  for (const statement of statements) {
+    if (statement.kind === 'straight') {
+      if (statement.modules.length > 1 && (statement.comments.inline || statement.comments.above.length)) return undefined;
+      for (const module of statement.modules) {
+        const entries = straight.get(place(module.name)) ?? new Map<string, Entry>();
+        straight.set(place(module.name), entries);
+        const line = `import ${spell(module)}`;
+        const existing = entries.get(line);
+        if (existing && (statement.comments.inline || statement.comments.above.length)) return undefined;
+        entries.set(line, existing ?? { key: `${moduleKey(module.name, config)} ${module.alias ?? ''}`, lines: [`${line}${statement.comments.inline ? `  ${statement.comments.inline}` : ''}`], above: statement.comments.above });
+      }
+      continue;
+    }
+    const section = place(statement.module);
+    const modules = from.get(section) ?? new Map<string, { names: ImportedName[]; statements: ImportStatement[] }>();
+    from.set(section, modules);
+    const entry = modules.get(statement.module) ?? { names: [], statements: [] };
+    modules.set(statement.module, { names: [...entry.names, ...statement.names], statements: [...entry.statements, statement] });
+  }
+  const blocks: string[][] = [];
+  for (const section of sectionOrder) {
+    const plain = [...(straight.get(section)?.values() ?? [])].sort(byKey((e) => e.key));
+    const froms: Entry[] = [];
+    for (const [module, { names, statements: merged }] of from.get(section) ?? []) {
+      // a one-name statement's comment is that name's; a longer statement keeps its comment only standing alone
+      const commented = new Map<string, string>();
+      for (const statement of merged) {
+        if (statement.kind !== 'from' || !statement.comments.inline || (statement.names.length > 1 && merged.length === 1)) continue;
+        if (statement.names.length > 1) return undefined; // how isort shares such a comment out is not reproduced
+        commented.set(spell(statement.names[0]!), statement.comments.inline);
+      }
+      if (merged.filter((m) => m.comments.above.length).length > 1 || (merged.length > 1 && merged.some((m) => m.comments.above.length))) return undefined;
+      const lines = fromLines(module, names, config, merged.length === 1 && !commented.size ? merged[0]!.comments.inline : undefined, commented);
+      if (!lines) return undefined;
+      froms.push({ key: moduleKey(module, config), lines, above: merged[0]!.comments.above });
+    }
+    froms.sort(byKey((e) => e.key));
+    if (!plain.length && !froms.length) continue;
+    const entries = [...plain, ...(plain.length && froms.length ? Array<Entry>(config.linesBetweenTypes).fill({ key: '', lines: [''], above: [] }) : []), ...froms];
+    blocks.push(entries.flatMap((e, i) => [...(e.above.length && i > 0 && config.ensureNewlineBeforeComments ? [''] : []), ...e.above, ...e.lines]));
+  }
+  return blocks.map((lines) => lines.join(eol)).join(`${eol}${eol}`);
+}
