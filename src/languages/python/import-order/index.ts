@@ -88,14 +88,20 @@ function regionsIn(container: Node, text: string): Region[] {
         }
         regions.push((current = { start: lineStart, end: 0, indent, statements: [], unsupported: false }));
       }
-      current.statements.push({ node: child, comments: { above: pending } });
-      if (child.text.includes('#')) current.unsupported = true;
+      const comments: StatementComments = { above: pending };
+      current.statements.push({ node: child, comments });
+      // a comment inside the parentheses: the one of a wrapped one-name import (`(\n    Name,  # why\n)`) or the one
+      // after `(` (isort's place for a statement's comment); any other is not reproduced
+      const inner = child.descendantsOfType('comment').filter((c): c is Node => c !== null);
+      const names = child.childrenForFieldName('name');
+      if (inner.length === 1 && (names.length === 1 || inner[0]!.startPosition.row === child.startPosition.row)) comments.inline = inner[0]!.text;
+      else if (inner.length) current.unsupported = true;
       pending = [];
       lastEnd = child.endIndex;
       current.end = lineEndAfter(text, child.endIndex);
     } else if (child.type === 'comment' && current) {
       const last = current.statements[current.statements.length - 1]!;
-      if (child.startPosition.row === last.node.endPosition.row && !pending.length) {
+      if (child.startPosition.row === last.node.endPosition.row && !pending.length && !last.comments.inline) {
         last.comments.inline = child.text;
         current.end = lineEndAfter(text, child.endIndex);
       } else pending.push(child.text);
@@ -118,13 +124,12 @@ function nameOf(node: Node): ImportedName {
   return { name: dotted(node.childForFieldName('name')), alias: node.childForFieldName('alias')?.text ?? '' };
 }
 
-/** One statement as isort reads it; undefined for a form remodel leaves to the project (`*`, `;`, continuation lines). */
+/** One statement as isort reads it. */
 function readStatement(node: Node, comments: StatementComments): ImportStatement | undefined {
   if (node.type === 'import_statement') return { kind: 'straight', modules: node.childrenForFieldName('name').flatMap((n) => (n ? [nameOf(n)] : [])), comments };
-  if (node.namedChildren.some((c) => c?.type === 'wildcard_import')) return undefined;
   const moduleNode = node.type === 'future_import_statement' ? undefined : node.childForFieldName('module_name');
   const module = node.type === 'future_import_statement' ? '__future__' : moduleNode?.type === 'relative_import' ? moduleNode.text.replace(/\s+/g, '') : dotted(moduleNode);
-  const names = node.childrenForFieldName('name').flatMap((n) => (n ? [nameOf(n)] : []));
+  const names = node.namedChildren.some((c) => c?.type === 'wildcard_import') ? [{ name: '*' }] : node.childrenForFieldName('name').flatMap((n) => (n ? [nameOf(n)] : []));
   return names.length ? { kind: 'from', module, names, comments } : undefined;
 }
 
@@ -150,21 +155,27 @@ function dedent(text: string, indent: string): string | undefined {
  * exactly what isort writes under the project's settings, each block the rewrite changed is written again the same
  * way (a rewritten import moves to its place, one module's from-imports merge, `as` names go apart, a line that grew
  * too long wraps as the profile wraps) — as one edit replacing that block. A file isort would change already is left
- * in its own order.
+ * in its own order. `unkept`: the first lines of changed blocks whose isort layout remodel cannot reproduce (comments
+ * that isort would move between merged imports, say, or a file not in isort's order before), which the caller reports.
  */
-export async function keepImportOrder(text: string, root: Node, edits: Edit[], order: ImportOrder | undefined, eol: string): Promise<Edit[]> {
-  if (!order || !edits.length) return edits;
+export async function keepImportOrder(text: string, root: Node, edits: Edit[], order: ImportOrder | undefined, eol: string): Promise<{ edits: Edit[]; unkept: number[] }> {
+  const unchanged = { edits, unkept: [] };
+  if (!order || !edits.length) return unchanged;
   const regions = regionsOf(root, text);
-  if (!regions.length) return edits;
-  for (const region of regions) {
-    if (render(region, order, eol) !== text.slice(region.start, region.end)) return edits;
-  }
+  if (!regions.length) return unchanged;
+  // a file not laid out as remodel reproduces isort (not isort-clean, or a layout not reproduced): left in its own
+  // order, the first block the rewrite touches named
+  const touched = regions.find((region) => edits.some((e) => e.start < region.end && e.end >= region.start));
+  if (!touched) return unchanged;
+  if (regions.some((region) => render(region, order, eol) !== text.slice(region.start, region.end))) return { edits, unkept: [touched.statements[0]!.node.startPosition.row + 1] };
   let out = edits;
+  const unkept: number[] = [];
   for (const region of regions) {
     const inside = out.filter((e) => e.start >= region.start && e.end <= region.end);
     if (!inside.length) continue;
     if (out.some((e) => !inside.includes(e) && e.start < region.end && e.end > region.start)) continue; // an edit across its edge
-    const after = dedent(applyEdits(text.slice(region.start, region.end), inside.map((e) => ({ ...e, start: e.start - region.start, end: e.end - region.start }))), region.indent);
+    const rewritten = applyEdits(text.slice(region.start, region.end), inside.map((e) => ({ ...e, start: e.start - region.start, end: e.end - region.start })));
+    const after = dedent(rewritten, region.indent);
     if (after === undefined) continue;
     const tree = await parsePython(after);
     try {
@@ -173,12 +184,12 @@ export async function keepImportOrder(text: string, root: Node, edits: Edit[], o
       // the block must be the whole text: nothing (a comment line, say) outside the statements that a render would drop
       if (!onlyImports || regionsAfter.length !== 1 || regionsAfter[0]!.start !== 0 || regionsAfter[0]!.end !== after.length) continue;
       const rendered = render({ ...regionsAfter[0]!, indent: region.indent }, order, eol);
-      const current = text.slice(region.start, region.end);
-      if (rendered === undefined || rendered === applyEdits(current, inside.map((e) => ({ ...e, start: e.start - region.start, end: e.end - region.start })))) continue;
+      if (rendered === undefined) unkept.push(region.statements[0]!.node.startPosition.row + 1);
+      if (rendered === undefined || rendered === rewritten) continue;
       out = [...out.filter((e) => !inside.includes(e)), { start: region.start, end: region.end, text: rendered }];
     } finally {
       tree.delete();
     }
   }
-  return out;
+  return { edits: out, unkept };
 }

@@ -94,32 +94,57 @@ function wrapLone(start: string, name: string, config: IsortConfig, comment: str
 }
 
 /**
- * One module's from-imports as isort 5 writes them: a name with a comment of its own first, on its own line; then the
- * names in order, each `as` name on a line of its own (unless `combine_as_imports`) and the runs of plain names
- * between them on one line each.
+ * One module's from-imports as isort 5 writes them. `force_single_line`: each name on its line, in order. Else, names in
+ * order; then, over and over: the `as` imports at the head
+ * (a name imported plainly too first), on lines of their own; once, every plainly imported name with a comment of its
+ * own, each on its line; then the run of plain names up to the next `as` import on one line (`combine_as_imports`:
+ * every name in that run).
  */
 function fromLines(module: string, names: ImportedName[], config: IsortConfig, comment: string | undefined, commented: ReadonlyMap<string, string>): string[] | undefined {
-  const sorted = [...new Map(names.map((n) => [spell(n), n])).values()].sort(byKey((n) => `${nameKey(n.name, config)} ${n.alias ?? ''}`));
-  const lines: Array<string[] | undefined> = [];
-  for (const name of sorted.filter((n) => commented.has(spell(n)))) lines.push(fromLine(module, [spell(name)], config, commented.get(spell(name))));
-  const rest = sorted.filter((n) => !commented.has(spell(n)));
-  if (comment && rest.length > 1 && (config.forceSingleLine || (!config.combineAsImports && rest.some((n) => n.alias !== undefined && n.alias !== n.name)))) return undefined;
-  if (config.forceSingleLine) lines.push(...rest.map((n) => fromLine(module, [spell(n)], config, comment)));
-  else if (config.combineAsImports) lines.push(rest.length ? fromLine(module, rest.map(spell), config, comment) : []);
-  else {
-    let run: string[] = [];
-    const flush = (): void => {
-      if (run.length) lines.push(fromLine(module, run, config, comment));
-      run = [];
-    };
-    for (const name of rest) {
-      if (name.alias !== undefined && name.alias !== name.name) {
-        flush();
-        lines.push(fromLine(module, [spell(name)], config));
-      } else run.push(spell(name));
-    }
-    flush();
+  interface Base { name: string; plain: boolean; aliases: string[] }
+  const bases = new Map<string, Base>();
+  for (const { name, alias } of names) {
+    const base = bases.get(name) ?? { name, plain: false, aliases: [] };
+    bases.set(name, base);
+    if (alias === undefined || alias === name) base.plain = true;
+    else if (!base.aliases.includes(alias)) base.aliases.push(alias);
   }
+  const remaining = [...bases.values()].sort(byKey((b) => nameKey(b.name, config)));
+  remaining.forEach((b) => b.aliases.sort());
+  const lines: Array<string[] | undefined> = [];
+  const single = (text: string, own?: string): void => void lines.push(fromLine(module, [text], config, own));
+  if (config.forceSingleLine) {
+    if (comment && names.length > 1) return undefined;
+    for (const b of remaining) {
+      if (b.plain) single(b.name, commented.get(b.name) ?? comment);
+      for (const alias of b.aliases) single(`${b.name} as ${alias}`, commented.get(`${b.name} as ${alias}`) ?? comment);
+    }
+    return lines.some((l) => l === undefined) ? undefined : (lines as string[][]).flat();
+  }
+  let first = true;
+  while (remaining.length) {
+    while (!config.combineAsImports && remaining[0]?.aliases.length) {
+      const b = remaining.shift()!;
+      if (b.plain) single(b.name, commented.get(b.name));
+      for (const alias of b.aliases) single(`${b.name} as ${alias}`, commented.get(`${b.name} as ${alias}`));
+    }
+    if (first) {
+      first = false;
+      for (const b of remaining.filter((b) => b.plain && !b.aliases.length && commented.has(b.name))) {
+        single(b.name, commented.get(b.name));
+        remaining.splice(remaining.indexOf(b), 1);
+      }
+    }
+    const run: string[] = [];
+    while (remaining.length && (config.combineAsImports || !remaining[0]!.aliases.length)) {
+      const b = remaining.shift()!;
+      run.push(...(b.plain ? [b.name] : []), ...b.aliases.map((alias) => `${b.name} as ${alias}`));
+    }
+    const own = run.filter((text) => commented.has(text));
+    if (own.length && run.length > 1) return undefined; // a name's comment inside a combined line: not reproduced
+    if (run.length) lines.push(fromLine(module, run, config, own.length ? commented.get(own[0]!) : comment));
+  }
+  if (comment && lines.length > 1) return undefined; // which line isort gives a statement's comment is not reproduced
   return lines.some((l) => l === undefined) ? undefined : (lines as string[][]).flat();
 }
 
@@ -140,7 +165,7 @@ export function renderImports(statements: readonly ImportStatement[], config: Is
         const line = `import ${spell(module)}`;
         const existing = entries.get(line);
         if (existing && (statement.comments.inline || statement.comments.above.length)) return undefined;
-        entries.set(line, existing ?? { key: `${moduleKey(module.name, config)} ${module.alias ?? ''}`, lines: [`${line}${statement.comments.inline ? `  ${statement.comments.inline}` : ''}`], above: statement.comments.above });
+        entries.set(line, existing ?? { key: `${moduleKey(module.name, config)} ${module.alias && module.alias !== module.name ? 1 : 0}`, lines: [`${line}${statement.comments.inline ? `  ${statement.comments.inline}` : ''}`], above: statement.comments.above });
       }
       continue;
     }
@@ -163,6 +188,12 @@ export function renderImports(statements: readonly ImportStatement[], config: Is
         commented.set(spell(statement.names[0]!), statement.comments.inline);
       }
       if (merged.filter((m) => m.comments.above.length).length > 1 || (merged.length > 1 && merged.some((m) => m.comments.above.length))) return undefined;
+      if (names.some((n) => n.name === '*')) {
+        // a star import stands alone (how isort combines it with others is not reproduced)
+        if (merged.length > 1 || names.length > 1) return undefined;
+        froms.push({ key: moduleKey(module, config), lines: [`from ${module} import *${merged[0]!.comments.inline ? `  ${merged[0]!.comments.inline}` : ''}`], above: merged[0]!.comments.above });
+        continue;
+      }
       const lines = fromLines(module, names, config, merged.length === 1 && !commented.size ? merged[0]!.comments.inline : undefined, commented);
       if (!lines) return undefined;
       froms.push({ key: moduleKey(module, config), lines, above: merged[0]!.comments.above });

@@ -44,7 +44,8 @@ async function planLfRewrite(file: SourceFile, ctx: PythonContext): Promise<File
     await run(new PythonFileRewrite(file, ctx, out, tree.rootNode));
     out.flushAddedLines();
     if (!out.edits.length) return { kind: 'unchanged', file: file.path, needsReview: out.needsReview, notes: out.notes };
-    const edits = await keepImportOrder(file.text, tree.rootNode, out.edits, ctx.importOrder, out.eol);
+    const { edits, unkept } = await keepImportOrder(file.text, tree.rootNode, out.edits, ctx.importOrder, out.eol);
+    for (const line of unkept) out.notes.push({ file: file.path, line, message: 'imports left as rewritten: this block is not laid out the way remodel reproduces isort (run isort on this file)' });
     const broken = await syntaxErrorAfter(file.text, edits);
     if (broken) return { kind: 'failed', file: file.path, line: broken.line, column: broken.column, error: `the rewrite would not parse (${broken.text}); file left untouched, please report this` };
     return { kind: 'changed', file: file.path, edits, needsReview: out.needsReview, notes: out.notes, stats: out.stats };
