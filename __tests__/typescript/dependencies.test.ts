@@ -51,6 +51,18 @@ describe('a bare specifier moved to another package: the importer\'s package.jso
     expect(await notesFor(files, 'packages/framework/a.ts')).toEqual([]);
   });
 
+  it("says nothing when the new specifier is a tsconfig `paths` alias (a folder of the repository, not a package)", async () => {
+    const files = {
+      'tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@acme/framework/*': ['libs/framework/src/*'], '@acme/utils': ['libs/utils/index.ts'], '@acme/utils/*': ['libs/utils/*'] } } }),
+      'libs/framework/src/utils.ts': 'export const isObject = 1;\nexport const pick = 1;\n',
+      'libs/utils/index.ts': 'export const isObject = 1;\n',
+      'libs/utils/object.ts': 'export const pick = 1;\n',
+      'package.json': JSON.stringify({ dependencies: { lodash: '1' } }),
+      'src/a.ts': importer,
+    };
+    expect(await notesFor(files, 'src/a.ts')).toEqual([]);
+  });
+
   it('says nothing without a package.json', async () => {
     expect(await notesFor({ 'src/a.ts': importer }, 'src/a.ts')).toEqual([]);
   });

@@ -142,7 +142,8 @@ function* aliasSpecifiers(target: string, options: ts.CompilerOptions, original:
   }
 }
 
-function matchesPattern(specifier: string, pattern: string): boolean {
+/** True when a tsconfig `paths` pattern (one `*` at most) matches the specifier. */
+export function matchesPattern(specifier: string, pattern: string): boolean {
   const star = pattern.indexOf('*');
   if (star === -1) return specifier === pattern;
   return specifier.startsWith(pattern.slice(0, star)) && specifier.endsWith(pattern.slice(star + 1));

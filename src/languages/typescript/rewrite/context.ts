@@ -10,7 +10,7 @@ import { findOldModule, isBareModule, isRelativeOrAbsolute, type OldModule } fro
 import { spellsUnresolvedOldModule } from '../prefilter';
 import { findModuleFile, type UsageKind } from '../resolve';
 import { ScopeAnalysis } from '../scopes';
-import { writeSpecifier } from '../specifier';
+import { matchesPattern, writeSpecifier } from '../specifier';
 import { ts } from '../ts';
 import { PendingImport, TargetImport } from './bindings';
 import { escapeFor } from './text';
@@ -127,6 +127,9 @@ export class FileRewrite {
   noteUndeclaredPackage(literal: ts.StringLiteralLike, old: OldModule, module: string): void {
     const target = packageNameOf(module);
     if ((this.isBare(old.id) && packageNameOf(old.id) === target) || this.undeclaredNoted.has(target)) return;
+    // a tsconfig `paths` alias names a folder of the repository, not a package to declare
+    const { options } = this.prepared.resolver.configFor(this.absolute);
+    if (Object.keys(options.paths ?? {}).some((pattern) => matchesPattern(module, pattern))) return;
     const manifest = manifestsOf(this.prepared).undeclared(this.absolute, target);
     if (!manifest) return;
     this.undeclaredNoted.add(target);
