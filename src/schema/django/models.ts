@@ -3,6 +3,7 @@ import type { Workspace } from '../../core/types';
 import { parsePython, type Node } from '../../languages/python/syntax';
 import type { Origin, SchemaModel } from '../model';
 import { isMigration } from '../migrations/paths';
+import { djangoAppFolder } from '../orm/python/naming';
 import { kids, lastSegment, stringValue } from '../orm/python/nodes';
 import { isFieldCall, readField, readIndexCall, readTogether } from './fields';
 import { appLabelOf } from './project';
@@ -73,15 +74,6 @@ interface ClassInfo {
   meta?: Meta;
   /** the options a field class's `__init__` fixes */
   fixedOptions: CustomField['defaults'];
-}
-
-/** The folder of the app a models file belongs to: that of `models.py`, or the one holding the `models/` package. */
-function appFolder(file: string): string {
-  const dir = posix.dirname(file);
-  const parts = dir.split('/');
-  const index = parts.lastIndexOf('models');
-  const folder = index >= 0 ? parts.slice(0, index).join('/') : dir;
-  return folder === '.' ? '' : folder;
 }
 
 function readMeta(node: Node, origin: (n: Node) => Origin): Meta {
@@ -171,7 +163,7 @@ function build(workspace: Workspace, classes: ClassInfo[], settings: DjangoSetti
   for (const info of classes) byName.set(info.name, [...(byName.get(info.name) ?? []), info]);
   const lookup = (base: string, from: ClassInfo): ClassInfo | undefined => {
     const candidates = (byName.get(lastSegment(base)) ?? []).filter((c) => c !== from);
-    return candidates.find((c) => c.file === from.file) ?? candidates.find((c) => appFolder(c.file) === appFolder(from.file)) ?? candidates.find((c) => c.file !== contribFile) ?? candidates[0];
+    return candidates.find((c) => c.file === from.file) ?? candidates.find((c) => djangoAppFolder(c.file) === djangoAppFolder(from.file)) ?? candidates.find((c) => c.file !== contribFile) ?? candidates[0];
   };
 
   // a project's own field classes: `class MoneyField(models.DecimalField)` → DecimalField
@@ -200,7 +192,7 @@ function build(workspace: Workspace, classes: ClassInfo[], settings: DjangoSetti
     return found;
   };
 
-  const labelOf = (info: ClassInfo): string => info.meta?.appLabel ?? (info.file === contribFile ? 'auth' : appLabelOf(workspace, appFolder(info.file)));
+  const labelOf = (info: ClassInfo): string => info.meta?.appLabel ?? (info.file === contribFile ? 'auth' : appLabelOf(workspace, djangoAppFolder(info.file)));
   const models = classes.filter((info) => isModel(info));
   const states = new Map<ClassInfo, DjangoModel>();
   const unresolved: SchemaModel['unresolved'] = [];

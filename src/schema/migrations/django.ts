@@ -5,18 +5,13 @@ import type { TableRename } from '../../importmap/types';
 import { parsePython, type Node } from '../../languages/python/syntax';
 import type { ScannedModel } from '../orm/types';
 import { kids } from '../orm/python/nodes';
+import { djangoAppFolder } from '../orm/python/naming';
 
 /** A Django model whose table a `tables:` entry renames. */
 export interface DjangoRename {
   model: ScannedModel;
   file: string;
   rename: TableRename;
-}
-
-/** The app folder of a models file: the folder of `models.py`, or the one holding the `models/` package. */
-function appFolder(file: string): string {
-  const dir = posix.dirname(file);
-  return posix.basename(dir) === 'models' ? posix.dirname(dir) : dir;
 }
 
 const migrationFile = /^(\d{4})_\w+\.py$/;
@@ -61,7 +56,7 @@ export function djangoRenameMigration(workspace: Workspace, app: string, renames
   return { path: `${folder}/${String(number + 1).padStart(4, '0')}_${suffix}.py`, text };
 }
 
-export const appOf = appFolder;
+export const appOf = djangoAppFolder;
 
 /** Whether some migration of the app already sets this model's table (a second plan after `apply` adds none). */
 export function djangoRenameMigrated(workspace: Workspace, app: string, rename: DjangoRename): boolean {
