@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeGitRepo, remodel, repoRoot } from '../support/cli';
 
@@ -77,6 +77,21 @@ describe('remodel drift on a Django project', () => {
     const ours = Object.fromEntries(models.map((m) => [m.name, { fields: m.fields.map((f) => [f.name, f.column, f.nullable, f.primary_key, f.unique]), relations: m.relations.map((r) => [r.name, r.target, r.kind]).sort(), table: m.table }]));
     expect(Object.keys(theirs)).toHaveLength(8);
     expect(ours).toEqual(theirs);
+  });
+
+  it('a relation to another column (to_field): its type and target follow that column; a change of it is found as Django finds it', () => {
+    const dir = makeGitRepo(join(fixtures, 'django-drift'));
+    const models = join(dir, 'shop', 'models.py');
+    copyFileSync(join(fixtures, 'django-clean-models.py'), models);
+    const withCoupons = (toField: string): string => `${readFileSync(join(fixtures, 'django-clean-models.py'), 'utf8')}\n\nclass Coupon(models.Model):\n    code = models.CharField(max_length=20, unique=True)\n\n\nclass Redemption(models.Model):\n    coupon = models.ForeignKey(Coupon, on_delete=models.CASCADE${toField})\n`;
+    writeFileSync(models, withCoupons(', to_field="code"'));
+    const made = spawnSync('/usr/bin/python3', ['manage.py', 'makemigrations', 'shop'], { cwd: dir, encoding: 'utf8', env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1', DATABASE_NAME: join(dir, 'db.sqlite3') } });
+    expect(made.status).toBe(0);
+    expect(drift(dir).filter((f) => f.kind !== 'unresolved')).toEqual([]);
+    writeFileSync(models, withCoupons(''));
+    const theirs = djangoSays(dir);
+    expect(theirs).toEqual([['fk-target-mismatch', 'shop_redemption', 'coupon_id'], ['type-mismatch', 'shop_redemption', 'coupon_id']]);
+    expect(sorted(drift(dir).filter((f) => f.kind !== 'unresolved').map(asDjangoSays))).toEqual(theirs);
   });
 
   it("two leaf migrations in one app are Django's conflict: one line naming them, exit 2", () => {

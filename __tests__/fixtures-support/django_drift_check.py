@@ -81,8 +81,9 @@ def field_change(table, old, new):
     unique = lambda f: bool(f.unique) and not f.primary_key
     if unique(old) != unique(new):
         out.append(["missing-unique" if unique(new) else "extra-unique", table, [new.column]])
-    old_target = old.related_model._meta.db_table if old.is_relation and old.related_model else None
-    new_target = new.related_model._meta.db_table if new.is_relation and new.related_model else None
+    # the table and column the foreign key references (`to_field` changes the column)
+    target = lambda f: (f.related_model._meta.db_table, f.target_field.column) if f.is_relation and f.related_model and not f.many_to_many else None
+    old_target, new_target = target(old), target(new)
     if old_target and new_target and old_target != new_target:
         out.append(["fk-target-mismatch", table, new.column])
     return out

@@ -14,7 +14,7 @@ function normaliseSql(sql: string): string {
   if (lower === 'now()' || lower === 'current_timestamp' || lower === 'current_timestamp()') return 'CURRENT_TIMESTAMP';
   if (lower === 'true') return '1';
   if (lower === 'false') return '0';
-  return text;
+  return /^\w+\(\)$/.test(text) ? lower : text;
 }
 
 /**
@@ -33,6 +33,8 @@ export function serverDefaultValue(node: Node): string | undefined {
     return sql === undefined ? undefined : normaliseSql(sql);
   }
   if (callee === 'true' || callee === 'false') return callee === 'true' ? '1' : '0';
-  if (timestampFunctions.has(callee.toLowerCase()) && /\bfunc\./.test(node.childForFieldName('function')?.text ?? '')) return 'CURRENT_TIMESTAMP';
-  return undefined;
+  if (!/\bfunc\./.test(node.childForFieldName('function')?.text ?? '')) return undefined;
+  if (timestampFunctions.has(callee.toLowerCase())) return 'CURRENT_TIMESTAMP';
+  // `func.gen_random_uuid()`: the call the database holds, as `text("gen_random_uuid()")` spells it
+  return args.length ? undefined : `${callee.toLowerCase()}()`;
 }

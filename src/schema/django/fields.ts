@@ -49,6 +49,8 @@ export function readField(name: string, call: Node, origin: Origin, customKinds:
     const to = targetText(keyword('to') ?? positionalArgs(args)[0]);
     if (to) field.to = to;
     if (boolean(keyword('db_constraint')) === false) field.noConstraint = true;
+    const toField = keyword('to_field') && stringValue(keyword('to_field')!);
+    if (toField) field.toField = toField;
     const through = targetText(keyword('through'));
     if (through) field.through = through;
     const dbTable = keyword('db_table') && stringValue(keyword('db_table')!);

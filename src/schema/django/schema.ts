@@ -48,15 +48,20 @@ function djangoNames(models: readonly DjangoModel[], settings: DjangoSettings) {
     return 'fields' in target ? [...target.fields.values()].find((f) => f.primaryKey) : undefined;
   };
   const columnOf = (field: DjangoField): string => field.dbColumn ?? (isRelation(field) ? `${field.name}_id` : field.name);
-  // a relation's column has its target's key type (an AutoField's `serial` is an `integer` there)
-  const keyType = (target: ModelRef, depth = 0): string | undefined => {
+  /** The field a relation points at: `to_field`, else the target's primary key (undefined outside the project). */
+  const referenced = (target: ModelRef, toField?: string): DjangoField | undefined => {
     const owner = concrete(target);
-    const key = primaryKey(owner);
+    return toField && 'fields' in owner ? owner.fields.get(toField) ?? primaryKey(owner) : primaryKey(owner);
+  };
+  // a relation's column has the type of the field it points at (an AutoField's `serial` is an `integer` there)
+  const keyType = (target: ModelRef, depth = 0, toField?: string): string | undefined => {
+    const owner = concrete(target);
+    const key = referenced(owner, toField);
     if (!key || !('fields' in owner)) return 'integer'; // a model outside the project: Django's default key
     return depth > 10 ? undefined : typeOf(key, owner, depth + 1);
   };
-  const typeOf = (field: DjangoField, owner: DjangoModel, depth = 0): string | undefined => (isRelation(field) ? keyType(resolve(field.to ?? '', owner), depth) : columnType(field));
-  return { resolve, tableOf, primaryKey, columnOf, keyType, typeOf };
+  const typeOf = (field: DjangoField, owner: DjangoModel, depth = 0): string | undefined => (isRelation(field) ? keyType(resolve(field.to ?? '', owner), depth, field.toField) : columnType(field));
+  return { resolve, tableOf, referenced, columnOf, keyType, typeOf };
 }
 
 /**
@@ -66,7 +71,7 @@ function djangoNames(models: readonly DjangoModel[], settings: DjangoSettings) {
  * migrations both go through here, so that the comparison is of like with like.
  */
 export function djangoSchema(models: readonly DjangoModel[], settings: DjangoSettings): SchemaModel {
-  const { resolve, tableOf, primaryKey, columnOf, keyType, typeOf } = djangoNames(models, settings);
+  const { resolve, tableOf, referenced, columnOf, keyType, typeOf } = djangoNames(models, settings);
   const schema = emptySchema();
   const put = (table: TableSchema): void => void schema.tables.set(table.name, table);
   for (const model of models) {
@@ -89,7 +94,7 @@ export function djangoSchema(models: readonly DjangoModel[], settings: DjangoSet
       else if (!unique && !field.primaryKey && (field.dbIndex ?? isRelation(field))) table.indexes.push({ columns: [name], unique: false, origin: field.origin });
       if (isRelation(field) && !field.noConstraint) {
         const target = resolve(field.to ?? '', model);
-        const key = primaryKey(target);
+        const key = referenced(target, field.toField);
         table.foreignKeys.push({ columns: [name], target: { table: tableOf(target), columns: [key ? columnOf(key) : 'id'] }, origin: field.origin });
       }
     }
@@ -130,14 +135,14 @@ export interface DjangoModelDescription {
 
 /** Every concrete model and proxy, with the reverse side of each relation (`related_name`, else `<model>_set`). */
 export function describeDjangoModels(models: readonly DjangoModel[], settings: DjangoSettings): DjangoModelDescription[] {
-  const { resolve, tableOf, primaryKey, columnOf, typeOf } = djangoNames(models, settings);
+  const { resolve, tableOf, referenced, columnOf, typeOf } = djangoNames(models, settings);
   const described = new Map<DjangoModel, DjangoModelDescription>();
   for (const model of models) {
     if (model.abstract) continue;
     const fields = [...model.fields.values()].filter((f) => !isManyToMany(f)).map((field) => {
       const type = typeOf(field, model);
       const target = isRelation(field) ? resolve(field.to ?? '', model) : undefined;
-      const key = target ? primaryKey(target) : undefined;
+      const key = target ? referenced(target, field.toField) : undefined;
       const unique = !field.primaryKey && (field.unique || isOneToOne(field));
       return { name: field.name, column: columnOf(field), ...(type ? { type } : {}), nullable: field.primaryKey ? false : field.null, primaryKey: field.primaryKey, unique, index: !unique && !field.primaryKey && (field.dbIndex ?? isRelation(field)), ...(target ? { foreignKey: `${tableOf(target)}.${key ? columnOf(key) : 'id'}` } : {}) };
     });

@@ -16,6 +16,8 @@ export interface DjangoField {
   decimalPlaces?: number;
   /** a relation's target as written: `"shop.Customer"`, `"Customer"`, `"self"`, `settings.AUTH_USER_MODEL` */
   to?: string;
+  /** `to_field=`: the target's field the relation points at (its primary key when absent) */
+  toField?: string;
   /** `db_constraint=False`: a relation without a foreign key constraint */
   noConstraint?: boolean;
   /** many-to-many: the explicit `through` model and the join table's `db_table` */
