@@ -64,11 +64,11 @@ const djangoOperation: Partial<Record<DriftKind, string>> = {
   'missing-fk': 'AlterField', 'extra-fk': 'AlterField',
 };
 
-/** A Django CreateModel / DeleteModel carries the table's indexes; AddField / RemoveField the column's index, unique constraint and foreign key. */
-function foldIntoOperations(findings: DriftFinding[]): DriftFinding[] {
-  const tables = new Set(findings.filter((f) => f.kind === 'missing-table' || f.kind === 'extra-table').map((f) => f.table));
+/** A Django CreateModel / DeleteModel carries the table's indexes; AddField / RemoveField the column's foreign key (and its own index: see compareTable). */
+function foldIntoOperations(findings: DriftFinding[], moved: ReadonlySet<string>): DriftFinding[] {
+  const tables = new Set(findings.filter((f) => (f.kind === 'missing-table' || f.kind === 'extra-table') && !moved.has(f.table)).map((f) => f.table));
   const columns = new Set(findings.filter((f) => f.kind === 'missing-column' || f.kind === 'extra-column').map((f) => `${f.table}\0${f.column}`));
-  const carried = (f: DriftFinding): boolean => /^(missing|extra)-(index|unique|fk)$/.test(f.kind) && (tables.has(f.table) || (f.columns ?? []).some((c) => columns.has(`${f.table}\0${c}`)));
+  const carried = (f: DriftFinding): boolean => (/^(missing|extra)-(index|unique|fk)$/.test(f.kind) && tables.has(f.table)) || (/^(missing|extra)-fk$/.test(f.kind) && (f.columns ?? []).some((c) => columns.has(`${f.table}\0${c}`)));
   return findings.filter((f) => !carried(f));
 }
 
@@ -78,33 +78,46 @@ function foldIntoOperations(findings: DriftFinding[]): DriftFinding[] {
  * fixes: Alembic ops, or the Django operations `makemigrations` would write.
  */
 export function compareSchemas(models: SchemaModel, migrations: SchemaModel, tool: 'alembic' | 'django' = 'alembic'): DriftFinding[] {
-  const all = compareBothWays(models, migrations);
+  const all = compareBothWays(models, migrations, tool);
   if (tool === 'alembic') return all;
-  return foldIntoOperations(all).map((f) => (f.kind in djangoOperation ? { ...f, fix: `manage.py makemigrations (${djangoOperation[f.kind]})` } : f));
+  return foldIntoOperations(all, new Set(movedTables(models, migrations).map(([table]) => table))).map((f) => (f.kind in djangoOperation ? { ...f, fix: `manage.py makemigrations (${djangoOperation[f.kind]})` } : f));
 }
 
-function compareBothWays(models: SchemaModel, migrations: SchemaModel): DriftFinding[] {
+/** Django: a model whose table differs between the sides (`db_table`, AlterModelTable): [model's table, migrations' table]. */
+function movedTables(models: SchemaModel, migrations: SchemaModel): Array<[string, string]> {
+  const migrated = new Map((migrations.classes ?? []).filter((c) => c.model).map((c) => [c.model!, c.table]));
+  return (models.classes ?? []).flatMap((c) => {
+    const other = c.model ? migrated.get(c.model) : undefined;
+    return other !== undefined && other !== c.table && !migrations.tables.has(c.table) && !models.tables.has(other) ? [[c.table, other] as [string, string]] : [];
+  });
+}
+
+function compareBothWays(models: SchemaModel, migrations: SchemaModel, tool: 'alembic' | 'django'): DriftFinding[] {
   const findings: DriftFinding[] = [];
   const unresolved = [...models.unresolved, ...migrations.unresolved];
   const unsureTables = new Set(unresolved.flatMap((u) => u.tables));
   const anyUnsure = unresolved.some((u) => !u.tables.length);
   const push = (finding: Omit<DriftFinding, 'unsure'>): void => void findings.push({ ...finding, unsure: anyUnsure || unsureTables.has(finding.table) });
+  const moved = tool === 'django' ? movedTables(models, migrations) : [];
+  const movedAway = new Set(moved.flatMap((pair) => pair));
 
   for (const [key, model] of models.tables) {
     const migrated = migrations.tables.get(key);
     if (!migrated) {
       push({ kind: 'missing-table', table: key, model: model.origin, detail: `${key} is a model's table that no migration creates`, fix: `op.create_table(${py(model.name)}, ...)` });
       // as Alembic lists them: the new table's indexes are ops of their own (create_table carries its constraints)
-      compareIndexes(key, model.indexes, [], 'index', model, model, push);
+      if (!movedAway.has(key)) compareIndexes(key, model.indexes, [], 'index', model, model, push);
       continue;
     }
-    compareTable(key, model, migrated, migrations, push);
+    compareTable(key, model, migrated, { models, migrations, tool }, push);
   }
   for (const [key, migrated] of migrations.tables) {
     if (key === 'alembic_version' || models.tables.has(key)) continue;
     push({ kind: 'extra-table', table: key, migration: migrated.origin, detail: `${key} is created by the migrations but mapped by no model`, fix: `op.drop_table(${py(migrated.name)})` });
-    compareIndexes(key, [], migrated.indexes, 'index', migrated, migrated, push);
+    if (!movedAway.has(key)) compareIndexes(key, [], migrated.indexes, 'index', migrated, migrated, push);
   }
+  // a Django model on another table: the table is missing and extra, and its columns are compared across the two
+  for (const [table, other] of moved) compareTable(table, models.tables.get(table)!, migrations.tables.get(other)!, { models, migrations, tool }, push);
   findings.push(...duplicateModels(models));
   for (const step of models.unresolved) {
     findings.push({ kind: 'unresolved', table: step.tables.join(', '), model: step.origin, detail: step.detail, unsure: true });
@@ -133,7 +146,14 @@ function duplicateModels(models: SchemaModel): DriftFinding[] {
   });
 }
 
-function compareTable(key: string, model: TableSchema, migrated: TableSchema, migrations: SchemaModel, push: (f: Omit<DriftFinding, 'unsure'>) => void): void {
+/** Both sides, and the tool that writes the migrations. */
+interface Sides {
+  models: SchemaModel;
+  migrations: SchemaModel;
+  tool: 'alembic' | 'django';
+}
+
+function compareTable(key: string, model: TableSchema, migrated: TableSchema, sides: Sides, push: (f: Omit<DriftFinding, 'unsure'>) => void): void {
   const name = model.name;
   for (const [column, modelColumn] of model.columns) {
     const migratedColumn = migrated.columns.get(column);
@@ -155,25 +175,38 @@ function compareTable(key: string, model: TableSchema, migrated: TableSchema, mi
     if (model.columns.has(column)) continue;
     push({ kind: 'extra-column', table: key, column, model: model.origin, migration: migratedColumn.origin, detail: `${key}.${column} is added by the migrations but not on the model`, fix: `op.drop_column(${py(name)}, ${py(column)})` });
   }
-  compareIndexes(key, model.indexes, migrated.indexes, 'index', model, migrated, push);
-  compareIndexes(key, model.uniques, migrated.uniques, 'unique', model, migrated, push);
-  compareForeignKeys(key, model, migrated, migrations, push);
+  // Django: a field's own index or unique constraint comes and goes with its AddField / RemoveField
+  const carried = (index: IndexSchema): boolean => sides.tool === 'django' && index.name === undefined && index.columns.length === 1 && (!model.columns.has(index.columns[0]!) || !migrated.columns.has(index.columns[0]!));
+  compareIndexes(key, model.indexes.filter((i) => !carried(i)), migrated.indexes.filter((i) => !carried(i)), 'index', model, migrated, push);
+  compareIndexes(key, model.uniques.filter((i) => !carried(i)), migrated.uniques.filter((i) => !carried(i)), 'unique', model, migrated, push);
+  compareForeignKeys(key, model, migrated, sides, push);
 }
 
 function compareIndexes(key: string, modelIndexes: readonly IndexSchema[], migratedIndexes: readonly IndexSchema[], what: 'index' | 'unique', model: TableSchema, migrated: TableSchema, push: (f: Omit<DriftFinding, 'unsure'>) => void): void {
-  const migratedKeys = new Set(migratedIndexes.map(indexKey));
-  const modelKeys = new Set(modelIndexes.map(indexKey));
+  // one for one (two indexes on one column are two), by name where both sides name it, else by columns
+  const named = (index: IndexSchema): boolean => index.name !== undefined && !index.derivedName;
+  const pairedModel = new Set<IndexSchema>();
+  const pairedMigrated = new Set<IndexSchema>();
+  for (const byName of [true, false]) {
+    for (const index of modelIndexes) {
+      if (pairedModel.has(index)) continue;
+      const other = migratedIndexes.find((o) => !pairedMigrated.has(o) && indexKey(o) === indexKey(index) && (byName ? named(o) && named(index) && o.name === index.name : !(named(o) && named(index))));
+      if (!other) continue;
+      pairedModel.add(index);
+      pairedMigrated.add(other);
+    }
+  }
   for (const index of modelIndexes) {
-    if (migratedKeys.has(indexKey(index))) continue;
+    if (pairedModel.has(index)) continue;
     push({ kind: what === 'index' ? 'missing-index' : 'missing-unique', table: key, columns: index.columns, model: index.origin, migration: migrated.origin, detail: `${what === 'index' ? `${index.unique ? 'unique ' : ''}index` : 'unique constraint'} ${index.name ?? ''} on (${index.columns.join(', ')}) is on the model, not in the migrations`.replace('  ', ' '), fix: what === 'index' ? `op.create_index(${py(index.name ?? '')}, ${py(model.name)}, ${JSON.stringify(index.columns)})` : `op.create_unique_constraint(None, ${py(model.name)}, ${JSON.stringify(index.columns)})` });
   }
   for (const index of migratedIndexes) {
-    if (modelKeys.has(indexKey(index))) continue;
+    if (pairedMigrated.has(index)) continue;
     push({ kind: what === 'index' ? 'extra-index' : 'extra-unique', table: key, columns: index.columns, model: model.origin, migration: index.origin, detail: `${what === 'index' ? 'index' : 'unique constraint'} ${index.name ?? ''} on (${index.columns.join(', ')}) is in the migrations, not on the model`.replace('  ', ' '), fix: what === 'index' ? `op.drop_index(${py(index.name ?? '')}, table_name=${py(migrated.name)})` : `op.drop_constraint(${py(index.name ?? '')}, ${py(migrated.name)}, type_="unique")` });
   }
 }
 
-function compareForeignKeys(key: string, model: TableSchema, migrated: TableSchema, migrations: SchemaModel, push: (f: Omit<DriftFinding, 'unsure'>) => void): void {
+function compareForeignKeys(key: string, model: TableSchema, migrated: TableSchema, { models, migrations, tool }: Sides, push: (f: Omit<DriftFinding, 'unsure'>) => void): void {
   const target = (fk: ForeignKeySchema): string => `${tableKey(fk.target.schema, fk.target.table)}.${fk.target.columns.join(',')}`;
   const matched = new Set<ForeignKeySchema>();
   for (const fk of model.foreignKeys) {
@@ -186,6 +219,10 @@ function compareForeignKeys(key: string, model: TableSchema, migrated: TableSche
     if (moved) {
       matched.add(moved);
       const modelTarget = tableKey(fk.target.schema, fk.target.table);
+      // Django: the target's own table differs between the sides (AlterModelTable, a db_table): the foreign keys
+      // follow that one change, which is the target's missing-table / extra-table pair
+      const movedTarget = tableKey(moved.target.schema, moved.target.table);
+      if (tool === 'django' && !migrations.tables.has(modelTarget) && !models.tables.has(movedTarget) && sameColumns(fk.target.columns, moved.target.columns)) continue;
       const earlier = migrations.renamedFrom.get(modelTarget) ?? [];
       const renamedFrom = earlier.includes(moved.target.table) ? moved.target.table : undefined;
       push({

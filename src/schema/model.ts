@@ -17,6 +17,8 @@ export interface ColumnSchema {
 
 export interface IndexSchema {
   name?: string;
+  /** the name is the one remodel derives (`index=True`: `ix_<table>_<column>`), not one the code writes */
+  derivedName?: boolean;
   columns: string[];
   unique: boolean;
   origin: Origin;
@@ -45,7 +47,7 @@ export interface SchemaModel {
   /** earlier names of each table (the migrations' renames), by current key */
   renamedFrom: Map<string, string[]>;
   /** the models' side: each mapped class with its table (one class name in two modules is a duplicate-model) */
-  classes?: Array<{ name: string; table: string; origin: Origin }>;
+  classes?: Array<{ name: string; table: string; origin: Origin; /** Django: `app.model`, the model's identity across both sides */ model?: string }>;
   /** steps that could not be followed (op.execute, RunSQL), with the tables they touch when that can be told */
   unresolved: Array<{ origin: Origin; detail: string; tables: string[] }>;
 }

@@ -13,6 +13,9 @@ const fieldTypes: Record<string, string> = {
 /** Character fields and the length Django gives them when `max_length` is not written. */
 const charFields: Record<string, number | undefined> = { CharField: undefined, SlugField: 50, EmailField: 254, URLField: 200, FileField: 100, ImageField: 100, FilePathField: 100 };
 
+/** `db_index` when not written: a relation's column and a SlugField are indexed. */
+const indexedByDefault = (field: DjangoField): boolean => isRelation(field) || field.kind === 'SlugField';
+
 function columnType(field: DjangoField): string | undefined {
   if (field.kind in charFields) {
     const length = field.maxLength ?? charFields[field.kind];
@@ -91,7 +94,7 @@ export function djangoSchema(models: readonly DjangoModel[], settings: DjangoSet
       table.columns.set(name, column);
       const unique = field.unique || isOneToOne(field);
       if (unique && !field.primaryKey) table.uniques.push({ columns: [name], unique: true, origin: field.origin });
-      else if (!unique && !field.primaryKey && (field.dbIndex ?? isRelation(field))) table.indexes.push({ columns: [name], unique: false, origin: field.origin });
+      else if (!unique && !field.primaryKey && (field.dbIndex ?? indexedByDefault(field))) table.indexes.push({ columns: [name], unique: false, origin: field.origin });
       if (isRelation(field) && !field.noConstraint) {
         const target = resolve(field.to ?? '', model);
         const key = referenced(target, field.toField);
@@ -102,7 +105,7 @@ export function djangoSchema(models: readonly DjangoModel[], settings: DjangoSet
     for (const index of [...model.indexes, ...model.indexTogether]) table.indexes.push({ ...(index.name ? { name: index.name } : {}), columns: columns(index), unique: false, origin: index.origin });
     for (const unique of [...model.uniqueTogether, ...model.uniqueConstraints]) table.uniques.push({ ...(unique.name ? { name: unique.name } : {}), columns: columns(unique), unique: true, origin: unique.origin });
     put(table);
-    (schema.classes ??= []).push({ name: model.name, table: table.name, origin: model.origin });
+    (schema.classes ??= []).push({ name: model.name, table: table.name, origin: model.origin, model: modelKey(model.app, model.name) });
   }
   return schema;
 }
@@ -144,7 +147,7 @@ export function describeDjangoModels(models: readonly DjangoModel[], settings: D
       const target = isRelation(field) ? resolve(field.to ?? '', model) : undefined;
       const key = target ? referenced(target, field.toField) : undefined;
       const unique = !field.primaryKey && (field.unique || isOneToOne(field));
-      return { name: field.name, column: columnOf(field), ...(type ? { type } : {}), nullable: field.primaryKey ? false : field.null, primaryKey: field.primaryKey, unique, index: !unique && !field.primaryKey && (field.dbIndex ?? isRelation(field)), ...(target ? { foreignKey: `${tableOf(target)}.${key ? columnOf(key) : 'id'}` } : {}) };
+      return { name: field.name, column: columnOf(field), ...(type ? { type } : {}), nullable: field.primaryKey ? false : field.null, primaryKey: field.primaryKey, unique, index: !unique && !field.primaryKey && (field.dbIndex ?? indexedByDefault(field)), ...(target ? { foreignKey: `${tableOf(target)}.${key ? columnOf(key) : 'id'}` } : {}) };
     });
     const relations = [...model.fields.values()].filter(isRelation).map((field) => ({ name: field.name, target: resolve(field.to ?? '', model).name, kind: isManyToMany(field) ? ('many-to-many' as const) : isOneToOne(field) ? ('one-to-one' as const) : ('many-to-one' as const) }));
     described.set(model, { model, table: tableOf(model), fields, relations });

@@ -7,6 +7,7 @@ import { argumentsOf, calleeName, keywordArg, kids, positionalArgs, stringList, 
 import { serverDefaultValue } from '../server-defaults';
 import { alembicHeads, type AlembicScripts } from './alembic';
 import { createIndexStatement, tablesNamedIn } from './raw-sql';
+import { renamedObjectName } from '../tables/names';
 
 /** Revisions from the base to the heads: a revision after every one it revises (merges included). */
 function ordered(revisions: ReturnType<typeof alembicHeads>['revisions']): typeof revisions {
@@ -78,6 +79,17 @@ class Replay {
         this.schema.tables.set(newKey, t);
         // foreign keys follow a renamed table, as in the database
         for (const other of this.schema.tables.values()) for (const fk of other.foreignKeys) if (fk.target.table === oldKey.split('.').pop() && (fk.target.schema ?? undefined) === schemaName) fk.target.table = to;
+        return;
+      }
+      case '_rename_objects': {
+        // the table's indexes and constraints named after the old table get the new name, as the helper does at
+        // run time (a foreign key's name is not compared)
+        const [old, renamedTo] = [stringValue(rest[0] ?? call), stringValue(rest[1] ?? call)];
+        if (!t || !old || !renamedTo) return this.unresolved(call, '_rename_objects the replay cannot read', tableName ? [tableName] : []);
+        for (const index of [...t.indexes, ...t.uniques]) {
+          const name = index.name === undefined ? undefined : renamedObjectName(index.name, old, renamedTo);
+          if (name) index.name = name;
+        }
         return;
       }
       case 'add_column': {
@@ -184,7 +196,7 @@ class Replay {
     const origin = this.origin(call);
     table.columns.set(read.name, { name: read.name, ...(read.type ? { type: read.type } : {}), nullable: read.nullable ?? !read.primaryKey, primaryKey: read.primaryKey, ...serverDefaultOf(read), origin });
     if (read.unique && !read.index) table.uniques.push({ columns: [read.name], unique: true, origin });
-    if (read.index) table.indexes.push({ name: `ix_${table.name}_${read.name}`, columns: [read.name], unique: read.unique, origin });
+    if (read.index) table.indexes.push({ name: `ix_${table.name}_${read.name}`, columns: [read.name], unique: read.unique, derivedName: true, origin });
     for (const fk of read.foreignKeys) table.foreignKeys.push({ ...(fk.name ? { name: fk.name } : {}), columns: [read.name], target: { ...(fk.schema ? { schema: fk.schema } : {}), table: fk.table, columns: [fk.column] }, origin });
   }
 
@@ -236,6 +248,8 @@ function* operations(body: Node, batch?: { name: string; table: string; schema?:
       const receiver = call.childForFieldName('function')?.childForFieldName('object')?.text;
       if (receiver === 'op') yield { call };
       else if (batch && receiver === batch.name) yield { call, batch };
+      // the helper remodel writes into a table-rename revision (`_rename_objects(table, old, new)`)
+      else if (!batch && call.childForFieldName('function')?.text === '_rename_objects') yield { call };
     } else if (statement.type === 'with_statement') {
       const item = statement.descendantsOfType('with_item')[0];
       const value = item?.childForFieldName('value');

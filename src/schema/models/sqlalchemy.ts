@@ -247,7 +247,7 @@ class ModelReader {
     const nullable = read.nullable ?? (read.primaryKey ? false : calleeName(call) === 'mapped_column' && annotation ? annotation.optional : true);
     table.columns.set(name, { name, ...(type ? { type } : {}), nullable, primaryKey: read.primaryKey, ...serverDefaultOf(read), origin });
     if (read.unique && !read.index) table.uniques.push({ columns: [name], unique: true, origin });
-    if (read.index) table.indexes.push({ name: `ix_${table.schema ? `${table.schema}_` : ''}${table.name}_${name}`, columns: [name], unique: read.unique, origin });
+    if (read.index) table.indexes.push({ name: `ix_${table.schema ? `${table.schema}_` : ''}${table.name}_${name}`, columns: [name], unique: read.unique, derivedName: true, origin });
     for (const fk of read.foreignKeys) table.foreignKeys.push({ ...(fk.name ? { name: fk.name } : {}), columns: [name], target: { ...(fk.schema ? { schema: fk.schema } : {}), table: fk.table, columns: [fk.column] }, origin });
   }
 
