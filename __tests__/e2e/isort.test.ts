@@ -69,4 +69,16 @@ describe('rewritten Python files keep the project’s isort order', () => {
     expect(readFileSync(join(dir, 'services', 'unsorted.py'), 'utf8')).toBe(unsorted.replace('from models.booking import', 'from db.models.core import'));
     expect(applied.stderr).toContain('services/unsorted.py:1: imports left as rewritten: this block is not laid out the way remodel reproduces isort (run isort on this file)');
   });
+
+  it('a file with an isort action comment (`# isort: skip`, `skip_file`, `off`) is left where isort may not go', () => {
+    const dir = sortedExample('.isort.cfg', '[settings]\n');
+    const pinned = 'from core.auth.station_models import Station  # isort: skip\nfrom core.config import settings\n\nprint(Station, settings)\n';
+    writeFileSync(join(dir, 'services', 'pinned.py'), pinned);
+    git(['add', '-A'], dir);
+    git(['commit', '-qm', 'pinned'], dir);
+    expect(isort(['--check-only', 'services/pinned.py'], dir).status).toBe(0);
+    expect(remodel(['apply', '--map', seedMap], dir).status).toBe(0);
+    expect(readFileSync(join(dir, 'services', 'pinned.py'), 'utf8')).toBe(pinned.replace('from core.auth.station_models import', 'from db.models.identity import'));
+    expect(isort(['--check-only', 'services/pinned.py'], dir).status).toBe(0);
+  });
 });

@@ -160,7 +160,8 @@ function dedent(text: string, indent: string): string | undefined {
  */
 export async function keepImportOrder(text: string, root: Node, edits: Edit[], order: ImportOrder | undefined, eol: string): Promise<{ edits: Edit[]; unkept: number[] }> {
   const unchanged = { edits, unkept: [] };
-  if (!order || !edits.length) return unchanged;
+  // `# isort: skip_file`, `# isort: skip`, `# isort: off`: the file says where isort may not go
+  if (!order || !edits.length || /#\s*isort\s*:\s*(skip|off|dont-add-imports|split)/.test(text)) return unchanged;
   const regions = regionsOf(root, text);
   if (!regions.length) return unchanged;
   // a file not laid out as remodel reproduces isort (not isort-clean, or a layout not reproduced): left in its own
