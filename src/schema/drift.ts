@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { UsageError } from '../core/errors';
+import { textOrUndefined } from '../core/read-text';
 import { DiskWorkspace } from '../workspace/workspace';
 import { compareSchemas, type DriftFinding } from './compare';
 import { alembicHeads, findAlembic } from './migrations/alembic';
@@ -80,12 +81,10 @@ export async function findDrift(dir: string): Promise<DriftReport> {
  * env.py loads none of them (it builds its metadata otherwise), every model counts.
  */
 async function alembicModels(workspace: DiskWorkspace, alembicDir: string): Promise<SchemaModel> {
+  // a file that is not text holds no model remodel could read
   const files = workspace.files.filter((file) => file.endsWith('.py') && !isMigration(file, alembicDir)).flatMap((file) => {
-    try {
-      return [{ file, text: workspace.read(file) }];
-    } catch {
-      return []; // not text: no model in it that remodel could read
-    }
+    const text = textOrUndefined(workspace, file);
+    return text === undefined ? [] : [{ file, text }];
   });
   const loaded = importedFiles(workspace, `${alembicDir}/env.py`);
   const modelFiles = files.filter((f) => loaded.has(f.file));

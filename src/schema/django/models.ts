@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import type { Workspace } from '../../core/types';
+import { textOrUndefined } from '../../core/read-text';
 import { parsePython, type Node } from '../../languages/python/syntax';
 import type { Origin, SchemaModel } from '../model';
 import { isMigration } from '../migrations/paths';
@@ -125,13 +126,10 @@ export async function readDjangoModels(workspace: Workspace, settings: DjangoSet
   const classes: ClassInfo[] = [];
   const trees: Array<{ delete(): void }> = [];
   try {
-    const sources = workspace.files.filter((file) => file.endsWith('.py') && !isMigration(file, undefined)).map((file) => {
-      try {
-        return { file, text: workspace.read(file) };
-      } catch {
-        return { file, text: '' }; // not text
-      }
-    }).filter(({ text }) => /\bdjango\b|\bmodels\.Model\b|Field\(/.test(text));
+    const sources = workspace.files
+      .filter((file) => file.endsWith('.py') && !isMigration(file, undefined))
+      .map((file) => ({ file, text: textOrUndefined(workspace, file) ?? '' }))
+      .filter(({ text }) => /\bdjango\b|\bmodels\.Model\b|Field\(/.test(text));
     for (const { file, text } of [{ file: contribFile, text: contribAuth }, ...sources]) {
       const tree = await parsePython(text);
       trees.push(tree);

@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import type { Workspace } from '../../core/types';
+import { textOrUndefined } from '../../core/read-text';
 import type { DjangoSettings } from './types';
 
 const migrationFile = /(^|\/)migrations\/[^/]+\.py$/;
@@ -11,13 +12,8 @@ export interface DjangoApp {
   migrations: string[];
 }
 
-const readText = (workspace: Workspace, file: string): string => {
-  try {
-    return workspace.read(file);
-  } catch {
-    return ''; // not text: nothing Django could load either
-  }
-};
+// not text: nothing Django could load either
+const readText = (workspace: Workspace, file: string): string => textOrUndefined(workspace, file) ?? '';
 
 /** An app's AppConfig attribute (`label = "shop"`, `default_auto_field = "django.db.models.BigAutoField"`). */
 function appConfig(workspace: Workspace, folder: string, attribute: string): string | undefined {

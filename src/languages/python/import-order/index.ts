@@ -1,4 +1,5 @@
 import { applyEdits } from '../../../core/edits';
+import { textOrUndefined } from '../../../core/read-text';
 import type { Edit, Workspace } from '../../../core/types';
 import { parsePython, type Node } from '../syntax';
 import { isortConfig, type IsortConfig } from './config';
@@ -13,14 +14,7 @@ export interface ImportOrder {
 
 /** The project's import order from its isort config (the defaults when it has none); undefined when remodel cannot reproduce it. */
 export function importOrderOf(workspace: Workspace): ImportOrder | undefined {
-  const config = isortConfig((file) => {
-    if (!workspace.has(file)) return undefined;
-    try {
-      return workspace.read(file);
-    } catch {
-      return undefined;
-    }
-  });
+  const config = isortConfig((file) => textOrUndefined(workspace, file));
   if (!config) return undefined;
   // isort's src_paths: a top-level package or module found under one of them is first party
   const firstParty = new Set<string>();
