@@ -10,6 +10,7 @@ import type { DiskWorkspace } from '../workspace/workspace';
 import { tableRenameLabel } from '../schema/tables/names';
 import { openSession, planFiles, scanCandidates, type ChunkTask } from './session';
 import { planTables } from './tables';
+import { ProjectPrettier } from '../languages/project-prettier';
 import { inShard, type Shard } from './shard';
 import type { FileChange, Plan, PlanSummary } from './types';
 import type { FileResult } from '../core/types';
@@ -40,6 +41,20 @@ const now = (): number => performance.now();
 
 /** Above this many characters a file is not parsed (a generated file can exhaust the parser's memory). */
 export const defaultMaxFileSize = 4 * 1024 * 1024;
+
+/**
+ * Every file the plan writes is laid out as the project's own prettier lays it out, where the project has one and
+ * the file passed its check before: the project's CI check stays green (Python's import order is kept per file, as
+ * the rewrite plans it).
+ */
+async function keepProjectLayout(plan: Plan, workspace: DiskWorkspace): Promise<void> {
+  const prettier = new ProjectPrettier(plan.cwd);
+  for (const change of workspace.changes()) {
+    const outcome = await prettier.format(change.path, change.before, change.after);
+    if (outcome.kind === 'formatted' && outcome.text !== change.after) workspace.write(change.path, outcome.text);
+    if (outcome.kind === 'kept' && outcome.why) plan.notes.push({ file: change.path, line: 1, message: outcome.why });
+  }
+}
 
 /** A file read in another encoding than UTF-8 is written back in it; an edit that encoding cannot hold fails the file, untouched. */
 function writableResult(result: FileResult, before: () => string, encoding: string): FileResult {
@@ -185,6 +200,10 @@ export async function buildPlan(options: PlanOptions = {}): Promise<Plan> {
     }
     timings.shims = now() - start;
   }
+
+  start = now();
+  await keepProjectLayout(plan, workspace);
+  timings.layout = now() - start;
 
   plan.changes = workspace
     .changes()

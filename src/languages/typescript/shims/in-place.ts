@@ -42,15 +42,17 @@ export function renderInPlace(context: RenderContext, sourceFile: ts.SourceFile,
   const marker = `// ${shimMarkerText}:`;
   const markerAt = text.startsWith(marker) ? 0 : text.indexOf(`\n${marker}`) + 1;
   if (markerAt > 0 || text.startsWith(marker)) {
-    let end = text.indexOf('\n', markerAt);
-    end = end === -1 ? text.length : end;
-    for (;;) {
-      const next = text.indexOf('\n', end + 1);
-      const line = text.slice(end + 1, next === -1 ? text.length : next).replace(/\r$/, '');
-      if (!/^import (type )?(\* as [\w$]+|\{[^}]*\}) from .*;$/.test(line)) break;
-      end = next === -1 ? text.length : next;
+    // the marker line and the imports right below it, however a formatter laid them out since
+    const markerEnd = text.indexOf('\n', markerAt);
+    let end = markerEnd === -1 ? text.length : markerEnd;
+    if (text[end - 1] === '\r') end--;
+    for (const statement of sourceFile.statements) {
+      const start = statement.getStart(sourceFile);
+      if (start < end) continue;
+      if (!ts.isImportDeclaration(statement) || text.slice(end, start).trim() !== '') break;
+      end = statement.end;
     }
-    block = { start: markerAt, end: text[end - 1] === '\r' ? end - 1 : end };
+    block = { start: markerAt, end };
   }
   for (const statement of sourceFile.statements) {
     if (block && statement.getStart(sourceFile) >= block.start && statement.end <= block.end) continue;
