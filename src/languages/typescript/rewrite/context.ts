@@ -101,6 +101,11 @@ export class FileRewrite {
       this.review(literal, `'${module}' (where '${old.id}' moves) names no file; left as it is`);
       return undefined;
     }
+    if (target === this.absolute) {
+      // a module consolidated into its own barrel: the barrel keeps re-exporting the names from where they are defined
+      this.review(literal, `'${old.id}' would be imported from this very module (${module}); left as it is`);
+      return undefined;
+    }
     const written = writeSpecifier({ importer: this.absolute, original: literal.text, originalFile: old.file, target, usage }, this.prepared.resolver);
     if (!written) this.review(literal, `no specifier for '${module}' resolves from here with the project's tsconfig; left as it is`);
     return written;

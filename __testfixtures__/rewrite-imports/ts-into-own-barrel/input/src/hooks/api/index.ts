@@ -1,0 +1,3 @@
+export * from "./orders"
+export * from "./products"
+export { useProduct as useOneProduct } from "./products"

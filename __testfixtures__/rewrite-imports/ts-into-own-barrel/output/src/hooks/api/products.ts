@@ -1,0 +1,2 @@
+export const useProducts = () => ["product"]
+export const useProduct = (id: string) => id

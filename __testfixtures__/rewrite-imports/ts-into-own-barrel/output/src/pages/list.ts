@@ -1,0 +1,3 @@
+import { useOrders, useProducts } from "../hooks/api"
+
+export const rows = [...useProducts(), ...useOrders()]
