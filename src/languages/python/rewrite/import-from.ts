@@ -21,6 +21,10 @@ export async function destinationOf(rw: PythonFileRewrite, module: string, item:
   if (isSubmodule) {
     if (!subMove) return undefined;
     const target = subMove.module;
+    if (target === rw.ctx.modules.getModule(rw.file.path)) {
+      rw.out.review(item.node, `'${submodule}' would be imported into this very module (${target}) as itself; left as it is`);
+      return undefined;
+    }
     const parent = parentModule(target);
     const name = parent ? lastPart(target) : undefined;
     // `from app import edit_handlers` -> `from app import panels`, references renamed (unless taken or public)
@@ -177,6 +181,10 @@ export async function rewriteWildcard(rw: PythonFileRewrite, statement: ImportFr
   }
   const whole = rw.map.moveOfModule(module);
   if (!whole) return;
+  if (whole.module === rw.ctx.modules.getModule(rw.file.path)) {
+    rw.out.review(statement.node, `star import from ${module}, which would be imported from this very module (${whole.module}); left as it is`);
+    return;
+  }
   if (whole.rule.rename.size) {
     rw.out.review(statement.node, `star import from ${module}, whose names are renamed on the way to ${whole.module}: uses of ${[...whole.rule.rename.keys()].join(', ')} would break`);
     return;

@@ -1,0 +1,1 @@
+def use_orders(): pass

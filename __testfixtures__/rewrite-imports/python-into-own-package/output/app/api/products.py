@@ -1,0 +1,2 @@
+def use_products(): pass
+def use_product(): pass

@@ -1,0 +1,3 @@
+from app.api import use_products
+import app.api
+app.api.use_product()
