@@ -24,6 +24,8 @@ export interface ShimPlan {
 export interface MovePlan {
   moved: Array<{ from: string; to: string; text: string }>;
   created: Array<{ path: string; text: string }>;
+  /** files that stay where they are but name a moved path (configs, `/// <reference path>`): their new texts */
+  edited: Array<{ path: string; text: string }>;
   needsReview: NeedsReview[];
   notes: Note[];
 }

@@ -177,6 +177,10 @@ export async function buildPlan(options: PlanOptions = {}): Promise<Plan> {
         workspace.write(path, text);
         addSource(sources, path, 'move-files');
       }
+      for (const { path, text } of planned.edited) {
+        workspace.write(path, text);
+        addSource(sources, path, 'move-files');
+      }
     }
     timings.moves = now() - start;
   }

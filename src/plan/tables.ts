@@ -9,7 +9,7 @@ import { scanPythonModels } from '../schema/orm/python';
 import { qualifiedName, renameOf, tableRenameLabel } from '../schema/tables/names';
 import { planPythonTableRenames } from '../schema/tables/python';
 import { planPrismaTableRenames, planTypeScriptTableRenames } from '../schema/tables/typescript';
-import { ownsTypeScriptPath } from '../languages/typescript/moves';
+import { ownsTypeScriptPath } from '../languages/typescript/owns';
 import type { DiskWorkspace } from '../workspace/workspace';
 
 

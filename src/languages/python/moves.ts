@@ -78,7 +78,7 @@ async function adjustRelativeImports(text: string, from: string, to: string, mod
 export async function planPythonMoves(map: ImportMap, moves: readonly FileMove[], workspace: Workspace): Promise<MovePlan> {
   const modules = new PythonModuleIndex(workspace, map.roots);
   const moved = moduleMoves(modules, moves);
-  const plan: MovePlan = { moved: [], created: [], needsReview: [], notes: [] };
+  const plan: MovePlan = { moved: [], created: [], edited: [], needsReview: [], notes: [] };
   const destinations = new Set(moves.map((m) => m.to));
   const created = new Set<string>();
   for (const move of moves) {

@@ -5,7 +5,7 @@ import { discoverFiles } from '../../workspace/discover';
 import type { TypeScriptPreparedMap } from './prepared-map';
 import { existsInPlan } from './prepare';
 import { findOldModule } from './old-module';
-import { ownsTypeScriptPath } from './moves';
+import { ownsTypeScriptPath } from './owns';
 import { findModuleFile, stripSourceExtension } from './resolve';
 import { parseSource } from './syntax';
 import { ts } from './ts';

@@ -6,7 +6,8 @@ import { barrelRules } from './barrels';
 import { declaredAnywhere, packageNameOf } from './dependencies';
 import { prepareTypeScriptMap } from './prepare';
 import { type TypeScriptPreparedMap } from './prepared-map';
-import { ownsTypeScriptPath, planTypeScriptMoves, typescriptMoveRules } from './moves';
+import { planTypeScriptMoves, typescriptMoveRules } from './moves';
+import { ownsTypeScriptPath } from './owns';
 import { planTypeScriptRewrite } from './rewrite/index';
 import { planTypeScriptShims } from './shims';
 

@@ -14,12 +14,11 @@ import { blockFileName, isComponentFile, scriptBlocks } from './components';
 import { parseSource } from './syntax';
 import { writeSpecifier } from './specifier';
 import { ts } from './ts';
+import { ownsTypeScriptPath } from './owns';
 import { relativePosix } from '../../core/paths';
+import { MovedPaths } from '../../workspace/moved-paths';
+import { planPathReferences } from './path-references';
 
-const OWNED = /\.(d\.[mc]?ts|[mc]?tsx?|[mc]?jsx?|vue|svelte)$/;
-
-/** True for the files the TypeScript adapter reads (`.ts .tsx .mts .cts .js .jsx .mjs .cjs`, `.d.ts`, and the `<script>` blocks of `.vue` and `.svelte` components). */
-export const ownsTypeScriptPath = (file: string): boolean => OWNED.test(file);
 
 /**
  * The module id of a relocated file: its repository path without extension (`src/models/booking`); an index file
@@ -121,7 +120,7 @@ const isRelative = (specifier: string): boolean => specifier === '.' || specifie
  * they resolve the same from the new place under its own tsconfig; otherwise they are respelled there.
  */
 export function planTypeScriptMoves(prepared: TypeScriptPreparedMap, moves: readonly FileMove[], workspace: Workspace): MovePlan {
-  const plan: MovePlan = { moved: [], created: [], needsReview: [], notes: [] };
+  const plan: MovePlan = { moved: [], created: [], edited: [], needsReview: [], notes: [] };
   const { cwd, resolver } = prepared;
   const destination = new Map(moves.map((move) => [path.join(cwd, move.from), path.join(cwd, move.to)]));
   for (const move of moves) {
@@ -169,5 +168,13 @@ export function planTypeScriptMoves(prepared: TypeScriptPreparedMap, moves: read
     }
     plan.moved.push({ from: move.from, to: move.to, text: applyEdits(text, edits) });
   }
+  const movedTexts = new Map(plan.moved.map((item) => [item.to, item]));
+  const references = planPathReferences(new MovedPaths(moves, workspace.files), workspace, (file) => movedTexts.get(file)?.text ?? (workspace.exists(file) ? workspace.read(file) : undefined));
+  for (const { path: file, text } of references.edited) {
+    const movedHere = movedTexts.get(file);
+    if (movedHere) movedHere.text = text;
+    else plan.edited.push({ path: file, text });
+  }
+  plan.needsReview.push(...references.needsReview);
   return plan;
 }

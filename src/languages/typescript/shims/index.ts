@@ -6,7 +6,7 @@ import type { Workspace } from '../../../core/types';
 import { existsInPlan } from '../prepare';
 import { type TypeScriptPreparedMap } from '../prepared-map';
 import { createWorkspaceProgram } from '../program';
-import { ownsTypeScriptPath } from '../moves';
+import { ownsTypeScriptPath } from '../owns';
 import { findModuleFile, stripSourceExtension } from '../resolve';
 import { parseSource, scriptKindOf } from '../syntax';
 import { ts } from '../ts';

@@ -1,0 +1,2 @@
+/// <reference path="./legacy/globals.d.ts" />
+export const kind = LEGACY;

@@ -1,0 +1,2 @@
+/// <reference path="./archive/globals.d.ts" />
+export const kind = LEGACY;
