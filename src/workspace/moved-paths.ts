@@ -80,3 +80,9 @@ export function spellLike(original: string, dir: string, target: string): string
   if (original.endsWith('/') && !relative.endsWith('/')) relative += '/';
   return relative;
 }
+
+/** A repository path's folder ('' at the root). */
+export function folderOf(file: string): string {
+  const dir = path.posix.dirname(file);
+  return dir === '.' ? '' : dir;
+}

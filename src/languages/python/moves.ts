@@ -8,6 +8,8 @@ import type { Workspace } from '../../core/types';
 import { findImports } from './imports';
 import { PythonModuleIndex } from './modules';
 import { parsePython } from './syntax';
+import { MovedPaths } from '../../workspace/moved-paths';
+import { planPythonPathReferences } from './path-references';
 
 const isPython = (path: string): boolean => path.endsWith('.py');
 const dirOf = (path: string): string => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '.');
@@ -92,6 +94,13 @@ export async function planPythonMoves(map: ImportMap, moves: readonly FileMove[]
       created.add(init);
       plan.created.push({ path: init, text: '' });
     }
+  }
+  const movedTexts = new Map(plan.moved.map((item) => [item.to, item]));
+  const references = planPythonPathReferences(new MovedPaths(moves, workspace.files), workspace, (module) => throughMoves(module, moved), (file) => movedTexts.get(file)?.text ?? (workspace.exists(file) ? workspace.read(file) : undefined));
+  for (const { path, text } of references) {
+    const movedHere = movedTexts.get(path);
+    if (movedHere) movedHere.text = text;
+    else plan.edited.push({ path, text });
   }
   return plan;
 }

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { applyEdits, lineAt } from '../../core/edits';
 import type { Edit, NeedsReview, Workspace } from '../../core/types';
-import { MovedPaths, repoPathOf, spellLike } from '../../workspace/moved-paths';
+import { folderOf, MovedPaths, repoPathOf, spellLike } from '../../workspace/moved-paths';
 import { ownsTypeScriptPath } from './owns';
 import { ts } from './ts';
 
@@ -192,11 +192,6 @@ function extensionlessTo(target: string, moved: MovedPaths): string | undefined 
     if (now?.endsWith(extension)) return now.slice(0, -extension.length);
   }
   return undefined;
-}
-
-function folderOf(file: string): string {
-  const dir = path.posix.dirname(file);
-  return dir === '.' ? '' : dir;
 }
 
 /** Every string value of a JSON (with comments) file, with its key path. */

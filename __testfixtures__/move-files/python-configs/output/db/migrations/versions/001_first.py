@@ -1,0 +1,2 @@
+revision = "001"
+down_revision = None
