@@ -16,6 +16,8 @@ import { planPythonShims } from './shims';
 export interface PythonPreparedMap extends PreparedMap, PythonContext {
   /** submodules a package entry covers whose counterpart under `to` does not exist: their importers stay */
   missingTargets: Array<{ index: number; module: string; target: string }>;
+  /** package entries whose `from` is no longer in the tree (their submodules are read from `to`) */
+  retired: number[];
 }
 
 /** Strings whose absence proves a file cannot import an old module: the last segment of each old module covers every spelling (`import a.b`, `from .b import`, `from a import b`, `"a.b.X"`). */
@@ -92,6 +94,9 @@ function existingModulesOnly(map: ImportMap, modules: PythonModuleIndex): Import
 
 async function prepare(written: ImportMap, workspace: Workspace): Promise<PythonPreparedMap> {
   const modules = new PythonModuleIndex(workspace, written.roots);
+  // a package already deleted from the tree: its importers are rewritten from what the map and its counterpart say
+  const retired = written.rules.filter((rule) => rule.package && !rule.derived && !modules.exists(rule.from) && modules.exists(rule.to));
+  for (const rule of retired) modules.retire(rule.from, rule.to);
   const followed = await barrelRules(written, modules, workspace);
   const map = existingModulesOnly(followed.length ? written.extend(followed) : written, modules);
   const cache = new Map<string, Promise<ModuleExports | undefined>>();
@@ -127,7 +132,7 @@ async function prepare(written: ImportMap, workspace: Workspace): Promise<Python
           .filter((module) => module.startsWith(`${rule.from}.`) && !modules.exists(rule.to + module.slice(rule.from.length)))
           .map((module) => ({ index: rule.index, module, target: rule.to + module.slice(rule.from.length) })),
   );
-  return { map, needles: needlesOf(map), mayNeedEdit: prefilterOf(map, modules), modules, exportsOf, relocated, importedFrom, importOrder: importOrderOf(workspace), missingTargets };
+  return { map, needles: needlesOf(map), mayNeedEdit: prefilterOf(map, modules), modules, exportsOf, relocated, importedFrom, importOrder: importOrderOf(workspace), missingTargets, retired: retired.map((rule) => rule.index) };
 }
 
 /** Python: tree-sitter parsing, module resolution against the map's roots, import and string rewriting. */
@@ -137,8 +142,10 @@ export const pythonAdapter: LanguageAdapter<PythonPreparedMap> = {
   prepare,
   planRewrite: (file: SourceFile, prepared: PythonPreparedMap) => planPythonRewrite(file, prepared),
   moduleExists: (prepared, id) => prepared.modules.exists(id),
-  warnings: (prepared) =>
-    prepared.missingTargets.map(({ index, module, target }) => `${prepared.map.file}:${prepared.map.lineOf(['rewrite', index, 'to']) ?? 1}: rewrite[${index}] (package): '${module}' has no counterpart '${target}': its importers are left on it`),
+  warnings: (prepared) => [
+    ...prepared.retired.map((index) => `${prepared.map.file}:${prepared.map.lineOf(['rewrite', index, 'from']) ?? 1}: rewrite[${index}].from: '${prepared.map.rules.find((rule) => rule.index === index)?.from}' is not in the repository (deleted already?): its importers are rewritten from the map and the submodules of its 'to'`),
+    ...prepared.missingTargets.map(({ index, module, target }) => `${prepared.map.file}:${prepared.map.lineOf(['rewrite', index, 'to']) ?? 1}: rewrite[${index}] (package): '${module}' has no counterpart '${target}': its importers are left on it`),
+  ],
   planShims: (prepared, workspace) => planPythonShims({ map: prepared.map, modules: prepared.modules, workspace }),
   moveRules: pythonMoveRules,
   planMoves: (prepared, moves, workspace) => planPythonMoves(prepared.map, moves, workspace),

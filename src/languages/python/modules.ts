@@ -5,6 +5,8 @@ export class PythonModuleIndex {
   private readonly fileByModule = new Map<string, string>();
   private readonly moduleByFile = new Map<string, string>();
   private readonly packages = new Set<string>();
+  private readonly retired = new Set<string>();
+  private readonly retiredPackages = new Set<string>();
   /** the longest root wins for a file under several, as the more specific sys.path entry would */
   private readonly roots: string[];
 
@@ -49,13 +51,27 @@ export class PythonModuleIndex {
     return [...this.fileByModule.keys()];
   }
 
-  /** True for a module or (namespace) package that exists under the roots. */
+  /** True for a module or (namespace) package that exists under the roots (or existed: see `retire`). */
   exists(module: string): boolean {
-    return this.fileByModule.has(module) || this.packages.has(module);
+    return this.fileByModule.has(module) || this.packages.has(module) || this.retired.has(module);
   }
 
   isPackage(module: string): boolean {
-    return this.packages.has(module);
+    return this.packages.has(module) || this.retiredPackages.has(module);
+  }
+
+  /**
+   * A package the map moves that is no longer in the tree (deleted before its importers were fixed): its submodules
+   * are taken to be those of its counterpart under `to`, so that every import form of them can still be rewritten.
+   */
+  retire(from: string, to: string): void {
+    for (const module of [...this.fileByModule.keys(), ...this.packages]) {
+      if (!module.startsWith(`${to}.`)) continue;
+      const old = from + module.slice(to.length);
+      this.retired.add(old);
+      if (this.packages.has(module)) this.retiredPackages.add(old);
+    }
+    if (this.packages.has(to)) this.retiredPackages.add(from);
   }
 
   /** The package a file's relative imports start from: itself for `__init__.py`, else its parent. */

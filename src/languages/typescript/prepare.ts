@@ -29,6 +29,15 @@ export function prepareTypeScriptMap(map: ImportMap, workspace: Workspace): Type
   configs.preload(workspace.files);
   const moves = plannedMoves(map, workspace);
   const planned = new Set(moves.map((move) => path.join(cwd, move.to)));
+  // an old module already deleted (its importers broken today) resolves as if it were there, so they can be rewritten
+  const retired = new Map<string, string>();
+  for (const rule of map.rules) {
+    const id = rule.from;
+    if (rule.derived || rule.package || !isPathId(id, cwd) || wasRelocated(map, id)) continue;
+    if (findModuleFile(id, (f) => existsInPlan(workspace, f) || fs.existsSync(path.join(cwd, f)))) continue;
+    retired.set(`${id.replace(/^\.\//, '')}.ts`, id);
+    planned.add(path.join(cwd, `${id.replace(/^\.\//, '')}.ts`));
+  }
   const resolver = new ResolverSet(cwd, configs, planned);
   const plannedFile = (file: string): boolean => planned.has(path.join(cwd, file));
   const oldFiles = new Map<string, string>();
@@ -62,7 +71,7 @@ export function prepareTypeScriptMap(map: ImportMap, workspace: Workspace): Type
         }
         continue;
       }
-      const file = findModuleFile(id, (f) => existsInPlan(workspace, f) || fs.existsSync(path.join(cwd, f)) || (rule.derived && plannedFile(f)));
+      const file = findModuleFile(id, (f) => existsInPlan(workspace, f) || fs.existsSync(path.join(cwd, f)) || (rule.derived && plannedFile(f)) || (key === 'from' && retired.has(f)));
       // a module that `relocate` moved away in an earlier run: nothing can import it any more
       if (!file && key === 'from' && wasRelocated(map, id)) continue;
       if (!file) fail(map, rule, key, `'${id}' resolves to no file (looked for ${id}.ts/.tsx/.js/... and ${id}/index.*)`);
@@ -93,7 +102,7 @@ export function prepareTypeScriptMap(map: ImportMap, workspace: Workspace): Type
   // an index module can be imported as '.' or '..' from inside its own folder
   if (oldIndexFile) for (const quote of [`'`, `"`, '`']) for (const dots of ['.', '..', './', '../']) needles.add(`${quote}${dots}${quote}`);
 
-  const prepared: TypeScriptPreparedMap = { map, needles: [...needles], cwd, config, resolver, oldFiles, moduleFiles, bareIds, hasPathPackages, workspace, exportsOf, moves };
+  const prepared: TypeScriptPreparedMap = { map, needles: [...needles], cwd, config, resolver, oldFiles, moduleFiles, bareIds, hasPathPackages, workspace, exportsOf, moves, retired: [...new Set(retired.values())] };
   prepared.mayNeedEdit = (file, text) => mayNeedEdit(prepared, file, text);
   return prepared;
 }

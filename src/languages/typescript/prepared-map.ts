@@ -32,4 +32,6 @@ export interface TypeScriptPreparedMap extends PreparedMap {
   exportsOf(file: string): ExportedNames | undefined;
   /** the files the map's `relocate` entries move (empty when it has none) */
   moves: FileMove[];
+  /** old module ids whose file is no longer in the tree: their importers are matched by where the file was */
+  retired: string[];
 }
