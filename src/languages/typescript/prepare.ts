@@ -38,7 +38,8 @@ export function prepareTypeScriptMap(map: ImportMap, workspace: Workspace): Type
     retired.set(`${id.replace(/^\.\//, '')}.ts`, id);
     planned.add(path.join(cwd, `${id.replace(/^\.\//, '')}.ts`));
   }
-  const resolver = new ResolverSet(cwd, configs, planned);
+  const movedAway = new Set(moves.map((move) => path.join(cwd, move.from)).filter((file) => !planned.has(file)));
+  const resolver = new ResolverSet(cwd, configs, planned, movedAway);
   const plannedFile = (file: string): boolean => planned.has(path.join(cwd, file));
   const oldFiles = new Map<string, string>();
   const moduleFiles = new Map<string, string>();

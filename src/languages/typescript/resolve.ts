@@ -39,6 +39,8 @@ export interface Resolution {
   optionsFor(file: string): ts.CompilerOptions;
   /** Whether nothing answers `specifier` from `fromFile`: neither a file nor an installed package. */
   unresolved(specifier: string, fromFile: string, usage: UsageKind): boolean;
+  /** The same resolution once the plan's moves are done (the files they move away gone), where it differs. */
+  afterMoves?(): Resolution;
 }
 
 /**
@@ -46,13 +48,13 @@ export interface Resolution {
  * (move destinations), which resolve before they exist so that importers of a relocated file can be pointed at its
  * new place. One is shared by every resolver of a run.
  */
-export function createResolutionHost(cwd: string, planned: ReadonlySet<string> = new Set()): ts.ModuleResolutionHost {
+export function createResolutionHost(cwd: string, planned: ReadonlySet<string> = new Set(), removed: ReadonlySet<string> = new Set()): ts.ModuleResolutionHost {
   const exists = new Map<string, boolean>();
   const dirs = new Map<string, boolean>();
   const plannedDirs = new Set<string>();
   for (const file of planned) for (let dir = path.dirname(file); !plannedDirs.has(dir) && dir !== path.dirname(dir); dir = path.dirname(dir)) plannedDirs.add(dir);
   return {
-    fileExists: (file) => memo(exists, file, () => planned.has(path.resolve(file)) || ts.sys.fileExists(file)),
+    fileExists: (file) => memo(exists, file, () => planned.has(path.resolve(file)) || (!removed.has(path.resolve(file)) && ts.sys.fileExists(file))),
     directoryExists: (dir) => memo(dirs, dir, () => plannedDirs.has(path.resolve(dir)) || ts.sys.directoryExists(dir)),
     readFile: (file) => ts.sys.readFile(file),
     realpath: ts.sys.realpath ? (file) => ts.sys.realpath!(file) : undefined,
@@ -167,13 +169,26 @@ export class ResolverSet implements Resolution {
   private lastFile: string | undefined;
   private lastResolver: ModuleResolver | undefined;
 
-  /** @param planned absolute files the plan creates (move destinations), resolvable before they exist */
+  private after: ResolverSet | undefined;
+
+  /**
+   * @param planned absolute files the plan creates (move destinations), resolvable before they exist
+   * @param removed absolute files the plan moves away: gone for `afterMoves()`, still there for this set
+   */
   constructor(
     readonly cwd: string,
     private readonly configs: { configFor(file: string): ResolutionConfig },
-    planned: ReadonlySet<string> = new Set(),
+    private readonly planned: ReadonlySet<string> = new Set(),
+    private readonly removed: ReadonlySet<string> = new Set(),
+    gone = false,
   ) {
-    this.host = createResolutionHost(cwd, planned);
+    this.host = createResolutionHost(cwd, planned, gone ? removed : new Set());
+  }
+
+  afterMoves(): ResolverSet {
+    if (!this.removed.size) return this;
+    this.after ??= new ResolverSet(this.cwd, this.configs, this.planned, this.removed, true);
+    return this.after;
   }
 
   /** The configuration that governs `file` (absolute). */

@@ -38,10 +38,12 @@ export function writeSpecifier(request: SpecifierRequest, resolver: Resolution):
   const tried = new Set<string>();
   const options = resolver.optionsFor(request.importer);
   const originalOptions = request.originalImporter ? resolver.optionsFor(request.originalImporter) : options;
+  // a candidate must lead to the target once the plan is applied (a file moved away no longer answers it)
+  const after = resolver.afterMoves?.() ?? resolver;
   for (const candidate of candidates(request, style, options, originalOptions)) {
     if (tried.has(candidate)) continue;
     tried.add(candidate);
-    if (resolver.resolve(candidate, request.importer, request.usage) === request.target) return candidate;
+    if (after.resolve(candidate, request.importer, request.usage) === request.target) return candidate;
   }
   return undefined;
 }
@@ -49,8 +51,11 @@ export function writeSpecifier(request: SpecifierRequest, resolver: Resolution):
 function* candidates(request: SpecifierRequest, style: ExtensionStyle, options: ts.CompilerOptions, originalOptions: ts.CompilerOptions): Generator<string> {
   const { original } = request;
   const fallbackStyles: ExtensionStyle[] = style === 'folder' ? ['none', 'js'] : [style, 'none', 'js', 'source'];
+  // an extensionless specifier that did not spell `index` names a folder's index by the folder (the shortest form)
+  const byFolder = style === 'none' && path.basename(stripSourceExtension(request.target)) === 'index' && original.slice(original.lastIndexOf('/') + 1) !== 'index';
+  if (byFolder) fallbackStyles.unshift('folder');
   if (isRelative(original)) {
-    for (const s of [style, ...fallbackStyles]) yield relativeSpecifier(request.importer, targetPath(request.target, s));
+    for (const s of [...(byFolder ? ['folder' as const] : []), style, ...fallbackStyles]) yield relativeSpecifier(request.importer, targetPath(request.target, s));
   } else if (!path.isAbsolute(original)) {
     // alias first, with the pattern the importer used, then any pattern, then baseUrl; a baseUrl path that
     // matches no alias pattern stays a baseUrl path

@@ -154,7 +154,8 @@ export class FileRewrite {
 
   retarget(literal: ts.StringLiteralLike, old: OldModule, whole: ModuleTarget, usage: UsageKind, stat: keyof EntryStats): void {
     const specifier = this.specifierFor(literal, old, whole.module, usage);
-    if (specifier === undefined) return;
+    // a specifier that already leads to the new place (a file moved into its folder's index) needs no edit
+    if (specifier === undefined || specifier === literal.text) return;
     this.replaceLiteral(literal, specifier);
     this.count(whole.rule, stat);
   }

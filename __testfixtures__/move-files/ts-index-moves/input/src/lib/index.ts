@@ -1,0 +1,1 @@
+export const lib = 1;
