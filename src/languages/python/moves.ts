@@ -1,3 +1,4 @@
+import { textOrUndefined } from '../../core/read-text';
 import type { RawRewriteEntry } from '../../importmap/schema';
 import type { ImportMap } from '../../importmap/types';
 import type { Edit } from '../../core/types';
@@ -96,7 +97,7 @@ export async function planPythonMoves(map: ImportMap, moves: readonly FileMove[]
     }
   }
   const movedTexts = new Map(plan.moved.map((item) => [item.to, item]));
-  const references = planPythonPathReferences(new MovedPaths(moves, workspace.files), workspace, (module) => throughMoves(module, moved), (file) => movedTexts.get(file)?.text ?? (workspace.exists(file) ? workspace.read(file) : undefined));
+  const references = planPythonPathReferences(new MovedPaths(moves, workspace.files), workspace, (module) => throughMoves(module, moved), (file) => movedTexts.get(file)?.text ?? textOrUndefined(workspace, file));
   for (const { path, text } of references) {
     const movedHere = movedTexts.get(path);
     if (movedHere) movedHere.text = text;

@@ -1,3 +1,4 @@
+import { textOrUndefined } from '../../core/read-text';
 import * as path from 'node:path';
 import type { RawRewriteEntry } from '../../importmap/schema';
 import type { ImportMap } from '../../importmap/types';
@@ -169,7 +170,7 @@ export function planTypeScriptMoves(prepared: TypeScriptPreparedMap, moves: read
     plan.moved.push({ from: move.from, to: move.to, text: applyEdits(text, edits) });
   }
   const movedTexts = new Map(plan.moved.map((item) => [item.to, item]));
-  const references = planPathReferences(new MovedPaths(moves, workspace.files), workspace, (file) => movedTexts.get(file)?.text ?? (workspace.exists(file) ? workspace.read(file) : undefined));
+  const references = planPathReferences(new MovedPaths(moves, workspace.files), workspace, (file) => movedTexts.get(file)?.text ?? textOrUndefined(workspace, file));
   for (const { path: file, text } of references.edited) {
     const movedHere = movedTexts.get(file);
     if (movedHere) movedHere.text = text;
