@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdirSync, readFileSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { decodeText, encodeText, noBlob } from '../core/encoding';
 import { InterruptedError, PartialApplyError, WorkspaceError } from '../core/errors';
@@ -19,6 +19,8 @@ export interface ApplyResult {
   created: string[];
   moved: Array<{ from: string; to: string }>;
   deleted: string[];
+  /** what a folder move carried along that the plan did not list (untracked, ignored files), as folder-relative paths */
+  carried?: string[];
 }
 
 function holds(absolute: string, text: string | null, encoding: string | undefined): boolean {
@@ -70,6 +72,21 @@ function moveIndexEntry(cwd: string, from: string, to: string): void {
   } catch {
     // a locked or missing index: the move shows as a deletion and a new file until the user stages it
   }
+}
+
+/** Moves what is left in a moved folder into its destination, entry by entry; what the destination already has stays. */
+function carryRest(cwd: string, from: string, to: string, carried: string[]): void {
+  const source = resolveInsideRoot(cwd, from);
+  if (!existsSync(source) || !statSync(source).isDirectory()) return;
+  for (const entry of readdirSync(source, { withFileTypes: true })) {
+    const [left, target] = [`${from}/${entry.name}`, resolveInsideRoot(cwd, `${to}/${entry.name}`)];
+    if (!existsSync(target)) {
+      mkdirSync(dirname(target), { recursive: true });
+      renameSync(resolveInsideRoot(cwd, left), target);
+      carried.push(left);
+    } else if (entry.isDirectory() && statSync(target).isDirectory()) carryRest(cwd, left, `${to}/${entry.name}`, carried);
+  }
+  removeEmptyFolders(cwd, from);
 }
 
 /** A move leaves no empty folder behind, as `git apply` does not (a stray one would import as a namespace package). */
@@ -202,6 +219,8 @@ function* writeChanges(plan: Plan, freed: ReadonlySet<string>, result: ApplyResu
     result.moved.push({ from: change.movedFrom, to: change.path });
     yield;
   }
+  // a folder moves whole, as a folder rename does: what git does not track in it (node_modules/) goes along
+  for (const folder of plan.folderMoves ?? []) carryRest(cwd, folder.from, folder.to, (result.carried ??= []));
   for (const change of plan.changes) {
     if (change.movedFrom) continue;
     const target = resolveInsideRoot(cwd, change.path);

@@ -173,6 +173,7 @@ export async function run(argv: readonly string[], io: Io = defaultIo()): Promis
         const result = await applyInterruptible(computed, io.interrupts ?? new AbortController().signal).finally(() => (writesInProgress = false));
         report(args as unknown as PlanArgs, computed, io, false);
         io.stderr(`remodel: wrote ${result.written.length} file(s), created ${result.created.length}, moved ${result.moved.length}\n`);
+        if (result.carried?.length) io.stderr(`remodel: carried along with their folders (not in the patch): ${result.carried.join(', ')}\n`);
         if (args['fail-on-error'] && computed.failures.length) exitCode = exitCodes.unreadFiles;
       },
     )

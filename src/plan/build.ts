@@ -1,4 +1,5 @@
-import { statSync } from 'node:fs';
+import { type Dirent, readdirSync, statSync } from 'node:fs';
+import { normalisePath } from '../core/paths';
 import { join, resolve } from 'node:path';
 import { UsageError } from '../core/errors';
 import { findImportMaps } from '../importmap';
@@ -166,6 +167,12 @@ export async function buildPlan(options: PlanOptions = {}): Promise<Plan> {
         options.onWarning?.(`${map.file}: relocate: move-files does not cover ${map.language} yet; ${map.relocate.length} entr${map.relocate.length === 1 ? 'y' : 'ies'} not planned`);
         continue;
       }
+      for (const index of new Set(moves.filter((move) => move.folder).map((move) => move.entry))) {
+        const folder = { from: normalisePath(map.relocate[index]!.from), to: normalisePath(map.relocate[index]!.to) };
+        (plan.folderMoves ??= []).push(folder);
+        const untracked = untrackedEntries(cwd, folder.from, files);
+        if (untracked.length) options.onWarning?.(`${map.file}:${map.lineOf(['relocate', index, 'from']) ?? 1}: relocate[${index}]: ${folder.from} also holds what the plan does not list (${untracked.slice(0, 3).join(', ')}${untracked.length > 3 ? ', …' : ''}): apply carries it along to ${folder.to}, as a folder rename does; a patch cannot`);
+      }
       const planned = await adapter.planMoves(prepared, moves, workspace);
       plan.needsReview.push(...planned.needsReview);
       plan.notes.push(...planned.notes);
@@ -223,6 +230,27 @@ export async function buildPlan(options: PlanOptions = {}): Promise<Plan> {
   plan.notes.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   plan.failures.sort((a, b) => a.file.localeCompare(b.file));
   return plan;
+}
+
+/** The entries on disk under a folder that no discovered file lies in (node_modules, build output, untracked files). */
+function untrackedEntries(cwd: string, folder: string, files: readonly string[]): string[] {
+  const out: string[] = [];
+  const walk = (dir: string): void => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(join(cwd, dir), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const path = `${dir}/${entry.name}`;
+      const holds = files.some((file) => file === path || file.startsWith(`${path}/`));
+      if (!holds) out.push(entry.isDirectory() ? `${path}/` : path);
+      else if (entry.isDirectory()) walk(path);
+    }
+  };
+  walk(folder);
+  return out;
 }
 
 /** A file read in another encoding than UTF-8 keeps it (a new file is UTF-8). */

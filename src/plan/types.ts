@@ -33,4 +33,6 @@ export interface Plan {
   failures: Array<{ file: string; line: number; column: number; error: string }>;
   summary: PlanSummary;
   timings: Record<string, number>;
+  /** folders the plan moves whole: apply carries along what the plan does not list in them (untracked, ignored files) */
+  folderMoves?: Array<{ from: string; to: string }>;
 }
