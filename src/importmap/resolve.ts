@@ -25,7 +25,7 @@ export function resolveImportMap(loaded: LoadedImportMap, written = loaded.raw.r
     // derived entries come from `relocate` (importers follow a moved file) or `barrels: follow` (a barrel renames in place)
     const origin = !derived ? '' : entry.from === entry.to ? ' (barrel follows)' : ' (relocated)';
     const label = `${entry.from}${names ? ` [${[...names].join(', ')}]` : ''} -> ${entry.to}${origin}`;
-    return { index, label, from: entry.from, to: entry.to, names, rename, package: entry.package ?? false, barrels: entry.barrels ?? raw.defaults?.barrels ?? 'keep', derived };
+    return { index, label, from: entry.from, to: entry.to, names, rename, package: entry.package ?? false, external: entry.external ?? false, barrels: entry.barrels ?? raw.defaults?.barrels ?? 'keep', derived };
   });
 
   const nameRules = new Map<string, RewriteRule>(); // `${module}\0${name}`

@@ -28,6 +28,10 @@ export const rewriteEntrySchema = z
       .enum(['keep', 'follow'])
       .optional()
       .describe('a renamed name re-exported by a barrel (__init__.py, __all__, index.ts): keep its public name there (default), or follow the rename in the barrel and its consumers'),
+    external: z
+      .boolean()
+      .optional()
+      .describe('Python: `to` is installed (a shared package), not in the repository and not in its virtualenv: accepted, its names unchecked'),
   })
   .strict();
 

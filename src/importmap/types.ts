@@ -15,6 +15,8 @@ export interface RewriteRule {
   names: ReadonlySet<string> | undefined;
   rename: ReadonlyMap<string, string>;
   package: boolean;
+  /** `to` is installed rather than in the repository (Python): accepted without looking for it */
+  external: boolean;
   /** whether a barrel that re-exports a renamed name keeps the old public name or follows the rename */
   barrels: 'keep' | 'follow';
   /** derived by remodel (a `relocate` entry's importers), not written in the map: its target need not exist yet */

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { ImportMap } from '../../importmap/types';
 import type { LanguageAdapter, PreparedMap } from '../types';
 import type { SourceFile, Workspace } from '../../core/types';
@@ -9,6 +10,7 @@ import { findModuleExports, type ModuleExports } from './exports';
 import { PythonModuleIndex } from './modules';
 import { planPythonRewrite } from './rewrite/index';
 import { importOrderOf } from './import-order';
+import { InstalledModules } from './installed';
 import { type PythonContext } from './rewrite/types';
 import { planPythonMoves, pythonMoveRules } from './moves';
 import { planPythonShims } from './shims';
@@ -18,6 +20,9 @@ export interface PythonPreparedMap extends PreparedMap, PythonContext {
   missingTargets: Array<{ index: number; module: string; target: string }>;
   /** package entries whose `from` is no longer in the tree (their submodules are read from `to`) */
   retired: number[];
+  /** canonical modules installed for the project (or marked `external`), not in the repository */
+  external: Array<{ index: number; module: string; where: string | undefined; checked: boolean }>;
+  installed: InstalledModules;
 }
 
 /** Strings whose absence proves a file cannot import an old module: the last segment of each old module covers every spelling (`import a.b`, `from .b import`, `from a import b`, `"a.b.X"`). */
@@ -75,10 +80,11 @@ function prefilterOf(map: ImportMap, modules: PythonModuleIndex): (path: string,
  * The map as Python sees it: a package entry covers the submodules that exist, not every dotted name below it
  * (`legacy.models.Invoice` is a class, and `"legacy.models.billingx"` a string that names nothing).
  */
-function existingModulesOnly(map: ImportMap, modules: PythonModuleIndex): ImportMap {
+function existingModulesOnly(map: ImportMap, modules: PythonModuleIndex, installed: InstalledModules): ImportMap {
   // a submodule whose counterpart under `to` does not exist stays where it is (an import of it would not resolve)
-  const covers = (module: string, rule: { package: boolean; from: string; to: string; derived: boolean }): boolean =>
-    !rule.package || module === rule.from || (modules.exists(module) && (rule.derived || modules.exists(rule.to + module.slice(rule.from.length))));
+  const counterpartExists = (module: string, rule: { external: boolean }): boolean => modules.exists(module) || installed.find(module) !== undefined || (rule.external && installed.find(module.split('.')[0]!) === undefined);
+  const covers = (module: string, rule: { package: boolean; from: string; to: string; derived: boolean; external: boolean }): boolean =>
+    !rule.package || module === rule.from || (modules.exists(module) && (rule.derived || counterpartExists(rule.to + module.slice(rule.from.length), rule)));
   return {
     ...map,
     moveOfModule: (module) => {
@@ -98,7 +104,9 @@ async function prepare(written: ImportMap, workspace: Workspace): Promise<Python
   const retired = written.rules.filter((rule) => rule.package && !rule.derived && !modules.exists(rule.from) && modules.exists(rule.to));
   for (const rule of retired) modules.retire(rule.from, rule.to);
   const followed = await barrelRules(written, modules, workspace);
-  const map = existingModulesOnly(followed.length ? written.extend(followed) : written, modules);
+  const installed = new InstalledModules(workspace.cwd);
+  const map = existingModulesOnly(followed.length ? written.extend(followed) : written, modules, installed);
+  const external: PythonPreparedMap['external'] = [];
   const cache = new Map<string, Promise<ModuleExports | undefined>>();
   const exportsOf = (module: string): Promise<ModuleExports | undefined> => {
     let found = cache.get(module);
@@ -111,14 +119,22 @@ async function prepare(written: ImportMap, workspace: Workspace): Promise<Python
   };
   for (const rule of map.rules) {
     if (rule.derived) continue; // a relocated module's new home does not exist until the plan is applied
-    if (!modules.exists(rule.to)) {
-      throw map.error(['rewrite', rule.index, 'to'], `module '${rule.to}' (target of '${rule.from}') does not exist under root ${map.roots.join(', ')}`);
+    let exports: ModuleExports | undefined;
+    if (modules.exists(rule.to)) exports = await exportsOf(rule.to);
+    else {
+      // a canonical module installed for the project (a shared models package), not kept in the repository
+      const file = installed.find(rule.to);
+      if (!file && !rule.external) {
+        throw map.error(['rewrite', rule.index, 'to'], `module '${rule.to}' (target of '${rule.from}') does not exist under root ${map.roots.join(', ')} nor in the project's virtualenv (installed elsewhere? mark the entry 'external: true')`);
+      }
+      const readable = file !== undefined && /\.pyi?$/.test(file);
+      external.push({ index: rule.index, module: rule.to, where: file ? installed.describe(file) : undefined, checked: readable });
+      exports = readable ? await findModuleExports(readFileSync(file, 'utf8')) : undefined;
     }
-    const exports = await exportsOf(rule.to);
     if (exports === undefined || exports === 'any') continue;
     const expected = rule.names ? [...rule.names].map((name) => rule.rename.get(name) ?? name) : [...rule.rename.values()];
     for (const name of expected) {
-      if (exports.has(name) || modules.exists(`${rule.to}.${name}`)) continue;
+      if (exports.has(name) || modules.exists(`${rule.to}.${name}`) || installed.find(`${rule.to}.${name}`)) continue;
       throw map.error(['rewrite', rule.index, rule.names ? 'names' : 'rename'], `module '${rule.to}' has no name '${name}' (mapped from '${rule.from}')`);
     }
   }
@@ -132,7 +148,7 @@ async function prepare(written: ImportMap, workspace: Workspace): Promise<Python
           .filter((module) => module.startsWith(`${rule.from}.`) && !modules.exists(rule.to + module.slice(rule.from.length)))
           .map((module) => ({ index: rule.index, module, target: rule.to + module.slice(rule.from.length) })),
   );
-  return { map, needles: needlesOf(map), mayNeedEdit: prefilterOf(map, modules), modules, exportsOf, relocated, importedFrom, importOrder: importOrderOf(workspace), missingTargets, retired: retired.map((rule) => rule.index) };
+  return { map, needles: needlesOf(map), mayNeedEdit: prefilterOf(map, modules), modules, exportsOf, relocated, importedFrom, importOrder: importOrderOf(workspace), missingTargets, retired: retired.map((rule) => rule.index), external, installed };
 }
 
 /** Python: tree-sitter parsing, module resolution against the map's roots, import and string rewriting. */
@@ -141,9 +157,10 @@ export const pythonAdapter: LanguageAdapter<PythonPreparedMap> = {
   owns: (path) => path.endsWith('.py') || path.endsWith('.pyi'),
   prepare,
   planRewrite: (file: SourceFile, prepared: PythonPreparedMap) => planPythonRewrite(file, prepared),
-  moduleExists: (prepared, id) => prepared.modules.exists(id),
+  moduleExists: (prepared, id) => prepared.modules.exists(id) || prepared.installed.find(id) !== undefined || prepared.map.rules.some((rule) => rule.external && rule.to === id),
   warnings: (prepared) => [
     ...prepared.retired.map((index) => `${prepared.map.file}:${prepared.map.lineOf(['rewrite', index, 'from']) ?? 1}: rewrite[${index}].from: '${prepared.map.rules.find((rule) => rule.index === index)?.from}' is not in the repository (deleted already?): its importers are rewritten from the map and the submodules of its 'to'`),
+    ...prepared.external.map(({ index, module, where, checked }) => `${prepared.map.file}:${prepared.map.lineOf(['rewrite', index, 'to']) ?? 1}: rewrite[${index}].to: '${module}' is ${where ? `installed, not in the repository (${where})` : "marked external (not in the repository nor its virtualenv)"}: ${checked ? 'names checked against its source' : 'its names are unchecked'}`),
     ...prepared.missingTargets.map(({ index, module, target }) => `${prepared.map.file}:${prepared.map.lineOf(['rewrite', index, 'to']) ?? 1}: rewrite[${index}] (package): '${module}' has no counterpart '${target}': its importers are left on it`),
   ],
   planShims: (prepared, workspace) => planPythonShims({ map: prepared.map, modules: prepared.modules, workspace }),
