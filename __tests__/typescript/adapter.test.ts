@@ -52,6 +52,16 @@ describe('prepare', () => {
     await expect(prepare(map)).rejects.toThrow("rewrite[0].rename: 'src/db/models/identity' does not export 'Nobody'");
   });
 
+  it('checks the names of an installed canonical package against its type declarations (issue 18, item 4)', async () => {
+    write('node_modules/@acme/models/package.json', '{ "name": "@acme/models", "types": "index.d.ts" }\n');
+    write('node_modules/@acme/models/index.d.ts', 'export declare class Booking {}\n');
+    const map = (names: string) => `version: 1\nlanguage: typescript\nrewrite:\n  - { from: src/models/booking, to: "@acme/models", names: [${names}] }\n`;
+    await expect(prepare(map('Booking'))).resolves.toBeDefined();
+    await expect(prepare(map('Booking, Nobody'))).rejects.toThrow("map.yaml:4: rewrite[0].names: '@acme/models' does not export 'Nobody'");
+    const unchecked = await prepare(map('Booking').replace('@acme/models', '@acme/elsewhere'));
+    expect(typescriptAdapter.warnings!(unchecked)).toEqual(["map.yaml:4: rewrite[0].to: '@acme/elsewhere' has no type declarations or source remodel can read from here (not installed?): its names are unchecked"]);
+  });
+
   it('goes on under a tsconfig whose `extends` is missing (as tsc does), saying so for each file it plans', async () => {
     write('tsconfig.json', JSON.stringify({ extends: './base/tsconfig.base.json', compilerOptions: {} }));
     const result = await plan('src/app.ts', "import { Booking } from './models/booking';\nexport const b = Booking;\n");

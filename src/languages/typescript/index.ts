@@ -28,11 +28,16 @@ export const typescriptAdapter: LanguageAdapter<TypeScriptPreparedMap> = {
   owns: ownsTypeScriptPath,
   prepare: async (map, workspace) => prepareWithBarrels(map, workspace),
   planRewrite: async (file, prepared) => planTypeScriptRewrite(file, prepared),
-  warnings: (prepared) =>
-    prepared.retired.map((id) => {
+  warnings: (prepared) => [
+    ...prepared.retired.map((id) => {
       const rule = prepared.map.rules.find((candidate) => candidate.from === id)!;
       return `${prepared.map.file}:${prepared.map.lineOf(['rewrite', rule.index, 'from']) ?? 1}: rewrite[${rule.index}].from: '${id}' is not in the repository (deleted already?): its importers are rewritten from the map, names unchecked against it`;
     }),
+    ...prepared.uncheckedTargets.map((index) => {
+      const rule = prepared.map.rules.find((candidate) => candidate.index === index)!;
+      return `${prepared.map.file}:${prepared.map.lineOf(['rewrite', index, 'to']) ?? 1}: rewrite[${index}].to: '${rule.to}' has no type declarations or source remodel can read from here (not installed?): its names are unchecked`;
+    }),
+  ],
   moduleExists: (prepared, id) => (prepared.bareIds.has(id) ? bareSpecifierExists(prepared, id) : prepared.moduleFiles.has(id)),
   planShims: async (prepared, workspace) => planTypeScriptShims(prepared, workspace),
   moveRules: typescriptMoveRules,

@@ -45,6 +45,7 @@ export function prepareTypeScriptMap(map: ImportMap, workspace: Workspace): Type
   const moduleFiles = new Map<string, string>();
   const bareIds = new Set<string>();
   const needles = new Set<string>();
+  const uncheckedTargets: number[] = [];
   let hasPathPackages = false;
   let oldIndexFile = false;
 
@@ -61,6 +62,13 @@ export function prepareTypeScriptMap(map: ImportMap, workspace: Workspace): Type
       if (!rule.derived && !isPathId(id, cwd)) {
         bareIds.add(id);
         if (key === 'from') needles.add(id);
+        // a canonical package installed in node_modules: its names are checked against its type declarations
+        if (key === 'to' && (rule.names || rule.rename.size)) {
+          const probe = path.join(config.configFile ? path.dirname(config.configFile) : cwd, '__remodel_probe__.ts');
+          const declarations = ts.resolveModuleName(id, probe, config.options, ts.sys).resolvedModule?.resolvedFileName;
+          if (declarations) moduleFiles.set(id, declarations);
+          else uncheckedTargets.push(rule.index);
+        }
         continue;
       }
       if (rule.package) {
@@ -103,7 +111,7 @@ export function prepareTypeScriptMap(map: ImportMap, workspace: Workspace): Type
   // an index module can be imported as '.' or '..' from inside its own folder
   if (oldIndexFile) for (const quote of [`'`, `"`, '`']) for (const dots of ['.', '..', './', '../']) needles.add(`${quote}${dots}${quote}`);
 
-  const prepared: TypeScriptPreparedMap = { map, needles: [...needles], cwd, config, resolver, oldFiles, moduleFiles, bareIds, hasPathPackages, workspace, exportsOf, moves, retired: [...new Set(retired.values())] };
+  const prepared: TypeScriptPreparedMap = { map, needles: [...needles], cwd, config, resolver, oldFiles, moduleFiles, bareIds, hasPathPackages, workspace, exportsOf, moves, retired: [...new Set(retired.values())], uncheckedTargets };
   prepared.mayNeedEdit = (file, text) => mayNeedEdit(prepared, file, text);
   return prepared;
 }

@@ -34,4 +34,6 @@ export interface TypeScriptPreparedMap extends PreparedMap {
   moves: FileMove[];
   /** old module ids whose file is no longer in the tree: their importers are matched by where the file was */
   retired: string[];
+  /** rewrite entries whose bare `to` resolves to no declarations here (not installed): their names are unchecked */
+  uncheckedTargets: number[];
 }
