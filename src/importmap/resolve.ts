@@ -4,10 +4,27 @@ import type { ImportMap, LanguageId, ModuleTarget, NameTarget, RewriteRule, Tabl
 
 const separators: Record<LanguageId, string> = { python: '.', typescript: '/' };
 
+/** Python: dotted identifiers. TypeScript: a path or package specifier, without controls, line breaks, `*` or quotes. */
+const moduleIdGrammar: Record<LanguageId, { pattern: RegExp; what: string }> = {
+  python: { pattern: /^[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*(\.[\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}]*)*$/u, what: 'a Python module name (dotted identifiers)' },
+  typescript: { pattern: /^[^\0-\x1f\x7f\u2028\u2029*"'`\\\s](?:[^\0-\x1f\x7f\u2028\u2029*"'`\\]*[^\0-\x1f\x7f\u2028\u2029*"'`\\\s])?$/u, what: 'a module specifier (a path or package name, without quotes, `*`, backslashes or line breaks)' },
+};
+
+function checkModuleId(loaded: LoadedImportMap, path: Array<string | number>, id: string): void {
+  const { pattern, what } = moduleIdGrammar[loaded.raw.language];
+  if (!pattern.test(id)) fail(loaded, path, `${JSON.stringify(id)} is not ${what}`);
+}
+
 /** Normalises a validated map: rules, chains and conflicts; lookups answer the transitive result. */
 export function resolveImportMap(loaded: LoadedImportMap, written = loaded.raw.rewrite?.length ?? 0): ImportMap {
   const { raw, file, lineOf } = loaded;
   const separator = separators[raw.language];
+  // a module id lands in generated code (shims, comments): one that is not a module name is refused here
+  for (const [index, entry] of (raw.rewrite ?? []).entries()) {
+    if (index >= written) break;
+    for (const key of ['from', 'to'] as const) checkModuleId(loaded, ['rewrite', index, key], entry[key]);
+  }
+  for (const [index, entry] of (raw.shims ?? []).entries()) checkModuleId(loaded, ['shims', index, 'module'], entry.module);
   const rules = (raw.rewrite ?? []).map((entry, index): RewriteRule => {
     const names = entry.names ? new Set(entry.names) : undefined;
     const rename = new Map(Object.entries(entry.rename ?? {}));

@@ -41,6 +41,8 @@ export interface LanguageAdapter<P extends PreparedMap = PreparedMap> {
   moduleExists?(prepared: P, id: string): boolean | undefined;
   /** what preparing the map found worth a warning (not an error: the plan goes on without it) */
   warnings?(prepared: P): string[];
+  /** the first syntax error of a text remodel generated (a shim, a migration, a moved file), or undefined when it parses */
+  syntaxError?(path: string, text: string): Promise<{ line: number; column: number; message: string } | undefined>;
   /** every edit the map implies for one file; never throws for a bad file (returns `failed`) */
   planRewrite(file: SourceFile, prepared: P): Promise<FileResult>;
   /** the deprecation shims of the map's `shims:` entries, over the workspace as rewritten so far; throws ImportMapError for a shim it must refuse */

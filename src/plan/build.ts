@@ -15,6 +15,7 @@ import { ProjectPrettier } from '../languages/project-prettier';
 import { inShard, type Shard } from './shard';
 import type { FileChange, Plan, PlanSummary } from './types';
 import type { FileResult } from '../core/types';
+import type { LanguageAdapter, PreparedMap } from '../languages/types';
 
 export type TransformName = 'rewrite-imports' | 'insert-shims' | 'move-files' | 'rename-tables';
 export const transformNames: readonly TransformName[] = ['rewrite-imports', 'insert-shims', 'move-files', 'rename-tables'];
@@ -42,6 +43,23 @@ const now = (): number => performance.now();
 
 /** Above this many characters a file is not parsed (a generated file can exhaust the parser's memory). */
 export const defaultMaxFileSize = 4 * 1024 * 1024;
+
+/**
+ * Every file remodel generated or recomputed (shims, migrations, moved files) is parsed again before it enters the
+ * plan (rewrites are checked file by file as they are planned): one that would not parse is a remodel bug, reported
+ * as a failure and not written.
+ */
+async function checkGeneratedSyntax(plan: Plan, workspace: DiskWorkspace, sources: Map<string, Set<string>>, adapters: readonly LanguageAdapter<PreparedMap>[]): Promise<void> {
+  for (const change of workspace.changes()) {
+    const made = sources.get(change.path);
+    if (!made || (made.size === 1 && made.has('rewrite-imports'))) continue;
+    const adapter = adapters.find((candidate) => candidate.syntaxError && candidate.owns(change.path));
+    const error = await adapter?.syntaxError!(change.path, change.after);
+    if (!error) continue;
+    plan.failures.push({ file: change.path, line: error.line, column: error.column, error: `the generated text would not parse (${error.message}): not written, please report this` });
+    workspace.discard(change.path);
+  }
+}
 
 /**
  * Every file the plan writes is laid out as the project's own prettier lays it out, where the project has one and
@@ -212,6 +230,7 @@ export async function buildPlan(options: PlanOptions = {}): Promise<Plan> {
     timings.shims = now() - start;
   }
 
+  await checkGeneratedSyntax(plan, workspace, sources, loaded.map((l) => l.adapter));
   start = now();
   await keepProjectLayout(plan, workspace);
   timings.layout = now() - start;

@@ -124,6 +124,11 @@ export class DiskWorkspace implements Workspace {
     this.overlay.set(path, text);
   }
 
+  /** Drops what the plan wrote to a path (not a move's destination): it stays as it is on disk. */
+  discard(path: string): void {
+    if (!this.movedFrom.has(path)) this.overlay.delete(path);
+  }
+
   /** Moves a file (with its new text): the old path is free for a new file, e.g. a shim. */
   move(from: string, to: string, text: string): void {
     this.readOriginal(from);

@@ -8,6 +8,7 @@ import { namesImportedFromModules } from './importers';
 import { mentionsAny } from '../needles';
 import { findModuleExports, type ModuleExports } from './exports';
 import { PythonModuleIndex } from './modules';
+import { firstSyntaxError, parsePython } from './syntax';
 import { planPythonRewrite } from './rewrite/index';
 import { importOrderOf } from './import-order';
 import { InstalledModules } from './installed';
@@ -157,6 +158,15 @@ export const pythonAdapter: LanguageAdapter<PythonPreparedMap> = {
   owns: (path) => path.endsWith('.py') || path.endsWith('.pyi'),
   prepare,
   planRewrite: (file: SourceFile, prepared: PythonPreparedMap) => planPythonRewrite(file, prepared),
+  syntaxError: async (_path, text) => {
+    const tree = await parsePython(text);
+    try {
+      const error = firstSyntaxError(tree);
+      return error && { line: error.line, column: error.column, message: error.text };
+    } finally {
+      tree.delete();
+    }
+  },
   moduleExists: (prepared, id) => prepared.modules.exists(id) || prepared.installed.find(id) !== undefined || prepared.map.rules.some((rule) => rule.external && rule.to === id),
   warnings: (prepared) => [
     ...prepared.retired.map((index) => `${prepared.map.file}:${prepared.map.lineOf(['rewrite', index, 'from']) ?? 1}: rewrite[${index}].from: '${prepared.map.rules.find((rule) => rule.index === index)?.from}' is not in the repository (deleted already?): its importers are rewritten from the map and the submodules of its 'to'`),

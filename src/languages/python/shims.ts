@@ -1,6 +1,7 @@
 import type { RawShimEntry } from '../../importmap/schema';
 import type { ImportMap } from '../../importmap/types';
 import { lineEnding } from '../../core/edits';
+import { pythonDocstringText, stringLiteral } from '../../core/literals';
 import { shimMarkerText } from '../../core/shims';
 import type { ShimPlan } from '../types';
 import type { Workspace } from '../../core/types';
@@ -133,16 +134,12 @@ async function exportsOf(ctx: ShimContext, module: string) {
   return file === undefined ? undefined : findModuleExports(ctx.workspace.read(file));
 }
 
-function pyString(text: string): string {
-  return JSON.stringify(text);
-}
-
 /** `_MOVED`, `__getattr__` and `__dir__`: each moved name is served from its canonical home (the same object), warned. */
 function getattrBlock(moved: readonly MovedName[], entry: RawShimEntry): string[] {
   const lines = ['import importlib as _importlib', 'import warnings as _warnings', '', '_MOVED = {'];
-  for (const m of moved) lines.push(`    ${pyString(m.old)}: (${pyString(m.module)}, ${pyString(m.name)}),`);
+  for (const m of moved) lines.push(`    ${stringLiteral(m.old)}: (${stringLiteral(m.module)}, ${stringLiteral(m.name)}),`);
   lines.push('}');
-  if (entry.message) lines.push(`_MESSAGE = ${pyString(entry.message)}`);
+  if (entry.message) lines.push(`_MESSAGE = ${stringLiteral(entry.message)}`);
   const message = entry.message ? '_MESSAGE' : `f"{__name__}.{name} is deprecated: use 'from {module} import {new_name}'"`;
   lines.push(
     '',
@@ -167,11 +164,11 @@ function getattrBlock(moved: readonly MovedName[], entry: RawShimEntry): string[
  * per import at the importing line. The old submodules' files, if still there, are never loaded again.
  */
 function packageShim(entry: RawShimEntry, target: string, original: string): string {
-  const message = entry.message ? pyString(entry.message) : `f"{fullname} is deprecated: import {_NEW}{fullname[len(_OLD):]} instead"`;
+  const message = entry.message ? stringLiteral(entry.message) : `f"{fullname} is deprecated: import {_NEW}{fullname[len(_OLD):]} instead"`;
   const lines = [
     `"""Deprecated: the package \`${entry.module}\` moved to \`${target}\`.`,
     '',
-    ...(entry.message ? [entry.message, ''] : []),
+    ...(entry.message ? [pythonDocstringText(entry.message), ''] : []),
     `A compatibility shim written by remodel: every \`${entry.module}.<module>\` import loads`,
     `\`${target}.<module>\` (the same module objects) and warns. Import from \`${target}\` instead.`,
     '"""',
@@ -182,8 +179,8 @@ function packageShim(entry: RawShimEntry, target: string, original: string): str
     'import sys as _sys',
     'import warnings as _warnings',
     '',
-    `_OLD = ${pyString(entry.module)}`,
-    `_NEW = ${pyString(target)}`,
+    `_OLD = ${stringLiteral(entry.module)}`,
+    `_NEW = ${stringLiteral(target)}`,
     '',
     '',
     'def _caller_stacklevel():',
@@ -223,11 +220,21 @@ function packageShim(entry: RawShimEntry, target: string, original: string): str
     '',
     '',
     'def __getattr__(name):',
-    '    _warn(f"{_OLD}.{name}")',
+    '    # PEP 562: a name the new package lacks is an AttributeError (hasattr, `from old import *` rely on it)',
     '    new = _importlib.import_module(_NEW)',
     '    if hasattr(new, name):',
+    '        _warn(f"{_OLD}.{name}")',
     '        return getattr(new, name)',
-    '    return _importlib.import_module(f"{_NEW}.{name}")',
+    '    if not name.startswith("__"):',
+    '        try:',
+    '            module = _importlib.import_module(f"{_NEW}.{name}")',
+    '        except ModuleNotFoundError as error:',
+    '            if error.name != f"{_NEW}.{name}":',
+    '                raise',
+    '        else:',
+    '            _warn(f"{_OLD}.{name}")',
+    '            return module',
+    '    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")',
     '',
     '',
     'def __dir__():',
@@ -243,7 +250,7 @@ async function wholeModuleShim(ctx: ShimContext, entry: RawShimEntry, text: stri
   const lines = [
     '"""Deprecated: `' + entry.module + '` moved to `' + targets.join('`, `') + '`.',
     '',
-    ...(entry.message ? [entry.message, ''] : []),
+    ...(entry.message ? [pythonDocstringText(entry.message), ''] : []),
     'A compatibility shim written by remodel: it serves the old names from their canonical',
     'modules (the same objects, so one class and one ORM mapper) and warns. Import from the',
     'canonical module instead.',
@@ -256,11 +263,11 @@ async function wholeModuleShim(ctx: ShimContext, entry: RawShimEntry, text: stri
     lines.push('import warnings as _warnings', '');
     for (const [module, names] of byModule) lines.push(`from ${module} import ${names.join(', ')}`);
     const message = entry.message ?? `${entry.module} is deprecated: import from ${targets.join(', ')}`;
-    lines.push('', `_warnings.warn(${pyString(message)}, DeprecationWarning, stacklevel=2)`);
+    lines.push('', `_warnings.warn(${stringLiteral(message)}, DeprecationWarning, stacklevel=2)`);
   } else {
     lines.push(...getattrBlock(moved, entry));
   }
-  lines.push('', '', `__all__ = [${moved.map((m) => pyString(m.old)).join(', ')}]`);
+  lines.push('', '', `__all__ = [${moved.map((m) => stringLiteral(m.old)).join(', ')}]`);
   const eol = lineEnding(text);
   return `${lines.join(eol)}${eol}`;
 }

@@ -10,6 +10,8 @@ import { planTypeScriptMoves, typescriptMoveRules } from './moves';
 import { ownsTypeScriptPath } from './owns';
 import { planTypeScriptRewrite } from './rewrite/index';
 import { planTypeScriptShims } from './shims';
+import { firstSyntaxError, parseSource } from './syntax';
+import { blockFileName, isComponentFile, scriptBlocks } from './components';
 
 export type { TypeScriptPreparedMap } from './prepared-map';
 
@@ -28,6 +30,7 @@ export const typescriptAdapter: LanguageAdapter<TypeScriptPreparedMap> = {
   owns: ownsTypeScriptPath,
   prepare: async (map, workspace) => prepareWithBarrels(map, workspace),
   planRewrite: async (file, prepared) => planTypeScriptRewrite(file, prepared),
+  syntaxError: async (path, text) => generatedSyntaxError(path, text),
   warnings: (prepared) => [
     ...prepared.retired.map((id) => {
       const rule = prepared.map.rules.find((candidate) => candidate.from === id)!;
@@ -43,6 +46,16 @@ export const typescriptAdapter: LanguageAdapter<TypeScriptPreparedMap> = {
   moveRules: typescriptMoveRules,
   planMoves: async (prepared, moves, workspace) => planTypeScriptMoves(prepared, moves, workspace),
 };
+
+/** The first syntax error of a generated file (a component's: of its `<script>` blocks, at their lines). */
+function generatedSyntaxError(file: string, text: string): ReturnType<typeof firstSyntaxError> {
+  if (!isComponentFile(file)) return firstSyntaxError(parseSource(file, text, { parents: false }));
+  for (const block of scriptBlocks(text)) {
+    const error = firstSyntaxError(parseSource(blockFileName(file, block), text.slice(block.start, block.end), { parents: false }));
+    if (error) return { ...error, line: error.line + block.line - 1 };
+  }
+  return undefined;
+}
 
 /**
  * A bare specifier names something when the compiler resolves it from the map's root (node_modules, tsconfig

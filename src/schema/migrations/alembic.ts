@@ -1,3 +1,4 @@
+import { stringLiteral } from '../../core/literals';
 import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
 import { UsageError } from '../../core/errors';
@@ -137,11 +138,10 @@ def downgrade() -> None:
 `;
 
 
-const pythonString = (value: string): string => JSON.stringify(value);
 
 /** A call statement in the body of upgrade()/downgrade() (4 spaces in), laid out as black lays it out (88 columns). */
 function call(name: string, args: string[], schema: string | undefined): string {
-  const parts = [...args.map(pythonString), ...(schema ? [`schema=${pythonString(schema)}`] : [])];
+  const parts = [...args.map((arg) => stringLiteral(arg)), ...(schema ? [`schema=${stringLiteral(schema)}`] : [])];
   const flat = `${name}(${parts.join(', ')})`;
   if (4 + flat.length <= 88) return flat;
   const hugged = `${' '.repeat(8)}${parts.join(', ')}`;

@@ -1,3 +1,4 @@
+import { stringLiteral } from '../../core/literals';
 import { posix } from 'node:path';
 import { UsageError } from '../../core/errors';
 import type { Edit, Workspace } from '../../core/types';
@@ -47,7 +48,7 @@ export function djangoRenameMigration(workspace: Workspace, app: string, renames
   const leaves = migrations.filter((file) => Number(migrationFile.exec(posix.basename(file))![1]) === number);
   if (leaves.length > 1) throw new UsageError(`${folder}: conflicting migrations ${leaves.map((f) => posix.basename(f, '.py')).join(', ')}; merge them first (manage.py makemigrations --merge), then plan again`);
   const quote = migrations.some((file) => /^\s+\("\w+", "\w+"\),$/m.test(workspace.read(file)) || /name="\w+"/.test(workspace.read(file))) ? '"' : "'";
-  const q = (text: string): string => `${quote}${text}${quote}`;
+  const q = (text: string): string => stringLiteral(text, quote);
   const stamp = `${created.getFullYear()}${String(created.getMonth() + 1).padStart(2, '0')}${String(created.getDate()).padStart(2, '0')}_${String(created.getHours()).padStart(2, '0')}${String(created.getMinutes()).padStart(2, '0')}`;
   const suffix = renames.length === 1 ? `alter_${renames[0]!.model.class.toLowerCase()}_table` : `auto_${stamp}`;
   const dependencies = latest ? `        (${q(label)}, ${q(posix.basename(latest, '.py'))}),\n` : '';
@@ -86,10 +87,10 @@ export async function djangoDbTableEdit(file: string, text: string, model: Scann
       const inner = ' '.repeat(first?.startPosition.column ?? meta.startPosition.column + 4);
       // before Meta's first statement, on a line of its own
       const at = first ? text.lastIndexOf('\n', first.startIndex) + 1 : metaBody.startIndex;
-      return { start: at, end: at, text: `${inner}db_table = ${quote}${table}${quote}${eol}` };
+      return { start: at, end: at, text: `${inner}db_table = ${stringLiteral(table, quote)}${eol}` };
     }
     const end = body.endIndex;
-    return { start: end, end, text: `${eol}${eol}${indent}class Meta:${eol}${indent}    db_table = ${quote}${table}${quote}` };
+    return { start: end, end, text: `${eol}${eol}${indent}class Meta:${eol}${indent}    db_table = ${stringLiteral(table, quote)}` };
   } finally {
     tree.delete();
   }

@@ -1,3 +1,4 @@
+import { blockCommentText, lineCommentText, stringLiteral } from '../../../core/literals';
 import * as path from 'node:path';
 import { shimMarkerText } from '../../../core/shims';
 import { stripSourceExtension } from '../resolve';
@@ -8,11 +9,6 @@ import { RenderContext, ShimExport, ShimTarget } from './types';
 
 /** Names a generated runtime-warning block declares itself. */
 export const RUNTIME_NAMES = ['process', 'deprecationWarned', 'globalThis'];
-
-/** A single-quoted JavaScript string. */
-function jsString(text: string): string {
-  return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\r/g, '\\r').replace(/\n/g, '\\n')}'`;
-}
 
 export function isDirective(statement: ts.Statement): boolean {
   return ts.isExpressionStatement(statement) && ts.isStringLiteral(statement.expression);
@@ -66,7 +62,7 @@ function jsdoc(context: RenderContext, item: ShimExport, local: string): string 
   const importText = specifier ? `\`${what} '${specifier}'\`` : `\`${item.target.name === 'default' ? 'the default export' : item.target.name}\` from ${item.target.id}`;
   const renamed = item.old !== item.target.name && item.old !== 'default' && item.target.name !== 'default' ? ` (renamed from ${item.old})` : '';
   const message = context.entry.message ? `${context.entry.message} ` : '';
-  return `/** @deprecated ${message}Use ${importText}${renamed}. */`.replace(/\*\/(?!$)/g, '*\\/');
+  return `/** @deprecated ${blockCommentText(`${message}Use ${importText}${renamed}.`)} */`;
 }
 
 /**
@@ -89,7 +85,7 @@ function reexportStatement(context: RenderContext, items: readonly ShimExport[],
     const local = item.old === 'default' ? defaultLocal(item, context.shimPath, taken) : item.old;
     lines.push(...deprecatedSpecifier(context, item, item.target.name, item.old, local));
   }
-  lines.push(`} from ${jsString(specifier)};`);
+  lines.push(`} from ${stringLiteral(specifier, "'")};`);
   return lines;
 }
 
@@ -104,7 +100,7 @@ export function namedImports(context: RenderContext, served: readonly ShimExport
       const type = item.type && !item.value ? 'type ' : '';
       return `${type}${item.target.name === local ? local : `${item.target.name} as ${local}`}`;
     });
-    lines.push(`import { ${list.join(', ')} } from ${jsString(specifier)};`);
+    lines.push(`import { ${list.join(', ')} } from ${stringLiteral(specifier, "'")};`);
   }
   return lines;
 }
@@ -122,7 +118,7 @@ export function defaultLocal(item: ShimExport, shimPath: string, taken: Set<stri
 function runtimeWarningLines(context: RenderContext, targets: readonly string[]): string[] {
   const { entry } = context;
   const message = entry.message ?? `${entry.module} is deprecated: import from ${targets.join(', ')}`;
-  const key = jsString(`remodel:${entry.module}`);
+  const key = stringLiteral(`remodel:${entry.module}`, "'");
   const lines = ['', "// one DeprecationWarning per process; none where there is no `process` (browser bundles)"];
   // JavaScript reads `process` off globalThis, so that checkJs needs no Node types either
   const processName = context.isJs ? 'deprecationWarned.process' : 'process';
@@ -131,7 +127,7 @@ function runtimeWarningLines(context: RenderContext, targets: readonly string[])
   lines.push(
     `if (typeof ${processName} !== 'undefined' && typeof ${processName}.emitWarning === 'function' && !deprecationWarned[${key}]) {`,
     `  deprecationWarned[${key}] = true;`,
-    `  ${processName}.emitWarning(${jsString(message)}, 'DeprecationWarning');`,
+    `  ${processName}.emitWarning(${stringLiteral(message, "'")}, 'DeprecationWarning');`,
     '}',
   );
   return lines;
@@ -145,9 +141,9 @@ export function renderWhole(context: RenderContext, served: readonly ShimExport[
   const directives = context.directives.map((d) => `${d};`);
   const lines = [
     ...directives,
-    `// ${shimMarkerText} for ${entry.module} (generated: re-running remodel regenerates it)`,
-    `// Moved to ${targets.join(', ')}: import from there. This module only re-exports, deprecated.`,
-    ...(entry.message ? [`// ${entry.message.replace(/\r?\n/g, ' ')}`] : []),
+    `// ${shimMarkerText} for ${lineCommentText(entry.module)} (generated: re-running remodel regenerates it)`,
+    `// Moved to ${lineCommentText(targets.join(', '))}: import from there. This module only re-exports, deprecated.`,
+    ...(entry.message ? [`// ${lineCommentText(entry.message)}`] : []),
   ];
   if (entry.runtimeWarning) lines.push(...runtimeWarningLines(context, targets));
   for (const file of new Set(served.map((item) => item.target.file))) {

@@ -51,11 +51,21 @@ if not any(getattr(finder, "old", None) == _OLD for finder in _sys.meta_path):
 
 
 def __getattr__(name):
-    _warn(f"{_OLD}.{name}")
+    # PEP 562: a name the new package lacks is an AttributeError (hasattr, `from old import *` rely on it)
     new = _importlib.import_module(_NEW)
     if hasattr(new, name):
+        _warn(f"{_OLD}.{name}")
         return getattr(new, name)
-    return _importlib.import_module(f"{_NEW}.{name}")
+    if not name.startswith("__"):
+        try:
+            module = _importlib.import_module(f"{_NEW}.{name}")
+        except ModuleNotFoundError as error:
+            if error.name != f"{_NEW}.{name}":
+                raise
+        else:
+            _warn(f"{_OLD}.{name}")
+            return module
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def __dir__():
