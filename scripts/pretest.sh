@@ -13,6 +13,7 @@ required=(
   "postgresql command -v pg_ctlcluster && ls /usr/lib/postgresql/15/bin/postgres"
   "black command -v black"
   "isort command -v isort"
+  "mypy command -v mypy"
   "git command -v git"
 )
 

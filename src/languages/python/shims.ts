@@ -136,7 +136,7 @@ async function exportsOf(ctx: ShimContext, module: string) {
 
 /** `_MOVED`, `__getattr__` and `__dir__`: each moved name is served from its canonical home (the same object), warned. */
 function getattrBlock(moved: readonly MovedName[], entry: RawShimEntry): string[] {
-  const lines = ['import importlib as _importlib', 'import warnings as _warnings', '', '_MOVED = {'];
+  const lines = ['import importlib as _importlib', 'import warnings as _warnings', 'from typing import TYPE_CHECKING as _TYPE_CHECKING', '', '_MOVED = {'];
   for (const m of moved) lines.push(`    ${stringLiteral(m.old)}: (${stringLiteral(m.module)}, ${stringLiteral(m.name)}),`);
   lines.push('}');
   if (entry.message) lines.push(`_MESSAGE = ${stringLiteral(entry.message)}`);
@@ -154,6 +154,11 @@ function getattrBlock(moved: readonly MovedName[], entry: RawShimEntry): string[
     '',
     'def __dir__():',
     '    return sorted(set(globals()) | set(_MOVED))',
+    '',
+    '',
+    'if _TYPE_CHECKING:',
+    '    # type checkers see each moved name as its canonical object (at run time __getattr__ serves it, warned)',
+    ...moved.map((m) => `    from ${m.module} import ${m.name} as ${m.old}`),
   );
   return lines;
 }
@@ -178,6 +183,7 @@ function packageShim(entry: RawShimEntry, target: string, original: string): str
     'import importlib.util as _util',
     'import sys as _sys',
     'import warnings as _warnings',
+    'from typing import TYPE_CHECKING as _TYPE_CHECKING',
     '',
     `_OLD = ${stringLiteral(entry.module)}`,
     `_NEW = ${stringLiteral(target)}`,
@@ -239,6 +245,11 @@ function packageShim(entry: RawShimEntry, target: string, original: string): str
     '',
     'def __dir__():',
     '    return sorted(set(globals()) | set(dir(_importlib.import_module(_NEW))))',
+    '',
+    '',
+    'if _TYPE_CHECKING:',
+    '    # type checkers see the new package\'s names (at run time __getattr__ serves them, warned)',
+    `    from ${target} import *  # noqa: F401,F403`,
   ];
   const eol = lineEnding(original);
   return `${lines.join(eol)}${eol}`;

@@ -18,6 +18,7 @@ def default_account():
 # remodel: deprecation shim for the names that moved out of this module (generated; re-running remodel regenerates it)
 import importlib as _importlib
 import warnings as _warnings
+from typing import TYPE_CHECKING as _TYPE_CHECKING
 
 _MOVED = {
     "CustomerReview": ("canon.feedback", "CustomerReview"),
@@ -34,3 +35,8 @@ def __getattr__(name):
 
 def __dir__():
     return sorted(set(globals()) | set(_MOVED))
+
+
+if _TYPE_CHECKING:
+    # type checkers see each moved name as its canonical object (at run time __getattr__ serves it, warned)
+    from canon.feedback import CustomerReview as CustomerReview

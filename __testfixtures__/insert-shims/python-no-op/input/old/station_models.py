@@ -7,6 +7,7 @@ canonical module instead.
 # remodel: deprecation shim
 import importlib as _importlib
 import warnings as _warnings
+from typing import TYPE_CHECKING as _TYPE_CHECKING
 
 _MOVED = {
     "Station": ("canon.identity", "Station"),
@@ -24,6 +25,12 @@ def __getattr__(name):
 
 def __dir__():
     return sorted(set(globals()) | set(_MOVED))
+
+
+if _TYPE_CHECKING:
+    # type checkers see each moved name as its canonical object (at run time __getattr__ serves it, warned)
+    from canon.identity import Station as Station
+    from canon.identity import StationUser as UserStationAssignment
 
 
 __all__ = ["Station", "UserStationAssignment"]

@@ -9,6 +9,7 @@ import importlib.abc as _abc
 import importlib.util as _util
 import sys as _sys
 import warnings as _warnings
+from typing import TYPE_CHECKING as _TYPE_CHECKING
 
 _OLD = "old"
 _NEW = "new"
@@ -70,3 +71,8 @@ def __getattr__(name):
 
 def __dir__():
     return sorted(set(globals()) | set(dir(_importlib.import_module(_NEW))))
+
+
+if _TYPE_CHECKING:
+    # type checkers see the new package's names (at run time __getattr__ serves them, warned)
+    from new import *  # noqa: F401,F403

@@ -7,6 +7,7 @@ canonical module instead.
 # remodel: deprecation shim
 import importlib as _importlib
 import warnings as _warnings
+from typing import TYPE_CHECKING as _TYPE_CHECKING
 
 _MOVED = {
     "EditHandler": ("app.panels", "Panel"),
@@ -26,6 +27,14 @@ def __getattr__(name):
 
 def __dir__():
     return sorted(set(globals()) | set(_MOVED))
+
+
+if _TYPE_CHECKING:
+    # type checkers see each moved name as its canonical object (at run time __getattr__ serves it, warned)
+    from app.panels import Panel as EditHandler
+    from app.panels import PanelGroup as BaseCompositeEditHandler
+    from app.panels import FieldPanel as FieldPanel
+    from app.forms import FORM_FIELD_OVERRIDES as FORM_FIELD_OVERRIDES
 
 
 __all__ = ["EditHandler", "BaseCompositeEditHandler", "FieldPanel", "FORM_FIELD_OVERRIDES"]

@@ -7,6 +7,7 @@ canonical module instead.
 # remodel: deprecation shim
 import importlib as _importlib
 import warnings as _warnings
+from typing import TYPE_CHECKING as _TYPE_CHECKING
 
 _MOVED = {
     "Booking": ("db.models.core", "Booking"),
@@ -24,6 +25,12 @@ def __getattr__(name):
 
 def __dir__():
     return sorted(set(globals()) | set(_MOVED))
+
+
+if _TYPE_CHECKING:
+    # type checkers see each moved name as its canonical object (at run time __getattr__ serves it, warned)
+    from db.models.core import Booking as Booking
+    from models.customer import Customer as Customer
 
 
 __all__ = ["Booking", "Customer"]
