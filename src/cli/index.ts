@@ -201,7 +201,20 @@ export async function run(argv: readonly string[], io: Io = defaultIo()): Promis
         for (const item of computed.needsReview.filter((item) => item.unsure)) io.stderr(`remodel: needs review: ${item.file}:${item.line}: ${item.reason}\n`);
         // a file that names an old module but could not be read or parsed is not known to be clean
         for (const item of computed.failures) io.stdout(`${item.file}:${item.line}: could not be checked: ${item.error}\n`);
-        if (computed.changes.length || offending.length) exitCode = exitCodes.findings;
+        // the shims' lifecycle: who still uses each, and the ones whose date has passed fail the guard
+        const today = new Date().toISOString().slice(0, 10);
+        let expired = 0;
+        for (const shim of computed.shims ?? []) {
+          if (!shim.file) continue; // gone already (or not generated yet)
+          const users = computed.changes.filter((change) => change.rewrite?.entries.some((entry) => shim.entries.includes(entry))).map((change) => quoteGitPath(change.path));
+          const when = shim.removeAfter ? ` (remove after ${shim.removeAfter})` : '';
+          io.stderr(`remodel: shim ${shim.module}${when} in ${quoteGitPath(shim.file)}: ${users.length ? `still imported by ${users.join(', ')}` : 'no import of it left in the repository'}\n`);
+          if (shim.removeAfter && today > shim.removeAfter) {
+            io.stdout(`${shim.map}:${shim.line}: the shim for ${shim.module} (${quoteGitPath(shim.file)}) expired on ${shim.removeAfter}: remove it\n`);
+            expired++;
+          }
+        }
+        if (computed.changes.length || offending.length || expired) exitCode = exitCodes.findings;
         else if (computed.failures.length && !args['allow-unparsed']) exitCode = exitCodes.unreadFiles;
       },
     )

@@ -120,7 +120,7 @@ export function resolveImportMap(loaded: LoadedImportMap, written = loaded.raw.r
     language: raw.language,
     roots: roots.map(normaliseRoot),
     rules,
-    shims: raw.shims ?? [],
+    shims: (raw.shims ?? []).map((shim) => ({ ...shim, remove_after: shim.remove_after ?? raw.defaults?.remove_after })),
     relocate: raw.relocate ?? [],
     tables: resolveTables(loaded),
     migrations: raw.migrations ?? {},

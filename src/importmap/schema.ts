@@ -35,12 +35,18 @@ export const rewriteEntrySchema = z
   })
   .strict();
 
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date, YYYY-MM-DD')
+  .refine((text) => !Number.isNaN(Date.parse(`${text}T00:00:00Z`)) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text), 'must be a real date, YYYY-MM-DD');
+
 export const shimEntrySchema = z
   .object({
     module: moduleId.describe('the old module that becomes a deprecation shim'),
     message: z.string().min(1).optional().describe('the deprecation message'),
     warn: z.enum(['import', 'access']).optional().describe('Python: warn once on import, or on each access to a moved name (default)'),
     runtimeWarning: z.boolean().optional().describe('TypeScript: emit one DeprecationWarning per process'),
+    remove_after: isoDate.optional().describe('the day after which the shim goes: its warning says so, and `remodel check` fails while it is still there'),
   })
   .strict();
 
@@ -74,6 +80,7 @@ export const migrationsSchema = z
 export const defaultsSchema = z
   .object({
     barrels: rewriteEntrySchema.shape.barrels,
+    remove_after: shimEntrySchema.shape.remove_after,
   })
   .strict();
 
@@ -91,7 +98,7 @@ export const importMapSchema = z
     relocate: z.array(relocateEntrySchema).optional(),
     tables: z.array(tableEntrySchema).optional().describe('tables to rename: the models follow, and a migration that keeps every row is generated'),
     migrations: migrationsSchema.optional().describe('where the migrations live (detected when absent: alembic.ini, Django apps)'),
-    defaults: defaultsSchema.optional().describe('values every rewrite entry gets unless it sets its own'),
+    defaults: defaultsSchema.optional().describe('values every rewrite entry (barrels) and shim (remove_after) gets unless it sets its own'),
   })
   .strict()
   .describe('remodel import map, version 1');

@@ -39,6 +39,8 @@ export interface LanguageAdapter<P extends PreparedMap = PreparedMap> {
   prepare(map: ImportMap, workspace: Workspace): Promise<P>;
   /** whether a module id of the map names a module in the repository (undefined: cannot tell, e.g. a bare specifier) */
   moduleExists?(prepared: P, id: string): boolean | undefined;
+  /** the repository file (relative) that defines a module id of the map, or undefined (a bare specifier, a missing file) */
+  moduleFile?(prepared: P, id: string): string | undefined;
   /** what preparing the map found worth a warning (not an error: the plan goes on without it) */
   warnings?(prepared: P): string[];
   /** the first syntax error of a text remodel generated (a shim, a migration, a moved file), or undefined when it parses */

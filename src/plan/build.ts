@@ -13,7 +13,9 @@ import { openSession, planFiles, scanCandidates, type ChunkTask } from './sessio
 import { planTables } from './tables';
 import { ProjectPrettier } from '../languages/project-prettier';
 import { inShard, type Shard } from './shard';
-import type { FileChange, Plan, PlanSummary } from './types';
+import type { FileChange, Plan, PlanSummary, ShimStatus } from './types';
+import { textOrUndefined } from '../core/read-text';
+import { shimMarkerText } from '../core/shims';
 import type { FileResult } from '../core/types';
 import type { LanguageAdapter, PreparedMap } from '../languages/types';
 
@@ -231,6 +233,20 @@ export async function buildPlan(options: PlanOptions = {}): Promise<Plan> {
   }
 
   await checkGeneratedSyntax(plan, workspace, sources, loaded.map((l) => l.adapter));
+  plan.shims = loaded.flatMap(({ map, adapter, prepared }) =>
+    map.shims.map((shim, index): ShimStatus => {
+      const file = adapter.moduleFile?.(prepared, shim.module);
+      const isShim = file !== undefined && workspace.has(file) && (textOrUndefined(workspace, file)?.includes(shimMarkerText) ?? false);
+      return {
+        module: shim.module,
+        ...(isShim ? { file } : {}),
+        ...(shim.remove_after ? { removeAfter: shim.remove_after } : {}),
+        map: map.file,
+        line: map.lineOf(['shims', index, 'module']) ?? 1,
+        entries: map.rules.filter((rule) => rule.from === shim.module).map((rule) => rule.label),
+      };
+    }),
+  );
   start = now();
   await keepProjectLayout(plan, workspace);
   timings.layout = now() - start;

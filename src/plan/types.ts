@@ -33,6 +33,22 @@ export interface Plan {
   failures: Array<{ file: string; line: number; column: number; error: string }>;
   summary: PlanSummary;
   timings: Record<string, number>;
+  /** every shim the maps declare, where it stands in the repository, and the map entries whose importers use it */
+  shims?: ShimStatus[];
   /** folders the plan moves whole: apply carries along what the plan does not list in them (untracked, ignored files) */
   folderMoves?: Array<{ from: string; to: string }>;
+}
+
+/** A shim of a map, as `check` reports it. */
+export interface ShimStatus {
+  module: string;
+  /** the shim file, when the module's file is one (holds remodel's shim marker) */
+  file?: string;
+  /** YYYY-MM-DD after which it should be gone */
+  removeAfter?: string;
+  /** where the map declares it */
+  map: string;
+  line: number;
+  /** labels of the rewrite entries that move its module's names: a file still rewritten for one of them still uses the shim */
+  entries: string[];
 }

@@ -167,6 +167,7 @@ export const pythonAdapter: LanguageAdapter<PythonPreparedMap> = {
       tree.delete();
     }
   },
+  moduleFile: (prepared, id) => prepared.modules.getFile(id),
   moduleExists: (prepared, id) => prepared.modules.exists(id) || prepared.installed.find(id) !== undefined || prepared.map.rules.some((rule) => rule.external && rule.to === id),
   warnings: (prepared) => [
     ...prepared.retired.map((index) => `${prepared.map.file}:${prepared.map.lineOf(['rewrite', index, 'from']) ?? 1}: rewrite[${index}].from: '${prepared.map.rules.find((rule) => rule.index === index)?.from}' is not in the repository (deleted already?): its importers are rewritten from the map and the submodules of its 'to'`),

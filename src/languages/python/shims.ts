@@ -134,13 +134,18 @@ async function exportsOf(ctx: ShimContext, module: string) {
   return file === undefined ? undefined : findModuleExports(ctx.workspace.read(file));
 }
 
+/** What a warning adds when the shim has an end date (a validated YYYY-MM-DD: safe in an f-string). */
+function removal(entry: RawShimEntry): string {
+  return entry.remove_after ? ` (this shim is removed after ${entry.remove_after})` : '';
+}
+
 /** `_MOVED`, `__getattr__` and `__dir__`: each moved name is served from its canonical home (the same object), warned. */
 function getattrBlock(moved: readonly MovedName[], entry: RawShimEntry): string[] {
   const lines = ['import importlib as _importlib', 'import warnings as _warnings', 'from typing import TYPE_CHECKING as _TYPE_CHECKING', '', '_MOVED = {'];
   for (const m of moved) lines.push(`    ${stringLiteral(m.old)}: (${stringLiteral(m.module)}, ${stringLiteral(m.name)}),`);
   lines.push('}');
-  if (entry.message) lines.push(`_MESSAGE = ${stringLiteral(entry.message)}`);
-  const message = entry.message ? '_MESSAGE' : `f"{__name__}.{name} is deprecated: use 'from {module} import {new_name}'"`;
+  if (entry.message) lines.push(`_MESSAGE = ${stringLiteral(entry.message + removal(entry))}`);
+  const message = entry.message ? '_MESSAGE' : `f"{__name__}.{name} is deprecated: use 'from {module} import {new_name}'${removal(entry)}"`;
   lines.push(
     '',
     '',
@@ -169,11 +174,12 @@ function getattrBlock(moved: readonly MovedName[], entry: RawShimEntry): string[
  * per import at the importing line. The old submodules' files, if still there, are never loaded again.
  */
 function packageShim(entry: RawShimEntry, target: string, original: string): string {
-  const message = entry.message ? stringLiteral(entry.message) : `f"{fullname} is deprecated: import {_NEW}{fullname[len(_OLD):]} instead"`;
+  const message = entry.message ? stringLiteral(entry.message + removal(entry)) : `f"{fullname} is deprecated: import {_NEW}{fullname[len(_OLD):]} instead${removal(entry)}"`;
   const lines = [
     `"""Deprecated: the package \`${entry.module}\` moved to \`${target}\`.`,
     '',
     ...(entry.message ? [pythonDocstringText(entry.message), ''] : []),
+    ...(entry.remove_after ? [`This shim is removed after ${entry.remove_after}.`, ''] : []),
     `A compatibility shim written by remodel: every \`${entry.module}.<module>\` import loads`,
     `\`${target}.<module>\` (the same module objects) and warns. Import from \`${target}\` instead.`,
     '"""',
@@ -262,6 +268,7 @@ async function wholeModuleShim(ctx: ShimContext, entry: RawShimEntry, text: stri
     '"""Deprecated: `' + entry.module + '` moved to `' + targets.join('`, `') + '`.',
     '',
     ...(entry.message ? [pythonDocstringText(entry.message), ''] : []),
+    ...(entry.remove_after ? [`This shim is removed after ${entry.remove_after}.`, ''] : []),
     'A compatibility shim written by remodel: it serves the old names from their canonical',
     'modules (the same objects, so one class and one ORM mapper) and warns. Import from the',
     'canonical module instead.',
@@ -274,7 +281,7 @@ async function wholeModuleShim(ctx: ShimContext, entry: RawShimEntry, text: stri
     lines.push('import warnings as _warnings', '');
     for (const [module, names] of byModule) lines.push(`from ${module} import ${names.join(', ')}`);
     const message = entry.message ?? `${entry.module} is deprecated: import from ${targets.join(', ')}`;
-    lines.push('', `_warnings.warn(${stringLiteral(message)}, DeprecationWarning, stacklevel=2)`);
+    lines.push('', `_warnings.warn(${stringLiteral(message + removal(entry))}, DeprecationWarning, stacklevel=2)`);
   } else {
     lines.push(...getattrBlock(moved, entry));
   }

@@ -2,6 +2,7 @@ import type { ImportMap } from '../../importmap/types';
 import type { LanguageAdapter } from '../types';
 import type { Workspace } from '../../core/types';
 import * as path from 'node:path';
+import { relativePosix } from '../../core/paths';
 import { barrelRules } from './barrels';
 import { declaredAnywhere, packageNameOf } from './dependencies';
 import { prepareTypeScriptMap } from './prepare';
@@ -41,6 +42,10 @@ export const typescriptAdapter: LanguageAdapter<TypeScriptPreparedMap> = {
       return `${prepared.map.file}:${prepared.map.lineOf(['rewrite', index, 'to']) ?? 1}: rewrite[${index}].to: '${rule.to}' has no type declarations or source remodel can read from here (not installed?): its names are unchecked`;
     }),
   ],
+  moduleFile: (prepared, id) => {
+    const file = prepared.moduleFiles.get(id);
+    return file === undefined ? undefined : relativePosix(prepared.cwd, file);
+  },
   moduleExists: (prepared, id) => (prepared.bareIds.has(id) ? bareSpecifierExists(prepared, id) : prepared.moduleFiles.has(id)),
   planShims: async (prepared, workspace) => planTypeScriptShims(prepared, workspace),
   moveRules: typescriptMoveRules,

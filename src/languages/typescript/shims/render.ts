@@ -62,7 +62,8 @@ function jsdoc(context: RenderContext, item: ShimExport, local: string): string 
   const importText = specifier ? `\`${what} '${specifier}'\`` : `\`${item.target.name === 'default' ? 'the default export' : item.target.name}\` from ${item.target.id}`;
   const renamed = item.old !== item.target.name && item.old !== 'default' && item.target.name !== 'default' ? ` (renamed from ${item.old})` : '';
   const message = context.entry.message ? `${context.entry.message} ` : '';
-  return `/** @deprecated ${blockCommentText(`${message}Use ${importText}${renamed}.`)} */`;
+  const removal = context.entry.remove_after ? ` Removed after ${context.entry.remove_after}.` : '';
+  return `/** @deprecated ${blockCommentText(`${message}Use ${importText}${renamed}.${removal}`)} */`;
 }
 
 /**
@@ -117,7 +118,7 @@ export function defaultLocal(item: ShimExport, shimPath: string, taken: Set<stri
 
 function runtimeWarningLines(context: RenderContext, targets: readonly string[]): string[] {
   const { entry } = context;
-  const message = entry.message ?? `${entry.module} is deprecated: import from ${targets.join(', ')}`;
+  const message = `${entry.message ?? `${entry.module} is deprecated: import from ${targets.join(', ')}`}${entry.remove_after ? ` (this shim is removed after ${entry.remove_after})` : ''}`;
   const key = stringLiteral(`remodel:${entry.module}`, "'");
   const lines = ['', "// one DeprecationWarning per process; none where there is no `process` (browser bundles)"];
   // JavaScript reads `process` off globalThis, so that checkJs needs no Node types either
