@@ -17,6 +17,7 @@ const transformAliases: Record<string, TransformName> = {
   'move-files': 'move-files',
   tables: 'rename-tables',
   'rename-tables': 'rename-tables',
+  prune: 'prune',
 };
 
 interface PlanArgs {
@@ -69,7 +70,7 @@ function parseOnly(only: string | undefined): TransformName[] | undefined {
   if (!only) return undefined;
   return only.split(',').map((word) => {
     const name = transformAliases[word.trim()];
-    if (!name) throw new UsageError(`--only: unknown transform '${word.trim()}' (try: --only rewrite,shims,relocate,tables)`);
+    if (!name) throw new UsageError(`--only: unknown transform '${word.trim()}' (try: --only rewrite,shims,relocate,tables, or --only prune)`);
     return name;
   });
 }

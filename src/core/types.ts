@@ -48,6 +48,8 @@ export interface NeedsReview {
   reason: string;
   /** set where remodel cannot tell whether the place uses an old module at all (a computed import): `check` warns, never fails, on it */
   unsure?: true;
+  /** set where the old module is only mentioned in prose (a docstring, a message): no import depends on it */
+  prose?: true;
 }
 
 /** Something remodel did differently from the obvious rewrite, and wants the user to know. */

@@ -30,6 +30,9 @@ export interface MovePlan {
   notes: Note[];
 }
 
+/** How a shim goes: its file deleted, its whole package deleted, its shim section cut out, or kept (and why). */
+export type PruneAction = { kind: 'delete' } | { kind: 'delete-package' } | { kind: 'edit'; text: string } | { kind: 'keep'; why: string };
+
 /** The contract every language implements (DESIGN.md §4). */
 export interface LanguageAdapter<P extends PreparedMap = PreparedMap> {
   id: LanguageId;
@@ -49,6 +52,10 @@ export interface LanguageAdapter<P extends PreparedMap = PreparedMap> {
   planRewrite(file: SourceFile, prepared: P): Promise<FileResult>;
   /** the deprecation shims of the map's `shims:` entries, over the workspace as rewritten so far; throws ImportMapError for a shim it must refuse */
   planShims?(prepared: P, workspace: Workspace): Promise<ShimPlan>;
+  /** prune: what removing a shim nothing uses does to its file (the whole file, its package, or only its shim section) */
+  pruneShim?(text: string): PruneAction;
+  /** prune: the files that still import or name the module a file defines */
+  importersOf?(prepared: P, workspace: Workspace, file: string): Promise<string[]>;
   /** rewrite entries that send the importers of relocated files to their new place, for modules the map does not already move or shim */
   moveRules?(map: ImportMap, moves: readonly FileMove[], workspace: Workspace): RawRewriteEntry[];
   /** the relocated files' new texts (their own relative imports recomputed) and the files their destination needs */

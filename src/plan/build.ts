@@ -11,6 +11,7 @@ import type { DiskWorkspace } from '../workspace/workspace';
 import { tableRenameLabel } from '../schema/tables/names';
 import { openSession, planFiles, scanCandidates, type ChunkTask } from './session';
 import { planTables } from './tables';
+import { planPrune } from './prune';
 import { ProjectPrettier } from '../languages/project-prettier';
 import { inShard, type Shard } from './shard';
 import type { FileChange, Plan, PlanSummary, ShimStatus } from './types';
@@ -19,7 +20,8 @@ import { shimMarkerText } from '../core/shims';
 import type { FileResult } from '../core/types';
 import type { LanguageAdapter, PreparedMap } from '../languages/types';
 
-export type TransformName = 'rewrite-imports' | 'insert-shims' | 'move-files' | 'rename-tables';
+export type TransformName = 'rewrite-imports' | 'insert-shims' | 'move-files' | 'rename-tables' | 'prune';
+/** What runs by default; `prune` (the end of a deprecation) only when asked for. */
 export const transformNames: readonly TransformName[] = ['rewrite-imports', 'insert-shims', 'move-files', 'rename-tables'];
 
 export interface PlanOptions {
@@ -54,7 +56,7 @@ export const defaultMaxFileSize = 4 * 1024 * 1024;
 async function checkGeneratedSyntax(plan: Plan, workspace: DiskWorkspace, sources: Map<string, Set<string>>, adapters: readonly LanguageAdapter<PreparedMap>[]): Promise<void> {
   for (const change of workspace.changes()) {
     const made = sources.get(change.path);
-    if (!made || (made.size === 1 && made.has('rewrite-imports'))) continue;
+    if (change.after === null || !made || (made.size === 1 && made.has('rewrite-imports'))) continue;
     const adapter = adapters.find((candidate) => candidate.syntaxError && candidate.owns(change.path));
     const error = await adapter?.syntaxError!(change.path, change.after);
     if (!error) continue;
@@ -71,6 +73,7 @@ async function checkGeneratedSyntax(plan: Plan, workspace: DiskWorkspace, source
 async function keepProjectLayout(plan: Plan, workspace: DiskWorkspace): Promise<void> {
   const prettier = new ProjectPrettier(plan.cwd);
   for (const change of workspace.changes()) {
+    if (change.after === null) continue;
     const outcome = await prettier.format(change.path, change.before, change.after);
     if (outcome.kind === 'formatted' && outcome.text !== change.after) workspace.write(change.path, outcome.text);
     if (outcome.kind === 'kept' && outcome.why) plan.notes.push({ file: change.path, line: 1, message: outcome.why });
@@ -96,6 +99,7 @@ export async function buildPlan(options: PlanOptions = {}): Promise<Plan> {
   const files = discoverFiles(cwd);
   const session = await openSession(cwd, mapFiles, files);
   const { workspace, loaded } = session;
+  for (const warning of session.warnings) options.onWarning?.(warning);
   timings.prepare = now() - start;
 
   const plan: Plan = {
@@ -230,6 +234,24 @@ export async function buildPlan(options: PlanOptions = {}): Promise<Plan> {
       }
     }
     timings.shims = now() - start;
+  }
+
+  if (only.has('prune')) {
+    start = now();
+    // who still uses a shim: the files the rewrite of the same maps would change
+    const usage = await buildPlan({ ...options, only: ['rewrite-imports'], onProgress: undefined, onWarning: undefined });
+    const pruned = await planPrune(loaded, workspace, usage);
+    plan.notes.push(...pruned.notes);
+    plan.needsReview.push(...pruned.needsReview);
+    for (const path of pruned.removed) {
+      workspace.remove(path);
+      addSource(sources, path, 'prune');
+    }
+    for (const { path, text } of pruned.edited) {
+      workspace.write(path, text);
+      addSource(sources, path, 'prune');
+    }
+    timings.prune = now() - start;
   }
 
   await checkGeneratedSyntax(plan, workspace, sources, loaded.map((l) => l.adapter));

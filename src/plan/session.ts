@@ -21,6 +21,8 @@ export interface LoadedMap {
 export interface RewriteSession {
   workspace: DiskWorkspace;
   loaded: LoadedMap[];
+  /** what loading the maps found worth a warning */
+  warnings: string[];
 }
 
 /** Loads and prepares the maps over a workspace (in the main thread and in each worker alike). */
@@ -29,14 +31,15 @@ export async function openSession(cwd: string, mapFiles: readonly string[], file
   checkMapsAgree(maps);
   const workspace = new DiskWorkspace(cwd, files);
   const loaded: LoadedMap[] = [];
+  const warnings: string[] = [];
   for (const written of maps) {
     const adapter = await getAdapter(written.language);
-    const moves = expandMoves(written, workspace);
+    const moves = expandMoves(written, workspace, (message) => warnings.push(message));
     // importers of relocated modules follow them: rules derived from `relocate`, after the written ones
     const map = moves.length && adapter.moveRules ? written.extend(adapter.moveRules(written, moves, workspace)) : written;
     loaded.push({ map, moves, adapter, prepared: await adapter.prepare(map, workspace) });
   }
-  return { workspace, loaded };
+  return { workspace, loaded, warnings };
 }
 
 export interface ChunkOutput {

@@ -20,7 +20,16 @@ function isShim(workspace: Workspace, file: string): boolean {
  * Expands and checks a map's `relocate` entries: sources exist, destinations stay inside the repository
  * (no `..`, absolute paths or symlinks leading out), do not exist yet, and no two moves share one.
  */
-export function expandMoves(map: ImportMap, workspace: Workspace): FileMove[] {
+/** Whether a path is where one of the map's shims lives (the module file a shim takes after its implementation moved). */
+function isShimmedPath(map: ImportMap, path: string): boolean {
+  const stem = path.replace(/(\/__init__)?\.(py|[mc]?[jt]sx?)$/, '');
+  return map.shims.some(({ module }) => {
+    if (map.language === 'typescript') return stem === module.replace(/^\.\//, '') || stem === `${module}/index`;
+    return map.roots.some((root) => (root === '.' ? '' : `${root}/`) + module.split('.').join('/') === stem);
+  });
+}
+
+export function expandMoves(map: ImportMap, workspace: Workspace, warn?: (message: string) => void): FileMove[] {
   const moves: FileMove[] = [];
   const destinations = new Map<string, number>();
   for (const [index, entry] of map.relocate.entries()) {
@@ -48,6 +57,11 @@ export function expandMoves(map: ImportMap, workspace: Workspace): FileMove[] {
       const onlyShims = workspace.has(from) ? workspace.read(from).includes(shimMarkerText) : folderFiles.every((file) => isShim(workspace, file));
       if (!sourceExists || onlyShims) continue;
       fail('to', `'${to}' already exists`);
+    }
+    if (!sourceExists && !existsSync(resolve(workspace.cwd, to)) && isShimmedPath(map, from)) {
+      // moved, then pruned (the end of a deprecation): nothing left to move
+      warn?.(`${map.file}:${map.lineOf(['relocate', index, 'from']) ?? 1}: relocate[${index}]: neither '${from}' nor '${to}' exists (pruned already?): nothing to move; drop the entry`);
+      continue;
     }
     if (!sourceExists) fail('from', `'${from}' does not exist`);
     const pairs = workspace.has(from) ? [{ from, to }] : folderFiles.map((file) => ({ from: file, to: to + file.slice(from.length) }));

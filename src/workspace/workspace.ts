@@ -36,6 +36,7 @@ export class NotTextError extends Error {}
  */
 export class DiskWorkspace implements Workspace {
   readonly files: readonly string[];
+  private readonly removed = new Set<string>();
   private readonly fileSet: ReadonlySet<string>;
   private readonly texts = new Map<string, string>();
   private readonly overlay = new Map<string, string>();
@@ -111,17 +112,25 @@ export class DiskWorkspace implements Workspace {
   read(path: string): string {
     const text = this.overlay.get(path);
     if (text !== undefined) return text;
+    if (this.removed.has(path)) throw new Error(`${path} is deleted in this plan`);
     if (this.moves.has(path)) throw new Error(`${path} was moved to ${this.moves.get(path)} in this plan`);
     return this.readOriginal(path);
   }
 
   /** True when the file exists after the steps planned so far. */
   exists(path: string): boolean {
-    return this.overlay.has(path) || (this.fileSet.has(path) && !this.moves.has(path));
+    return this.overlay.has(path) || (this.fileSet.has(path) && !this.moves.has(path) && !this.removed.has(path));
   }
 
   write(path: string, text: string): void {
+    this.removed.delete(path);
     this.overlay.set(path, text);
+  }
+
+  /** Deletes a file of the repository (prune): its change has no text after. */
+  remove(path: string): void {
+    this.overlay.delete(path);
+    if (this.fileSet.has(path) && !this.moves.has(path)) this.removed.add(path);
   }
 
   /** Drops what the plan wrote to a path (not a move's destination): it stays as it is on disk. */
@@ -149,8 +158,9 @@ export class DiskWorkspace implements Workspace {
   }
 
   /** Every change planned: modified, created (`before` null), and moved (`movedFrom`) files, by path. */
-  changes(): Array<{ path: string; movedFrom?: string; before: string | null; after: string }> {
-    const out: Array<{ path: string; movedFrom?: string; before: string | null; after: string }> = [];
+  changes(): Array<{ path: string; movedFrom?: string; before: string | null; after: string | null }> {
+    const out: Array<{ path: string; movedFrom?: string; before: string | null; after: string | null }> = [];
+    for (const path of this.removed) out.push({ path, before: this.readOriginal(path), after: null });
     for (const [path, after] of this.overlay) {
       const source = this.movedFrom.get(path);
       if (source !== undefined) out.push({ path, movedFrom: source, before: this.readOriginal(source), after });

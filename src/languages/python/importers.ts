@@ -1,6 +1,9 @@
 import type { ImportMap } from '../../importmap/types';
 import type { Workspace } from '../../core/types';
 import type { PythonModuleIndex } from './modules';
+import { textOrUndefined } from '../../core/read-text';
+import { findImports } from './imports';
+import { parsePython } from './syntax';
 
 const fromImport = /^[ \t]*from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n;#]*(?:\\\n[^\n;#]*)*)/gm;
 
@@ -32,4 +35,36 @@ export function namesImportedFromModules(map: ImportMap, modules: PythonModuleIn
     }
   }
   return found;
+}
+
+/**
+ * The files that import `module` (or a submodule of it) or name it in a string (`import_module`, `mock.patch`,
+ * settings): what still needs a module before it may be deleted.
+ */
+export async function importersOfModule(modules: PythonModuleIndex, workspace: Workspace, module: string): Promise<string[]> {
+  const last = module.slice(module.lastIndexOf('.') + 1);
+  const inside = (found: string): boolean => found === module || found.startsWith(`${module}.`);
+  const named = new RegExp(`["']${module.replace(/\./g, '\\.')}(["'.:])`);
+  const out: string[] = [];
+  for (const file of workspace.files) {
+    if (!file.endsWith('.py') || !workspace.exists(file) || inside(modules.getModule(file) ?? '')) continue;
+    const text = textOrUndefined(workspace, file);
+    if (text === undefined || !text.includes(last)) continue;
+    if (named.test(text)) {
+      out.push(file);
+      continue;
+    }
+    const tree = await parsePython(text);
+    try {
+      const hit = findImports(tree.rootNode).some((statement) => {
+        if (statement.kind === 'import') return statement.items.some((item) => inside(item.name));
+        const from = modules.absolutize(file, statement.level, statement.module);
+        return from !== undefined && (inside(from) || statement.items.some((item) => inside(`${from}.${item.name}`)));
+      });
+      if (hit) out.push(file);
+    } finally {
+      tree.delete();
+    }
+  }
+  return out;
 }

@@ -4,7 +4,7 @@ import type { LanguageAdapter, PreparedMap } from '../types';
 import type { SourceFile, Workspace } from '../../core/types';
 import { expandMoves } from '../../workspace/moves';
 import { barrelRules } from './barrels';
-import { namesImportedFromModules } from './importers';
+import { importersOfModule, namesImportedFromModules } from './importers';
 import { mentionsAny } from '../needles';
 import { findModuleExports, type ModuleExports } from './exports';
 import { PythonModuleIndex } from './modules';
@@ -14,7 +14,7 @@ import { importOrderOf } from './import-order';
 import { InstalledModules } from './installed';
 import { type PythonContext } from './rewrite/types';
 import { planPythonMoves, pythonMoveRules } from './moves';
-import { planPythonShims } from './shims';
+import { planPythonShims, prunePythonShim } from './shims';
 
 export interface PythonPreparedMap extends PreparedMap, PythonContext {
   /** submodules a package entry covers whose counterpart under `to` does not exist: their importers stay */
@@ -174,6 +174,11 @@ export const pythonAdapter: LanguageAdapter<PythonPreparedMap> = {
     ...prepared.external.map(({ index, module, where, checked }) => `${prepared.map.file}:${prepared.map.lineOf(['rewrite', index, 'to']) ?? 1}: rewrite[${index}].to: '${module}' is ${where ? `installed, not in the repository (${where})` : "marked external (not in the repository nor its virtualenv)"}: ${checked ? 'names checked against its source' : 'its names are unchecked'}`),
     ...prepared.missingTargets.map(({ index, module, target }) => `${prepared.map.file}:${prepared.map.lineOf(['rewrite', index, 'to']) ?? 1}: rewrite[${index}] (package): '${module}' has no counterpart '${target}': its importers are left on it`),
   ],
+  pruneShim: (text) => prunePythonShim(text),
+  importersOf: async (prepared, workspace, file) => {
+    const module = prepared.modules.getModule(file);
+    return module === undefined ? [] : importersOfModule(prepared.modules, workspace, module);
+  },
   planShims: (prepared, workspace) => planPythonShims({ map: prepared.map, modules: prepared.modules, workspace }),
   moveRules: pythonMoveRules,
   planMoves: (prepared, moves, workspace) => planPythonMoves(prepared.map, moves, workspace),

@@ -3,7 +3,7 @@ import type { ImportMap } from '../../importmap/types';
 import { lineEnding } from '../../core/edits';
 import { pythonDocstringText, stringLiteral } from '../../core/literals';
 import { shimMarkerText } from '../../core/shims';
-import type { ShimPlan } from '../types';
+import type { PruneAction, ShimPlan } from '../types';
 import type { Workspace } from '../../core/types';
 import { findModuleExports } from './exports';
 import type { PythonModuleIndex } from './modules';
@@ -14,6 +14,22 @@ import { analyzeScopes } from './scopes';
 
 /** First line of every block remodel generates: how a re-run recognises (and regenerates, never nests) its shim. */
 export const shimMarker = `# ${shimMarkerText}`;
+const inPlaceMarker = `${shimMarker} for the names that moved out of this module`;
+
+/**
+ * Prune: a whole-module shim goes with its file, a package shim with its package (the old submodules it redirected
+ * are never loaded), and a module that keeps names of its own loses only its shim section (the section runs to the end
+ * of the file; the imports the module's own code still uses stay).
+ */
+export function prunePythonShim(text: string): PruneAction {
+  const section = text.indexOf(`\n${inPlaceMarker}`);
+  if (section !== -1) {
+    const eol = lineEnding(text);
+    return { kind: 'edit', text: `${text.slice(0, section).replace(/\s+$/, '')}${eol}` };
+  }
+  if (!text.split(/\r?\n/).includes(shimMarker)) return { kind: 'keep', why: 'not a shim remodel wrote (no marker line): left as it is' };
+  return text.includes('class _Redirect(') ? { kind: 'delete-package' } : { kind: 'delete' };
+}
 
 interface MovedName {
   old: string;
@@ -40,7 +56,7 @@ export async function planPythonShims(ctx: ShimContext): Promise<ShimPlan> {
     const whole = ctx.map.moveOfModule(entry.module);
     const named = ctx.map.movedNames(entry.module);
     if (!whole && !named.length) fail('module', `'${entry.module}' is not moved by any rewrite entry, so there is nothing to shim`);
-    if (file === undefined) fail('module', `module '${entry.module}' has no file under root ${ctx.map.roots.join(', ')}`);
+    if (file === undefined) fail('module', `module '${entry.module}' has no file under root ${ctx.map.roots.join(', ')} (pruned already? then drop this entry)`);
     // relocated in this plan: the implementation moved (its relative imports now spelled from there), the shim takes its old path
     const source = ctx.workspace.movedTo(file!) ?? file!;
     const text = ctx.workspace.read(source);
@@ -163,7 +179,9 @@ function getattrBlock(moved: readonly MovedName[], entry: RawShimEntry): string[
     '',
     'if _TYPE_CHECKING:',
     '    # type checkers see each moved name as its canonical object (at run time __getattr__ serves it, warned)',
+    '    # isort: off',
     ...moved.map((m) => `    from ${m.module} import ${m.name} as ${m.old}`),
+    '    # isort: on',
   );
   return lines;
 }
@@ -333,7 +351,7 @@ async function nameLevelShim(ctx: ShimContext, entry: RawShimEntry, path: string
     out = out.slice(0, start) + replacement + out.slice(end);
     if (replacement) plan.notes.push({ file: path, line: 1, message: `${name} is still used inside ${entry.module}: imported there from ${m!.module} (no warning for that name)` });
   }
-  const lines = ['', '', '', `${shimMarker} for the names that moved out of this module (generated; re-running remodel regenerates it)`];
+  const lines = ['', '', '', `${inPlaceMarker} (generated; re-running remodel regenerates it)`];
   lines.push(...getattrBlock(moved.filter((n) => !stillUsed.has(n.old)), entry));
   return `${out.replace(/(\r?\n)+$/, '')}${lines.join(eol)}${eol}`;
 }

@@ -11,7 +11,7 @@ const dottedPath = /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)+$/;
 interface StringSink {
   edit(start: number, end: number, text: string): void;
   count(label: string, key: keyof EntryStats): void;
-  review(node: Node, reason: string, unsure?: boolean): void;
+  review(node: Node, reason: string, unsure?: boolean | 'prose'): void;
   readonly edits: Edit[];
 }
 
@@ -90,7 +90,7 @@ export async function rewriteDottedStrings(root: Node, map: ImportMap, defines: 
     const rewritten = (await rewriteDottedPath(content.text, map, defines)) ?? (await rewriteModuleAttr(content.text, map));
     if (rewritten && rewritten.text !== content.text) {
       if (isLoggerName(string)) {
-        sink.review(string, `logger name "${content.text}" looks like a moved module; left as it is`, true);
+        sink.review(string, `logger name "${content.text}" looks like a moved module; left as it is`, 'prose');
         continue;
       }
       const renamed = isModuleLoad(string) ? map.moveOfModule(content.text)?.rule.rename : undefined;
@@ -106,6 +106,6 @@ export async function rewriteDottedStrings(root: Node, map: ImportMap, defines: 
     }
     if (rewritten) continue;
     const found = mention?.exec(content.text);
-    if (found && (await rewriteDottedPath(found[0], map, defines))) sink.review(string, `'${found[0]}' mentioned in text (a docstring or message) is not rewritten`, true);
+    if (found && (await rewriteDottedPath(found[0], map, defines))) sink.review(string, `'${found[0]}' mentioned in text (a docstring or message) is not rewritten`, 'prose');
   }
 }

@@ -11,6 +11,8 @@ import { planTypeScriptMoves, typescriptMoveRules } from './moves';
 import { ownsTypeScriptPath } from './owns';
 import { planTypeScriptRewrite } from './rewrite/index';
 import { planTypeScriptShims } from './shims';
+import { importersOfFile } from './importers';
+import { shimMarkerText } from '../../core/shims';
 import { firstSyntaxError, parseSource } from './syntax';
 import { blockFileName, isComponentFile, scriptBlocks } from './components';
 
@@ -47,6 +49,10 @@ export const typescriptAdapter: LanguageAdapter<TypeScriptPreparedMap> = {
     return file === undefined ? undefined : relativePosix(prepared.cwd, file);
   },
   moduleExists: (prepared, id) => (prepared.bareIds.has(id) ? bareSpecifierExists(prepared, id) : prepared.moduleFiles.has(id)),
+  // a shim that keeps names of its own has its deprecated exports where the declarations stood: pruned by hand
+  pruneShim: (text) =>
+    text.includes(`// ${shimMarkerText} for `) ? { kind: 'delete' } : { kind: 'keep', why: 'a TypeScript shim that keeps names of its own is pruned by hand: drop its deprecated re-exports and their import block' },
+  importersOf: async (prepared, workspace, file) => importersOfFile(prepared, workspace, file),
   planShims: async (prepared, workspace) => planTypeScriptShims(prepared, workspace),
   moveRules: typescriptMoveRules,
   planMoves: async (prepared, moves, workspace) => planTypeScriptMoves(prepared, moves, workspace),

@@ -39,8 +39,8 @@ export class FileRewrite {
   }
 
   /** `unsure`: remodel cannot tell whether the place uses an old module at all (see NeedsReview) */
-  review(node: Node, reason: string, unsure = false): void {
-    this.needsReview.push({ file: this.file.path, line: node.startPosition.row + 1, reason, ...(unsure ? { unsure: true as const } : {}) });
+  review(node: Node, reason: string, unsure: boolean | 'prose' = false): void {
+    this.needsReview.push({ file: this.file.path, line: node.startPosition.row + 1, reason, ...(unsure ? { unsure: true as const } : {}), ...(unsure === 'prose' ? { prose: true as const } : {}) });
   }
 
   note(node: Node, message: string): void {

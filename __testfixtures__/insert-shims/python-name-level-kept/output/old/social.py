@@ -32,3 +32,5 @@ def __dir__():
 
 if _TYPE_CHECKING:
     # type checkers see each moved name as its canonical object (at run time __getattr__ serves it, warned)
+    # isort: off
+    # isort: on

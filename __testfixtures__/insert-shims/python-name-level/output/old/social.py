@@ -39,4 +39,6 @@ def __dir__():
 
 if _TYPE_CHECKING:
     # type checkers see each moved name as its canonical object (at run time __getattr__ serves it, warned)
+    # isort: off
     from canon.feedback import CustomerReview as CustomerReview
+    # isort: on

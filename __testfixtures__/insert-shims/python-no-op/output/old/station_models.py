@@ -29,8 +29,10 @@ def __dir__():
 
 if _TYPE_CHECKING:
     # type checkers see each moved name as its canonical object (at run time __getattr__ serves it, warned)
+    # isort: off
     from canon.identity import Station as Station
     from canon.identity import StationUser as UserStationAssignment
+    # isort: on
 
 
 __all__ = ["Station", "UserStationAssignment"]

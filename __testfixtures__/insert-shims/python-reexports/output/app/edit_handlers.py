@@ -31,10 +31,12 @@ def __dir__():
 
 if _TYPE_CHECKING:
     # type checkers see each moved name as its canonical object (at run time __getattr__ serves it, warned)
+    # isort: off
     from app.panels import Panel as EditHandler
     from app.panels import PanelGroup as BaseCompositeEditHandler
     from app.panels import FieldPanel as FieldPanel
     from app.forms import FORM_FIELD_OVERRIDES as FORM_FIELD_OVERRIDES
+    # isort: on
 
 
 __all__ = ["EditHandler", "BaseCompositeEditHandler", "FieldPanel", "FORM_FIELD_OVERRIDES"]

@@ -29,8 +29,10 @@ def __dir__():
 
 if _TYPE_CHECKING:
     # type checkers see each moved name as its canonical object (at run time __getattr__ serves it, warned)
+    # isort: off
     from db.models.core import Booking as Booking
     from models.customer import Customer as Customer
+    # isort: on
 
 
 __all__ = ["Booking", "Customer"]
