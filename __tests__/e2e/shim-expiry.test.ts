@@ -33,7 +33,7 @@ describe('shim expiry', () => {
     const past = applied('python-whole-module-rename', onShim('2020-01-31'));
     const after = remodel(['check', '--map', 'map.yaml'], past);
     expect(after.status).toBe(1);
-    expect(after.stdout).toBe('map.yaml:9: the shim for old.station_models (old/station_models.py) expired on 2020-01-31: remove it\n');
+    expect(after.stdout).toBe('map.yaml:9: the shim for old.station_models (old/station_models.py) expired on 2020-01-31: remove it (remodel plan --only prune shows how)\n');
   });
 
   it('check lists the importers still on a shim', () => {

@@ -211,7 +211,7 @@ export async function run(argv: readonly string[], io: Io = defaultIo()): Promis
           const when = shim.removeAfter ? ` (remove after ${shim.removeAfter})` : '';
           io.stderr(`remodel: shim ${shim.module}${when} in ${quoteGitPath(shim.file)}: ${users.length ? `still imported by ${users.join(', ')}` : 'no import of it left in the repository'}\n`);
           if (shim.removeAfter && today > shim.removeAfter) {
-            io.stdout(`${shim.map}:${shim.line}: the shim for ${shim.module} (${quoteGitPath(shim.file)}) expired on ${shim.removeAfter}: remove it\n`);
+            io.stdout(`${shim.map}:${shim.line}: the shim for ${shim.module} (${quoteGitPath(shim.file)}) expired on ${shim.removeAfter}: remove it (remodel plan --only prune shows how)\n`);
             expired++;
           }
         }
