@@ -3,7 +3,38 @@ import { type UsageKind } from '../../resolve';
 import { ts } from '../../ts';
 import { FileRewrite } from '../context';
 import { bindingOf, needValue } from '../deferred-imports';
+import { textOrUndefined } from '../../../../core/read-text';
+import { relativePosix } from '../../../../core/paths';
+import { parseSource } from '../../syntax';
 
+/** Barrel file -> the files it re-exports (`export * from`, `export { … } from`), read once per run. */
+const reexportsCache = new WeakMap<object, Map<string, Set<string>>>();
+
+/**
+ * Whether a namespace import would be widened: the new module is another file that re-exports the old one (a package
+ * index over its sub-path), so the namespace object, and what spying on it patches, changes.
+ */
+function widensTo(rw: FileRewrite, literal: ts.StringLiteralLike, old: OldModule, module: string, usage: UsageKind): boolean {
+  const { resolver } = rw.prepared;
+  const oldFile = old.file ?? resolver.resolve(literal.text, rw.absolute, usage);
+  const target = rw.isBare(module) ? resolver.resolve(module, rw.absolute, usage) : rw.fileOfModule(module);
+  if (!oldFile || !target || target === oldFile) return false;
+  let byBarrel = reexportsCache.get(rw.prepared);
+  if (!byBarrel) reexportsCache.set(rw.prepared, (byBarrel = new Map()));
+  let reexported = byBarrel.get(target);
+  if (!reexported) {
+    reexported = new Set<string>();
+    // a file of the repository as the plan has it so far, or an installed package's from disk
+    const text = textOrUndefined(rw.prepared.workspace, relativePosix(rw.prepared.cwd, target)) ?? ts.sys.readFile(target);
+    for (const statement of text === undefined ? [] : parseSource(target, text, { parents: false }).statements) {
+      if (!ts.isExportDeclaration(statement) || !statement.moduleSpecifier || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
+      const file = resolver.resolve(statement.moduleSpecifier.text, target, 'import');
+      if (file) reexported.add(file);
+    }
+    byBarrel.set(target, reexported);
+  }
+  return reexported.has(oldFile);
+}
 
 export function rewriteNamespace(rw: FileRewrite, statement: ts.ImportDeclaration | ts.ImportEqualsDeclaration, literal: ts.StringLiteralLike, old: OldModule, name: ts.Identifier, typeOnly: boolean, usage: UsageKind): void {
   const whole = rw.map.moveOfModule(old.id);
@@ -15,6 +46,10 @@ export function rewriteNamespace(rw: FileRewrite, statement: ts.ImportDeclaratio
     return;
   }
   if (whole) {
+    if (widensTo(rw, literal, old, whole.module, usage)) {
+      rw.review(statement, `namespace '${ns}' of '${old.id}' would become the whole of '${whole.module}', which re-exports it: another namespace object (a jest.spyOn or mock on it would patch another module); left as it is`);
+      return;
+    }
     rw.retarget(literal, old, whole, usage, 'imports');
     // (a chain can rename too: a module moved onto a barrel that follows a rename, `barrels: follow`)
     if (!renames) return;

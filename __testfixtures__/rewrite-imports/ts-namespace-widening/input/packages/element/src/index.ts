@@ -1,0 +1,2 @@
+export * from "./textElement";
+export const other = 1;

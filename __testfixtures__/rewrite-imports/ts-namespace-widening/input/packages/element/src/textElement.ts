@@ -1,0 +1,1 @@
+export const measureText = (text: string) => text.length;

@@ -1,0 +1,4 @@
+import * as textElementUtils from "@scope/element/textElement";
+import { measureText } from "@scope/element";
+
+export const spied = [textElementUtils, measureText];
