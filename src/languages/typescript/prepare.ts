@@ -61,7 +61,16 @@ export function prepareTypeScriptMap(map: ImportMap, workspace: Workspace): Type
       // a relocation's rule names repository paths, and its target exists once the plan is applied
       if (!rule.derived && !isPathId(id, cwd)) {
         bareIds.add(id);
-        if (key === 'from') needles.add(id);
+        if (key === 'from') {
+          needles.add(id);
+          // the file of the repository a bare id names (tsconfig paths, workspaces): its relative importers are its importers too
+          const probe = path.join(config.configFile ? path.dirname(config.configFile) : cwd, '__remodel_probe__.ts');
+          const file = resolver.resolve(id, probe, 'import');
+          if (file && !oldFiles.has(file)) {
+            oldFiles.set(file, id);
+            needles.add(path.posix.basename(stripSourceExtension(file)));
+          }
+        }
         // a canonical package installed in node_modules: its names are checked against its type declarations
         if (key === 'to' && (rule.names || rule.rename.size)) {
           const probe = path.join(config.configFile ? path.dirname(config.configFile) : cwd, '__remodel_probe__.ts');

@@ -93,6 +93,11 @@ export class FileRewrite {
   /** The specifier (text, no quotes) for `module` in the style of `literal`, or undefined (and a needs-review entry). */
   specifierFor(literal: ts.StringLiteralLike, old: OldModule, module: string, usage: UsageKind): string | undefined {
     if (this.isBare(module)) {
+      // a relative importer of a file a bare id names keeps its relative style (inside the package itself)
+      const inRepo = isRelativeOrAbsolute(literal.text) ? this.prepared.resolver.resolve(module, this.absolute, usage) : undefined;
+      if (inRepo === this.absolute) return this.selfImport(literal, old, module);
+      const relative = inRepo && writeSpecifier({ importer: this.absolute, original: literal.text, originalFile: old.file, target: inRepo, usage }, this.prepared.resolver);
+      if (relative) return relative;
       this.noteUndeclaredPackage(literal, old, module);
       return module;
     }
@@ -101,14 +106,16 @@ export class FileRewrite {
       this.review(literal, `'${module}' (where '${old.id}' moves) names no file; left as it is`);
       return undefined;
     }
-    if (target === this.absolute) {
-      // a module consolidated into its own barrel: the barrel keeps re-exporting the names from where they are defined
-      this.review(literal, `'${old.id}' would be imported from this very module (${module}); left as it is`);
-      return undefined;
-    }
+    if (target === this.absolute) return this.selfImport(literal, old, module);
     const written = writeSpecifier({ importer: this.absolute, original: literal.text, originalFile: old.file, target, usage }, this.prepared.resolver);
     if (!written) this.review(literal, `no specifier for '${module}' resolves from here with the project's tsconfig; left as it is`);
     return written;
+  }
+
+  /** A module consolidated into its own barrel: the barrel keeps re-exporting the names from where they are defined. */
+  private selfImport(literal: ts.StringLiteralLike, old: OldModule, module: string): undefined {
+    this.review(literal, `'${old.id}' would be imported from this very module (${module}); left as it is`);
+    return undefined;
   }
 
   replaceLiteral(literal: ts.StringLiteralLike, specifier: string): void {

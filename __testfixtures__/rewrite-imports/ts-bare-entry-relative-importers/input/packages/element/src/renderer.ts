@@ -1,0 +1,3 @@
+import type SceneType from "./Scene";
+
+export const render = (scene: SceneType) => scene.elements;

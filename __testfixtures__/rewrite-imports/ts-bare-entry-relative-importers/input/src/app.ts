@@ -1,0 +1,3 @@
+import Scene from "@scope/element/Scene";
+
+export const scene = new Scene();

@@ -1,0 +1,3 @@
+import { Scene } from "@scope/element/scene-model";
+
+export const scene = new Scene();
