@@ -14,6 +14,7 @@ required=(
   "black command -v black"
   "isort command -v isort"
   "mypy command -v mypy"
+  "pylint command -v pylint"
   "git command -v git"
 )
 

@@ -27,6 +27,7 @@ export { readImportMap } from './importmap';
 export { mayNeedEdit } from './languages/needles';
 export { getAdapter } from './languages/registry';
 export { renderDriftJson, renderDriftMarkdown } from './render/drift';
+export { renderLintConfig as lintConfig, lintFormats, type LintFormat } from './render/lint-config';
 export type { DriftReport } from './schema/drift';
 export type { DriftFinding, DriftKind } from './schema/compare';
 export { findDrift as drift } from './schema/drift';

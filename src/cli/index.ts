@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
 import yargs, { type Argv } from 'yargs';
 import { InterruptedError, PartialApplyError, RemodelError, UsageError } from '../core/errors';
-import { applyInterruptible, applySavedPatch, finishInterruptedApply, hasInterruptedApply, audit, drift, inventory, renderInventoryJson, renderInventoryMarkdown, renderDriftJson, renderDriftMarkdown, draftImportMap, plan, renderAuditJson, renderAuditMarkdown, renderFilePatchBytes, renderJsonReport, renderPatchBytes, renderStat, renderSummary, type Plan, type TransformName } from '../index';
+import { applyInterruptible, applySavedPatch, finishInterruptedApply, hasInterruptedApply, audit, drift, inventory, lintConfig, lintFormats, renderInventoryJson, renderInventoryMarkdown, renderDriftJson, renderDriftMarkdown, draftImportMap, plan, renderAuditJson, renderAuditMarkdown, renderFilePatchBytes, renderJsonReport, renderPatchBytes, renderStat, renderSummary, type Plan, type TransformName } from '../index';
 import { parseShard } from '../plan/shard';
 import { quoteGitPath } from '../render/patch';
 import { planOptions } from './options';
@@ -269,7 +269,22 @@ export async function run(argv: readonly string[], io: Io = defaultIo()): Promis
         if (args['exit-code'] && report.findings.some((f) => f.kind !== 'unresolved')) exitCode = exitCodes.findings;
       },
     )
-    .demandCommand(1, 'name a command: plan, apply, check, audit or drift')
+    .command(
+      'lint-config',
+      'the rule, in a linter the project runs, that forbids importing each old module of the maps (the canonical one named)',
+      (y) =>
+        y
+          .options({
+            format: { choices: lintFormats, demandOption: true, description: 'eslint (flat-config JSON, no-restricted-imports), pylint (rcfile, deprecated-modules) or ruff (banned-api TOML)' },
+            map: planOptions.map,
+            cwd: planOptions.cwd,
+          })
+          .example('$0 lint-config --format eslint > remodel.eslint.json', 'spread it into eslint.config.js'),
+      async (args) => {
+        io.stdout(await lintConfig(args.format, resolve(args.cwd), args.map));
+      },
+    )
+    .demandCommand(1, 'name a command: plan, apply, check, audit, drift or lint-config')
     .strict()
     .help()
     .version(ownVersion())

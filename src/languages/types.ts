@@ -44,6 +44,8 @@ export interface LanguageAdapter<P extends PreparedMap = PreparedMap> {
   moduleExists?(prepared: P, id: string): boolean | undefined;
   /** the repository file (relative) that defines a module id of the map, or undefined (a bare specifier, a missing file) */
   moduleFile?(prepared: P, id: string): string | undefined;
+  /** every specifier that names a module id of the map from files in `folder` (lint configs forbid them as text) */
+  spellingsOf?(prepared: P, id: string, folder: string): string[];
   /** what preparing the map found worth a warning (not an error: the plan goes on without it) */
   warnings?(prepared: P): string[];
   /** the first syntax error of a text remodel generated (a shim, a migration, a moved file), or undefined when it parses */

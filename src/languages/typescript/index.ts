@@ -2,7 +2,9 @@ import type { ImportMap } from '../../importmap/types';
 import type { LanguageAdapter } from '../types';
 import type { Workspace } from '../../core/types';
 import * as path from 'node:path';
-import { relativePosix } from '../../core/paths';
+import { relativePosix, toPosix } from '../../core/paths';
+import { aliasSpecifiers } from './specifier';
+import { stripSourceExtension } from './resolve';
 import { barrelRules } from './barrels';
 import { declaredAnywhere, packageNameOf } from './dependencies';
 import { prepareTypeScriptMap } from './prepare';
@@ -44,6 +46,7 @@ export const typescriptAdapter: LanguageAdapter<TypeScriptPreparedMap> = {
       return `${prepared.map.file}:${prepared.map.lineOf(['rewrite', index, 'to']) ?? 1}: rewrite[${index}].to: '${rule.to}' has no type declarations or source remodel can read from here (not installed?): its names are unchecked`;
     }),
   ],
+  spellingsOf: (prepared, id, folder) => spellingsOf(prepared, id, folder),
   moduleFile: (prepared, id) => {
     const file = prepared.moduleFiles.get(id);
     return file === undefined ? undefined : relativePosix(prepared.cwd, file);
@@ -57,6 +60,27 @@ export const typescriptAdapter: LanguageAdapter<TypeScriptPreparedMap> = {
   moveRules: typescriptMoveRules,
   planMoves: async (prepared, moves, workspace) => planTypeScriptMoves(prepared, moves, workspace),
 };
+
+/**
+ * The specifiers that name a module from the files of one folder, as text: relative (extensionless, `.js`, by its folder
+ * for an index), and every tsconfig `paths` alias of the folder's configuration; a bare id is itself.
+ */
+function spellingsOf(prepared: TypeScriptPreparedMap, id: string, folder: string): string[] {
+  if (prepared.bareIds.has(id)) return [id];
+  const file = prepared.moduleFiles.get(id);
+  if (!file) return [];
+  const from = path.join(prepared.cwd, folder);
+  const relative = (target: string): string => {
+    const spelled = toPosix(path.relative(from, target)) || '.';
+    return spelled.startsWith('.') ? spelled : `./${spelled}`;
+  };
+  const base = stripSourceExtension(file);
+  const options = prepared.resolver.optionsFor(path.join(from, '__remodel_probe__.ts'));
+  const spellings = (target: string): string[] => [relative(target), ...aliasSpecifiers(target, options, '')];
+  const out = new Set(spellings(base).flatMap((spelled) => [spelled, `${spelled}.js`]));
+  if (path.basename(base) === 'index') for (const spelled of spellings(path.dirname(base))) out.add(spelled);
+  return [...out];
+}
 
 /** The first syntax error of a generated file (a component's: of its `<script>` blocks, at their lines). */
 function generatedSyntaxError(file: string, text: string): ReturnType<typeof firstSyntaxError> {

@@ -119,7 +119,8 @@ function relativeSpecifier(importer: string, target: string): string {
   return rel.startsWith('../') || rel === '..' ? rel : `./${rel}`;
 }
 
-function* aliasSpecifiers(target: string, options: ts.CompilerOptions, original: string): Generator<string> {
+/** Every `paths` alias that spells `target` (a file, with or without extension) under `options`, the pattern `original` matched first. */
+export function* aliasSpecifiers(target: string, options: ts.CompilerOptions, original: string): Generator<string> {
   const paths = options.paths;
   if (!paths) return;
   const base = options.baseUrl ?? (options as { pathsBasePath?: string }).pathsBasePath;
