@@ -85,6 +85,14 @@ describe('remodel plan / apply on a real git repository', () => {
     expect(result.stdout.trim()).toBe(JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).version);
   });
 
+  it('completion prints a shell completion script that completes the commands', () => {
+    const script = remodel(['completion'], repoRoot);
+    expect(script.status).toBe(0);
+    expect(script.stdout).toContain('remodel completion >> ~/.bashrc');
+    const words = remodel(['--get-yargs-completions', 'remodel', ''], repoRoot);
+    expect(words.stdout.split('\n')).toEqual(expect.arrayContaining(['plan', 'apply', 'check', 'lint-config']));
+  });
+
   it('--json reports entries, needs-review and timings', () => {
     const report = JSON.parse(remodel(['plan', '--map', seedMap, '--json'], fresh()).stdout);
     expect(report.entries['models.booking -> db.models.core'].files).toBeGreaterThan(0);

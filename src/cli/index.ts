@@ -284,6 +284,7 @@ export async function run(argv: readonly string[], io: Io = defaultIo()): Promis
         io.stdout(await lintConfig(args.format, resolve(args.cwd), args.map));
       },
     )
+    .completion('completion', 'print the bash/zsh completion script (source <(remodel completion))')
     .demandCommand(1, 'name a command: plan, apply, check, audit, drift or lint-config')
     .strict()
     .help()
