@@ -93,6 +93,24 @@ describe('remodel plan / apply on a real git repository', () => {
     expect(words.stdout.split('\n')).toEqual(expect.arrayContaining(['plan', 'apply', 'check', 'lint-config']));
   });
 
+  it('check --format github and --format sarif report the same findings as the text, with file and line', () => {
+    const dir = fresh();
+    const text = remodel(['check', '--map', seedMap], dir);
+    const offenders = text.stdout.split('\n').filter(Boolean);
+    expect(offenders.length).toBeGreaterThan(10);
+    const github = remodel(['check', '--map', seedMap, '--format', 'github'], dir);
+    expect(github.status).toBe(1);
+    const annotations = github.stdout.split('\n').filter((line) => line.startsWith('::error '));
+    expect(annotations).toHaveLength(offenders.length);
+    expect(annotations[0]).toMatch(/^::error file=[^,]+,line=\d+,title=remodel%3A [^:]+::\S/);
+    const sarif = JSON.parse(remodel(['check', '--map', seedMap, '--format', 'sarif'], dir).stdout) as { version: string; runs: Array<{ results: Array<{ ruleId: string; level: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }> }> }> };
+    expect(sarif.version).toBe('2.1.0');
+    const errors = sarif.runs[0]!.results.filter((result) => result.level === 'error');
+    expect(errors).toHaveLength(offenders.length);
+    const first = offenders[0]!.match(/^(.+?):(\d+): /)!;
+    expect(errors.map((result) => `${result.locations[0]!.physicalLocation.artifactLocation.uri}:${result.locations[0]!.physicalLocation.region.startLine}`)).toContain(`${first[1]}:${first[2]}`);
+  });
+
   it('--json reports entries, needs-review and timings', () => {
     const report = JSON.parse(remodel(['plan', '--map', seedMap, '--json'], fresh()).stdout);
     expect(report.entries['models.booking -> db.models.core'].files).toBeGreaterThan(0);

@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
 import yargs, { type Argv } from 'yargs';
 import { InterruptedError, PartialApplyError, RemodelError, UsageError } from '../core/errors';
-import { applyInterruptible, applySavedPatch, finishInterruptedApply, hasInterruptedApply, audit, drift, inventory, lintConfig, lintFormats, renderInventoryJson, renderInventoryMarkdown, renderDriftJson, renderDriftMarkdown, draftImportMap, plan, renderAuditJson, renderAuditMarkdown, renderFilePatchBytes, renderJsonReport, renderPatchBytes, renderStat, renderSummary, type Plan, type TransformName } from '../index';
+import { applyInterruptible, applySavedPatch, finishInterruptedApply, hasInterruptedApply, audit, checkFindings, checkFormats, drift, inventory, lintConfig, lintFormats, renderCheck, renderInventoryJson, renderInventoryMarkdown, renderDriftJson, renderDriftMarkdown, draftImportMap, plan, renderAuditJson, renderAuditMarkdown, renderFilePatchBytes, renderJsonReport, renderPatchBytes, renderStat, renderSummary, type Plan, type TransformName } from '../index';
 import { parseShard } from '../plan/shard';
 import { quoteGitPath } from '../render/patch';
 import { planOptions } from './options';
@@ -187,35 +187,15 @@ export async function run(argv: readonly string[], io: Io = defaultIo()): Promis
           cwd: planOptions.cwd,
           'max-file-size': planOptions['max-file-size'],
           'allow-unparsed': { type: 'boolean', default: false, description: 'pass although some files that name an old module could not be read or parsed' },
+          format: { choices: checkFormats, default: 'text' as const, description: 'text (file:line: message), github (workflow annotations) or sarif (code scanning)' },
         }),
       async (args) => {
         const computed = await plan({ cwd: args.cwd, maps: args.map, only: ['rewrite-imports'], maxFileSize: maxFileSizeOf(args['max-file-size']) });
-        for (const change of computed.changes) {
-          const where = change.rewrite ? `:${change.rewrite.line}` : '';
-          const what = change.rewrite?.entries.length ? ` (${change.rewrite.entries.join('; ')})` : '';
-          io.stdout(`${quoteGitPath(change.path)}${where}: still imports an old module${what}\n`);
-        }
-        // what remodel left for a human still uses an old module: the guard does not pass it; a computed import it
-        // cannot tell about is a warning
-        const offending = computed.needsReview.filter((item) => !item.unsure);
-        for (const item of offending) io.stdout(`${item.file}:${item.line}: still uses an old module (needs review): ${item.reason}\n`);
-        for (const item of computed.needsReview.filter((item) => item.unsure)) io.stderr(`remodel: needs review: ${item.file}:${item.line}: ${item.reason}\n`);
-        // a file that names an old module but could not be read or parsed is not known to be clean
-        for (const item of computed.failures) io.stdout(`${item.file}:${item.line}: could not be checked: ${item.error}\n`);
-        // the shims' lifecycle: who still uses each, and the ones whose date has passed fail the guard
-        const today = new Date().toISOString().slice(0, 10);
-        let expired = 0;
-        for (const shim of computed.shims ?? []) {
-          if (!shim.file) continue; // gone already (or not generated yet)
-          const users = computed.changes.filter((change) => change.rewrite?.entries.some((entry) => shim.entries.includes(entry))).map((change) => quoteGitPath(change.path));
-          const when = shim.removeAfter ? ` (remove after ${shim.removeAfter})` : '';
-          io.stderr(`remodel: shim ${shim.module}${when} in ${quoteGitPath(shim.file)}: ${users.length ? `still imported by ${users.join(', ')}` : 'no import of it left in the repository'}\n`);
-          if (shim.removeAfter && today > shim.removeAfter) {
-            io.stdout(`${shim.map}:${shim.line}: the shim for ${shim.module} (${quoteGitPath(shim.file)}) expired on ${shim.removeAfter}: remove it (remodel plan --only prune shows how)\n`);
-            expired++;
-          }
-        }
-        if (computed.changes.length || offending.length || expired) exitCode = exitCodes.findings;
+        // the shims' lifecycle is said on stderr: who still uses each; one past its date fails the guard
+        const findings = checkFindings(computed, new Date().toISOString().slice(0, 10), (line) => io.stderr(`remodel: ${line}\n`));
+        io.stdout(renderCheck(findings, args.format, ownVersion(), (line) => io.stderr(`remodel: ${line}\n`)));
+        // a file that names an old module but could not be read or parsed is not known to be clean either
+        if (findings.some((finding) => finding.fails && finding.rule !== 'unchecked')) exitCode = exitCodes.findings;
         else if (computed.failures.length && !args['allow-unparsed']) exitCode = exitCodes.unreadFiles;
       },
     )
