@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../core/regexp';
 import type { PreparedMap } from './types';
 
 const patterns = new WeakMap<readonly string[], RegExp>();
@@ -9,7 +10,7 @@ const patterns = new WeakMap<readonly string[], RegExp>();
 export function needlePattern(needles: readonly string[]): RegExp {
   let pattern = patterns.get(needles);
   if (!pattern) {
-    const alternatives = [...new Set(needles)].sort((a, b) => b.length - a.length).map((needle) => needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const alternatives = [...new Set(needles)].sort((a, b) => b.length - a.length).map(escapeRegExp);
     // no needle: a pattern that never matches
     pattern = new RegExp(alternatives.join('|') || '(?!)', 'g');
     patterns.set(needles, pattern);

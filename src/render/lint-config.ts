@@ -1,4 +1,5 @@
-import { posix } from 'node:path';
+import { escapeRegExp } from '../core/regexp';
+import { folderOf } from '../workspace/moved-paths';
 import { UsageError } from '../core/errors';
 import { textOrUndefined } from '../core/read-text';
 import type { Workspace } from '../core/types';
@@ -63,16 +64,16 @@ interface RestrictedPath {
 
 function eslintObjects(loaded: readonly LoadedMap[], entries: Array<{ map: LoadedMap; rule: RewriteRule }>, workspace: Workspace): object[] {
   const sources = workspace.files.filter((file) => loaded.some(({ adapter }) => adapter.owns(file)));
-  const folders = [...new Set(sources.map((file) => (posix.dirname(file) === '.' ? '' : posix.dirname(file))))].sort();
+  const folders = [...new Set(sources.map(folderOf))].sort();
   const objects = folders.map((folder) => folderObject(folder, entries));
   // ESLint flags an `export *` of a module with restricted names whatever the names it passes: a barrel that
   // star-exports a module keeping names of its own gets its folder's rule without those name-level entries
   const nameLevel = entries.filter(({ rule }) => rule.names);
   for (const file of sources) {
-    const folder = posix.dirname(file) === '.' ? '' : posix.dirname(file);
+    const folder = folderOf(file);
     const text = nameLevel.length ? textOrUndefined(workspace, file) : undefined;
     if (text === undefined) continue;
-    const starred = nameLevel.filter(({ map, rule }) => (map.adapter.spellingsOf?.(map.prepared, rule.from, folder) ?? []).some((spelled) => new RegExp(`export\\s*\\*\\s*from\\s*['"]${spelled.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['"]`).test(text)));
+    const starred = nameLevel.filter(({ map, rule }) => (map.adapter.spellingsOf?.(map.prepared, rule.from, folder) ?? []).some((spelled) => new RegExp(`export\\s*\\*\\s*from\\s*['"]${escapeRegExp(spelled)}['"]`).test(text)));
     if (starred.length) objects.push({ ...folderObject(folder, entries.filter((entry) => !starred.includes(entry))), name: `remodel: old modules (${file}, which star-exports ${starred.map(({ rule }) => rule.from).join(', ')})`, files: [file] });
   }
   return objects;

@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../../core/regexp';
 import type { ImportMap } from '../../importmap/types';
 import type { Workspace } from '../../core/types';
 import type { PythonModuleIndex } from './modules';
@@ -44,7 +45,7 @@ export function namesImportedFromModules(map: ImportMap, modules: PythonModuleIn
 export async function importersOfModule(modules: PythonModuleIndex, workspace: Workspace, module: string): Promise<string[]> {
   const last = module.slice(module.lastIndexOf('.') + 1);
   const inside = (found: string): boolean => found === module || found.startsWith(`${module}.`);
-  const named = new RegExp(`["']${module.replace(/\./g, '\\.')}(["'.:])`);
+  const named = new RegExp(`["']${escapeRegExp(module)}(["'.:])`);
   const out: string[] = [];
   for (const file of workspace.files) {
     if (!file.endsWith('.py') || !workspace.exists(file) || inside(modules.getModule(file) ?? '')) continue;

@@ -1,3 +1,4 @@
+import { escapeRegExp } from '../../core/regexp';
 import type { ImportMap } from '../../importmap/types';
 import type { Edit, EntryStats } from '../../core/types';
 import type { Node } from './syntax';
@@ -66,7 +67,6 @@ function isModuleLoad(string: Node): boolean {
   return call?.type === 'call' && /^(importlib\.)?import_module$|^__import__$/.test(call.childForFieldName('function')?.text ?? '');
 }
 
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * `mock.patch("models.booking.Booking")`, `relationship("models.booking.Booking")`, `"models.booking"`,

@@ -1,6 +1,6 @@
+import { escapeRegExp } from '../../core/regexp';
 import type { TableId, TableRename } from '../../importmap/types';
 
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** `schema.table` as written in a map, an FK string or a message; the bare name for the default schema. */
 export const qualifiedName = (table: TableId): string => (table.schema ? `${table.schema}.${table.name}` : table.name);
@@ -13,7 +13,7 @@ export const sqlShape = /\b(select\b[\s\S]*\bfrom|insert\s+into|update\s+["`\w.]
 
 /** The rename whose old table a text (SQL) names as a whole word, schema-qualified where the rename is. */
 export function mentionedRename(text: string, renames: readonly TableRename[]): TableRename | undefined {
-  return renames.find((rename) => new RegExp(`(^|[^\\w.])${rename.from.schema ? `${escape(rename.from.schema)}\\.` : ''}"?${escape(rename.from.name)}"?(?!\\w)`).test(text));
+  return renames.find((rename) => new RegExp(`(^|[^\\w.])${rename.from.schema ? `${escapeRegExp(rename.from.schema)}\\.` : ''}"?${escapeRegExp(rename.from.name)}"?(?!\\w)`).test(text));
 }
 
 /** PostgreSQL's default schema, which an unqualified name means. */
@@ -34,9 +34,9 @@ export function renameOf(renames: readonly TableRename[], table: TableId): Table
  * (`objectRenameRulePython`), so that model code and database agree.
  */
 export function renamedObjectName(object: string, from: string, to: string, owner?: string): string | undefined {
-  const spans = (name: string): Array<[number, number]> => [...object.matchAll(new RegExp(`(^|_)(${escape(name)})(?=_|$)`, 'g'))].map((m) => [m.index + m[1]!.length, m.index + m[0].length]);
+  const spans = (name: string): Array<[number, number]> => [...object.matchAll(new RegExp(`(^|_)(${escapeRegExp(name)})(?=_|$)`, 'g'))].map((m) => [m.index + m[1]!.length, m.index + m[0].length]);
   const keep = [...spans(to), ...(owner && owner !== from ? spans(owner) : [])];
-  const renamed = object.replace(new RegExp(`(^|_)${escape(from)}(?=_|$)`, 'g'), (whole, lead: string, offset: number) => {
+  const renamed = object.replace(new RegExp(`(^|_)${escapeRegExp(from)}(?=_|$)`, 'g'), (whole, lead: string, offset: number) => {
     const at = offset + lead.length;
     return keep.some(([start, end]) => start <= at && at < end) ? whole : `${lead}${to}`;
   });
