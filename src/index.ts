@@ -28,6 +28,7 @@ export { mayNeedEdit } from './languages/needles';
 export { getAdapter } from './languages/registry';
 export { renderDriftJson, renderDriftMarkdown } from './render/drift';
 export { renderLintConfig as lintConfig, lintFormats, type LintFormat } from './render/lint-config';
+export { renderPlanMarkdown } from './render/plan-markdown';
 export { checkFindings, checkFormats, renderCheck, type CheckFinding, type CheckFormat } from './render/check';
 export type { DriftReport } from './schema/drift';
 export type { DriftFinding, DriftKind } from './schema/compare';

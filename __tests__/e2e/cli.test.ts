@@ -111,6 +111,21 @@ describe('remodel plan / apply on a real git repository', () => {
     expect(errors.map((result) => `${result.locations[0]!.physicalLocation.artifactLocation.uri}:${result.locations[0]!.physicalLocation.region.startLine}`)).toContain(`${first[1]}:${first[2]}`);
   });
 
+  it('plan --format markdown is a pull-request description: counts per entry, every changed file, needs-review as a checklist', () => {
+    const dir = fresh();
+    const markdown = remodel(['plan', '--map', seedMap, '--format', 'markdown'], dir);
+    expect(markdown.status).toBe(0);
+    const report = JSON.parse(remodel(['plan', '--map', seedMap, '--json'], dir).stdout) as { files: Array<{ path: string }>; needsReview: Array<{ file: string; line: number }> };
+    expect(markdown.stdout).toContain('## remodel: consolidation plan');
+    expect(markdown.stdout).toContain('| models.booking -> db.models.core | 5 | 4 | 9 | 4 |');
+    expect(markdown.stdout).toContain('### Shims (3)\n\n- `core/auth/station_models.py`: changed (insert-shims)');
+    expect(markdown.stdout).toContain('- `models/DEPRECATED/booking.py`: moved from `models/booking.py` (move-files)');
+    for (const file of report.files) expect(markdown.stdout).toContain(`- \`${file.path}\`: `);
+    const checklist = markdown.stdout.split('\n').filter((line) => line.startsWith('- [ ] '));
+    expect(checklist.map((line) => line.match(/^- \[ \] `([^`]+)`/)![1])).toEqual(report.needsReview.map((item) => `${item.file}:${item.line}`));
+    expect(markdown.stdout).not.toContain('diff --git');
+  });
+
   it('--json reports entries, needs-review and timings', () => {
     const report = JSON.parse(remodel(['plan', '--map', seedMap, '--json'], fresh()).stdout);
     expect(report.entries['models.booking -> db.models.core'].files).toBeGreaterThan(0);

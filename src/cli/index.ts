@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
 import yargs, { type Argv } from 'yargs';
 import { InterruptedError, PartialApplyError, RemodelError, UsageError } from '../core/errors';
-import { applyInterruptible, applySavedPatch, finishInterruptedApply, hasInterruptedApply, audit, checkFindings, checkFormats, drift, inventory, lintConfig, lintFormats, renderCheck, renderInventoryJson, renderInventoryMarkdown, renderDriftJson, renderDriftMarkdown, draftImportMap, plan, renderAuditJson, renderAuditMarkdown, renderFilePatchBytes, renderJsonReport, renderPatchBytes, renderStat, renderSummary, type Plan, type TransformName } from '../index';
+import { applyInterruptible, applySavedPatch, finishInterruptedApply, hasInterruptedApply, audit, renderPlanMarkdown, checkFindings, checkFormats, drift, inventory, lintConfig, lintFormats, renderCheck, renderInventoryJson, renderInventoryMarkdown, renderDriftJson, renderDriftMarkdown, draftImportMap, plan, renderAuditJson, renderAuditMarkdown, renderFilePatchBytes, renderJsonReport, renderPatchBytes, renderStat, renderSummary, type Plan, type TransformName } from '../index';
 import { parseShard } from '../plan/shard';
 import { quoteGitPath } from '../render/patch';
 import { planOptions } from './options';
@@ -26,6 +26,7 @@ interface PlanArgs {
   only?: string;
   json: boolean;
   stat: boolean;
+  format: 'patch' | 'markdown';
   out?: string;
   jobs?: string | number;
   shard?: string;
@@ -131,6 +132,7 @@ function report(args: PlanArgs, computed: Plan, io: Io, patchToStdout: boolean):
   if (args.out) writeFileSync(args.out, renderPatchBytes(computed.changes));
   if (args.json) io.stdout(renderJsonReport(computed));
   else if (args.stat) io.stdout(renderStat(computed, false));
+  else if (args.format === 'markdown') io.stdout(renderPlanMarkdown(computed));
   // streamed file by file: a large plan is never one string in memory
   else if (patchToStdout && !args.out) for (const change of computed.changes) io.stdout(renderFilePatchBytes(change));
   io.stderr(renderSummary(computed, color));

@@ -7,6 +7,7 @@ export const planOptions = {
   only: { type: 'string', description: 'comma-separated transforms to run: rewrite-imports,insert-shims,move-files,rename-tables (aliases: rewrite,shims,relocate,tables)' },
   json: { type: 'boolean', default: false, description: 'print a machine-readable report instead of the patch' },
   stat: { type: 'boolean', default: false, description: 'print a per-file summary instead of the patch' },
+  format: { choices: ['patch', 'markdown'] as const, default: 'patch' as const, description: 'patch (git-style, default) or markdown: a pull-request description of the plan' },
   out: { type: 'string', description: 'write the patch to this file instead of stdout' },
   jobs: { type: 'string', description: 'parallel workers for parsing (default: cores, for trees of 1,500 files and more)' },
   shard: { type: 'string', description: 'plan only shard i of n (e.g. 2/4): a deterministic split by path; the shards\' patches concatenate' },
