@@ -7,7 +7,7 @@ import { aliasSpecifiers } from './specifier';
 import { stripSourceExtension } from './resolve';
 import { barrelRules } from './barrels';
 import { declaredAnywhere, packageNameOf } from './dependencies';
-import { prepareTypeScriptMap } from './prepare';
+import { prepareTypeScriptMap, rootProbe } from './prepare';
 import { type TypeScriptPreparedMap } from './prepared-map';
 import { planTypeScriptMoves, typescriptMoveRules } from './moves';
 import { ownsTypeScriptPath } from './owns';
@@ -97,8 +97,7 @@ function generatedSyntaxError(file: string, text: string): ReturnType<typeof fir
  * `paths`) or some package.json of the repository is that package or declares it (not installed yet is fine).
  */
 function bareSpecifierExists(prepared: TypeScriptPreparedMap, id: string): boolean {
-  const probe = path.join(prepared.config.configFile ? path.dirname(prepared.config.configFile) : prepared.cwd, '__remodel_probe__.ts');
-  return prepared.resolver.resolve(id, probe, 'import') !== undefined || declaredAnywhere(prepared.cwd, prepared.workspace.files, packageNameOf(id));
+  return prepared.resolver.resolve(id, rootProbe(prepared.config, prepared.cwd), 'import') !== undefined || declaredAnywhere(prepared.cwd, prepared.workspace.files, packageNameOf(id));
 }
 
 /**

@@ -5,6 +5,7 @@ import type { ImportMap, RewriteRule } from '../../importmap/types';
 import { expandMoves } from '../../workspace/moves';
 import type { ExportedNames, TypeScriptPreparedMap } from './prepared-map';
 import { ConfigLookup, configFileSystemOf } from './config-lookup';
+import type { ResolutionConfig } from './config';
 import { mayNeedEdit } from './prefilter';
 import { findModuleFile, ResolverSet, stripSourceExtension } from './resolve';
 import { parseSource } from './syntax';
@@ -64,8 +65,7 @@ export function prepareTypeScriptMap(map: ImportMap, workspace: Workspace): Type
         if (key === 'from') {
           needles.add(id);
           // the file of the repository a bare id names (tsconfig paths, workspaces): its relative importers are its importers too
-          const probe = path.join(config.configFile ? path.dirname(config.configFile) : cwd, '__remodel_probe__.ts');
-          const file = resolver.resolve(id, probe, 'import');
+          const file = resolver.resolve(id, rootProbe(config, cwd), 'import');
           if (file && !oldFiles.has(file)) {
             oldFiles.set(file, id);
             needles.add(path.posix.basename(stripSourceExtension(file)));
@@ -73,8 +73,7 @@ export function prepareTypeScriptMap(map: ImportMap, workspace: Workspace): Type
         }
         // a canonical package installed in node_modules: its names are checked against its type declarations
         if (key === 'to' && (rule.names || rule.rename.size)) {
-          const probe = path.join(config.configFile ? path.dirname(config.configFile) : cwd, '__remodel_probe__.ts');
-          const declarations = ts.resolveModuleName(id, probe, config.options, ts.sys).resolvedModule?.resolvedFileName;
+          const declarations = ts.resolveModuleName(id, rootProbe(config, cwd), config.options, ts.sys).resolvedModule?.resolvedFileName;
           if (declarations) moduleFiles.set(id, declarations);
           else uncheckedTargets.push(rule.index);
         }
@@ -123,6 +122,11 @@ export function prepareTypeScriptMap(map: ImportMap, workspace: Workspace): Type
   const prepared: TypeScriptPreparedMap = { map, needles: [...needles], cwd, config, resolver, oldFiles, moduleFiles, bareIds, hasPathPackages, workspace, exportsOf, moves, retired: [...new Set(retired.values())], uncheckedTargets };
   prepared.mayNeedEdit = (file, text) => mayNeedEdit(prepared, file, text);
   return prepared;
+}
+
+/** A file at the map root's configuration folder, to resolve specifiers as the root's files would. */
+export function rootProbe(config: ResolutionConfig, cwd: string): string {
+  return path.join(config.configFile ? path.dirname(config.configFile) : cwd, '__remodel_probe__.ts');
 }
 
 /** True when a `relocate` entry names the module's file (or a folder above it): applied, it leaves no file behind. */
