@@ -257,7 +257,7 @@ export async function run(argv: readonly string[], io: Io = defaultIo()): Promis
       (y) =>
         y
           .options({
-            format: { choices: lintFormats, demandOption: true, description: 'eslint (flat-config JSON, no-restricted-imports), pylint (rcfile, deprecated-modules) or ruff (banned-api TOML)' },
+            format: { choices: lintFormats, demandOption: true, description: 'eslint (flat-config JSON, no-restricted-imports), biome (biome.json overrides, noRestrictedImports), dependency-cruiser (forbidden rules, CommonJS), pylint (rcfile, deprecated-modules), ruff (banned-api TOML) or import-linter (forbidden contracts)' },
             map: planOptions.map,
             cwd: planOptions.cwd,
           })

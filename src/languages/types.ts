@@ -44,6 +44,10 @@ export interface LanguageAdapter<P extends PreparedMap = PreparedMap> {
   moduleExists?(prepared: P, id: string): boolean | undefined;
   /** the repository file (relative) that defines a module id of the map, or undefined (a bare specifier, a missing file) */
   moduleFile?(prepared: P, id: string): string | undefined;
+  /** the file (relative, possibly under node_modules) a module id of the map resolves to from the map's root */
+  resolvedFileOf?(prepared: P, id: string): string | undefined;
+  /** every module the language knows under the map's roots (lint configs list the ones an old module is not in) */
+  moduleNames?(prepared: P): string[];
   /** every specifier that names a module id of the map from files in `folder` (lint configs forbid them as text) */
   spellingsOf?(prepared: P, id: string, folder: string): string[];
   /** what preparing the map found worth a warning (not an error: the plan goes on without it) */

@@ -168,6 +168,7 @@ export const pythonAdapter: LanguageAdapter<PythonPreparedMap> = {
     }
   },
   moduleFile: (prepared, id) => prepared.modules.getFile(id),
+  moduleNames: (prepared) => prepared.modules.moduleNames(),
   moduleExists: (prepared, id) => prepared.modules.exists(id) || prepared.installed.find(id) !== undefined || prepared.map.rules.some((rule) => rule.external && rule.to === id),
   warnings: (prepared) => [
     ...prepared.retired.map((index) => `${prepared.map.file}:${prepared.map.lineOf(['rewrite', index, 'from']) ?? 1}: rewrite[${index}].from: '${prepared.map.rules.find((rule) => rule.index === index)?.from}' is not in the repository (deleted already?): its importers are rewritten from the map and the submodules of its 'to'`),

@@ -51,6 +51,10 @@ export const typescriptAdapter: LanguageAdapter<TypeScriptPreparedMap> = {
     const file = prepared.moduleFiles.get(id);
     return file === undefined ? undefined : relativePosix(prepared.cwd, file);
   },
+  resolvedFileOf: (prepared, id) => {
+    const file = prepared.bareIds.has(id) ? prepared.resolver.resolve(id, rootProbe(prepared.config, prepared.cwd), 'import') : prepared.moduleFiles.get(id);
+    return file === undefined ? undefined : relativePosix(prepared.cwd, file);
+  },
   moduleExists: (prepared, id) => (prepared.bareIds.has(id) ? bareSpecifierExists(prepared, id) : prepared.moduleFiles.has(id)),
   // a shim that keeps names of its own has its deprecated exports where the declarations stood: pruned by hand
   pruneShim: (text) =>
