@@ -98,3 +98,5 @@ export function applyInterruptible(computed: Plan, signal: AbortSignal): Promise
 export function applySavedPatch(cwd: string, patchFile: string): ApplyResult {
   return applyPlan(planFromSavedPatch(resolve(cwd), patchFile));
 }
+export { verifyPlan, type VerifyMode } from './plan/verify';
+export type { VerifyProblem } from './languages/types';

@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
 import yargs, { type Argv } from 'yargs';
 import { InterruptedError, PartialApplyError, RemodelError, UsageError } from '../core/errors';
-import { applyInterruptible, applySavedPatch, finishInterruptedApply, hasInterruptedApply, audit, renderPlanMarkdown, checkFindings, checkFormats, drift, inventory, lintConfig, lintFormats, renderCheck, renderInventoryJson, renderInventoryMarkdown, renderDriftJson, renderDriftMarkdown, draftImportMap, plan, renderAuditJson, renderAuditMarkdown, renderFilePatchBytes, renderJsonReport, renderPatchBytes, renderStat, renderSummary, type Plan, type TransformName } from '../index';
+import { verifyPlan, applyInterruptible, applySavedPatch, finishInterruptedApply, hasInterruptedApply, audit, renderPlanMarkdown, checkFindings, checkFormats, drift, inventory, lintConfig, lintFormats, renderCheck, renderInventoryJson, renderInventoryMarkdown, renderDriftJson, renderDriftMarkdown, draftImportMap, plan, renderAuditJson, renderAuditMarkdown, renderFilePatchBytes, renderJsonReport, renderPatchBytes, renderStat, renderSummary, type Plan, type TransformName } from '../index';
 import { parseShard } from '../plan/shard';
 import { quoteGitPath } from '../render/patch';
 import { planOptions } from './options';
@@ -33,10 +33,12 @@ interface PlanArgs {
   color?: boolean;
   'max-file-size': number;
   'fail-on-error': boolean;
+  verify?: string;
+  force?: boolean;
 }
 
 /** Exit codes (README, DESIGN §3): one table for every command. */
-const exitCodes = { findings: 1, badInput: 2, unreadFiles: 4, partialApply: 5, internalError: 70, SIGINT: 130, SIGTERM: 143 } as const;
+const exitCodes = { findings: 1, badInput: 2, verifyFailed: 3, unreadFiles: 4, partialApply: 5, internalError: 70, SIGINT: 130, SIGTERM: 143 } as const;
 
 interface Io {
   /** a patch is bytes: each file's part in that file's encoding */
@@ -138,6 +140,16 @@ function report(args: PlanArgs, computed: Plan, io: Io, patchToStdout: boolean):
   io.stderr(renderSummary(computed, color));
 }
 
+/** `--verify`: true when not asked for or when the plan breaks nothing; each problem on stderr as file:line. */
+async function verified(args: PlanArgs, computed: Plan, io: Io): Promise<boolean> {
+  if (args.verify === undefined) return true;
+  if (args.verify !== '' && args.verify !== 'static' && args.verify !== 'import') throw new UsageError(`--verify takes 'static' (the default) or 'import', not '${args.verify}'`);
+  const problems = await verifyPlan(computed, { maps: args.map, mode: args.verify === 'import' ? 'import' : 'static' });
+  for (const problem of problems) io.stderr(`remodel: verify: ${problem.file}:${problem.line}: ${problem.message}\n`);
+  io.stderr(problems.length ? `remodel: --verify failed: ${problems.length} new problem(s) the plan would bring\n` : 'remodel: --verify: no new problems\n');
+  return problems.length === 0;
+}
+
 /** Runs the CLI with the given arguments; resolves to the exit code. The only code that touches process I/O. */
 export async function run(argv: readonly string[], io: Io = defaultIo()): Promise<number> {
   let exitCode = 0;
@@ -153,6 +165,7 @@ export async function run(argv: readonly string[], io: Io = defaultIo()): Promis
         report(args as unknown as PlanArgs, computed, io, true);
         if (args['exit-code'] && computed.changes.length) exitCode = exitCodes.findings;
         if (args['fail-on-error'] && computed.failures.length) exitCode = exitCodes.unreadFiles;
+        if (!(await verified(args as unknown as PlanArgs, computed, io))) exitCode = exitCodes.verifyFailed;
       },
     )
     .command(
@@ -160,7 +173,7 @@ export async function run(argv: readonly string[], io: Io = defaultIo()): Promis
       'write the plan (atomically; refuses files changed since planning)',
       (y) =>
         y
-          .options({ ...planOptions, patch: { type: 'string', description: 'apply a patch saved by `plan --out` instead of planning again, if every file it touches is unchanged' } })
+          .options({ ...planOptions, force: { type: 'boolean', default: false, description: 'write the plan although --verify fails' }, patch: { type: 'string', description: 'apply a patch saved by `plan --out` instead of planning again, if every file it touches is unchanged' } })
           .conflicts('patch', ['map', 'only', 'out', 'shard'])
           .example('$0 plan --out remodel.patch && $0 apply --patch remodel.patch', 'review a plan, then apply exactly it'),
       async (args) => {
@@ -172,6 +185,11 @@ export async function run(argv: readonly string[], io: Io = defaultIo()): Promis
           return;
         }
         const computed = await computePlan(args as unknown as PlanArgs, io);
+        if (!(await verified(args as unknown as PlanArgs, computed, io)) && !args.force) {
+          io.stderr('remodel: nothing written: the plan fails --verify (apply --force writes it anyway)\n');
+          exitCode = exitCodes.verifyFailed;
+          return;
+        }
         writesInProgress = true;
         const result = await applyInterruptible(computed, io.interrupts ?? new AbortController().signal).finally(() => (writesInProgress = false));
         report(args as unknown as PlanArgs, computed, io, false);

@@ -13,5 +13,9 @@ export const planOptions = {
   shard: { type: 'string', description: 'plan only shard i of n (e.g. 2/4): a deterministic split by path; the shards\' patches concatenate' },
   color: { type: 'boolean', description: 'colours on stderr (default: when it is a terminal)' },
   'max-file-size': { type: 'number', default: 4, description: 'files larger than this many MB are not parsed (reported when they name an old module)' },
+  verify: {
+    type: 'string',
+    description: 'check the plan before it is written: TypeScript diagnostics and Python imports, new ones only; --verify=import also imports the changed Python modules with the project\'s interpreter. Exit 3 when it fails (apply then writes nothing, unless --force)',
+  },
   'fail-on-error': { type: 'boolean', default: false, description: 'exit 4 when some file could not be read, decoded or parsed' },
 } satisfies Record<string, Options>;

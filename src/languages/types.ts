@@ -33,6 +33,32 @@ export interface MovePlan {
 /** How a shim goes: its file deleted, its whole package deleted, its shim section cut out, or kept (and why). */
 export type PruneAction = { kind: 'delete' } | { kind: 'delete-package' } | { kind: 'edit'; text: string } | { kind: 'keep'; why: string };
 
+/** The repository as it stands and as the plan leaves it: its files and their texts (undefined: not there). */
+export interface TreeView {
+  files: readonly string[];
+  read(path: string): string | undefined;
+}
+
+/** What `--verify` compares: the tree before and after the plan, the files the plan writes, where each came from. */
+export interface PlannedTrees {
+  cwd: string;
+  before: TreeView;
+  after: TreeView;
+  /** every file the plan writes or creates (after paths), and the files it deletes (before paths) */
+  changed: readonly string[];
+  /** after path -> before path of each moved file */
+  movedFrom: ReadonlyMap<string, string>;
+  /** `static`: the compiler's and the resolver's view; `import`: the project's interpreter imports the changed modules too */
+  mode: 'static' | 'import';
+}
+
+/** A problem the plan would bring: in `file` (after path) at `line`, not there before. */
+export interface VerifyProblem {
+  file: string;
+  line: number;
+  message: string;
+}
+
 /** The contract every language implements (DESIGN.md §4). */
 export interface LanguageAdapter<P extends PreparedMap = PreparedMap> {
   id: LanguageId;
@@ -60,6 +86,8 @@ export interface LanguageAdapter<P extends PreparedMap = PreparedMap> {
   planShims?(prepared: P, workspace: Workspace): Promise<ShimPlan>;
   /** prune: what removing a shim nothing uses does to its file (the whole file, its package, or only its shim section) */
   pruneShim?(text: string): PruneAction;
+  /** `--verify`: the problems the plan brings into the files of this language (new ones only, compared with before) */
+  verify?(prepared: P, trees: PlannedTrees): Promise<VerifyProblem[]>;
   /** prune: the files that still import or name the module a file defines */
   importersOf?(prepared: P, workspace: Workspace, file: string): Promise<string[]>;
   /** rewrite entries that send the importers of relocated files to their new place, for modules the map does not already move or shim */

@@ -4,6 +4,7 @@ import type { LanguageAdapter, PreparedMap } from '../types';
 import type { SourceFile, Workspace } from '../../core/types';
 import { expandMoves } from '../../workspace/moves';
 import { barrelRules } from './barrels';
+import { verifyPythonByImport, verifyPythonImports } from './verify';
 import { importersOfModule, namesImportedFromModules } from './importers';
 import { mentionsAny } from '../needles';
 import { findModuleExports, type ModuleExports } from './exports';
@@ -176,6 +177,7 @@ export const pythonAdapter: LanguageAdapter<PythonPreparedMap> = {
     ...prepared.missingTargets.map(({ index, module, target }) => `${prepared.map.file}:${prepared.map.lineOf(['rewrite', index, 'to']) ?? 1}: rewrite[${index}] (package): '${module}' has no counterpart '${target}': its importers are left on it`),
   ],
   pruneShim: (text) => prunePythonShim(text),
+  verify: async (prepared, trees) => [...(await verifyPythonImports(prepared.map.roots, trees)), ...(trees.mode === 'import' ? verifyPythonByImport(prepared.map.roots, trees, prepared.installed) : [])],
   importersOf: async (prepared, workspace, file) => {
     const module = prepared.modules.getModule(file);
     return module === undefined ? [] : importersOfModule(prepared.modules, workspace, module);

@@ -37,8 +37,21 @@ export class InstalledModules {
     return inside.startsWith('..') ? file : toPosix(inside);
   }
 
+  /** The project's interpreter: its virtualenv's python, else `python3` from PATH. */
+  interpreter(): string {
+    for (const venv of this.virtualenvs()) {
+      const python = [join(venv, 'bin', 'python'), join(venv, 'Scripts', 'python.exe')].find((candidate) => existsSync(candidate));
+      if (python) return python;
+    }
+    return 'python3';
+  }
+
+  private virtualenvs(): string[] {
+    return [process.env.VIRTUAL_ENV, ...virtualenvsIn(this.cwd)].filter((dir): dir is string => !!dir);
+  }
+
   private roots(): string[] {
-    this.sitePackages ??= [process.env.VIRTUAL_ENV, ...virtualenvsIn(this.cwd)].filter((dir): dir is string => !!dir).flatMap(sitePackagesOf);
+    this.sitePackages ??= this.virtualenvs().flatMap(sitePackagesOf);
     return this.sitePackages;
   }
 }

@@ -10,7 +10,7 @@ export class PythonModuleIndex {
   /** the longest root wins for a file under several, as the more specific sys.path entry would */
   private readonly roots: string[];
 
-  constructor(workspace: Workspace, roots: readonly string[]) {
+  constructor(workspace: Pick<Workspace, 'files'>, roots: readonly string[]) {
     this.roots = [...roots].sort((a, b) => b.length - a.length);
     for (const file of workspace.files) {
       const module = this.moduleForPath(file);
@@ -117,8 +117,8 @@ export function isIdentifier(part: string): boolean {
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(part);
 }
 
-/** `a.b.c` -> `a.b` (empty for a top-level module). */export const parentModule = (module: string): string => module.slice(0, Math.max(0, module.lastIndexOf('.')));
-
+/** `a.b.c` -> `a.b` (empty for a top-level module). */
+export const parentModule = (module: string): string => module.slice(0, Math.max(0, module.lastIndexOf('.')));
 
 /** `a.b.c` -> `c`. */
 export const lastPart = (module: string): string => module.slice(module.lastIndexOf('.') + 1);

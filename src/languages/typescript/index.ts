@@ -14,6 +14,7 @@ import { ownsTypeScriptPath } from './owns';
 import { planTypeScriptRewrite } from './rewrite/index';
 import { planTypeScriptShims } from './shims';
 import { importersOfFile } from './importers';
+import { verifyTypeScript } from './verify';
 import { shimMarkerText } from '../../core/shims';
 import { firstSyntaxError, parseSource } from './syntax';
 import { blockFileName, isComponentFile, scriptBlocks } from './components';
@@ -60,6 +61,7 @@ export const typescriptAdapter: LanguageAdapter<TypeScriptPreparedMap> = {
   pruneShim: (text) =>
     text.includes(`// ${shimMarkerText} for `) ? { kind: 'delete' } : { kind: 'keep', why: 'a TypeScript shim that keeps names of its own is pruned by hand: drop its deprecated re-exports and their import block' },
   importersOf: async (prepared, workspace, file) => importersOfFile(prepared, workspace, file),
+  verify: (prepared, trees) => verifyTypeScript(prepared, trees),
   planShims: async (prepared, workspace) => planTypeScriptShims(prepared, workspace),
   moveRules: typescriptMoveRules,
   planMoves: async (prepared, moves, workspace) => planTypeScriptMoves(prepared, moves, workspace),
