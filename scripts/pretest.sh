@@ -15,6 +15,7 @@ required=(
   "isort command -v isort"
   "mypy command -v mypy"
   "pylint command -v pylint"
+  "chromium command -v chromium"
   "git command -v git"
 )
 

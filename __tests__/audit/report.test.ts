@@ -50,7 +50,7 @@ describe('reports', () => {
     const md = renderAuditMarkdown(report);
     for (const heading of ['## Duplicates', '## Collisions', '## Dangling references', '## Orphans', '## Skipped files']) expect(md).toContain(heading);
     expect(md).toContain('```mermaid');
-    expect(md).toMatch(/g\dm1 --> g\dm0/);
+    expect(md).toMatch(/m\d+ \|\|\.\.\|\| m\d+ : "duplicate of \(bookings\)"/);
     expect(md).toContain('| `bookings` | `Booking` | `db/models/core.py:24` | sqlalchemy | 8 | 1 | 2 | **canonical**');
     expect(md).toContain('`ForeignKey("users.id")` | `users` | `api_users`');
   });

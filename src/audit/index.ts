@@ -6,7 +6,7 @@ import { listSourceFiles } from './files';
 import { findCollisions, findDangling, findDuplicates, pickCanonical, schemaKey } from './findings';
 import { ModuleGraph } from './modules';
 import { scanPrismaSchemas } from '../schema/orm/prisma';
-import type { AuditFailure, AuditModel, AuditOptions, AuditReport } from './types';
+import type { AuditFailure, AuditModel, AuditOptions, AuditReport, ModelLink } from './types';
 import type { FileScan } from '../schema/orm/types';
 
 export { draftImportMap, draftImportMaps } from './draft-map';
@@ -65,7 +65,7 @@ export async function audit(options: AuditOptions = {}): Promise<AuditReport> {
       });
     }
   }
-  countReferences(scans, models, defaultSchema);
+  const links = linkReferences(scans, models, defaultSchema);
 
   const duplicates = findDuplicates(models, defaultSchema);
   for (const group of duplicates) {
@@ -97,6 +97,7 @@ export async function audit(options: AuditOptions = {}): Promise<AuditReport> {
     dangling: findDangling(scans, models, graph, defaultSchema),
     // Prisma models are used through the generated client, never imported from the schema file
     orphans: models.filter((m) => m.importers === 0 && m.orm !== 'prisma'),
+    links,
     failures: failures.sort((a, b) => a.file.localeCompare(b.file)),
     pythonRoots: [...graph.pythonRootHits.entries()].sort((a, b) => b[1] - a[1]).map(([r]) => r),
     stats: { files: files.length, scanned: scans.length, models: models.length },
@@ -139,8 +140,12 @@ function countImporters(graph: ModuleGraph, scans: readonly FileScan[]): Map<str
   return out;
 }
 
-/** How many string references (foreign keys to its table, relationships to its class) each model receives. */
-function countReferences(scans: readonly FileScan[], models: AuditModel[], defaultSchema: string): void {
+/**
+ * The string references (foreign keys to a table, relationships to a class) between models, each counted on the model
+ * it reaches (`referencedBy`).
+ */
+function linkReferences(scans: readonly FileScan[], models: AuditModel[], defaultSchema: string): ModelLink[] {
+  const links: ModelLink[] = [];
   for (const scan of scans) {
     for (const ref of scan.references) {
       for (const model of models) {
@@ -149,8 +154,11 @@ function countReferences(scans: readonly FileScan[], models: AuditModel[], defau
           ref.table !== undefined
             ? model.table === ref.table && (ref.schema === undefined || schemaKey(ref.schema, defaultSchema) === schemaKey(model.schema, defaultSchema))
             : ref.class !== undefined && (model.class === ref.class || (model.aliases ?? []).includes(ref.class));
-        if (hit) model.referencedBy++;
+        if (!hit) continue;
+        model.referencedBy++;
+        links.push({ from: { file: scan.file, class: ref.from }, to: { file: model.file, class: model.class }, kind: ref.kind, text: ref.text });
       }
     }
   }
+  return links;
 }

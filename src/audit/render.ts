@@ -1,3 +1,4 @@
+import { erDiagram, type ErEntity, type ErLink } from '../core/mermaid';
 import { qualified } from './findings';
 import type { AuditModel, AuditReport } from './types';
 
@@ -27,7 +28,7 @@ export function renderAuditJson(report: AuditReport): string {
   return `${JSON.stringify(json, null, 2)}\n`;
 }
 
-/** The report as Markdown for a pull request: a summary, a table per finding kind, and a Mermaid graph of duplicate groups -> canonical. */
+/** The report as Markdown for a pull request: a summary, a table per finding kind, and a Mermaid ER diagram of the duplicated models and their links. */
 export function renderAuditMarkdown(report: AuditReport): string {
   const out: string[] = [];
   const files = new Set(report.models.map((m) => m.file)).size;
@@ -52,18 +53,7 @@ export function renderAuditMarkdown(report: AuditReport): string {
         out.push(row([code(qualified(group.schema, group.table)), code(m.class), code(`${m.file}:${m.line}`), m.orm, m.columns, m.relationships, m.importers, isCanonical ? `**canonical** — ${group.canonical!.reason}` : 'deprecate']));
       }
     }
-    out.push('', '```mermaid', 'graph LR');
-    report.duplicates.forEach((group, g) => {
-      const id = (i: number) => `g${g}m${i}`;
-      const canonicalIndex = Math.max(0, group.models.findIndex((m) => group.canonical?.file === m.file && group.canonical.class === m.class));
-      out.push(`  subgraph t${g}["${mermaidText(qualified(group.schema, group.table))}"]`);
-      group.models.forEach((m, i) => out.push(`    ${id(i)}${i === canonicalIndex ? '[["' : '["'}${mermaidText(`${m.class}<br/>${m.file}`)}${i === canonicalIndex ? '"]]' : '"]'}`));
-      out.push('  end');
-      group.models.forEach((_, i) => {
-        if (i !== canonicalIndex) out.push(`  ${id(i)} --> ${id(canonicalIndex)}`);
-      });
-    });
-    out.push('```', '');
+    out.push('', ...duplicatesDiagram(report), '');
   }
 
   out.push('## Collisions', '');
@@ -117,6 +107,32 @@ function code(text: string): string {
   return `\`${text.replace(/`/g, "'")}\``;
 }
 
-function mermaidText(text: string): string {
-  return text.replace(/"/g, '#quot;');
+/**
+ * The duplicated models as an ER diagram: each copy (canonical or to deprecate) with its table, a dashed one-to-one
+ * between the copies of a table, and the foreign keys and relationships that reach them or leave them, with the
+ * models at their other end.
+ */
+function duplicatesDiagram(report: AuditReport): string[] {
+  const keyOf = (m: { file: string; class: string }): string => `${m.file}\0${m.class}`;
+  const duplicated = new Set(report.duplicates.flatMap((group) => group.models.map(keyOf)));
+  const links = report.links.filter((link) => duplicated.has(keyOf(link.from)) || duplicated.has(keyOf(link.to)));
+  const shown = new Set([...duplicated, ...links.flatMap((link) => [keyOf(link.from), keyOf(link.to)])]);
+  const models = report.models.filter((m) => shown.has(keyOf(m)));
+  const ids = new Map(models.map((m, i) => [keyOf(m), `m${i}`]));
+  const roleOf = (m: AuditModel): string | undefined => {
+    const group = report.duplicates.find((g) => g.models.some((other) => keyOf(other) === keyOf(m)));
+    if (!group) return undefined;
+    return group.canonical?.file === m.file && group.canonical.class === m.class ? 'canonical' : 'deprecate';
+  };
+  const entities: ErEntity[] = models.map((m) => ({
+    id: ids.get(keyOf(m))!,
+    label: `${m.class} (${m.file}:${m.line})`,
+    attributes: [{ type: 'table', name: qualified(m.schema, m.table), comment: roleOf(m) ?? m.orm }],
+  }));
+  const erLinks: ErLink[] = report.duplicates.flatMap((group) => {
+    const canonical = group.models.find((m) => roleOf(m) === 'canonical') ?? group.models[0]!;
+    return group.models.filter((m) => m !== canonical).map((m) => ({ from: ids.get(keyOf(m))!, to: ids.get(keyOf(canonical))!, kind: 'same' as const, label: `duplicate of (${qualified(group.schema, group.table)})` }));
+  });
+  for (const link of links) erLinks.push({ from: ids.get(keyOf(link.from))!, to: ids.get(keyOf(link.to))!, kind: link.kind === 'foreign-key' ? 'many-to-one' : 'association', label: link.text });
+  return erDiagram(entities, erLinks);
 }

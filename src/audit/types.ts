@@ -38,6 +38,15 @@ export interface DanglingReference {
   suggestions: string[];
 }
 
+/** A reference from one model to another, resolved: a foreign key to its table or a relationship to its class. */
+export interface ModelLink {
+  from: { file: string; class: string };
+  to: { file: string; class: string };
+  kind: 'foreign-key' | 'relationship';
+  /** the reference as written */
+  text: string;
+}
+
 export interface AuditFailure {
   file: string;
   line: number;
@@ -52,6 +61,8 @@ export interface AuditReport {
   collisions: Collision[];
   dangling: DanglingReference[];
   orphans: AuditModel[];
+  /** every reference that resolves to a model of the report */
+  links: ModelLink[];
   failures: AuditFailure[];
   /** Python import roots found, relative to the audited directory ('.' = the directory itself) */
   pythonRoots: string[];

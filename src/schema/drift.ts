@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { UsageError } from '../core/errors';
 import { textOrUndefined } from '../core/read-text';
 import { DiskWorkspace } from '../workspace/workspace';
+import { driftDiagram, type DriftDiagramTable } from './drift-diagram';
 import { compareSchemas, type DriftFinding } from './compare';
 import { alembicHeads, findAlembic } from './migrations/alembic';
 import { replayAlembic } from './migrations/alembic-replay';
@@ -46,6 +47,8 @@ export interface DriftReport {
   /** what was compared: the migrations' environment and the number of model files read */
   sources: string[];
   findings: DriftFinding[];
+  /** the drifting tables and their foreign keys' targets, for the markdown's ER diagram (not part of the JSON) */
+  diagram: DriftDiagramTable[];
 }
 
 /**
@@ -57,21 +60,25 @@ export async function findDrift(dir: string): Promise<DriftReport> {
   const alembic = findAlembic(workspace, undefined);
   const djangoApps = findDjangoApps(workspace);
   if (!alembic && !djangoApps.length) throw new UsageError(`${dir}: no Alembic environment (alembic.ini with a script_location) and no Django migrations found: nothing to compare the models with`);
-  const report: DriftReport = { version: 1, sources: [], findings: [] };
+  const report: DriftReport = { version: 1, sources: [], findings: [], diagram: [] };
   if (alembic) {
     const { heads } = alembicHeads(workspace, alembic);
     if (heads.length > 1) throw new UsageError(`${alembic.source}: the migrations have ${heads.length} heads (${heads.join(', ')}): which schema they build depends on the order they run; merge them first (alembic merge heads)`);
     const migrations = await replayAlembic(workspace, alembic);
     const models = await alembicModels(workspace, alembic.dir);
     report.sources.push(`alembic: ${alembic.dir} (${alembic.source})`, `models: ${models.tables.size} tables`);
-    report.findings.push(...compareSchemas(models, migrations, 'alembic'));
+    const findings = compareSchemas(models, migrations, 'alembic');
+    report.findings.push(...findings);
+    report.diagram.push(...driftDiagram(models, migrations, findings));
   }
   if (djangoApps.length) {
     const settings = readDjangoSettings(workspace, djangoApps);
     const { schema: models, customKinds } = await readDjangoModels(workspace, settings);
     const migrations = await replayDjango(workspace, djangoApps, settings, customKinds);
     report.sources.push(`django: ${djangoApps.map((app) => app.label).join(', ')}`, `django models: ${models.tables.size} tables`);
-    report.findings.push(...compareSchemas(models, migrations, 'django'));
+    const findings = compareSchemas(models, migrations, 'django');
+    report.findings.push(...findings);
+    report.diagram.push(...driftDiagram(models, migrations, findings));
   }
   return report;
 }
