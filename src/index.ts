@@ -98,5 +98,6 @@ export function applyInterruptible(computed: Plan, signal: AbortSignal): Promise
 export function applySavedPatch(cwd: string, patchFile: string): ApplyResult {
   return applyPlan(planFromSavedPatch(resolve(cwd), patchFile));
 }
+export { renderPlanHtml } from './render/plan-html';
 export { verifyPlan, type VerifyMode } from './plan/verify';
 export type { VerifyProblem } from './languages/types';

@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { Presets, SingleBar } from 'cli-progress';
 import yargs, { type Argv } from 'yargs';
 import { InterruptedError, PartialApplyError, RemodelError, UsageError } from '../core/errors';
-import { verifyPlan, applyInterruptible, applySavedPatch, finishInterruptedApply, hasInterruptedApply, audit, renderPlanMarkdown, checkFindings, checkFormats, drift, inventory, lintConfig, lintFormats, renderCheck, renderInventoryJson, renderInventoryMarkdown, renderDriftJson, renderDriftMarkdown, draftImportMap, plan, renderAuditJson, renderAuditMarkdown, renderFilePatchBytes, renderJsonReport, renderPatchBytes, renderStat, renderSummary, type Plan, type TransformName } from '../index';
+import { renderPlanHtml, verifyPlan, applyInterruptible, applySavedPatch, finishInterruptedApply, hasInterruptedApply, audit, renderPlanMarkdown, checkFindings, checkFormats, drift, inventory, lintConfig, lintFormats, renderCheck, renderInventoryJson, renderInventoryMarkdown, renderDriftJson, renderDriftMarkdown, draftImportMap, plan, renderAuditJson, renderAuditMarkdown, renderFilePatchBytes, renderJsonReport, renderPatchBytes, renderStat, renderSummary, type Plan, type TransformName } from '../index';
 import { parseShard } from '../plan/shard';
 import { quoteGitPath } from '../render/patch';
 import { planOptions } from './options';
@@ -26,7 +26,7 @@ interface PlanArgs {
   only?: string;
   json: boolean;
   stat: boolean;
-  format: 'patch' | 'markdown';
+  format: 'patch' | 'markdown' | 'html';
   out?: string;
   jobs?: string | number;
   shard?: string;
@@ -131,10 +131,14 @@ async function computePlan(args: PlanArgs, io: Io): Promise<Plan> {
 
 function report(args: PlanArgs, computed: Plan, io: Io, patchToStdout: boolean): void {
   const color = args.color ?? colorByConvention(io);
-  if (args.out) writeFileSync(args.out, renderPatchBytes(computed.changes));
+  const html = args.format === 'html' ? renderPlanHtml(computed) : undefined;
+  if (args.out) writeFileSync(args.out, html ?? renderPatchBytes(computed.changes));
   if (args.json) io.stdout(renderJsonReport(computed));
   else if (args.stat) io.stdout(renderStat(computed, false));
   else if (args.format === 'markdown') io.stdout(renderPlanMarkdown(computed));
+  else if (html !== undefined) {
+    if (patchToStdout && !args.out) io.stdout(html);
+  }
   // streamed file by file: a large plan is never one string in memory
   else if (patchToStdout && !args.out) for (const change of computed.changes) io.stdout(renderFilePatchBytes(change));
   io.stderr(renderSummary(computed, color));
