@@ -82,10 +82,11 @@ function oldModuleSpellings(prepared: TypeScriptPreparedMap): Spellings {
   }
   const names = new Set([...stems].map((stem) => path.basename(stem)));
   const exact = new Set(prepared.needles);
-  const bareOld = prepared.map.rules.map((rule) => rule.from).filter((id) => prepared.bareIds.has(id));
+  // a sub-path of a bare id is another module, unless the entry is a package entry (it covers them all)
+  const bareOld = prepared.map.rules.filter((rule) => prepared.bareIds.has(rule.from));
   return {
     spells(literal, importer) {
-      if (exact.has(literal) || bareOld.some((id) => literal === id || literal.startsWith(`${id}/`))) return true;
+      if (exact.has(literal) || bareOld.some((rule) => literal === rule.from || (rule.package && literal.startsWith(`${rule.from}/`)))) return true;
       const stem = stripSourceExtension(literal.replace(/\/+$/, '')).replace(/\/index$/, '');
       if (isRelativeOrAbsolute(literal)) return stems.has(path.resolve(path.dirname(importer), stem));
       return names.has(stem.slice(stem.lastIndexOf('/') + 1));
