@@ -37,6 +37,20 @@ function needlesOf(map: ImportMap): string[] {
 }
 
 const relativeImport = /^[ \t]*from[ \t]+\./m;
+const relativeImportHead = /^[ \t]*from[ \t]+(\.+)[ \t]*([\w.]*)[ \t]+import\b/gm;
+
+/**
+ * The modules a file's relative imports name, resolved from its package (`from ..core import x` in `a/b/c.py` ->
+ * `a.core`); undefined for one that cannot be told from the text alone (a line continuation, a file outside the
+ * roots), which the prefilter then keeps.
+ */
+function relativeTargets(path: string, text: string, modules: PythonModuleIndex): Array<string | undefined> {
+  const targets: Array<string | undefined> = [];
+  for (const match of text.matchAll(relativeImportHead)) targets.push(modules.absolutize(path, match[1]!.length, match[2] || undefined));
+  const written = text.match(/^[ \t]*from[ \t]+\./gm)?.length ?? 0;
+  if (targets.length < written) targets.push(undefined);
+  return targets;
+}
 const dynamicImport = /\bimport_module\b|\b__import__\b/;
 
 /**
@@ -64,14 +78,14 @@ function prefilterOf(map: ImportMap, modules: PythonModuleIndex): (path: string,
   const lasts = olds.map((old) => old.last);
   return (path, text) => {
     if (!mentionsAny(text, lasts)) return false;
-    const relative = relativeImport.test(text);
+    const relative = relativeImport.test(text) ? relativeTargets(path, text, modules) : [];
     const dynamic = dynamicImport.test(text);
     for (const old of olds) {
       if (text.includes(old.module)) return true;
       if (!text.includes(old.last)) continue;
       if (old.parentImport?.test(text)) return true;
       if (old.tail !== old.last && text.includes(old.tail)) return true;
-      if (relative && (old.topDir === undefined || path.startsWith(old.topDir))) return true;
+      if (relative.some((target) => target === undefined || target === old.module || old.module.startsWith(`${target}.`)) && (old.topDir === undefined || path.startsWith(old.topDir))) return true;
       if (dynamic && text.includes(old.top)) return true;
     }
     return false;
