@@ -9,6 +9,7 @@ import ignore, { type Ignore } from 'ignore';
 /** Folders never worth a look: VCS metadata, dependencies, virtualenvs, caches. */
 const skippedFolders = new Set(['.git', '.hg', '.svn', 'node_modules', '__pycache__', '.venv', 'venv', '.tox', '.nox', 'site-packages', '.mypy_cache', '.pytest_cache']);
 
+/** Ignore rules by precedence, lowest first: global excludes, .git/info/exclude, .gitignore files from the top down. */
 interface IgnoreScope {
   /** the folder the rules are relative to, from the root ('' the root itself); with `outside`, how the root is reached from it */
   base: string;
@@ -27,15 +28,16 @@ export function discoverFiles(root: string): string[] {
   const files: string[] = [];
   const walk = (relDir: string, scopes: IgnoreScope[]): void => {
     const absDir = relDir ? join(root, relDir) : root;
-    const local = readGitignore(absDir);
-    const active = local ? [...scopes, { base: relDir, rules: local }] : scopes;
-    if (relDir && existsSync(join(absDir, 'pyvenv.cfg'))) return; // a virtualenv under any name
     let listed: Dirent[];
     try {
       listed = readdirSync(absDir, { withFileTypes: true });
     } catch {
       return; // a folder that cannot be read (permissions) is left out, never the run
     }
+    // what the listing names, not a lookup per folder: a .gitignore or a pyvenv.cfg is there only if listed
+    if (relDir && listed.some((entry) => entry.name === 'pyvenv.cfg')) return; // a virtualenv under any name
+    const local = listed.some((entry) => entry.name === '.gitignore' && !entry.isDirectory()) ? readGitignore(absDir) : undefined;
+    const active = local ? [...scopes, { base: relDir, rules: local }] : scopes;
     const entries = listed.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
@@ -74,13 +76,14 @@ function scopesAbove(root: string): IgnoreScope[] {
   const fromTop = relativePosix(top, resolve(root));
   const exclude = readText(join(top, '.git', 'info', 'exclude'));
   if (exclude) scopes.push({ base: '', rules: ignore().add(exclude), ...(fromTop ? { outside: fromTop } : {}) });
-  // the root's own .gitignore is read by the walk; the ones above it here
+  // the root's own .gitignore is read by the walk; the ones above it here, farthest first (the nearest wins)
+  const between: IgnoreScope[] = [];
   for (let dir = dirname(resolve(root)); fromTop && dir.length >= top.length; dir = dirname(dir)) {
     const rules = readGitignore(dir);
-    if (rules) scopes.push({ base: '', rules, outside: relativePosix(dir, root) });
+    if (rules) between.unshift({ base: '', rules, outside: relativePosix(dir, root) });
     if (dir === top) break;
   }
-  return scopes;
+  return [...scopes, ...between];
 }
 
 function globalExcludes(): string | undefined {
@@ -107,10 +110,14 @@ function readGitignore(dir: string): Ignore | undefined {
   return text === undefined ? undefined : ignore().add(text);
 }
 
+/** As git decides: the deepest .gitignore with a rule for the path wins (`!keep.log` below undoes `*.log` above). */
 function isIgnored(scopes: IgnoreScope[], rel: string, isDir: boolean): boolean {
-  for (const scope of scopes) {
+  for (let i = scopes.length - 1; i >= 0; i--) {
+    const scope = scopes[i]!;
     const local = scope.outside ? `${scope.outside}/${rel}` : scope.base ? rel.slice(scope.base.length + 1) : rel;
-    if (scope.rules.ignores(isDir ? `${local}/` : local)) return true;
+    const verdict = scope.rules.test(isDir ? `${local}/` : local);
+    if (verdict.ignored) return true;
+    if (verdict.unignored) return false;
   }
   return false;
 }
