@@ -23,7 +23,7 @@ const benchDir = __dirname;
 
 const usage = `usage: node bench/run.js [--ts N] [--py N] [--runs 5] [--warmup 1] [--seed 1]
                         [--tree PATH --map FILE [--needles FILE]] [--scaling [2500,5000,10000]]
-                        [--tools remodel,jscodeshift,jscodeshift-dist,jscodeshift-baseline,rg,floor,naive] [--remodel CLI.js] [--timeout SECONDS]
+                        [--tools remodel,jscodeshift,jscodeshift-dist,jscodeshift-baseline,rg,floor,ast-grep,naive] [--remodel CLI.js] [--timeout SECONDS]
                         [--out bench/results.json] [--keep-going]`;
 
 function parseArgs(argv) {
@@ -279,6 +279,26 @@ function which(command) {
 }
 
 const rgPath = which('rg');
+/** The read-once floor the issues name (outside the repository: used when present, else bench/floor.js). */
+const sharedFloor = path.resolve(repo, '../shared/oracles/floor.mjs');
+
+/**
+ * ast-grep, as a user would run it for this job: one rule matching the import statements whose module names one of
+ * the map's old modules (by its last part, as a text search would), for every language of the tree. Parses every file.
+ */
+function astGrepRule(tree) {
+  const YAML = require('yaml');
+  const map = YAML.parse(fs.readFileSync(tree.map, 'utf8'));
+  const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const lasts = [...new Set((map.rewrite ?? []).map((entry) => String(entry.from).split(tree.language === 'python' ? '.' : '/').pop()))].map(escape);
+  const file = path.join(benchDir, '.trees', `ast-grep-${path.basename(tree.dir)}.yml`);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const rules = tree.language === 'python'
+    ? [{ id: 'old-imports', language: 'Python', rule: { any: [{ kind: 'import_from_statement', has: { field: 'module_name', regex: `(^|\\.)(${lasts.join('|')})$` } }, { kind: 'import_statement', has: { kind: 'dotted_name', regex: `(^|\\.)(${lasts.join('|')})$` } }] } }]
+    : ['TypeScript', 'Tsx', 'JavaScript'].map((language) => ({ id: `old-imports-${language}`, language, rule: { any: [{ kind: 'import_statement' }, { kind: 'export_statement' }], has: { field: 'source', regex: `(^|/)(${lasts.join('|')})(\\.js)?['"]$` } } }));
+  fs.writeFileSync(file, rules.map((rule) => YAML.stringify(rule)).join('---\n'));
+  return file;
+}
 
 const globs = {
   typescript: ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs'],
@@ -349,10 +369,18 @@ function toolsFor(tree, o) {
   });
   tools.push({
     id: 'floor',
-    label: 'floor (node: walk + read once)',
+    label: fs.existsSync(sharedFloor) ? 'floor (shared/oracles/floor.mjs: walk + read once)' : 'floor (node: walk + read once)',
     unavailable: () => undefined,
-    command: () => ({ file: process.execPath, args: [path.join(benchDir, 'floor.js'), tree.dir, tree.needles], stdout: 'capture' }),
+    command: () => ({ file: process.execPath, args: [fs.existsSync(sharedFloor) ? sharedFloor : path.join(benchDir, 'floor.js'), tree.dir, tree.needles], stdout: 'capture' }),
     parse: (r) => ({ filesMatched: Number(r.stdout.trim()) }),
+  });
+  const astGrep = path.join(repo, 'node_modules/.bin/ast-grep');
+  tools.push({
+    id: 'ast-grep',
+    label: 'ast-grep scan (one rule: imports of the old modules)',
+    unavailable: () => (fs.existsSync(astGrep) ? undefined : 'node_modules/.bin/ast-grep missing: run npm ci'),
+    command: () => ({ file: astGrep, args: ['scan', '--rule', astGrepRule(tree), '--json=stream', tree.dir], stdout: 'capture', okCodes: [0, 1] }),
+    parse: (r) => ({ filesMatched: new Set(r.stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line).file)).size }),
   });
   if (tree.language === 'python') {
     const scratch = path.join(benchDir, '.trees', `scratch-${path.basename(tree.dir)}`);
