@@ -3,6 +3,7 @@ import { UsageError } from '../../core/errors';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { newSince } from '../new-problems';
 import type { PlannedTrees, TreeView, VerifyProblem } from '../types';
 import { findModuleExports, type ModuleExports } from './exports';
 import { findImports } from './imports';
@@ -31,7 +32,7 @@ export async function verifyPythonImports(roots: readonly string[], trees: Plann
   for (const file of changed) {
     const from = trees.movedFrom.get(file) ?? file;
     const known = trees.before.read(from) === undefined ? [] : await before.unresolved(from);
-    problems.push(...newOnes(await after.unresolved(file), known).map((found) => ({ file, ...found })));
+    problems.push(...newSince(await after.unresolved(file), known, (found) => found.message).map((found) => ({ file, ...found })));
   }
   return problems;
 }
@@ -92,17 +93,6 @@ class ImportJudge {
     }
     return names;
   }
-}
-
-/** What `after` finds that `before` did not (as many times as it does), matched without lines. */
-function newOnes(after: readonly Found[], before: readonly Found[]): Found[] {
-  const left = new Map<string, number>();
-  for (const { message } of before) left.set(message, (left.get(message) ?? 0) + 1);
-  return after.filter(({ message }) => {
-    const count = left.get(message) ?? 0;
-    left.set(message, count - 1);
-    return count <= 0;
-  });
 }
 
 /**

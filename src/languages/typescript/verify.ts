@@ -1,13 +1,16 @@
 import * as path from 'node:path';
 import { relativePosix } from '../../core/paths';
+import { newSince } from '../new-problems';
 import type { PlannedTrees, VerifyProblem } from '../types';
 import type { TypeScriptPreparedMap } from './prepared-map';
 import { ts } from './ts';
 
 const CHECKED = /\.(?:[cm]?tsx?|[cm]?jsx?)$/;
 
-/** One program's diagnostics, keyed without their lines (edits move lines): file, code and text. */
-type DiagnosticCounts = Map<string, { count: number; file: string; line: number; message: string }>;
+/** One error of a program, with the key it is matched by across the plan: file (after path), code and text. */
+interface Diagnosed extends VerifyProblem {
+  key: string;
+}
 
 /**
  * The compiler's diagnostics of every project the plan touches, before and after it, in memory: what is new after is
@@ -40,10 +43,8 @@ export async function verifyTypeScript(prepared: TypeScriptPreparedMap, trees: P
     const checkOptions: ts.CompilerOptions = { ...options, noEmit: true, incremental: false, composite: false, declaration: false, tsBuildInfoFile: undefined };
     const beforeProgram = ts.createProgram([...roots.before].map((file) => path.join(trees.cwd, file)), checkOptions, viewHost(checkOptions, trees.cwd, trees.before));
     const afterProgram = ts.createProgram([...roots.after].map((file) => path.join(trees.cwd, file)), checkOptions, viewHost(checkOptions, trees.cwd, trees.after), beforeProgram);
-    const before = countDiagnostics(beforeProgram, trees.cwd, (file) => afterOf.get(file) ?? file);
-    for (const [key, found] of countDiagnostics(afterProgram, trees.cwd, (file) => file)) {
-      if (found.count > (before.get(key)?.count ?? 0)) problems.push({ file: found.file, line: found.line, message: found.message });
-    }
+    const before = errorsOf(beforeProgram, trees.cwd, (file) => afterOf.get(file) ?? file);
+    for (const { file, line, message } of newSince(errorsOf(afterProgram, trees.cwd, (file) => file), before, (error) => error.key)) problems.push({ file, line, message });
   }
   return problems;
 }
@@ -85,17 +86,11 @@ function viewHost(options: ts.CompilerOptions, cwd: string, view: PlannedTrees['
   };
 }
 
-function countDiagnostics(program: ts.Program, cwd: string, keyPathOf: (file: string) => string): DiagnosticCounts {
-  const counts: DiagnosticCounts = new Map();
-  for (const diagnostic of ts.getPreEmitDiagnostics(program)) {
-    if (diagnostic.category !== ts.DiagnosticCategory.Error) continue;
+function errorsOf(program: ts.Program, cwd: string, keyPathOf: (file: string) => string): Diagnosed[] {
+  return ts.getPreEmitDiagnostics(program).filter((diagnostic) => diagnostic.category === ts.DiagnosticCategory.Error).map((diagnostic) => {
     const file = diagnostic.file ? relativePosix(cwd, diagnostic.file.fileName) : '';
     const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ');
     const line = diagnostic.file && diagnostic.start !== undefined ? diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start).line + 1 : 1;
-    const key = `${keyPathOf(file)}\0${diagnostic.code}\0${message}`;
-    const known = counts.get(key);
-    if (known) known.count++;
-    else counts.set(key, { count: 1, file, line, message: `TS${diagnostic.code}: ${message}` });
-  }
-  return counts;
+    return { key: `${keyPathOf(file)}\0${diagnostic.code}\0${message}`, file, line, message: `TS${diagnostic.code}: ${message}` };
+  });
 }
