@@ -22,12 +22,12 @@ const benchDir = __dirname;
 // arguments
 
 const usage = `usage: node bench/run.js [--ts N] [--py N] [--runs 5] [--warmup 1] [--seed 1]
-                        [--tree PATH --map FILE [--needles FILE]] [--scaling [2500,5000,10000]]
+                        [--tree PATH --map FILE ... [--needles FILE]] [--scaling [2500,5000,10000]]
                         [--tools remodel,jscodeshift,jscodeshift-dist,jscodeshift-baseline,rg,floor,ast-grep,naive] [--remodel CLI.js] [--timeout SECONDS]
                         [--out bench/results.json] [--keep-going]`;
 
 function parseArgs(argv) {
-  const o = { ts: undefined, py: undefined, runs: 5, warmup: 1, seed: 1, tree: undefined, map: undefined, needles: undefined, scaling: undefined, tools: undefined, remodel: path.join(repo, 'dist/bin/remodel.js'), timeout: 1800, out: path.join(benchDir, 'results.json') };
+  const o = { ts: undefined, py: undefined, runs: 5, warmup: 1, seed: 1, trees: [], maps: [], needles: undefined, scaling: undefined, tools: undefined, remodel: path.join(repo, 'dist/bin/remodel.js'), timeout: 1800, out: path.join(benchDir, 'results.json') };
   const number = (flag, value) => {
     const n = Number(value);
     if (!Number.isFinite(n) || n < 0) fail(`${flag}: expected a number, got '${value}'`);
@@ -43,8 +43,8 @@ function parseArgs(argv) {
       case '--runs': o.runs = Math.max(1, number(flag, value())); break;
       case '--warmup': o.warmup = number(flag, value()); break;
       case '--seed': o.seed = number(flag, value()); break;
-      case '--tree': o.tree = path.resolve(value()); break;
-      case '--map': o.map = path.resolve(value()); break;
+      case '--tree': o.trees.push(path.resolve(value())); break;
+      case '--map': o.maps.push(path.resolve(value())); break;
       case '--needles': o.needles = path.resolve(value()); break;
       case '--tools': o.tools = value().split(','); break;
       case '--remodel': o.remodel = path.resolve(value()); break;
@@ -62,8 +62,8 @@ function parseArgs(argv) {
       default: fail(`unknown argument '${arg}'\n${usage}`);
     }
   }
-  if ((o.tree === undefined) !== (o.map === undefined)) fail('--tree and --map go together');
-  if (o.ts === undefined && o.py === undefined && o.tree === undefined && o.scaling === undefined) {
+  if (o.trees.length !== o.maps.length) fail('each --tree goes with a --map (in the same order)');
+  if (o.ts === undefined && o.py === undefined && !o.trees.length && o.scaling === undefined) {
     o.ts = 10000;
     o.py = 5000;
   }
@@ -234,10 +234,10 @@ function ensureTree(language, n, seed) {
 }
 
 /** A real checkout: the language comes from the map; needles from --needles, or derived from the map's `from` entries. */
-function externalTree(o) {
+function externalTree(o, dir, mapFile) {
   const YAML = require('yaml');
-  const map = YAML.parse(fs.readFileSync(o.map, 'utf8'));
-  const scratch = path.join(benchDir, '.trees', `external-${Buffer.from(o.tree).toString('base64url').slice(-24)}`);
+  const map = YAML.parse(fs.readFileSync(mapFile, 'utf8'));
+  const scratch = path.join(benchDir, '.trees', `external-${Buffer.from(dir).toString('base64url').slice(-24)}`);
   fs.mkdirSync(scratch, { recursive: true });
   const mapJson = path.join(scratch, 'map.json');
   fs.writeFileSync(mapJson, JSON.stringify(map, null, 2));
@@ -252,7 +252,7 @@ function externalTree(o) {
     }
     fs.writeFileSync(needles, [...lines].join('\n') + '\n');
   }
-  return { name: path.basename(o.tree), language: map.language, dir: o.tree, map: o.map, mapJson, needles, expected: undefined };
+  return { name: path.basename(dir), language: map.language, dir, map: mapFile, mapJson, needles, expected: undefined };
 }
 
 function countSourceFiles(dir, language) {
@@ -676,7 +676,28 @@ function renderScaling({ points, fit, cpuFit }) {
   return text + line('wall fit', fit) + line('cpu fit ', cpuFit);
 }
 
-/** The targets of issue 7, checked against this run (only where the sizes match the issue's). */
+/** One line per tree, as issue 17 tabulates them: remodel next to ast-grep and the read-once floor. */
+function renderSideBySide(results) {
+  const median = (r, id) => r.tools.find((t) => t.id === id)?.stats.median;
+  const rows = results.map((r) => {
+    const [m, sg, floor] = [median(r, 'remodel'), median(r, 'ast-grep'), median(r, 'floor')];
+    const versus = m && sg ? (sg >= m ? `${fmt(sg / m)}x faster` : `${fmt(m / sg)}x slower`) : '';
+    return { tree: r.tree, changed: String(r.checks.remodel?.changedFiles ?? ''), parsed: String(r.checks.remodel?.filesParsed ?? ''), remodel: fmt(m, 2), sg: fmt(sg, 2), floor: fmt(floor, 2), versus, overFloor: m && floor ? `${fmt(m / floor, 1)}x` : '', rss: fmt(r.tools.find((t) => t.id === 'remodel')?.stats.rssTreeMiB, 0) };
+  });
+  return table(rows, [
+    { key: 'tree', title: 'tree', left: true },
+    { key: 'changed', title: 'files changed' },
+    { key: 'parsed', title: 'parsed' },
+    { key: 'remodel', title: 'remodel s' },
+    { key: 'sg', title: 'ast-grep s' },
+    { key: 'floor', title: 'floor s' },
+    { key: 'versus', title: 'remodel vs ast-grep' },
+    { key: 'overFloor', title: 'remodel / floor' },
+    { key: 'rss', title: 'peak RSS MiB' },
+  ]);
+}
+
+/** The targets of issues 7 and 17, checked against this run (only where the sizes match the issue's). */
 function targets(results, scalingPoints) {
   const out = [];
   const get = (r, id) => r.tools.find((t) => t.id === id);
@@ -698,7 +719,15 @@ function targets(results, scalingPoints) {
       const rg = get(r, 'rg');
       if (rg?.stats.median) out.push({ tree: r.tree, target: 'remodel <= 3x the time of rg -l', value: `${fmt(m / rg.stats.median)}x rg`, pass: m / rg.stats.median <= 3 });
       out.push({ tree: r.tree, target: 'peak RSS < 1 GiB', value: `${fmt(remodel.stats.rssTreeMiB, 0)} MiB`, pass: remodel.stats.rssTreeMiB < 1024 });
-    } else {
+    }
+    // issue 17: faster than ast-grep and within 5x the floor on every tree; the generated 10k TS tree 2x / 2.5x
+    const generatedTs10k = r.language === 'typescript' && r.generated?.files === 10000;
+    const sg = get(r, 'ast-grep')?.stats.median;
+    if (sg) out.push({ tree: r.tree, target: `remodel ${generatedTs10k ? '>= 2x' : ''} faster than ast-grep (issue 17)`.replace('  ', ' '), value: `${fmt(sg / m)}x`, pass: sg / m >= (generatedTs10k ? 2 : 1) });
+    const floor = get(r, 'floor')?.stats.median;
+    if (floor) out.push({ tree: r.tree, target: `remodel within ${generatedTs10k ? '2.5' : '5'}x the floor (issue 17)`, value: `${fmt(m / floor, 1)}x`, pass: m / floor <= (generatedTs10k ? 2.5 : 5) });
+    if (r.sourceFiles >= 9000 && r.sourceFiles <= 11000) out.push({ tree: r.tree, target: 'peak RSS < 300 MiB at 10k files (issue 17)', value: `${fmt(remodel.stats.rssTreeMiB, 0)} MiB`, pass: remodel.stats.rssTreeMiB < 300 });
+    if (r.language !== 'typescript') {
       const naive = get(r, 'naive');
       if (naive?.stats.median) out.push({ tree: r.tree, target: 'remodel <= 3x the naive str.replace script', value: `${fmt(m / naive.stats.median)}x naive`, pass: m / naive.stats.median <= 3 });
     }
@@ -706,6 +735,13 @@ function targets(results, scalingPoints) {
   const marginals = (scalingPoints?.points ?? []).map((p) => p.marginalMsPerKFiles).filter((x) => x !== undefined);
   if (marginals.length >= 2) {
     const growth = marginals[marginals.length - 1] / marginals[0];
+    const fit = scalingPoints.fit;
+    if (fit) {
+      const worst = Math.max(...scalingPoints.points.filter((p) => p.remodel.median).map((p) => Math.abs(p.remodel.median - (fit.fixedSeconds + (fit.msPerKFiles / 1e6) * p.files)) / (fit.fixedSeconds + (fit.msPerKFiles / 1e6) * p.files)));
+      out.push({ tree: 'scaling', target: 'every point within 10 % of the straight line (issue 17)', value: `worst ${fmt(worst * 100, 1)} %`, pass: worst <= 0.1 });
+      const largest = scalingPoints.points[scalingPoints.points.length - 1];
+      if (largest.files >= 100000) out.push({ tree: 'scaling', target: 'peak RSS < 1 GiB at 100k files (issue 17)', value: `${fmt(largest.remodel.rssTreeMiB, 0)} MiB`, pass: largest.remodel.rssTreeMiB < 1024 });
+    }
     out.push({ tree: 'scaling', target: 'cost grows linearly with files (last marginal ms/1k files <= 1.25x the first)', value: `${marginals.map((m) => fmt(m, 0)).join(' -> ')} ms per 1k files (${fmt(growth)}x), r2 ${fmt(scalingPoints.fit?.r2, 4)}`, pass: growth <= 1.25 });
   }
   return out;
@@ -739,7 +775,7 @@ async function main() {
   const trees = [];
   if (o.ts) trees.push(ensureTree('ts', o.ts, o.seed));
   if (o.py) trees.push(ensureTree('py', o.py, o.seed));
-  if (o.tree) trees.push(externalTree(o));
+  o.trees.forEach((dir, i) => trees.push(externalTree(o, dir, o.maps[i])));
   const info = machine(o);
   log(`bench: ${info.nproc} cores, node ${info.node}, ${info.rg ?? 'grep (no rg)'}, runs ${o.runs} (+${o.warmup} warm-up) per tool`);
   const results = [];
@@ -754,10 +790,11 @@ async function main() {
     if (r.checks.remodel?.unexpected?.length) text += `  remodel changed unexpected files: ${r.checks.remodel.unexpected.slice(0, 5).join(', ')}\n`;
     if (r.checks.naive?.importersLeft) text += `  naive left behind (by import form): ${Object.entries(r.checks.naive.leftByForm).map(([k, v]) => `${k} ${v}`).join(', ')}\n`;
   }
+  if (results.length) text += `\nside by side (issue 17: medians; ratios from this one run)\n${renderSideBySide(results)}\n`;
   if (scalingPoints) text += `\nscaling (remodel plan on generated TS trees, ${o.runs} runs each, alternating)\n${renderScaling(scalingPoints)}\n`;
   const goals = targets(results, scalingPoints);
   if (goals.length) {
-    text += '\ntargets (issue 7)\n';
+    text += '\ntargets (issues 7 and 17)\n';
     for (const g of goals) text += `  ${g.info ? ' info' : g.pass === null ? '  ?  ' : g.pass ? ' PASS' : ' FAIL'}  ${g.tree}: ${g.target}: ${g.value}\n`;
   }
   process.stdout.write(text);

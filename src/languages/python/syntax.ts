@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Node, Parser, Query, Tree } from 'web-tree-sitter';
+import type { Node, Parser, Point, Query, Tree } from 'web-tree-sitter';
+import type { Edit } from '../../core/types';
 
 export type { Node, Tree };
 
@@ -72,6 +73,46 @@ export async function parsePython(text: string): Promise<Tree> {
   }
   if (!tree) throw new Error('tree-sitter returned no tree');
   return tree;
+}
+
+/**
+ * Parses `after` — `before` with `edits` applied — reusing `tree`, the parse of `before`: tree-sitter re-reads only
+ * what the edits touched (an import-only rewrite re-parses a few statements, not the file). `tree` is edited in
+ * place and must not be read afterwards. The result is the tree a full parse of `after` gives.
+ */
+export async function reparsePython(tree: Tree, before: string, edits: readonly Edit[], after: string): Promise<Tree> {
+  if (!after.includes('\n') && after.includes('\r')) return parsePython(after);
+  const lineStarts = [0];
+  for (let i = before.indexOf('\n'); i !== -1; i = before.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const pointAt = (index: number): Point => {
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (lineStarts[middle]! <= index) low = middle;
+      else high = middle - 1;
+    }
+    return { row: low, column: index - lineStarts[low]! };
+  };
+  // from the last edit back: each one's offsets in `before` are still right in the text edited so far
+  for (const edit of [...edits].sort((a, b) => b.start - a.start || b.end - a.end)) {
+    const start = pointAt(edit.start);
+    const lastBreak = edit.text.lastIndexOf('\n');
+    const newEnd = lastBreak === -1 ? { row: start.row, column: start.column + edit.text.length } : { row: start.row + edit.text.split('\n').length - 1, column: edit.text.length - lastBreak - 1 };
+    tree.edit({ startIndex: edit.start, oldEndIndex: edit.end, newEndIndex: edit.start + edit.text.length, startPosition: start, oldEndPosition: pointAt(edit.end), newEndPosition: newEnd });
+  }
+  const parser = await getParser();
+  // a tree from a parser that has since been replaced (after an abort) cannot be reused
+  if (parser !== current) return parsePython(after);
+  try {
+    const reparsed = parser.parser.parse(after, tree);
+    if (reparsed) return reparsed;
+  } catch (error) {
+    if (!(error instanceof Error) || error.name !== 'RuntimeError') throw error;
+    pythonParser = undefined;
+    throw new ParserAbortError(`the parser gave up on this file (${error.message.split('.')[0]}, out of WASM memory)`);
+  }
+  throw new Error('tree-sitter returned no tree');
 }
 
 /**

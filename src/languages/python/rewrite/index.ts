@@ -10,7 +10,7 @@ import { PythonFileRewrite } from './file-rewrite';
 import { applyEdits } from '../../../core/edits';
 import type { Edit, FileResult } from '../../../core/types';
 import type { SourceFile } from '../../../core/types';
-import { firstSyntaxError, ParserAbortError, parsePython, type Tree } from '../syntax';
+import { firstSyntaxError, ParserAbortError, parsePython, reparsePython, type Tree } from '../syntax';
 import { FileRewrite } from './recorder';
 import { keepImportOrder } from '../import-order';
 
@@ -46,7 +46,7 @@ async function planLfRewrite(file: SourceFile, ctx: PythonContext): Promise<File
     if (!out.edits.length) return { kind: 'unchanged', file: file.path, needsReview: out.needsReview, notes: out.notes };
     const { edits, unkept } = await keepImportOrder(file.text, tree.rootNode, out.edits, ctx.importOrder, out.eol);
     for (const line of unkept) out.notes.push({ file: file.path, line, message: 'imports left as rewritten: this block is not laid out the way remodel reproduces isort (run isort on this file)' });
-    const broken = await syntaxErrorAfter(file.text, edits);
+    const broken = await syntaxErrorAfter(file.text, edits, tree);
     if (broken) return { kind: 'failed', file: file.path, line: broken.line, column: broken.column, error: `the rewrite would not parse (${broken.text}); file left untouched, please report this` };
     return { kind: 'changed', file: file.path, edits, needsReview: out.needsReview, notes: out.notes, stats: out.stats };
   } finally {
@@ -70,15 +70,18 @@ export function isRetiredDuplicate(path: string, ctx: PythonContext): boolean {
 }
 
 
-/** The safety net: a rewritten file must parse as its original did. */
-export async function syntaxErrorAfter(text: string, edits: readonly Edit[]): Promise<ReturnType<typeof firstSyntaxError>> {
+/**
+ * The safety net: a rewritten file must parse as its original did. Given the original's tree, only what the edits
+ * touched is parsed again (the tree is spent: edited in place).
+ */
+export async function syntaxErrorAfter(text: string, edits: readonly Edit[], original?: Tree): Promise<ReturnType<typeof firstSyntaxError>> {
   let after: string;
   try {
     after = applyEdits(text, edits);
   } catch (error) {
     return { line: 1, column: 1, text: error instanceof Error ? error.message : String(error) };
   }
-  const tree = await parsePython(after);
+  const tree = original ? await reparsePython(original, text, edits, after) : await parsePython(after);
   try {
     return firstSyntaxError(tree);
   } finally {
