@@ -8,7 +8,6 @@ import { appOf, djangoDbTableEdit, djangoRenameMigrated, djangoRenameMigration, 
 import { scanPythonModels } from '../schema/orm/python';
 import { qualifiedName, renameOf, tableRenameLabel } from '../schema/tables/names';
 import { planPythonTableRenames } from '../schema/tables/python';
-import { planPrismaTableRenames, planTypeScriptTableRenames } from '../schema/tables/typescript';
 import { ownsTypeScriptPath } from '../languages/typescript/owns';
 import type { DiskWorkspace } from '../workspace/workspace';
 
@@ -29,6 +28,8 @@ export async function planTables(maps: readonly ImportMap[], workspace: DiskWork
   const withTables = maps.filter((map) => map.tables.length);
   const typescript = withTables.filter((map) => map.language === 'typescript');
   if (typescript.length) {
+    // required here, not above: it loads the TypeScript compiler, which a plan of Python maps never needs
+    const { planPrismaTableRenames, planTypeScriptTableRenames } = require('../schema/tables/typescript') as typeof import('../schema/tables/typescript');
     const renames = typescript.flatMap((map) => map.tables);
     const names = [...new Set(renames.map((r) => r.from.name))];
     for (const file of workspace.files) {

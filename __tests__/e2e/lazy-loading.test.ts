@@ -1,0 +1,44 @@
+import { spawnSync } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { makeGitRepo, repoRoot } from '../support/cli';
+
+/*
+ * Issue 17: a plan loads only the parsers its maps need. Loading the TypeScript compiler costs 0.2-0.4 s per start
+ * (9 MB of JavaScript), the WASM Python parser less but not nothing: a Python plan must not pay for the compiler, nor
+ * a TypeScript plan for tree-sitter. Measured by a preload that records which of them the CLI process requires.
+ */
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+function heavyModulesLoaded(dir: string, map: string): string[] {
+  const preload = join(dir, '.remodel-preload.cjs');
+  writeFileSync(
+    preload,
+    `const Module = require('module'); const load = Module._load; const seen = new Set();
+Module._load = function (request) {
+  if (/^typescript$|[\\/]typescript[\\/]lib[\\/]typescript\.js$/.test(request)) seen.add('typescript');
+  if (/(^|[\\/])web-tree-sitter([\\/]|$)/.test(request)) seen.add('web-tree-sitter');
+  return load.apply(this, arguments);
+};
+process.on('exit', () => process.stderr.write('\\nLOADED ' + JSON.stringify([...seen].sort()) + '\\n'));\n`,
+  );
+  const result = spawnSync(process.execPath, ['-r', preload, join(repoRoot, 'dist', 'bin', 'remodel.js'), 'plan', '--map', map], { cwd: dir, encoding: 'utf8' });
+  expect(result.status).toBe(0);
+  const line = result.stderr.split('\n').find((l) => l.startsWith('LOADED '));
+  return JSON.parse(line!.slice('LOADED '.length)) as string[];
+}
+
+describe('a plan loads only the parsers its maps need', () => {
+  it('Python map: no TypeScript compiler', () => {
+    const dir = makeGitRepo(join(repoRoot, 'examples', 'python-backend'));
+    dirs.push(dir);
+    expect(heavyModulesLoaded(dir, join(repoRoot, 'import-maps', 'seed-consolidation.yaml'))).toEqual(['web-tree-sitter']);
+  });
+
+  it('TypeScript map: no tree-sitter', () => {
+    const dir = makeGitRepo(join(repoRoot, 'examples', 'ts-app'));
+    dirs.push(dir);
+    expect(heavyModulesLoaded(dir, join(repoRoot, 'import-maps', 'ts-app.yaml'))).toEqual(['typescript']);
+  });
+});
