@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { Presets, SingleBar } from 'cli-progress';
+import type { SingleBar } from 'cli-progress';
 import yargs, { type Argv } from 'yargs';
 import { InterruptedError, PartialApplyError, RemodelError, UsageError } from '../core/errors';
 import { renderPlanHtml, verifyPlan, applyInterruptible, applySavedPatch, finishInterruptedApply, hasInterruptedApply, audit, renderPlanMarkdown, checkFindings, checkFormats, drift, inventory, lintConfig, lintFormats, renderCheck, renderInventoryJson, renderInventoryMarkdown, renderDriftJson, renderDriftMarkdown, draftImportMap, plan, renderAuditJson, renderAuditMarkdown, renderFilePatchBytes, renderJsonReport, renderPatchBytes, renderStat, renderSummary, type Plan, type TransformName } from '../index';
@@ -103,10 +103,16 @@ function jobsOf(jobs: string | number | undefined): number | undefined {
   return n;
 }
 
+/** The progress bar on a terminal (its module loaded only then: every start pays for what it loads). */
+function progressBar(): SingleBar {
+  const { Presets, SingleBar: Bar } = require('cli-progress') as typeof import('cli-progress');
+  return new Bar({ format: 'remodel {bar} {value}/{total} files', stream: process.stderr, clearOnComplete: true, hideCursor: true }, Presets.shades_classic);
+}
+
 async function computePlan(args: PlanArgs, io: Io): Promise<Plan> {
   checkOut(args.out);
   if (hasInterruptedApply(args.cwd)) io.stderr('remodel: warning: an apply was interrupted here (.remodel-apply.json): this plan is of a half-written tree; run remodel apply to finish it\n');
-  const bar = io.stderrIsTTY && io.env?.TERM !== 'dumb' ? new SingleBar({ format: 'remodel {bar} {value}/{total} files', stream: process.stderr, clearOnComplete: true, hideCursor: true }, Presets.shades_classic) : undefined;
+  const bar = io.stderrIsTTY && io.env?.TERM !== 'dumb' ? progressBar() : undefined;
   let started = false;
   try {
     return await plan({

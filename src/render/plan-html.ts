@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { html as diffToHtml } from 'diff2html';
 import type { Plan } from '../plan/types';
 import { renderPatchBytes } from './patch';
 
@@ -16,6 +15,8 @@ const diffStylesheet = (): string => (stylesheet ??= readFileSync(require.resolv
 export function renderPlanHtml(plan: Plan): string {
   const files = plan.changes.length;
   const entries = Object.entries(plan.summary.entries);
+  // loaded here: only this format needs it, and every start of the CLI pays for what it loads
+  const { html: diffToHtml } = require('diff2html') as typeof import('diff2html');
   const diff = diffToHtml(renderPatchBytes(plan.changes).toString('utf8'), { outputFormat: 'side-by-side', drawFileList: true, matching: 'lines', diffStyle: 'word' });
   return `<!doctype html>
 <html lang="en">
