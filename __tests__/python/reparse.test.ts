@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { applyEdits } from '../../src/core/edits';
 import type { Edit } from '../../src/core/types';
-import { parsePython, reparsePython, type Node } from '../../src/languages/python/syntax';
+import { syntaxErrorAfter } from '../../src/languages/python/rewrite';
+import { firstSyntaxError, parsePython, reparsePython, type Node } from '../../src/languages/python/syntax';
 import { fixturesRoot } from '../support/fixtures';
 
 /*
@@ -17,7 +18,7 @@ const sources = readdirSync(join(fixturesRoot, 'rewrite-imports'))
   .filter((text) => !(!text.includes('\n') && text.includes('\r')))
   .slice(0, 40);
 
-const snippets = ['', ' ', '\n', '\n\n', 'import os\n', 'from .models.booking import (\n    Booking as B,\n    Other,\n)\n', 'é€😀', 'x = "😀"\n', 'def f():\n    pass\n', '(', ')', ':', '    ', 'class A(B):\n    x: int = 1\n', '\r\n'];
+const snippets = ['', ' ', '\n', 'print "x"\n', '        z = 3\n', 'exec "y"\n', '\n\n', 'import os\n', 'from .models.booking import (\n    Booking as B,\n    Other,\n)\n', 'é€😀', 'x = "😀"\n', 'def f():\n    pass\n', '(', ')', ':', '    ', 'class A(B):\n    x: int = 1\n', '\r\n'];
 
 const shape = (node: Node): string => `${node.type}[${node.startIndex},${node.endIndex}|${node.startPosition.row}:${node.startPosition.column}-${node.endPosition.row}:${node.endPosition.column}](${node.children.map((child) => (child ? shape(child) : '')).join(' ')})`;
 
@@ -52,5 +53,48 @@ describe('reparsePython', () => {
       }),
       { numRuns: 300, seed: 17 },
     );
+  });
+
+  it('the safety net finds what a full check of the rewritten text finds, looking for Python 3 errors on written rows only', async () => {
+    const clean = [];
+    for (const text of sources) {
+      const tree = await parsePython(text);
+      if (!firstSyntaxError(tree)) clean.push(text);
+      tree.delete();
+    }
+    const found = { errors: 0, clean: 0 };
+    await fc.assert(
+      fc.asyncProperty(fc.nat(clean.length - 1), fc.array(fc.nat(4000), { minLength: 2, maxLength: 8 }), fc.array(fc.nat(), { minLength: 1, maxLength: 8 }), async (index, cuts, picks) => {
+        const before = clean[index]!;
+        const edits = editsOf(before, cuts, picks);
+        const full = await parsePython(applyEdits(before, edits));
+        const expected = firstSyntaxError(full);
+        full.delete();
+        const original = await parsePython(before);
+        try {
+          expect(await syntaxErrorAfter(before, edits, original)).toEqual(expected);
+        } finally {
+          original.delete();
+        }
+        found[expected ? 'errors' : 'clean']++;
+      }),
+      { numRuns: 300, seed: 23 },
+    );
+    // both outcomes were exercised
+    expect(found.errors).toBeGreaterThan(20);
+    expect(found.clean).toBeGreaterThan(20);
+  });
+
+  it('catches a print statement and an unexpected indent the edits write', async () => {
+    const before = 'import os\n\n\ndef f():\n    return os.sep\n';
+    for (const [snippet, message] of [['print "x"\n', 'Python 2 print statement'], ['x = 1\n        y = 2\n', 'unexpected indent']] as const) {
+      const edits: Edit[] = [{ start: before.indexOf('\n\n\n') + 1, end: before.indexOf('\n\n\n') + 1, text: snippet }];
+      const original = await parsePython(before);
+      try {
+        expect((await syntaxErrorAfter(before, edits, original))?.text).toBe(message);
+      } finally {
+        original.delete();
+      }
+    }
   });
 });

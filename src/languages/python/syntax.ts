@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Node, Parser, Point, Query, Tree } from 'web-tree-sitter';
+import type { Node, Parser, Point, Query, QueryOptions, Tree } from 'web-tree-sitter';
 import type { Edit } from '../../core/types';
 
 export type { Node, Tree };
@@ -41,7 +41,7 @@ function getParser(): Promise<PythonParser> {
 }
 
 /** The nodes a tree-sitter query captures, in document order: the search runs in WASM, so untouched nodes cost nothing in JS. */
-export function captureNodes(node: Node, source: string): Node[] {
+export function captureNodes(node: Node, source: string, within?: QueryOptions): Node[] {
   if (!current) throw new Error('captureNodes before any parse');
   const { binding, queries } = current;
   let query = queries.get(source);
@@ -49,7 +49,7 @@ export function captureNodes(node: Node, source: string): Node[] {
     if (!node.tree.language) throw new Error('tree without a language');
     queries.set(source, (query = new binding.Query(node.tree.language, source)));
   }
-  return query.captures(node).map((capture) => capture.node);
+  return query.captures(node, within).map((capture) => capture.node);
 }
 
 /** The parser of the latest parse: its trees' nodes belong to its WASM instance. */
@@ -115,13 +115,20 @@ export async function reparsePython(tree: Tree, before: string, edits: readonly 
   throw new Error('tree-sitter returned no tree');
 }
 
+/** 0-based rows, `end` included. */
+export interface LineRange {
+  start: number;
+  end: number;
+}
+
 /**
  * The first syntax error of a tree, as a 1-based line and column, or undefined when it parsed cleanly. Beyond what
  * tree-sitter marks (it recovers, and its grammar also takes Python 2): a `print`/`exec` statement, and a statement
- * indented otherwise than its siblings, which Python 3 refuses.
+ * indented otherwise than its siblings, which Python 3 refuses. With `only`, those two are looked for on these rows
+ * alone (a rewrite's: the rest was checked before it), tree-sitter's own errors everywhere.
  */
-export function firstSyntaxError(tree: Tree): { line: number; column: number; text: string } | undefined {
-  if (!tree.rootNode.hasError) return python3Error(tree.rootNode);
+export function firstSyntaxError(tree: Tree, only?: LineRange[]): { line: number; column: number; text: string } | undefined {
+  if (!tree.rootNode.hasError) return python3Error(tree.rootNode, only);
   const stack: Node[] = [tree.rootNode];
   while (stack.length) {
     const node = stack.pop()!;
@@ -184,11 +191,13 @@ export function findDunderAll(module: Node): string[] | undefined {
 }
 
 /** Python 2 statements and unexpected indents, which tree-sitter accepts and Python 3 does not. */
-function python3Error(root: Node): { line: number; column: number; text: string } | undefined {
+function python3Error(root: Node, only?: LineRange[]): { line: number; column: number; text: string } | undefined {
   const at = (node: Node, text: string) => ({ line: node.startPosition.row + 1, column: node.startPosition.column + 1, text });
-  for (const node of captureNodes(root, '[(print_statement) (exec_statement)] @py2')) return at(node, `Python 2 ${node.type.replace('_', ' ')}`);
+  const capture = (source: string): Node[] =>
+    only ? only.flatMap((range) => captureNodes(root, source, { startPosition: { row: range.start, column: 0 }, endPosition: { row: range.end + 1, column: 0 } })) : captureNodes(root, source);
+  for (const node of capture('[(print_statement) (exec_statement)] @py2')) return at(node, `Python 2 ${node.type.replace('_', ' ')}`);
   const source = root.text;
-  for (const body of [root, ...captureNodes(root, '(block) @block')]) {
+  for (const body of [root, ...capture('(block) @block')]) {
     let column: number | undefined = body === root ? 0 : undefined;
     for (const child of body.namedChildren) {
       if (!child || child.type === 'comment') continue;

@@ -10,7 +10,7 @@ import { PythonFileRewrite } from './file-rewrite';
 import { applyEdits } from '../../../core/edits';
 import type { Edit, FileResult } from '../../../core/types';
 import type { SourceFile } from '../../../core/types';
-import { firstSyntaxError, ParserAbortError, parsePython, reparsePython, type Tree } from '../syntax';
+import { firstSyntaxError, ParserAbortError, parsePython, reparsePython, type LineRange, type Tree } from '../syntax';
 import { FileRewrite } from './recorder';
 import { keepImportOrder } from '../import-order';
 
@@ -83,11 +83,37 @@ export async function syntaxErrorAfter(text: string, edits: readonly Edit[], ori
   }
   const tree = original ? await reparsePython(original, text, edits, after) : await parsePython(after);
   try {
-    return firstSyntaxError(tree);
+    // the original parsed cleanly: Python 3's own rules need checking only on the rows the edits wrote
+    return firstSyntaxError(tree, original ? rowsWritten(text, edits) : undefined);
   } finally {
     tree.delete();
   }
 }
+
+/** The rows of the rewritten text that the edits wrote (each edit's first to last row, in the text after them). */
+function rowsWritten(text: string, edits: readonly Edit[]): LineRange[] {
+  const ranges: LineRange[] = [];
+  let rowShift = 0;
+  let lastEnd = 0;
+  let row = 0;
+  for (const edit of [...edits].sort((a, b) => a.start - b.start || a.end - b.end)) {
+    row += countBreaks(text, lastEnd, edit.start);
+    const start = row + rowShift;
+    const written = countBreaks(edit.text, 0, edit.text.length);
+    ranges.push({ start, end: start + written });
+    const removed = countBreaks(text, edit.start, edit.end);
+    row += removed;
+    rowShift += written - removed;
+    lastEnd = edit.end;
+  }
+  return ranges;
+}
+
+const countBreaks = (text: string, from: number, to: number): number => {
+  let count = 0;
+  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) count++;
+  return count;
+};
 
 /** Decides every import statement first (claims), then rewrites them, then their uses, strings and dynamic imports. */
 async function run(rw: PythonFileRewrite): Promise<void> {
