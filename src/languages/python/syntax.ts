@@ -190,23 +190,45 @@ export function findDunderAll(module: Node): string[] | undefined {
   return names;
 }
 
-/** Python 2 statements and unexpected indents, which tree-sitter accepts and Python 3 does not. */
+/** Statements that hold blocks, and their clauses: the walk below descends into them and nothing else. */
+const holdsBlocks = /^(?:if_statement|for_statement|while_statement|try_statement|with_statement|match_statement|function_definition|class_definition|decorated_definition|\w+_clause)$/;
+
+/**
+ * Python 2 statements and unexpected indents, which tree-sitter accepts and Python 3 does not: a walk over the
+ * statements alone (never into expressions), each body's statements that begin their own line compared by column.
+ * With `only`, the bodies that do not reach those rows are not looked at (the root's always is).
+ */
 function python3Error(root: Node, only?: LineRange[]): { line: number; column: number; text: string } | undefined {
   const at = (node: Node, text: string) => ({ line: node.startPosition.row + 1, column: node.startPosition.column + 1, text });
-  const capture = (source: string): Node[] =>
-    only ? only.flatMap((range) => captureNodes(root, source, { startPosition: { row: range.start, column: 0 }, endPosition: { row: range.end + 1, column: 0 } })) : captureNodes(root, source);
-  for (const node of capture('[(print_statement) (exec_statement)] @py2')) return at(node, `Python 2 ${node.type.replace('_', ' ')}`);
-  const source = root.text;
-  for (const body of [root, ...capture('(block) @block')]) {
+  const reaches = (node: Node): boolean => !only || only.some((range) => node.startPosition.row <= range.end && node.endPosition.row >= range.start);
+  const checkBody = (body: Node, headerRow: number | undefined): ReturnType<typeof python3Error> => {
     let column: number | undefined = body === root ? 0 : undefined;
+    let previousEnd = headerRow ?? -1;
     for (const child of body.namedChildren) {
-      if (!child || child.type === 'comment') continue;
-      // only statements that begin their own line show their indentation
-      const lineStart = child.startIndex - child.startPosition.column;
-      if (!/^[ \t\f]*$/.test(source.slice(lineStart, child.startIndex))) continue;
-      column ??= child.startPosition.column;
-      if (child.startPosition.column !== column) return at(child, 'unexpected indent');
+      if (!child) continue;
+      // the first row's column cannot tell a byte-order mark (tree-sitter counts it) from a space: not judged there
+      const ownLine = child.startPosition.row > previousEnd && !(child.startPosition.row === 0 && child.startPosition.column > 0);
+      previousEnd = child.endPosition.row;
+      if (child.type === 'comment') continue;
+      if ((child.type === 'print_statement' || child.type === 'exec_statement') && reaches(child)) return at(child, `Python 2 ${child.type.replace('_', ' ')}`);
+      if (ownLine) {
+        column ??= child.startPosition.column;
+        if (child.startPosition.column !== column) return at(child, 'unexpected indent');
+      }
+      if (holdsBlocks.test(child.type) && reaches(child)) {
+        const found = descend(child);
+        if (found) return found;
+      }
     }
-  }
-  return undefined;
+    return undefined;
+  };
+  const descend = (statement: Node): ReturnType<typeof python3Error> => {
+    for (const part of statement.namedChildren) {
+      if (!part) continue;
+      const found = part.type === 'block' ? (reaches(part) ? checkBody(part, statement.startPosition.row) : undefined) : holdsBlocks.test(part.type) ? descend(part) : undefined;
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return checkBody(root, undefined);
 }
