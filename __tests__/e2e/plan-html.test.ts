@@ -1,7 +1,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeGitRepo, remodel, repoRoot } from '../support/cli';
-import { renderedDom } from '../support/chromium';
+import { decodeEntities, renderedDom } from '../support/chromium';
 
 /*
  * Issue 23, item 3: `plan --format html --out FILE` writes one self-contained page of the patch, side by side (by
@@ -10,7 +10,7 @@ import { renderedDom } from '../support/chromium';
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-const text = (html: string): string => html.replace(/<style>[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&amp;/g, '&');
+const text = (html: string): string => decodeEntities(html.replace(/<style>[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ''));
 
 describe('plan --format html', () => {
   it('one page, nothing fetched: summary, needs review, every changed file side by side with its old and new lines', () => {

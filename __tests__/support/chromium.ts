@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from './cli';
 
+/** Text as a DOM dump holds it, entities decoded. */
+export const decodeEntities = (html: string): string => html.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&amp;/g, '&');
+
 /** Loads a page in headless Debian chromium (scripts run, from file:// only) and returns the DOM it ends with. */
 export function renderedDom(pageFile: string): string {
   const result = spawnSync('chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--allow-file-access-from-files', '--virtual-time-budget=15000', '--dump-dom', `file://${pageFile}`], { encoding: 'utf8', timeout: 60_000 });
@@ -37,7 +40,7 @@ mermaid.initialize({ startOnLoad: false });
     const dom = renderedDom(page);
     const match = /<pre id="out">([^<]*)<\/pre>/.exec(dom);
     if (!match?.[1]) throw new Error(`mermaid did not finish: ${dom.slice(0, 500)}`);
-    return JSON.parse(match[1].replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&')) as Array<{ ok: true; svg: string } | { ok: false; error: string }>;
+    return JSON.parse(decodeEntities(match[1])) as Array<{ ok: true; svg: string } | { ok: false; error: string }>;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -40,9 +40,26 @@ export function applyEdits(text: string, edits: readonly Edit[]): string {
 
 /** 1-based line of a UTF-16 offset. */
 export function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
+  return positionsIn(text)(offset).row + 1;
+}
+
+/**
+ * The 0-based row and column (UTF-16 code units, as tree-sitter's and the compiler's positions) of offsets in `text`:
+ * its line starts found once, each offset by binary search.
+ */
+export function positionsIn(text: string): (offset: number) => { row: number; column: number } {
+  const lineStarts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  return (offset) => {
+    let low = 0;
+    let high = lineStarts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (lineStarts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { row: low, column: offset - lineStarts[low]! };
+  };
 }
 
 /** The line ending a file uses (CRLF if any line ends with it), for inserted lines. */

@@ -1,3 +1,4 @@
+import { cell } from './markdown';
 import { erDiagram, type ErEntity, type ErLink } from '../core/mermaid';
 import type { DriftReport } from '../schema/drift';
 import type { DriftDiagramTable } from '../schema/drift-diagram';
@@ -8,7 +9,6 @@ export function renderDriftJson({ diagram: _diagram, ...report }: DriftReport): 
 }
 
 const where = (origin: { file: string; line: number } | undefined): string => (origin ? `${origin.file}:${origin.line}` : '—');
-const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /** `--format md`: a table a PR comment can hold, findings by table. */
 export function renderDriftMarkdown(report: DriftReport): string {

@@ -1,9 +1,6 @@
+import { cell, code } from './markdown';
 import type { FileChange, Plan } from '../plan/types';
 
-/** Text for a Markdown table cell or list item: pipes escaped, one line. */
-const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
-/** A path or `file:line` as inline code (a backtick inside gets a longer fence). */
-const code = (text: string): string => (text.includes('`') ? `\`\` ${text} \`\`` : `\`${text}\``);
 
 const kindOf = (change: FileChange): string => {
   if (change.after === null) return 'deleted';

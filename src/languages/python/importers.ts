@@ -3,10 +3,9 @@ import type { ImportMap } from '../../importmap/types';
 import type { Workspace } from '../../core/types';
 import type { PythonModuleIndex } from './modules';
 import { textOrUndefined } from '../../core/read-text';
-import { findImports } from './imports';
+import { findImports, fromImportText } from './imports';
 import { parsePython } from './syntax';
 
-const fromImport = /^[ \t]*from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n;#]*(?:\\\n[^\n;#]*)*)/gm;
 
 /**
  * `module\0name` for every name that some file imports *from* a module, found by a text scan (no parse) of the
@@ -26,7 +25,7 @@ export function namesImportedFromModules(map: ImportMap, modules: PythonModuleIn
       continue; // not text: the scan reports it if it matters
     }
     if (!renamed.some((name) => text.includes(name))) continue;
-    for (const [, dots, dotted, list] of text.matchAll(fromImport)) {
+    for (const [, dots, dotted, list] of text.matchAll(fromImportText)) {
       const module = modules.absolutize(file, dots!.length, dotted || undefined);
       if (!module) continue;
       for (const part of list!.replace(/[()\\]/g, ' ').replace(/#[^\n]*/g, '').split(',')) {

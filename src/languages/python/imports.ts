@@ -31,6 +31,12 @@ export interface ImportStatement {
 
 export type PythonImport = ImportFromStatement | ImportStatement;
 
+/**
+ * `from <dots> <module> import <names>` as text, for scans that decide without a parse: the dots, the module after
+ * them, the names (parenthesised or to the line's end, backslash continuations included).
+ */
+export const fromImportText = /^[ \t]*from[ \t]+(\.*)[ \t]*([\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n;#]*(?:\\\n[^\n;#]*)*)/gm;
+
 const dottedText = (node: Node): string => node.namedChildren.map((c) => c?.text ?? '').join('.');
 
 function toItem(node: Node, fromImport: boolean): ImportItem {

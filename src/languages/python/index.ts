@@ -5,6 +5,7 @@ import type { SourceFile, Workspace } from '../../core/types';
 import { expandMoves } from '../../workspace/moves';
 import { barrelRules } from './barrels';
 import { verifyPythonByImport, verifyPythonImports } from './verify';
+import { fromImportText } from './imports';
 import { importersOfModule, namesImportedFromModules } from './importers';
 import { mentionsAny } from '../needles';
 import { findModuleExports, type ModuleExports } from './exports';
@@ -37,7 +38,6 @@ function needlesOf(map: ImportMap): string[] {
 }
 
 const relativeImport = /^[ \t]*from[ \t]+\./m;
-const relativeImportHead = /^[ \t]*from[ \t]+(\.+)[ \t]*([\w.]*)[ \t]+import\b/gm;
 
 /**
  * The modules a file's relative imports name, resolved from its package (`from ..core import x` in `a/b/c.py` ->
@@ -46,7 +46,7 @@ const relativeImportHead = /^[ \t]*from[ \t]+(\.+)[ \t]*([\w.]*)[ \t]+import\b/g
  */
 function relativeTargets(path: string, text: string, modules: PythonModuleIndex): Array<string | undefined> {
   const targets: Array<string | undefined> = [];
-  for (const match of text.matchAll(relativeImportHead)) targets.push(modules.absolutize(path, match[1]!.length, match[2] || undefined));
+  for (const [, dots, module] of text.matchAll(fromImportText)) if (dots) targets.push(modules.absolutize(path, dots.length, module || undefined));
   const written = text.match(/^[ \t]*from[ \t]+\./gm)?.length ?? 0;
   if (targets.length < written) targets.push(undefined);
   return targets;

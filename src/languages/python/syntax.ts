@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Node, Parser, Point, Query, QueryOptions, Tree } from 'web-tree-sitter';
+import { positionsIn } from '../../core/edits';
 import type { Edit } from '../../core/types';
 
 export type { Node, Tree };
@@ -82,18 +83,7 @@ export async function parsePython(text: string): Promise<Tree> {
  */
 export async function reparsePython(tree: Tree, before: string, edits: readonly Edit[], after: string): Promise<Tree> {
   if (!after.includes('\n') && after.includes('\r')) return parsePython(after);
-  const lineStarts = [0];
-  for (let i = before.indexOf('\n'); i !== -1; i = before.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  const pointAt = (index: number): Point => {
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (lineStarts[middle]! <= index) low = middle;
-      else high = middle - 1;
-    }
-    return { row: low, column: index - lineStarts[low]! };
-  };
+  const pointAt = positionsIn(before);
   // from the last edit back: each one's offsets in `before` are still right in the text edited so far
   for (const edit of [...edits].sort((a, b) => b.start - a.start || b.end - a.end)) {
     const start = pointAt(edit.start);

@@ -7,7 +7,7 @@ import { claimUnmovedBindings } from './names';
 import { keepSelfDocumentingOutput, reviewDynamicImports } from './strings-in-code';
 import type { FromDecision, PythonContext } from './types';
 import { PythonFileRewrite } from './file-rewrite';
-import { applyEdits } from '../../../core/edits';
+import { applyEdits, positionsIn } from '../../../core/edits';
 import type { Edit, FileResult } from '../../../core/types';
 import type { SourceFile } from '../../../core/types';
 import { firstSyntaxError, ParserAbortError, parsePython, reparsePython, type LineRange, type Tree } from '../syntax';
@@ -84,36 +84,24 @@ export async function syntaxErrorAfter(text: string, edits: readonly Edit[], ori
   const tree = original ? await reparsePython(original, text, edits, after) : await parsePython(after);
   try {
     // the original parsed cleanly: Python 3's own rules need checking only on the rows the edits wrote
-    return firstSyntaxError(tree, original ? rowsWritten(text, edits) : undefined);
+    return firstSyntaxError(tree, original ? rowsWritten(after, edits) : undefined);
   } finally {
     tree.delete();
   }
 }
 
-/** The rows of the rewritten text that the edits wrote (each edit's first to last row, in the text after them). */
-function rowsWritten(text: string, edits: readonly Edit[]): LineRange[] {
+/** The rows of the rewritten text `after` that the edits wrote (each edit's first to last row, in `after`). */
+function rowsWritten(after: string, edits: readonly Edit[]): LineRange[] {
+  const rowOf = positionsIn(after);
   const ranges: LineRange[] = [];
-  let rowShift = 0;
-  let lastEnd = 0;
-  let row = 0;
+  let shift = 0;
   for (const edit of [...edits].sort((a, b) => a.start - b.start || a.end - b.end)) {
-    row += countBreaks(text, lastEnd, edit.start);
-    const start = row + rowShift;
-    const written = countBreaks(edit.text, 0, edit.text.length);
-    ranges.push({ start, end: start + written });
-    const removed = countBreaks(text, edit.start, edit.end);
-    row += removed;
-    rowShift += written - removed;
-    lastEnd = edit.end;
+    const start = edit.start + shift;
+    ranges.push({ start: rowOf(start).row, end: rowOf(start + edit.text.length).row });
+    shift += edit.text.length - (edit.end - edit.start);
   }
   return ranges;
 }
-
-const countBreaks = (text: string, from: number, to: number): number => {
-  let count = 0;
-  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) count++;
-  return count;
-};
 
 /** Decides every import statement first (claims), then rewrites them, then their uses, strings and dynamic imports. */
 async function run(rw: PythonFileRewrite): Promise<void> {
