@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 import { enableCompileCache } from '../src/core/compile-cache';
 
-enableCompileCache();
+// one cache per command: what a short command runs must not stand for what a plan runs
+const command = process.argv[2];
+enableCompileCache(command && /^[a-z][a-z-]*$/.test(command) ? command : undefined);
 // loaded after the cache is on, so that the compiler and parsers it requires are cached too
 const { run } = require('../src/cli') as typeof import('../src/cli');
 

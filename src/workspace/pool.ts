@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { compileCacheFolder } from '../core/compile-cache';
 
 /**
  * What the pool runs, the same in this thread and in each worker: a worker loads `module` (compiled JavaScript) by
@@ -121,6 +122,8 @@ type Reply<Output> = { id: number; output: Output } | { id: number; error: strin
 export interface WorkerData<Init> {
   module: string;
   init: Init;
+  /** the compile cache's folder of the main thread (`core/compile-cache.ts`) */
+  compileCache?: string;
 }
 
 /**
@@ -128,7 +131,7 @@ export interface WorkerData<Init> {
  * already and would otherwise sit idle once the scan is done, and each worker costs a start-up.
  */
 function workerPool<Init, Chunk, Output>(task: PoolTask<Init, Chunk, Output>, jobs: number): ChunkRunner<Chunk, Output> {
-  const workerData: WorkerData<Init> = { module: task.module, init: task.init };
+  const workerData: WorkerData<Init> = { module: task.module, init: task.init, compileCache: compileCacheFolder() };
   // more threads than cores only cost memory (each loads the compiler or the parser): `--jobs 1000` means every core
   const workers = Array.from({ length: Math.min(jobs, availableParallelism()) - 1 }, () => new Worker(workerFile, { workerData }));
   const idle = new Set(workers);

@@ -2,11 +2,11 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { enableCompileCache } from '../core/compile-cache';
 import type { PoolTaskModule, WorkerData } from './pool';
 
-// the task below loads the compiler or parser: with the cache on, as in the main thread
-enableCompileCache();
+const { module: taskModule, init, compileCache } = workerData as WorkerData<unknown>;
+// the task below loads the compiler or parser: with the main thread's cache, read-only
+enableCompileCache(compileCache);
 
 /** A pool worker: loads its task module and opens its state (maps, adapters, parsers) at once, then runs the chunks it is sent. */
-const { module: taskModule, init } = workerData as WorkerData<unknown>;
 const task = require(taskModule) as PoolTaskModule<unknown, unknown, unknown, unknown>;
 const state = task.open(init);
 // a state that cannot be opened (a bad map) is reported by the main thread, which opens it too; here it fails each chunk

@@ -1,0 +1,71 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repoRoot } from '../support/cli';
+
+// the compiled cache (`npm test` builds first): a child process is the only honest place to swap Node's loader
+const cacheModule = join(repoRoot, 'dist', 'src', 'core', 'compile-cache.js');
+
+function setup(): { dir: string; cache: string; run: (scope: string, call?: string) => string } {
+  const dir = mkdtempSync(join(tmpdir(), 'remodel-compile-cache-'));
+  const cache = join(dir, 'cache');
+  writeFileSync(join(dir, 'main.js'), [
+    `require(${JSON.stringify(cacheModule)}).enableCompileCache(process.argv[2]);`,
+    "const m = require('./m.js');",
+    'const call = process.argv[3];',
+    "console.log(call ? m[call]() : m.value());",
+  ].join('\n'));
+  writeModule(dir, 'A1');
+  const run = (scope: string, call?: string): string => {
+    const result = spawnSync(process.execPath, [join(dir, 'main.js'), scope, ...(call ? [call] : [])], { encoding: 'utf8', env: { ...process.env, REMODEL_COMPILE_CACHE: cache } });
+    if (result.status !== 0) throw new Error(result.stderr);
+    return result.stdout.trim();
+  };
+  return { dir, cache, run };
+}
+
+/** m.js: a value, and a function with a lot of code. */
+function writeModule(dir: string, value: string): void {
+  const body = Array.from({ length: 400 }, (_, i) => `  total += (n * ${i}) % ${i + 7};`).join('\n');
+  writeFileSync(join(dir, 'm.js'), `exports.value = () => '${value}';\nexports.heavy = (n = 3) => {\n  let total = 0;\n${body}\n  return total;\n};\n`);
+}
+
+const entries = (folder: string): { name: string; size: number; mtime: number }[] =>
+  readdirSync(folder).filter((name) => name.endsWith('.v8')).map((name) => ({ name, size: statSync(join(folder, name)).size, mtime: statSync(join(folder, name)).mtimeMs }));
+const scopeFolder = (cache: string, scope: string): string => join(cache, `${process.version}-${process.arch}`, scope);
+
+describe('the compile cache (core/compile-cache.ts)', () => {
+  it('writes each module’s code at exit, then serves it without writing again', () => {
+    const { cache, run } = setup();
+    expect(run('plan')).toBe('A1');
+    const written = entries(scopeFolder(cache, 'plan'));
+    expect(written.map((entry) => entry.name)).toHaveLength(1); // m.js; main.js is the entry script, compiled before the cache is on
+    expect(run('plan')).toBe('A1');
+    expect(entries(scopeFolder(cache, 'plan'))).toEqual(written);
+  });
+
+  it('never serves a changed module its old code, even at the same size (V8 itself checks only the length)', () => {
+    const { dir, cache, run } = setup();
+    expect(run('plan')).toBe('A1');
+    writeModule(dir, 'B2');
+    expect(run('plan')).toBe('B2');
+    expect(entries(scopeFolder(cache, 'plan'))).toHaveLength(2);
+    expect(run('plan')).toBe('B2');
+  });
+
+  it('keeps the functions the run compiled, not only the top level, one folder per command', () => {
+    const { cache, run } = setup();
+    run('version');
+    run('plan', 'heavy');
+    const [short] = entries(scopeFolder(cache, 'version'));
+    const [long] = entries(scopeFolder(cache, 'plan'));
+    expect(long!.size).toBeGreaterThan(short!.size + 2000);
+  });
+
+  it('is off with REMODEL_COMPILE_CACHE=0', () => {
+    const folderWith = (setting: string): string => spawnSync(process.execPath, ['-e', `const c = require(${JSON.stringify(cacheModule)}); c.enableCompileCache('plan'); console.log(c.compileCacheFolder())`], { encoding: 'utf8', env: { ...process.env, REMODEL_COMPILE_CACHE: setting } }).stdout.trim();
+    expect(folderWith('0')).toBe('undefined');
+    expect(folderWith('/somewhere')).toBe(scopeFolder('/somewhere', 'plan'));
+  });
+});
