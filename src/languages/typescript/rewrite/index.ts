@@ -1,7 +1,7 @@
 import { normaliseEdits } from '../../../core/edits';
 import { relativePosix } from '../../../core/paths';
 import { ts } from '../ts';
-import { firstSyntaxError, parseSource, syntaxErrorAfter } from '../syntax';
+import { firstSyntaxError, mayImportInJsDoc, parseSource, syntaxErrorAfter } from '../syntax';
 import type { Edit, EntryStats, FileResult, NeedsReview, Note } from '../../../core/types';
 import type { SourceFile } from '../../../core/types';
 import { type TypeScriptPreparedMap } from '../prepared-map';
@@ -56,7 +56,7 @@ export function planTypeScriptRewrite(file: SourceFile, prepared: TypeScriptPrep
 
 /** One script: a module file, or a component's `<script>` block (`parseName` gives its language, `App.vue.ts`). */
 function planScript(file: SourceFile, parseName: string, prepared: TypeScriptPreparedMap, component: boolean): FileResult {
-  const sourceFile = parseSource(parseName, file.text);
+  const sourceFile = parseSource(parseName, file.text, { jsDoc: mayImportInJsDoc(file.text) });
   const syntaxError = firstSyntaxError(sourceFile);
   if (syntaxError) return { kind: 'failed', file: file.path, line: syntaxError.line, column: syntaxError.column, error: syntaxError.message };
   try {
