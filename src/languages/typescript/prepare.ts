@@ -11,6 +11,7 @@ import { findModuleFile, ResolverSet, stripSourceExtension } from './resolve';
 import { parseSource } from './syntax';
 import { ts } from './ts';
 import { normalisePath } from '../../core/paths';
+import { textOrUndefined } from '../../core/read-text';
 
 /**
  * Reads the tsconfig/jsconfig files that govern the repository's files, checks that every path module id of the map names a file,
@@ -105,17 +106,17 @@ export function prepareTypeScriptMap(map: ImportMap, workspace: Workspace): Type
     if (!rule.derived) checkMovedNames(map, rule, moduleFiles, exportsOf);
   }
 
-  // an alias without a wildcard may spell an old module without its file name (`"@booking": ["src/models/booking"]`)
+  // an alias without a wildcard may spell an old module without its file name (`"@booking": ["src/models/booking"]`,
+  // a package's `"#booking": "./src/models/booking.ts"`)
+  const oldStems = new Set([...oldFiles.keys()].flatMap((file) => [stripSourceExtension(file), path.dirname(file)]));
+  const namesOldFile = (target: string): boolean => oldStems.has(stripSourceExtension(target));
   for (const { options } of configs.configs()) {
     const base = options.baseUrl ?? (options as { pathsBasePath?: string }).pathsBasePath ?? cwd;
     for (const [key, substitutions] of Object.entries(options.paths ?? {})) {
-      if (key.includes('*')) continue;
-      for (const substitution of substitutions) {
-        const absolute = stripSourceExtension(path.resolve(base, substitution));
-        if ([...oldFiles.keys()].some((file) => stripSourceExtension(file) === absolute || path.dirname(file) === absolute)) needles.add(key);
-      }
+      if (!key.includes('*') && substitutions.some((substitution) => namesOldFile(path.resolve(base, substitution)))) needles.add(key);
     }
   }
+  for (const [key, targets] of exactSubpathImports(workspace)) if (targets.some((target) => namesOldFile(path.join(cwd, target)))) needles.add(key);
   // an index module can be imported as '.' or '..' from inside its own folder
   if (oldIndexFile) for (const quote of [`'`, `"`, '`']) for (const dots of ['.', '..', './', '../']) needles.add(`${quote}${dots}${quote}`);
 
@@ -254,4 +255,38 @@ export function exportedNamesOf(sourceFile: ts.SourceFile, statements: readonly 
 function addBindingNames(name: ts.BindingName, into: Set<string>): void {
   if (ts.isIdentifier(name)) into.add(name.text);
   else for (const element of name.elements) if (ts.isBindingElement(element)) addBindingNames(element.name, into);
+}
+
+/**
+ * The exact keys of every package's `imports` (`"#user"`, not `"#models/*"`) with the files they name, from the
+ * repository root, through any conditions (`{ "types": …, "default": … }`).
+ */
+function exactSubpathImports(workspace: Workspace): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  for (const file of workspace.files) {
+    if (path.posix.basename(file) !== 'package.json' || file.split('/').includes('node_modules')) continue;
+    const text = textOrUndefined(workspace, file);
+    if (!text?.includes('"imports"')) continue;
+    let imports: unknown;
+    try {
+      imports = (JSON.parse(text) as { imports?: unknown }).imports;
+    } catch {
+      continue; // a package.json that does not parse resolves nothing
+    }
+    if (!imports || typeof imports !== 'object') continue;
+    for (const [key, target] of Object.entries(imports)) {
+      if (!key.startsWith('#') || key.includes('*')) continue;
+      const files = targetsOf(target).map((relative) => path.posix.join(path.posix.dirname(file), relative));
+      found.set(key, [...(found.get(key) ?? []), ...files]);
+    }
+  }
+  return found;
+}
+
+/** The relative paths a subpath import's target names, through conditions and fallback arrays. */
+function targetsOf(target: unknown): string[] {
+  if (typeof target === 'string') return target.startsWith('./') ? [target] : [];
+  if (Array.isArray(target)) return target.flatMap(targetsOf);
+  if (target && typeof target === 'object') return Object.values(target).flatMap(targetsOf);
+  return [];
 }

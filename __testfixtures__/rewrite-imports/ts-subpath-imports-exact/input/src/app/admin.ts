@@ -1,0 +1,3 @@
+import { User } from '#user';
+
+export const admin = new User('root@example.com');

@@ -1,0 +1,3 @@
+import { User } from '#db/user.js';
+
+export const admin = new User('root@example.com');

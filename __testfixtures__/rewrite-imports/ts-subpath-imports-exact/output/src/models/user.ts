@@ -1,0 +1,3 @@
+export class User {
+  constructor(public email: string) {}
+}
