@@ -78,6 +78,8 @@ export class ModuleResolver implements Resolution {
   private readonly answers = new Map<string, string | null>();
   private readonly missing = new Set<string>();
   private readonly formats = new Map<string, ts.ResolutionMode>();
+  /** answers mapped by `paths` or `baseUrl`, by specifier and mode: the same from every folder (see `mapsTo`) */
+  private readonly mapped = new Map<string, string>();
   private readonly usesModes: boolean;
   private readonly bundler: boolean;
 
@@ -110,6 +112,12 @@ export class ModuleResolver implements Resolution {
     const known = this.answers.get(key);
     if (known !== undefined) return known ?? undefined;
     const mode = this.modeOf(fromFile, usage);
+    const mappedKey = specifier.startsWith('.') || path.isAbsolute(specifier) ? undefined : `${specifier}\0${mode ?? ''}`;
+    const mapped = mappedKey === undefined ? undefined : this.mapped.get(mappedKey);
+    if (mapped !== undefined) {
+      this.answers.set(key, mapped);
+      return mapped;
+    }
     let resolved = this.resolveOnce(specifier, fromFile, mode);
     // a test runner or bundler loads what the compiler's mode would refuse (e.g. jest.mock('./x') in an ESM file)
     if (resolved === undefined && this.usesModes) {
@@ -117,7 +125,33 @@ export class ModuleResolver implements Resolution {
     }
     if (resolved === undefined) this.missing.add(key);
     this.answers.set(key, typeof resolved === 'string' ? resolved : null);
+    if (mappedKey !== undefined && typeof resolved === 'string' && this.mapsTo(specifier, resolved)) this.mapped.set(mappedKey, resolved);
     return resolved ?? undefined;
+  }
+
+  /**
+   * Whether `file` is where the options' `paths` (the pattern the compiler picks: an exact key, else the longest
+   * prefix) or `baseUrl` map `specifier`: an answer that no importing folder changes, unlike a node_modules lookup.
+   */
+  private mapsTo(specifier: string, file: string): boolean {
+    const stem = stripSourceExtension(file);
+    return this.mappedCandidates(specifier).some((candidate) => {
+      const wanted = stripSourceExtension(candidate);
+      return wanted === stem || path.join(wanted, 'index') === stem;
+    });
+  }
+
+  private mappedCandidates(specifier: string): string[] {
+    const { paths, baseUrl } = this.options;
+    // where the compiler reads substitutions from: baseUrl, else the folder of the config that set `paths`
+    const base = baseUrl ?? (this.options as { pathsBasePath?: string }).pathsBasePath ?? this.cwd;
+    const pattern = paths ? pathsPatternFor(Object.keys(paths), specifier) : undefined;
+    if (pattern !== undefined) {
+      const star = pattern.indexOf('*');
+      const matched = star < 0 ? '' : specifier.slice(star, specifier.length - (pattern.length - star - 1));
+      return paths![pattern]!.map((substitution) => path.resolve(base, substitution.replace('*', matched)));
+    }
+    return baseUrl === undefined ? [] : [path.resolve(baseUrl, specifier)];
   }
 
   unresolved(specifier: string, fromFile: string, usage: UsageKind): boolean {
@@ -235,6 +269,20 @@ function resolutionKey(options: ts.CompilerOptions): string {
   // a compiler that does not expose the list: every option counts
   const names = declared ? [...declared.map((d) => d.name), 'pathsBasePath', 'allowJs', 'allowImportingTsExtensions', 'allowArbitraryExtensions'] : Object.keys(options).filter((n) => n !== 'configFilePath');
   return JSON.stringify(names.map((name) => options[name] ?? null));
+}
+
+/** The `paths` key the compiler applies to `specifier`: the exact one, else the wildcard one with the longest prefix. */
+function pathsPatternFor(keys: readonly string[], specifier: string): string | undefined {
+  if (keys.includes(specifier)) return specifier;
+  let best: string | undefined;
+  for (const key of keys) {
+    const star = key.indexOf('*');
+    if (star < 0 || star !== key.lastIndexOf('*')) continue;
+    const prefix = key.slice(0, star);
+    const suffix = key.slice(star + 1);
+    if (specifier.length >= prefix.length + suffix.length && specifier.startsWith(prefix) && specifier.endsWith(suffix) && (best === undefined || prefix.length > best.indexOf('*'))) best = key;
+  }
+  return best;
 }
 
 function memo<K, V>(map: Map<K, V>, key: K, compute: () => V): V {
