@@ -26,6 +26,16 @@ const FILES: Record<string, string> = {
   // not importers, though they mention `booking` and import relatively
   'pkg/api/other_module.py': 'from ..account.booking_types import BookingType\n\nprint(BookingType)\n',
   'pkg/api/same_package.py': 'from .helpers import booking_count  # booking\n\nprint(booking_count())\n',
+  // the package above, but other names of it (django's `from django.db.models import Q` in a file that says `fields`)
+  'pkg/api/other_names_absolute.py': 'from pkg.models import Booking as B  # booking\n\nprint(B)\n',
+  'pkg/models/other_names_relative.py': 'from . import (\n    # booking lives next door\n    sibling,\n)\n\nprint(sibling)\n',
+};
+
+/** Files that import the package above the old module by the old module's own name, or everything from it. */
+const PARENT_IMPORTERS: Record<string, string> = {
+  'pkg/api/absolute_parent.py': 'from pkg.models import (\n    sibling,\n    booking as b,\n)\n\nprint(b.Booking)\n',
+  'pkg/api/star.py': 'from pkg.models import *  # booking\n\nprint(booking.Booking)\n',
+  'pkg/models/continued.py': 'from . import sibling, \\\n    booking\n\nprint(booking.Booking)\n',
 };
 
 describe('Python prefilter: relative imports resolved before a parse', () => {
@@ -36,6 +46,18 @@ describe('Python prefilter: relative imports resolved before a parse', () => {
       const computed = await plan({ cwd: repo.dir, maps: [join(repo.dir, 'map.yaml')], only: ['rewrite-imports'] });
       expect(computed.changes.map((change) => change.path).sort()).toEqual(['pkg/api/direct.py', 'pkg/api/through_package.py', 'pkg/models/sibling.py']);
       expect(computed.summary.filesParsed).toBe(3);
+    } finally {
+      repo.dispose();
+    }
+  });
+
+  it('keeps a file that imports the package above by the old module\'s name (absolute, relative, continued) or with *', async () => {
+    const repo = makeTempRepo();
+    try {
+      for (const [file, text] of Object.entries({ ...FILES, ...PARENT_IMPORTERS })) repo.write(file, text);
+      const computed = await plan({ cwd: repo.dir, maps: [join(repo.dir, 'map.yaml')], only: ['rewrite-imports'] });
+      expect(computed.summary.filesParsed).toBe(3 + Object.keys(PARENT_IMPORTERS).length);
+      expect(computed.changes.map((change) => change.path)).toEqual(expect.arrayContaining(['pkg/api/absolute_parent.py', 'pkg/models/continued.py']));
     } finally {
       repo.dispose();
     }

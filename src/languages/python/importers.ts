@@ -3,7 +3,7 @@ import type { ImportMap } from '../../importmap/types';
 import type { Workspace } from '../../core/types';
 import type { PythonModuleIndex } from './modules';
 import { textOrUndefined } from '../../core/read-text';
-import { findImports, fromImportText } from './imports';
+import { findImports, fromImportsInText } from './imports';
 import { parsePython } from './syntax';
 
 
@@ -25,13 +25,10 @@ export function namesImportedFromModules(map: ImportMap, modules: PythonModuleIn
       continue; // not text: the scan reports it if it matters
     }
     if (!renamed.some((name) => text.includes(name))) continue;
-    for (const [, dots, dotted, list] of text.matchAll(fromImportText)) {
-      const module = modules.absolutize(file, dots!.length, dotted || undefined);
+    for (const { dots, module: dotted, names } of fromImportsInText(text)) {
+      const module = modules.absolutize(file, dots, dotted || undefined);
       if (!module) continue;
-      for (const part of list!.replace(/[()\\]/g, ' ').replace(/#[^\n]*/g, '').split(',')) {
-        const name = part.trim().split(/\s+as\s+/)[0]?.trim();
-        if (name && renamed.includes(name)) found.add(`${module}\0${name}`);
-      }
+      for (const name of names) if (renamed.includes(name)) found.add(`${module}\0${name}`);
     }
   }
   return found;

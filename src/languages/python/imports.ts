@@ -35,7 +35,27 @@ export type PythonImport = ImportFromStatement | ImportStatement;
  * `from <dots> <module> import <names>` as text, for scans that decide without a parse: the dots, the module after
  * them, the names (parenthesised or to the line's end, backslash continuations included).
  */
-export const fromImportText = /^[ \t]*from[ \t]+(\.*)[ \t]*([\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n;#]*(?:\\\n[^\n;#]*)*)/gm;
+export const fromImportText = /^[ \t]*from[ \t]+(\.*)[ \t]*([\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n;#\\]*(?:\\\n[^\n;#\\]*)*)/gm;
+
+/** A from-import read by `fromImportText`: its dots, the module after them ('' in `from . import x`), the names it imports (`*` for a star). */
+export interface FromImportText {
+  dots: number;
+  module: string;
+  names: string[];
+}
+
+export function fromImportsInText(text: string): FromImportText[] {
+  return [...text.matchAll(fromImportText)].map(([, dots, module, list]) => ({
+    dots: dots!.length,
+    module: module!,
+    names: list!
+      .replace(/#[^\n]*/g, '')
+      .replace(/[()\\]/g, ' ')
+      .split(',')
+      .map((part) => part.trim().split(/\s+as\s+/)[0]!.trim())
+      .filter(Boolean),
+  }));
+}
 
 const dottedText = (node: Node): string => node.namedChildren.map((c) => c?.text ?? '').join('.');
 

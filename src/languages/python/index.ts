@@ -5,7 +5,7 @@ import type { SourceFile, Workspace } from '../../core/types';
 import { expandMoves } from '../../workspace/moves';
 import { barrelRules } from './barrels';
 import { verifyPythonByImport, verifyPythonImports } from './verify';
-import { fromImportText } from './imports';
+import { fromImportsInText } from './imports';
 import { importersOfModule, namesImportedFromModules } from './importers';
 import { mentionsAny } from '../needles';
 import { findModuleExports, type ModuleExports } from './exports';
@@ -40,23 +40,33 @@ function needlesOf(map: ImportMap): string[] {
 const relativeImport = /^[ \t]*from[ \t]+\./m;
 
 /**
- * The modules a file's relative imports name, resolved from its package (`from ..core import x` in `a/b/c.py` ->
- * `a.core`); undefined for one that cannot be told from the text alone (a line continuation, a file outside the
- * roots), which the prefilter then keeps.
+ * A file's from-imports read from its text, relative ones resolved from its package (`from ..core import x` in
+ * `a/b/c.py` -> `a.core`); `module` undefined for one that cannot be told from the text alone (a line continuation, a
+ * file outside the roots), which the prefilter then keeps.
  */
-function relativeTargets(path: string, text: string, modules: PythonModuleIndex): Array<string | undefined> {
-  const targets: Array<string | undefined> = [];
-  for (const [, dots, module] of text.matchAll(fromImportText)) if (dots) targets.push(modules.absolutize(path, dots.length, module || undefined));
-  const written = text.match(/^[ \t]*from[ \t]+\./gm)?.length ?? 0;
-  if (targets.length < written) targets.push(undefined);
-  return targets;
+function fromImportsOf(path: string, text: string, modules: PythonModuleIndex): Array<{ relative: boolean; module: string | undefined; names: string[] }> {
+  const found = fromImportsInText(text).map(({ dots, module, names }) => ({ relative: dots > 0, module: dots ? modules.absolutize(path, dots, module || undefined) : module, names }));
+  const relatives = text.match(/^[ \t]*from[ \t]+\./gm)?.length ?? 0;
+  if (found.filter((entry) => entry.relative).length < relatives) found.push({ relative: true, module: undefined, names: [] });
+  return found;
+}
+
+/**
+ * Whether a from-import can bind `old` or a name of it: it imports from `old` itself, or from a package above it by the
+ * name of the next package down (`from a.b import c` for `a.b.c`, `from a import b` for `a.b.c`) or with a star.
+ */
+function reaches(entry: { module: string | undefined; names: string[] }, old: string): boolean {
+  if (entry.module === undefined || entry.module === old) return true;
+  if (!old.startsWith(`${entry.module}.`)) return false;
+  const next = old.slice(entry.module.length + 1).split('.')[0]!;
+  return entry.names.includes(next) || entry.names.includes('*');
 }
 const dynamicImport = /\bimport_module\b|\b__import__\b/;
 
 /**
  * Sharper than the needles, without parsing: a file can reach `a.b.c` only by naming it whole (`import a.b.c`,
  * `from a.b.c import`, `"a.b.c.X"`), by `from a.b import c` (the parent, then the last segment), by a relative import
- * from inside its top-level package, or through a computed import that names the top-level package.
+ * from inside its top-level package that reaches it, or through a computed import that names the top-level package.
  */
 function prefilterOf(map: ImportMap, modules: PythonModuleIndex): (path: string, text: string) => boolean {
   const olds = map.oldModules().map((module) => {
@@ -68,7 +78,8 @@ function prefilterOf(map: ImportMap, modules: PythonModuleIndex): (path: string,
       last: module.slice(dot + 1),
       // `schemas.core.A` through a binding of an ancestor package (`from app import schemas`, `import app.schemas as s`)
       tail: module.split('.').slice(-2).join('.'),
-      parentImport: dot === -1 ? undefined : new RegExp(`\\bfrom\\s+${module.slice(0, dot).replace(/\./g, '\\s*\\.\\s*')}\\s+import\\b`),
+      parent: dot === -1 ? undefined : module.slice(0, dot),
+      parentImport: dot === -1 ? undefined : new RegExp(`\\bfrom\\s+${module.slice(0, dot).replace(/\./g, '\\s*\\.\\s*')}\\s+import\\b`, 'g'),
       top,
       // relative imports reach it only from files inside its top-level package (or namespace package) folder
       topDir: topFile ? topFile.slice(0, topFile.lastIndexOf('/') + 1) : undefined,
@@ -78,18 +89,26 @@ function prefilterOf(map: ImportMap, modules: PythonModuleIndex): (path: string,
   const lasts = olds.map((old) => old.last);
   return (path, text) => {
     if (!mentionsAny(text, lasts)) return false;
-    const relative = relativeImport.test(text) ? relativeTargets(path, text, modules) : [];
+    const froms = fromImportsOf(path, text, modules);
     const dynamic = dynamicImport.test(text);
     for (const old of olds) {
       if (text.includes(old.module)) return true;
       if (!text.includes(old.last)) continue;
-      if (old.parentImport?.test(text)) return true;
+      if (old.parentImport && reachedFromParent(text, froms, old as { module: string; parent: string; parentImport: RegExp })) return true;
       if (old.tail !== old.last && text.includes(old.tail)) return true;
-      if (relative.some((target) => target === undefined || target === old.module || old.module.startsWith(`${target}.`)) && (old.topDir === undefined || path.startsWith(old.topDir))) return true;
+      if ((old.topDir === undefined || path.startsWith(old.topDir)) && froms.some((entry) => entry.relative && reaches(entry, old.module))) return true;
       if (dynamic && text.includes(old.top)) return true;
     }
     return false;
   };
+}
+
+/** `from <parent> import <last>` (or `*`); a spelling the text scan does not read (`from a . b import`) is kept. */
+function reachedFromParent(text: string, froms: ReturnType<typeof fromImportsOf>, old: { module: string; parent: string; parentImport: RegExp }): boolean {
+  const written = text.match(old.parentImport)?.length ?? 0;
+  if (!written) return false;
+  const read = froms.filter((entry) => !entry.relative && entry.module === old.parent);
+  return read.length < written || read.some((entry) => reaches(entry, old.module));
 }
 
 /**
