@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { maxCacheEntries } from '../../src/core/compile-cache';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../support/cli';
@@ -67,5 +68,22 @@ describe('the compile cache (core/compile-cache.ts)', () => {
     const folderWith = (setting: string): string => spawnSync(process.execPath, ['-e', `const c = require(${JSON.stringify(cacheModule)}); c.enableCompileCache('plan'); console.log(c.compileCacheFolder())`], { encoding: 'utf8', env: { ...process.env, REMODEL_COMPILE_CACHE: setting } }).stdout.trim();
     expect(folderWith('0')).toBe('undefined');
     expect(folderWith('/somewhere')).toBe(scopeFolder('/somewhere', 'plan'));
+  });
+
+  it('keeps a bounded folder: past the limit, the oldest entries go when the next one is written', () => {
+    const { cache, run } = setup();
+    const folder = scopeFolder(cache, 'plan');
+    mkdirSync(folder, { recursive: true });
+    const old = Date.now() / 1000 - 3600;
+    for (let i = 0; i < maxCacheEntries; i++) {
+      writeFileSync(join(folder, `stale-${i}.v8`), '');
+      utimesSync(join(folder, `stale-${i}.v8`), old + i, old + i);
+    }
+    expect(run('plan')).toBe('A1');
+    const left = entries(folder).map((entry) => entry.name);
+    expect(left.length).toBe(maxCacheEntries / 2);
+    expect(left.filter((name) => !name.startsWith('stale-'))).toHaveLength(1); // the entry just written stays
+    expect(left).toContain(`stale-${maxCacheEntries - 1}.v8`); // the newest stale ones stay
+    expect(left).not.toContain('stale-0.v8');
   });
 });

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as nodeModule from 'node:module';
 import { tmpdir, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -102,6 +102,9 @@ function requireFor(module: ModuleLike): NodeJS.Require {
   return require;
 }
 
+/** Entries a command's folder keeps: each build of remodel (new files) adds its own, the oldest go past this. */
+export const maxCacheEntries = 1000;
+
 /** At exit: the code of every module that had none cached, with all it compiled during the run (atomic per file). */
 function writeCache(): void {
   if (!uncached.length) return;
@@ -112,9 +115,18 @@ function writeCache(): void {
       writeFileSync(temporary, script.createCachedData());
       renameSync(temporary, file);
     }
+    pruneCache(cacheFolder!);
   } catch {
     // a read-only or full temp folder: the next run compiles again
   }
+}
+
+/** Past `maxCacheEntries`, the older half goes (by the time each entry was written). */
+function pruneCache(folder: string): void {
+  const entries = readdirSync(folder).filter((name) => name.endsWith('.v8'));
+  if (entries.length <= maxCacheEntries) return;
+  const byAge = entries.map((name) => ({ name, written: statSync(join(folder, name)).mtimeMs })).sort((a, b) => a.written - b.written);
+  for (const { name } of byAge.slice(0, entries.length - maxCacheEntries / 2)) rmSync(join(folder, name), { force: true });
 }
 
 /**
