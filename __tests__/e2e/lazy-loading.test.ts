@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { makeGitRepo, repoRoot } from '../support/cli';
+import { git, makeGitRepo, remodel, repoRoot } from '../support/cli';
 
 /*
  * Issue 17: a plan loads only the parsers its maps need. Loading the TypeScript compiler costs 0.2-0.4 s per start
@@ -11,7 +12,7 @@ import { makeGitRepo, repoRoot } from '../support/cli';
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-function heavyModulesLoaded(dir: string, map: string): string[] {
+function heavyModulesLoaded(dir: string, map: string, expectPatch?: (patch: string) => void): string[] {
   const preload = join(dir, '.remodel-preload.cjs');
   writeFileSync(
     preload,
@@ -25,6 +26,7 @@ process.on('exit', () => process.stderr.write('\\nLOADED ' + JSON.stringify([...
   );
   const result = spawnSync(process.execPath, ['-r', preload, join(repoRoot, 'dist', 'bin', 'remodel.js'), 'plan', '--map', map], { cwd: dir, encoding: 'utf8' });
   expect(result.status).toBe(0);
+  expectPatch?.(result.stdout);
   const line = result.stderr.split('\n').find((l) => l.startsWith('LOADED '));
   return JSON.parse(line!.slice('LOADED '.length)) as string[];
 }
@@ -40,5 +42,29 @@ describe('a plan loads only the parsers its maps need', () => {
     const dir = makeGitRepo(join(repoRoot, 'examples', 'ts-app'));
     dirs.push(dir);
     expect(heavyModulesLoaded(dir, join(repoRoot, 'import-maps', 'ts-app.yaml'))).toEqual(['typescript']);
+  });
+
+  it('a Python plan that edits nothing (the tree already migrated, whole-module entries) loads no parser', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'remodel-lazy-'));
+    dirs.push(dir);
+    const files: Record<string, string> = {
+      'map.yaml': 'version: 1\nlanguage: python\nroot: .\nrewrite:\n  - { from: shop.legacy.orders, to: shop.db.orders }\n',
+      'shop/__init__.py': '',
+      'shop/legacy/__init__.py': '',
+      'shop/legacy/orders.py': 'class Order:\n    pass\n',
+      'shop/db/__init__.py': '',
+      'shop/db/orders.py': 'class Order:\n    pass\n',
+      'shop/api.py': 'from shop.legacy.orders import Order\n\nprint(Order)\n',
+    };
+    for (const [file, text] of Object.entries(files)) {
+      mkdirSync(join(dir, file, '..'), { recursive: true });
+      writeFileSync(join(dir, file), text);
+    }
+    git(['init', '-q', '-b', 'main'], dir);
+    git(['-c', 'user.name=t', '-c', 'user.email=t@t', 'add', '-A'], dir);
+    git(['-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-q', '-m', 'before'], dir);
+    expect(remodel(['apply', '--map', 'map.yaml'], dir).status).toBe(0);
+    expect(readFileSync(join(dir, 'shop/api.py'), 'utf8')).toContain('from shop.db.orders import Order');
+    expect(heavyModulesLoaded(dir, join(dir, 'map.yaml'), (patch) => expect(patch).toBe(''))).toEqual([]);
   });
 });

@@ -154,8 +154,10 @@ async function prepare(written: ImportMap, workspace: Workspace): Promise<Python
   };
   for (const rule of map.rules) {
     if (rule.derived) continue; // a relocated module's new home does not exist until the plan is applied
+    // the names the target must define: none for a whole-module entry, whose target is then not parsed
+    const expected = rule.names ? [...rule.names].map((name) => rule.rename.get(name) ?? name) : [...rule.rename.values()];
     let exports: ModuleExports | undefined;
-    if (modules.exists(rule.to)) exports = await exportsOf(rule.to);
+    if (modules.exists(rule.to)) exports = expected.length ? await exportsOf(rule.to) : undefined;
     else {
       // a canonical module installed for the project (a shared models package), not kept in the repository
       const file = installed.find(rule.to);
@@ -164,10 +166,9 @@ async function prepare(written: ImportMap, workspace: Workspace): Promise<Python
       }
       const readable = file !== undefined && /\.pyi?$/.test(file);
       external.push({ index: rule.index, module: rule.to, where: file ? installed.describe(file) : undefined, checked: readable });
-      exports = readable ? await findModuleExports(readFileSync(file, 'utf8')) : undefined;
+      exports = readable && expected.length ? await findModuleExports(readFileSync(file, 'utf8')) : undefined;
     }
     if (exports === undefined || exports === 'any') continue;
-    const expected = rule.names ? [...rule.names].map((name) => rule.rename.get(name) ?? name) : [...rule.rename.values()];
     for (const name of expected) {
       if (exports.has(name) || modules.exists(`${rule.to}.${name}`) || installed.find(`${rule.to}.${name}`)) continue;
       throw map.error(['rewrite', rule.index, rule.names ? 'names' : 'rename'], `module '${rule.to}' has no name '${name}' (mapped from '${rule.from}')`);
