@@ -14,3 +14,11 @@ export function normalisePath(file: string): string {
 export function relativePosix(from: string, to: string): string {
   return toPosix(path.relative(from, to));
 }
+
+/**
+ * Repository paths in git's order (by code unit, as a patch lists its files): what the plan's lists follow too. Not
+ * `localeCompare`, which also costs the ICU collator's start-up (7-11 ms) on its first call.
+ */
+export function comparePaths(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,5 +1,5 @@
 import { type Dirent, readdirSync, statSync } from 'node:fs';
-import { normalisePath } from '../core/paths';
+import { comparePaths, normalisePath } from '../core/paths';
 import { join, resolve } from 'node:path';
 import { UsageError } from '../core/errors';
 import { findImportMaps } from '../importmap';
@@ -283,9 +283,9 @@ export async function buildPlan(options: PlanOptions = {}): Promise<Plan> {
       sources: [...(sources.get(change.path) ?? [])],
       ...(rewrites.has(change.path) ? { rewrite: rewrites.get(change.path)! } : {}),
     }));
-  plan.needsReview.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-  plan.notes.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
-  plan.failures.sort((a, b) => a.file.localeCompare(b.file));
+  plan.needsReview.sort((a, b) => comparePaths(a.file, b.file) || a.line - b.line);
+  plan.notes.sort((a, b) => comparePaths(a.file, b.file) || a.line - b.line);
+  plan.failures.sort((a, b) => comparePaths(a.file, b.file));
   return plan;
 }
 

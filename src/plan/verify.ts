@@ -1,3 +1,4 @@
+import { comparePaths } from '../core/paths';
 import { textOrUndefined } from '../core/read-text';
 import { findImportMaps } from '../importmap';
 import type { PlannedTrees, TreeView, VerifyProblem } from '../languages/types';
@@ -42,5 +43,5 @@ function dedupe(problems: readonly VerifyProblem[]): VerifyProblem[] {
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
-  }).sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  }).sort((a, b) => comparePaths(a.file, b.file) || a.line - b.line);
 }
