@@ -29,6 +29,8 @@ const FILES: Record<string, string> = {
   // the package above, but other names of it (django's `from django.db.models import Q` in a file that says `fields`)
   'pkg/api/other_names_absolute.py': 'from pkg.models import Booking as B  # booking\n\nprint(B)\n',
   'pkg/models/other_names_relative.py': 'from . import (\n    # booking lives next door\n    sibling,\n)\n\nprint(sibling)\n',
+  // another module with the same last two parts (the canonical twin of a duplicated model)
+  'pkg/api/canonical_twin.py': 'from pkg.db.models.booking import Booking\n\nprint(Booking)\n',
 };
 
 /** Files that import the package above the old module by the old module's own name, or everything from it. */
@@ -36,6 +38,9 @@ const PARENT_IMPORTERS: Record<string, string> = {
   'pkg/api/absolute_parent.py': 'from pkg.models import (\n    sibling,\n    booking as b,\n)\n\nprint(b.Booking)\n',
   'pkg/api/star.py': 'from pkg.models import *  # booking\n\nprint(booking.Booking)\n',
   'pkg/models/continued.py': 'from . import sibling, \\\n    booking\n\nprint(booking.Booking)\n',
+  // through a binding of an ancestor: the attribute chain ends with the old module's last parts
+  'pkg/api/aliased_top.py': 'import pkg as p\n\nprint(p.models.booking.Booking)\n',
+  'pkg/api/from_top.py': 'from pkg import models\n\nprint(models.booking.Booking)\n',
 };
 
 describe('Python prefilter: relative imports resolved before a parse', () => {

@@ -95,12 +95,32 @@ function prefilterOf(map: ImportMap, modules: PythonModuleIndex): (path: string,
       if (text.includes(old.module)) return true;
       if (!text.includes(old.last)) continue;
       if (old.parentImport && reachedFromParent(text, froms, old as { module: string; parent: string; parentImport: RegExp })) return true;
-      if (old.tail !== old.last && text.includes(old.tail)) return true;
+      if (old.tail !== old.last && attributeChainReaches(text, old.module, old.tail)) return true;
       if ((old.topDir === undefined || path.startsWith(old.topDir)) && froms.some((entry) => entry.relative && reaches(entry, old.module))) return true;
       if (dynamic && text.includes(old.top)) return true;
     }
     return false;
   };
+}
+
+/**
+ * Whether some attribute chain of the text can be the old module through a binding of one of its ancestors:
+ * `models.lead.X` after `from app import models`, `a.models.lead.X` after `import app as a`. A chain that names
+ * another module with the same last two parts (`app.db.models.lead`) cannot: past its first name, its parts must be
+ * the old module's own last parts.
+ */
+function attributeChainReaches(text: string, module: string, tail: string): boolean {
+  const parts = module.split('.');
+  for (let at = text.indexOf(tail); at >= 0; at = text.indexOf(tail, at + 1)) {
+    const end = at + tail.length;
+    if (/\w/.test(text[end] ?? '') || /\w/.test(text[at - 1] ?? '')) continue;
+    let start = at;
+    while (start > 0 && /[\w.]/.test(text[start - 1]!)) start--;
+    const chain = text.slice(start, end).split('.');
+    const rest = chain.slice(1);
+    if (chain.length === 2 || (rest.length < parts.length && rest.every((part, index) => part === parts[parts.length - rest.length + index]))) return true;
+  }
+  return false;
 }
 
 /** `from <parent> import <last>` (or `*`); a spelling the text scan does not read (`from a . b import`) is kept. */
