@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { maxCacheEntries } from '../../src/core/compile-cache';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -66,8 +66,9 @@ describe('the compile cache (core/compile-cache.ts)', () => {
 
   it('is off with REMODEL_COMPILE_CACHE=0', () => {
     const folderWith = (setting: string): string => spawnSync(process.execPath, ['-e', `const c = require(${JSON.stringify(cacheModule)}); c.enableCompileCache('plan'); console.log(c.compileCacheFolder())`], { encoding: 'utf8', env: { ...process.env, REMODEL_COMPILE_CACHE: setting } }).stdout.trim();
+    const somewhere = join(mkdtempSync(join(tmpdir(), 'remodel-compile-cache-')), 'somewhere');
     expect(folderWith('0')).toBe('undefined');
-    expect(folderWith('/somewhere')).toBe(scopeFolder('/somewhere', 'plan'));
+    expect(folderWith(somewhere)).toBe(scopeFolder(somewhere, 'plan'));
   });
 
   it('keeps a bounded folder: past the limit, the oldest entries go when the next one is written', () => {
@@ -85,5 +86,16 @@ describe('the compile cache (core/compile-cache.ts)', () => {
     expect(left.filter((name) => !name.startsWith('stale-'))).toHaveLength(1); // the entry just written stays
     expect(left).toContain(`stale-${maxCacheEntries - 1}.v8`); // the newest stale ones stay
     expect(left).not.toContain('stale-0.v8');
+  });
+
+  it('reads no code from a folder that others can write (a shared temp folder): no cache then', () => {
+    const { cache } = setup();
+    mkdirSync(cache, { recursive: true });
+    chmodSync(cache, 0o777);
+    const folder = spawnSync(process.execPath, ['-e', `const c = require(${JSON.stringify(cacheModule)}); c.enableCompileCache('plan'); console.log(c.compileCacheFolder())`], { encoding: 'utf8', env: { ...process.env, REMODEL_COMPILE_CACHE: cache } }).stdout.trim();
+    expect(folder).toBe('undefined');
+    chmodSync(cache, 0o700);
+    const mine = spawnSync(process.execPath, ['-e', `const c = require(${JSON.stringify(cacheModule)}); c.enableCompileCache('plan'); console.log(c.compileCacheFolder())`], { encoding: 'utf8', env: { ...process.env, REMODEL_COMPILE_CACHE: cache } }).stdout.trim();
+    expect(mine).toBe(scopeFolder(cache, 'plan'));
   });
 });

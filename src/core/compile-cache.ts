@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as nodeModule from 'node:module';
 import { tmpdir, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -38,7 +38,11 @@ const uncached: { script: Script; file: string }[] = [];
  */
 export function enableCompileCache(scope: string | undefined): void {
   if (nativeCompile || process.env.REMODEL_COMPILE_CACHE === '0') return;
-  cacheFolder = isMainThread ? join(process.env.REMODEL_COMPILE_CACHE || join(tmpdir(), `remodel-compile-cache-${uid()}`), `${process.version}-${process.arch}`, scope?.replace(/[^\w-]/g, '') || 'none') : scope;
+  if (isMainThread) {
+    const base = process.env.REMODEL_COMPILE_CACHE || join(tmpdir(), `remodel-compile-cache-${uid()}`);
+    if (!isPrivateFolder(base)) return;
+    cacheFolder = join(base, `${process.version}-${process.arch}`, scope?.replace(/[^\w-]/g, '') || 'none');
+  } else cacheFolder = scope;
   if (!cacheFolder) return;
   nativeCompile = Module.prototype._compile;
   Module.prototype._compile = compileWithCache;
@@ -48,6 +52,21 @@ export function enableCompileCache(scope: string | undefined): void {
 /** The folder in use, for the workers this process starts (undefined: no cache). */
 export function compileCacheFolder(): string | undefined {
   return cacheFolder;
+}
+
+/**
+ * The cache's own folder, made when missing: it must be this user's and writable by no one else, since code read from
+ * it runs (another user's folder in a shared temp folder could hand remodel any code). Else no cache.
+ */
+function isPrivateFolder(folder: string): boolean {
+  try {
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    const stat = lstatSync(folder);
+    const mine = typeof process.getuid !== 'function' || stat.uid === process.getuid();
+    return stat.isDirectory() && mine && (stat.mode & 0o022) === 0;
+  } catch {
+    return false;
+  }
 }
 
 function uid(): string {

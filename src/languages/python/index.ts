@@ -37,8 +37,6 @@ function needlesOf(map: ImportMap): string[] {
   return [...needles];
 }
 
-const relativeImport = /^[ \t]*from[ \t]+\./m;
-
 /**
  * A file's from-imports read from its text, relative ones resolved from its package (`from ..core import x` in
  * `a/b/c.py` -> `a.core`); `module` undefined for one that cannot be told from the text alone (a line continuation, a
