@@ -9,6 +9,7 @@ import type { ResolutionConfig } from './config';
 import { mayNeedEdit } from './prefilter';
 import { findModuleFile, ResolverSet, stripSourceExtension } from './resolve';
 import { parseSource } from './syntax';
+import { exportTargets } from './specifier';
 import { ts } from './ts';
 import { normalisePath } from '../../core/paths';
 import { textOrUndefined } from '../../core/read-text';
@@ -276,17 +277,11 @@ function exactSubpathImports(workspace: Workspace): Map<string, string[]> {
     if (!imports || typeof imports !== 'object') continue;
     for (const [key, target] of Object.entries(imports)) {
       if (!key.startsWith('#') || key.includes('*')) continue;
-      const files = targetsOf(target).map((relative) => path.posix.join(path.posix.dirname(file), relative));
+      const files = exportTargets(target)
+        .filter((relative) => relative.startsWith('./'))
+        .map((relative) => path.posix.join(path.posix.dirname(file), relative));
       found.set(key, [...(found.get(key) ?? []), ...files]);
     }
   }
   return found;
-}
-
-/** The relative paths a subpath import's target names, through conditions and fallback arrays. */
-function targetsOf(target: unknown): string[] {
-  if (typeof target === 'string') return target.startsWith('./') ? [target] : [];
-  if (Array.isArray(target)) return target.flatMap(targetsOf);
-  if (target && typeof target === 'object') return Object.values(target).flatMap(targetsOf);
-  return [];
 }

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { sourceExtension, stripSourceExtension, type Resolution, type UsageKind } from './resolve';
+import { matchesPattern, sourceExtension, stripSourceExtension, type Resolution, type UsageKind } from './resolve';
 import { ts } from './ts';
 import { toPosix } from '../../core/paths';
 
@@ -148,13 +148,6 @@ export function* aliasSpecifiers(target: string, options: ts.CompilerOptions, or
   }
 }
 
-/** True when a tsconfig `paths` pattern (one `*` at most) matches the specifier. */
-export function matchesPattern(specifier: string, pattern: string): boolean {
-  const star = pattern.indexOf('*');
-  if (star === -1) return specifier === pattern;
-  return specifier.startsWith(pattern.slice(0, star)) && specifier.endsWith(pattern.slice(star + 1));
-}
-
 type Manifest = { dir: string; json: { name?: unknown; exports?: unknown; imports?: unknown } };
 
 const manifests = new Map<string, Manifest | null>();
@@ -176,8 +169,8 @@ function packageOf(file: string): Manifest | null {
   return found;
 }
 
-/** Every string an `exports` value leads to, through conditions (`types`, `import`, `default`) and fallback arrays. */
-function exportTargets(value: unknown): string[] {
+/** Every string an `exports` or `imports` value leads to, through conditions (`types`, `import`, `default`) and fallback arrays. */
+export function exportTargets(value: unknown): string[] {
   if (typeof value === 'string') return [value];
   if (Array.isArray(value)) return value.flatMap(exportTargets);
   if (value && typeof value === 'object') return Object.values(value).flatMap(exportTargets);
