@@ -37,6 +37,9 @@ function needlesOf(map: ImportMap): string[] {
   return [...needles];
 }
 
+const relativeImports = /^[ \t]*from[ \t]+\./gm;
+const relativeImport = /^[ \t]*from[ \t]+\./m;
+
 /**
  * A file's from-imports read from its text, relative ones resolved from its package (`from ..core import x` in
  * `a/b/c.py` -> `a.core`); `module` undefined for one that cannot be told from the text alone (a line continuation, a
@@ -44,7 +47,7 @@ function needlesOf(map: ImportMap): string[] {
  */
 function fromImportsOf(path: string, text: string, modules: PythonModuleIndex): Array<{ relative: boolean; module: string | undefined; names: string[] }> {
   const found = fromImportsInText(text).map(({ dots, module, names }) => ({ relative: dots > 0, module: dots ? modules.absolutize(path, dots, module || undefined) : module, names }));
-  const relatives = text.match(/^[ \t]*from[ \t]+\./gm)?.length ?? 0;
+  const relatives = text.match(relativeImports)?.length ?? 0;
   if (found.filter((entry) => entry.relative).length < relatives) found.push({ relative: true, module: undefined, names: [] });
   return found;
 }
@@ -87,14 +90,16 @@ function prefilterOf(map: ImportMap, modules: PythonModuleIndex): (path: string,
   const lasts = olds.map((old) => old.last);
   return (path, text) => {
     if (!mentionsAny(text, lasts)) return false;
-    const froms = fromImportsOf(path, text, modules);
+    let read: ReturnType<typeof fromImportsOf> | undefined;
+    // read once, and only for a file whose text can need it
+    const froms = (): ReturnType<typeof fromImportsOf> => (read ??= fromImportsOf(path, text, modules));
     const dynamic = dynamicImport.test(text);
     for (const old of olds) {
       if (text.includes(old.module)) return true;
       if (!text.includes(old.last)) continue;
       if (old.parentImport && reachedFromParent(text, froms, old as { module: string; parent: string; parentImport: RegExp })) return true;
       if (old.tail !== old.last && attributeChainReaches(text, old.module, old.tail)) return true;
-      if ((old.topDir === undefined || path.startsWith(old.topDir)) && froms.some((entry) => entry.relative && reaches(entry, old.module))) return true;
+      if ((old.topDir === undefined || path.startsWith(old.topDir)) && relativeImport.test(text) && froms().some((entry) => entry.relative && reaches(entry, old.module))) return true;
       if (dynamic && text.includes(old.top)) return true;
     }
     return false;
@@ -122,10 +127,10 @@ function attributeChainReaches(text: string, module: string, tail: string): bool
 }
 
 /** `from <parent> import <last>` (or `*`); a spelling the text scan does not read (`from a . b import`) is kept. */
-function reachedFromParent(text: string, froms: ReturnType<typeof fromImportsOf>, old: { module: string; parent: string; parentImport: RegExp }): boolean {
+function reachedFromParent(text: string, froms: () => ReturnType<typeof fromImportsOf>, old: { module: string; parent: string; parentImport: RegExp }): boolean {
   const written = text.match(old.parentImport)?.length ?? 0;
   if (!written) return false;
-  const read = froms.filter((entry) => !entry.relative && entry.module === old.parent);
+  const read = froms().filter((entry) => !entry.relative && entry.module === old.parent);
   return read.length < written || read.some((entry) => reaches(entry, old.module));
 }
 
