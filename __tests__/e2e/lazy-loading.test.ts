@@ -45,9 +45,7 @@ describe('a plan loads only the parsers its maps need', () => {
   });
 
   it('a Python plan that edits nothing (the tree already migrated, whole-module entries) loads no parser', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'remodel-lazy-'));
-    dirs.push(dir);
-    const files: Record<string, string> = {
+    const dir = migratedRepo({
       'map.yaml': 'version: 1\nlanguage: python\nroot: .\nrewrite:\n  - { from: shop.legacy.orders, to: shop.db.orders }\n',
       'shop/__init__.py': '',
       'shop/legacy/__init__.py': '',
@@ -55,16 +53,37 @@ describe('a plan loads only the parsers its maps need', () => {
       'shop/db/__init__.py': '',
       'shop/db/orders.py': 'class Order:\n    pass\n',
       'shop/api.py': 'from shop.legacy.orders import Order\n\nprint(Order)\n',
-    };
-    for (const [file, text] of Object.entries(files)) {
-      mkdirSync(join(dir, file, '..'), { recursive: true });
-      writeFileSync(join(dir, file), text);
-    }
-    git(['init', '-q', '-b', 'main'], dir);
-    git(['-c', 'user.name=t', '-c', 'user.email=t@t', 'add', '-A'], dir);
-    git(['-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-q', '-m', 'before'], dir);
-    expect(remodel(['apply', '--map', 'map.yaml'], dir).status).toBe(0);
+    });
     expect(readFileSync(join(dir, 'shop/api.py'), 'utf8')).toContain('from shop.db.orders import Order');
     expect(heavyModulesLoaded(dir, join(dir, 'map.yaml'), (patch) => expect(patch).toBe(''))).toEqual([]);
   });
+
+  it('a TypeScript plan that edits nothing (the tree already migrated, a canonical twin spelled through paths) loads no compiler', () => {
+    const dir = migratedRepo({
+      'map.yaml': 'version: 1\nlanguage: typescript\nroot: .\nrewrite:\n  - { from: src/legacy/user, to: src/models/user }\n',
+      'tsconfig.base.json': '{\n  // shared\n  "compilerOptions": { "strict": true, "baseUrl": ".", "paths": { "@/*": ["src/*"] }, },\n}\n',
+      'tsconfig.json': '{ "extends": "./tsconfig.base.json", "include": ["src"] }\n',
+      'src/legacy/user.ts': 'export class User {}\n',
+      'src/models/user.ts': 'export class User {}\n',
+      'src/api/handler.ts': "import { User } from '@/legacy/user';\nimport * as legacy from '../legacy/user';\n\nexport const users = [new User(), new legacy.User()];\n",
+      'src/api/other.ts': "import { User } from '@/models/user';\n\nexport const label = 'user';\nexport const other = new User();\n",
+    });
+    expect(readFileSync(join(dir, 'src/api/handler.ts'), 'utf8')).toContain("from '@/models/user'");
+    expect(heavyModulesLoaded(dir, join(dir, 'map.yaml'), (patch) => expect(patch).toBe(''))).toEqual([]);
+  });
 });
+
+/** A git repository of `files`, committed, with its map applied: a tree already migrated. */
+function migratedRepo(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'remodel-lazy-'));
+  dirs.push(dir);
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(join(dir, file, '..'), { recursive: true });
+    writeFileSync(join(dir, file), text);
+  }
+  git(['init', '-q', '-b', 'main'], dir);
+  git(['-c', 'user.name=t', '-c', 'user.email=t@t', 'add', '-A'], dir);
+  git(['-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-q', '-m', 'before'], dir);
+  expect(remodel(['apply', '--map', 'map.yaml'], dir).status).toBe(0);
+  return dir;
+}

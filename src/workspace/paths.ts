@@ -1,11 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { WorkspaceError } from '../core/errors';
-
-function isInside(root: string, target: string): boolean {
-  const rel = relative(root, target);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-}
+import { isInside } from '../core/paths';
 
 /**
  * The absolute path of a repository-relative path, refusing anything that leaves the root:

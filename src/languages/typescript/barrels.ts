@@ -6,7 +6,7 @@ import type { TypeScriptPreparedMap } from './prepared-map';
 import { existsInPlan } from './prepare';
 import { findOldModule } from './old-module';
 import { ownsTypeScriptPath } from './owns';
-import { findModuleFile, stripSourceExtension } from './resolve';
+import { findModuleFile, stripSourceExtension } from './module-files';
 import { parseSource } from './syntax';
 import { ts } from './ts';
 

@@ -1,51 +1,9 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UsageError } from '../../core/errors';
-import { defaultResolutionConfig, isInside, nodeConfigFileSystem, readConfig, type ConfigFileSystem, type ParsedConfig, type ResolutionConfig } from './config';
-import { sourceExtension } from './resolve';
+import { defaultResolutionConfig, readConfig, type ParsedConfig, type ResolutionConfig } from './config';
+import { ConfigChains, nodeConfigLookupFileSystem, type ConfigLookupFileSystem } from './config-files';
+import { sourceExtension } from './module-files';
 import type { ts } from './ts';
-
-/** What finding configurations needs from the disk: reading them, and the names of the files in a folder. */
-export interface ConfigLookupFileSystem extends ConfigFileSystem {
-  /** the file names in a folder ([] when it does not exist) */
-  readFolder(dir: string): readonly string[];
-}
-
-export const nodeConfigLookupFileSystem: ConfigLookupFileSystem = {
-  ...nodeConfigFileSystem,
-  readFolder: (dir) => {
-    try {
-      return fs.readdirSync(dir);
-    } catch {
-      return [];
-    }
-  },
-};
-
-/** Whether a file name is one the lookup asks: `jsconfig.json` or `tsconfig*.json`. */
-export function isConfigName(name: string): boolean {
-  return name === 'jsconfig.json' || (name.startsWith('tsconfig') && name.endsWith('.json'));
-}
-
-/**
- * The disk, with each folder's config files taken from the discovered files (`/`-separated, repository-relative)
- * instead of listing every folder; the disk's own listing when nothing was discovered (a jscodeshift run).
- */
-export function configFileSystemOf(cwd: string, files: readonly string[]): ConfigLookupFileSystem {
-  if (!files.length) return nodeConfigLookupFileSystem;
-  const folders = new Map<string, string[]>();
-  for (const file of files) {
-    if (!file.endsWith('config.json') && !(file.endsWith('.json') && file.includes('tsconfig'))) continue;
-    const slash = file.lastIndexOf('/');
-    const name = file.slice(slash + 1);
-    if (!isConfigName(name)) continue;
-    const dir = path.join(cwd, file.slice(0, Math.max(slash, 0)));
-    const names = folders.get(dir) ?? [];
-    names.push(name);
-    folders.set(dir, names);
-  }
-  return { ...nodeConfigFileSystem, readFolder: (dir) => folders.get(dir) ?? [] };
-}
 
 /**
  * Which tsconfig governs each file, the way an editor finds a file's project: walking up from the file's folder to
@@ -71,8 +29,7 @@ export class ConfigLookup {
   private readonly parsed = new Map<string, ParsedConfig | null | UsageError>();
   private readonly readability = new Map<string, boolean>();
   private readonly extendedCache = new Map<string, ts.ExtendedConfigCacheEntry>();
-  /** folder -> the config files to ask for a file there, nearest folder first */
-  private readonly chains = new Map<string, readonly string[]>();
+  private readonly chains: ConfigChains;
   /** folder -> the config that governs its files that no config takes in */
   private readonly fallbacks = new Map<string, ResolutionConfig>();
   private readonly answers = new Map<string, ResolutionConfig>();
@@ -90,6 +47,7 @@ export class ConfigLookup {
     private readonly fileSystem: ConfigLookupFileSystem = nodeConfigLookupFileSystem,
   ) {
     this.cwd = path.resolve(cwd);
+    this.chains = new ConfigChains(this.cwd, fileSystem);
   }
 
   /** The configuration that governs `file` (absolute; it need not exist yet). */
@@ -221,26 +179,6 @@ export class ConfigLookup {
   }
 
   private chainOf(dir: string): readonly string[] {
-    let chain = this.chains.get(dir);
-    if (chain) return chain;
-    const own = configFilesIn(dir, this.fileSystem.readFolder(dir));
-    const parent = path.dirname(dir);
-    const last = dir === this.cwd || parent === dir || !isInside(this.cwd, dir);
-    chain = last ? own : [...own, ...this.chainOf(parent)];
-    this.chains.set(dir, chain);
-    return chain;
+    return this.chains.of(dir);
   }
-}
-
-/** A folder's config files in the order they are asked: tsconfig.json, jsconfig.json, other tsconfig*.json, bases last. */
-export function configFilesIn(dir: string, names: readonly string[]): string[] {
-  const rank = (name: string): number => {
-    if (name === 'tsconfig.json') return 0;
-    if (name === 'jsconfig.json') return 1;
-    return /base/i.test(name) ? 3 : 2;
-  };
-  return names
-    .filter(isConfigName)
-    .sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0))
-    .map((name) => path.join(dir, name));
 }

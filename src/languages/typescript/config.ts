@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { UsageError } from '../../core/errors';
 import { ts } from './ts';
 import { toPosix } from '../../core/paths';
+import { nodeConfigFileSystem, type ConfigFileSystem } from './config-files';
 
 /** The compiler options that govern module resolution, and where they came from. */
 export interface ResolutionConfig {
@@ -110,22 +111,6 @@ function globMatcher(basePath: string, includes: readonly string[], excludes: re
   const include = (patterns.includeFilePatterns ?? []).map((pattern) => internals.getRegexFromPattern!(pattern, caseSensitive));
   const exclude = patterns.excludePattern ? internals.getRegexFromPattern(patterns.excludePattern, caseSensitive) : undefined;
   return (file) => !exclude?.test(file) && include.some((pattern) => pattern.test(file));
-}
-
-/** What reading a configuration needs from the disk (an in-memory one in tests). */
-export interface ConfigFileSystem {
-  fileExists(file: string): boolean;
-  readFile(file: string): string | undefined;
-}
-
-export const nodeConfigFileSystem: ConfigFileSystem = {
-  fileExists: (file) => ts.sys.fileExists(file),
-  readFile: (file) => ts.sys.readFile(file),
-};
-
-export function isInside(parent: string, child: string): boolean {
-  const rel = path.relative(parent, child);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
 /** remodel rewrites .js files too, so resolution always sees them. */

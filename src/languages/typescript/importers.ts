@@ -5,7 +5,7 @@ import { blockFileName, isComponentFile, scriptBlocks } from './components';
 import { findSpecifiers } from './moves';
 import { ownsTypeScriptPath } from './owns';
 import type { TypeScriptPreparedMap } from './prepared-map';
-import { stripSourceExtension } from './resolve';
+import { stripSourceExtension } from './module-files';
 import { parseSource } from './syntax';
 
 /**

@@ -4,7 +4,7 @@ import type { Workspace } from '../../core/types';
 import * as path from 'node:path';
 import { relativePosix, toPosix } from '../../core/paths';
 import { aliasSpecifiers } from './specifier';
-import { stripSourceExtension } from './resolve';
+import { stripSourceExtension } from './module-files';
 import { barrelRules } from './barrels';
 import { declaredAnywhere, packageNameOf } from './dependencies';
 import { prepareTypeScriptMap, rootProbe } from './prepare';

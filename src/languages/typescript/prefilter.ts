@@ -2,7 +2,8 @@ import * as path from 'node:path';
 import { mentionsAny, needlePattern } from '../needles';
 import { findOldModule, isRelativeOrAbsolute } from './old-module';
 import type { TypeScriptPreparedMap } from './prepared-map';
-import { stripSourceExtension, type UsageKind } from './resolve';
+import type { UsageKind } from './resolve';
+import { stripSourceExtension } from './module-files';
 
 const QUOTES = [`'`, `"`, '`'];
 /**

@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import type { Workspace } from '../../core/types';
 import { existsInPlan } from './prepare';
-import { sourceExtension, type Resolution } from './resolve';
+import type { Resolution } from './resolve';
+import { sourceExtension } from './module-files';
 import { parseSource } from './syntax';
 import { ts } from './ts';
 import { toPosix } from '../../core/paths';

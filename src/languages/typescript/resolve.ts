@@ -1,35 +1,11 @@
 import * as path from 'node:path';
 import { moduleResolutionKind, type ResolutionConfig } from './config';
 import { ts } from './ts';
-import { normalisePath } from '../../core/paths';
+import { pathsPatternFor } from './paths-mapping';
+import { stripSourceExtension } from './module-files';
 
 /** How a specifier is loaded: `import`/`export` (the file's own format) or `require`-like (CommonJS). */
 export type UsageKind = 'import' | 'require';
-
-/** Source extensions, longest first so `.d.ts` wins over `.ts`. */
-const SOURCE_EXTENSIONS = ['.d.mts', '.d.cts', '.d.ts', '.tsx', '.mts', '.cts', '.ts', '.jsx', '.mjs', '.cjs', '.js'];
-/** The order in which a module id without extension is looked up as a file. */
-const LOOKUP_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.d.ts', '.js', '.jsx', '.mjs', '.cjs'];
-
-/** `src/models/booking` from `src/models/booking.ts` (also `.d.ts`, `.js`, ...). */
-export function stripSourceExtension(file: string): string {
-  const ext = SOURCE_EXTENSIONS.find((e) => file.endsWith(e));
-  return ext ? file.slice(0, -ext.length) : file;
-}
-
-/** The source extension of a file name (`.d.ts`, `.tsx`, ...), or '' */
-export function sourceExtension(file: string): string {
-  return SOURCE_EXTENSIONS.find((e) => file.endsWith(e)) ?? '';
-}
-
-/** The repository file a TypeScript module id names: `src/models/booking` → `src/models/booking.ts` or `.../index.ts`. */
-export function findModuleFile(id: string, has: (file: string) => boolean): string | undefined {
-  const clean = normalisePath(id);
-  if ((sourceExtension(clean) || clean.endsWith('.json')) && has(clean)) return clean;
-  for (const ext of LOOKUP_EXTENSIONS) if (has(clean + ext)) return clean + ext;
-  for (const ext of LOOKUP_EXTENSIONS) if (has(`${clean}/index${ext}`)) return `${clean}/index${ext}`;
-  return undefined;
-}
 
 /** What rewriting asks of module resolution: where a specifier leads from a file, and the options that govern a file. */
 export interface Resolution {
@@ -269,25 +245,6 @@ function resolutionKey(options: ts.CompilerOptions): string {
   // a compiler that does not expose the list: every option counts
   const names = declared ? [...declared.map((d) => d.name), 'pathsBasePath', 'allowJs', 'allowImportingTsExtensions', 'allowArbitraryExtensions'] : Object.keys(options).filter((n) => n !== 'configFilePath');
   return JSON.stringify(names.map((name) => options[name] ?? null));
-}
-
-/** True when a tsconfig `paths` pattern (one `*` at most) matches the specifier. */
-export function matchesPattern(specifier: string, pattern: string): boolean {
-  const star = pattern.indexOf('*');
-  if (star === -1) return specifier === pattern;
-  return specifier.length >= pattern.length - 1 && specifier.startsWith(pattern.slice(0, star)) && specifier.endsWith(pattern.slice(star + 1));
-}
-
-/** The `paths` key the compiler applies to `specifier`: the exact one, else the wildcard one with the longest prefix. */
-function pathsPatternFor(keys: readonly string[], specifier: string): string | undefined {
-  if (keys.includes(specifier)) return specifier;
-  let best: string | undefined;
-  for (const key of keys) {
-    const star = key.indexOf('*');
-    if (star < 0 || star !== key.lastIndexOf('*') || !matchesPattern(specifier, key)) continue;
-    if (best === undefined || star > best.indexOf('*')) best = key;
-  }
-  return best;
 }
 
 function memo<K, V>(map: Map<K, V>, key: K, compute: () => V): V {

@@ -1,6 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { matchesPattern, sourceExtension, stripSourceExtension, type Resolution, type UsageKind } from './resolve';
+import type { Resolution, UsageKind } from './resolve';
+import { sourceExtension, stripSourceExtension } from './module-files';
+import { matchesPattern } from './paths-mapping';
 import { ts } from './ts';
 import { toPosix } from '../../core/paths';
 

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { Workspace } from '../../../core/types';
 import { existsInPlan } from '../prepare';
 import { type TypeScriptPreparedMap } from '../prepared-map';
-import { findModuleFile, stripSourceExtension } from '../resolve';
+import { findModuleFile, stripSourceExtension } from '../module-files';
 import { ts } from '../ts';
 import { ShimTarget } from './types';
 import { relativePosix } from '../../../core/paths';

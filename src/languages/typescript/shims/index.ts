@@ -7,7 +7,7 @@ import { existsInPlan } from '../prepare';
 import { type TypeScriptPreparedMap } from '../prepared-map';
 import { createWorkspaceProgram } from '../program';
 import { ownsTypeScriptPath } from '../owns';
-import { findModuleFile, stripSourceExtension } from '../resolve';
+import { findModuleFile, stripSourceExtension } from '../module-files';
 import { parseSource, scriptKindOf } from '../syntax';
 import { ts } from '../ts';
 import { relativePosix } from '../../../core/paths';

@@ -1,7 +1,7 @@
 import { blockCommentText, lineCommentText, stringLiteral } from '../../../core/literals';
 import * as path from 'node:path';
 import { shimMarkerText } from '../../../core/shims';
-import { stripSourceExtension } from '../resolve';
+import { stripSourceExtension } from '../module-files';
 import { moduleResolutionKind } from '../config';
 import { writeSpecifier } from '../specifier';
 import { ts } from '../ts';

@@ -1,4 +1,4 @@
-import { type UsageKind } from '../../resolve';
+import type { UsageKind } from '../../resolve';
 import { ts } from '../../ts';
 import { FileRewrite } from '../context';
 import { calleeName } from '../text';

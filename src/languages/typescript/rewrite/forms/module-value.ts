@@ -1,6 +1,6 @@
 import type { ModuleTarget, NameTarget } from '../../../../importmap/types';
 import { type OldModule } from '../../old-module';
-import { type UsageKind } from '../../resolve';
+import type { UsageKind } from '../../resolve';
 import { ts } from '../../ts';
 import { FileRewrite } from '../context';
 import { insertAfter, removeElements, replaceStatement } from '../splices';

@@ -1,5 +1,5 @@
 import { type OldModule } from '../../old-module';
-import { type UsageKind } from '../../resolve';
+import type { UsageKind } from '../../resolve';
 import { ts } from '../../ts';
 import { FileRewrite } from '../context';
 import { bindingOf, needValue } from '../deferred-imports';
