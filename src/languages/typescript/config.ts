@@ -3,6 +3,7 @@ import { UsageError } from '../../core/errors';
 import { ts } from './ts';
 import { toPosix } from '../../core/paths';
 import { nodeConfigFileSystem, type ConfigFileSystem } from './config-files';
+import { ModuleResolution, resolutionKind } from './resolution-kind';
 
 /** The compiler options that govern module resolution, and where they came from. */
 export interface ResolutionConfig {
@@ -118,8 +119,8 @@ function withResolutionDefaults(options: ts.CompilerOptions): ts.CompilerOptions
   const resolved = { ...options, allowJs: true, noEmit: true };
   // without `moduleResolution`, an ES `module` setting means the Classic resolver, which no bundler or test
   // runner uses (no index files, no node_modules): resolve the way the code is actually loaded
-  if (options.moduleResolution === undefined && moduleResolutionKind(options) === ts.ModuleResolutionKind.Classic) {
-    resolved.moduleResolution = ts.ModuleResolutionKind.Bundler;
+  if (options.moduleResolution === undefined && resolutionKind(options) === ModuleResolution.Classic) {
+    resolved.moduleResolution = ModuleResolution.Bundler as number as ts.ModuleResolutionKind;
   }
   return resolved;
 }
@@ -132,24 +133,4 @@ function display(cwd: string, file: string): string {
 /** The compiler's message, with paths inside the repository made relative to it. */
 function describe(diagnostic: ts.Diagnostic, cwd: string): string {
   return ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ').split(`${path.resolve(cwd)}${path.sep}`).join('');
-}
-
-/** The resolution kind the compiler uses for these options (its default depends on `module`). */
-export function moduleResolutionKind(options: ts.CompilerOptions): ts.ModuleResolutionKind {
-  if (options.moduleResolution !== undefined) return options.moduleResolution;
-  switch (options.module) {
-    case ts.ModuleKind.Node16:
-    case ts.ModuleKind.Node18:
-    case ts.ModuleKind.Node20:
-      return ts.ModuleResolutionKind.Node16;
-    case ts.ModuleKind.NodeNext:
-      return ts.ModuleResolutionKind.NodeNext;
-    case ts.ModuleKind.Preserve:
-      return ts.ModuleResolutionKind.Bundler;
-    case undefined:
-    case ts.ModuleKind.CommonJS:
-      return ts.ModuleResolutionKind.Node10;
-    default:
-      return ts.ModuleResolutionKind.Classic;
-  }
 }

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
-import { moduleResolutionKind, type ResolutionConfig } from './config';
+import type { ResolutionConfig } from './config';
+import { ModuleResolution, resolutionKind, usesResolutionModes } from './resolution-kind';
 import { ts } from './ts';
 import { pathsPatternFor } from './paths-mapping';
 import { stripSourceExtension } from './module-files';
@@ -73,9 +74,9 @@ export class ModuleResolver implements Resolution {
     this.host = host ?? createResolutionHost(cwd, planned);
     const canonical = ts.sys.useCaseSensitiveFileNames ? (s: string) => s : (s: string) => s.toLowerCase();
     this.cache = ts.createModuleResolutionCache(cwd, canonical, options);
-    const kind = moduleResolutionKind(options);
-    this.bundler = kind === ts.ModuleResolutionKind.Bundler;
-    this.usesModes = this.bundler || kind === ts.ModuleResolutionKind.Node16 || kind === ts.ModuleResolutionKind.NodeNext;
+    const kind = resolutionKind(options);
+    this.bundler = kind === ModuleResolution.Bundler;
+    this.usesModes = usesResolutionModes(kind);
   }
 
   optionsFor(): ts.CompilerOptions {

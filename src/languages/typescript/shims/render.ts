@@ -2,7 +2,7 @@ import { blockCommentText, lineCommentText, stringLiteral } from '../../../core/
 import * as path from 'node:path';
 import { shimMarkerText } from '../../../core/shims';
 import { stripSourceExtension } from '../module-files';
-import { moduleResolutionKind } from '../config';
+import { ModuleResolution, resolutionKind } from '../resolution-kind';
 import { writeSpecifier } from '../specifier';
 import { ts } from '../ts';
 import { RenderContext, ShimExport, ShimTarget } from './types';
@@ -30,8 +30,8 @@ function namespaceName(file: string, taken: Set<string>): string {
 
 /** True when specifiers should spell `.js`: node16/nodenext resolution (ESM needs it, CommonJS accepts it), or the module's own imports do. */
 function usesJsSuffix(context: RenderContext): boolean {
-  const kind = moduleResolutionKind(context.prepared.resolver.optionsFor(path.join(context.prepared.cwd, context.shimPath)));
-  if (kind === ts.ModuleResolutionKind.Node16 || kind === ts.ModuleResolutionKind.NodeNext) return true;
+  const kind = resolutionKind(context.prepared.resolver.optionsFor(path.join(context.prepared.cwd, context.shimPath)));
+  if (kind === ModuleResolution.Node16 || kind === ModuleResolution.NodeNext) return true;
   const text = context.sourceText;
   return /(?:from\s*|import\s*\(\s*)(['"])[^'"]*\.[mc]?js\1/.test(text);
 }

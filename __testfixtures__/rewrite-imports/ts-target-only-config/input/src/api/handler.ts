@@ -1,0 +1,3 @@
+import { User } from '../legacy/user';
+
+export const user = new User();

@@ -1,0 +1,3 @@
+import { User } from '../models/user';
+
+export const user = new User();
