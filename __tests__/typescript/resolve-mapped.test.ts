@@ -1,24 +1,9 @@
-import { existsSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigLookup } from '../../src/languages/typescript/config-lookup';
 import { ModuleResolver, ResolverSet } from '../../src/languages/typescript/resolve';
-
-const fixtures = join(__dirname, '..', '..', '__testfixtures__');
-
-/** Every folder of the fixtures that is a TypeScript tree (a tsconfig at its top), inputs and outputs. */
-function typescriptTrees(): string[] {
-  const trees = [join(fixtures, 'rewrite-imports', '_repo.typescript')];
-  for (const transform of readdirSync(fixtures)) {
-    for (const fixture of readdirSync(join(fixtures, transform))) {
-      for (const side of ['input', 'output']) {
-        const tree = join(fixtures, transform, fixture, side);
-        if (existsSync(join(tree, 'tsconfig.json'))) trees.push(tree);
-      }
-    }
-  }
-  return trees;
-}
+import { typescriptTrees } from './support';
 
 /** The source files of a tree, with the module specifiers their text holds (imports, exports, import(), require). */
 function specifiersOf(tree: string): Array<{ file: string; specifier: string }> {

@@ -57,3 +57,18 @@ export function loadMap(file: string, displayName?: string): ImportMap {
 }
 
 export { applyEdits } from '../../src';
+
+/** Every folder of the fixtures that is a TypeScript tree (a tsconfig at its top), inputs and outputs. */
+export function typescriptTrees(): string[] {
+  const fixtures = path.join(__dirname, '..', '..', '__testfixtures__');
+  const trees = [SUPPORT_REPO];
+  for (const transform of fs.readdirSync(fixtures)) {
+    for (const fixture of fs.readdirSync(path.join(fixtures, transform))) {
+      for (const side of ['input', 'output']) {
+        const tree = path.join(fixtures, transform, fixture, side);
+        if (fs.existsSync(path.join(tree, 'tsconfig.json'))) trees.push(tree);
+      }
+    }
+  }
+  return trees;
+}
