@@ -70,7 +70,8 @@ export function manifestsOf(run: { cwd: string }): PackageManifests {
   return manifests;
 }
 
-function readManifest(file: string, cwd: string): Manifest | undefined {
+/** A package.json's name and the packages it declares; undefined when it is missing or not JSON. */
+export function readManifest(file: string, cwd: string): Manifest | undefined {
   let json: Record<string, unknown>;
   try {
     json = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;

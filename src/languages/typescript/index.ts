@@ -3,21 +3,24 @@ import type { LanguageAdapter } from '../types';
 import type { Workspace } from '../../core/types';
 import * as path from 'node:path';
 import { relativePosix, toPosix } from '../../core/paths';
-import { aliasSpecifiers } from './specifier';
 import { stripSourceExtension } from './module-files';
-import { barrelRules } from './barrels';
 import { declaredAnywhere, packageNameOf } from './dependencies';
 import { prepareTypeScriptMap, rootProbe } from './prepare';
 import { type TypeScriptPreparedMap } from './prepared-map';
-import { planTypeScriptMoves, typescriptMoveRules } from './moves';
 import { ownsTypeScriptPath } from './owns';
-import { planTypeScriptRewrite } from './rewrite/index';
-import { planTypeScriptShims } from './shims';
-import { importersOfFile } from './importers';
-import { verifyTypeScript } from './verify';
-import { shimMarkerText } from '../../core/shims';
-import { firstSyntaxError, parseSource } from './syntax';
 import { blockFileName, isComponentFile, scriptBlocks } from './components';
+import { shimMarkerText } from '../../core/shims';
+
+// What parses or resolves loads the compiler (9 MB of JavaScript): required when first called, so that a plan whose
+// files all pass the prefilter without a parse never loads it.
+const rewrite = () => require('./rewrite/index') as typeof import('./rewrite/index');
+const shims = () => require('./shims') as typeof import('./shims');
+const moves = () => require('./moves') as typeof import('./moves');
+const barrels = () => require('./barrels') as typeof import('./barrels');
+const importers = () => require('./importers') as typeof import('./importers');
+const verification = () => require('./verify') as typeof import('./verify');
+const syntax = () => require('./syntax') as typeof import('./syntax');
+const specifiers = () => require('./specifier') as typeof import('./specifier');
 
 export type { TypeScriptPreparedMap } from './prepared-map';
 
@@ -35,7 +38,7 @@ export const typescriptAdapter: LanguageAdapter<TypeScriptPreparedMap> = {
   id: 'typescript',
   owns: ownsTypeScriptPath,
   prepare: async (map, workspace) => prepareWithBarrels(map, workspace),
-  planRewrite: async (file, prepared) => planTypeScriptRewrite(file, prepared),
+  planRewrite: async (file, prepared) => rewrite().planTypeScriptRewrite(file, prepared),
   syntaxError: async (path, text) => generatedSyntaxError(path, text),
   warnings: (prepared) => [
     ...prepared.retired.map((id) => {
@@ -60,11 +63,11 @@ export const typescriptAdapter: LanguageAdapter<TypeScriptPreparedMap> = {
   // a shim that keeps names of its own has its deprecated exports where the declarations stood: pruned by hand
   pruneShim: (text) =>
     text.includes(`// ${shimMarkerText} for `) ? { kind: 'delete' } : { kind: 'keep', why: 'a TypeScript shim that keeps names of its own is pruned by hand: drop its deprecated re-exports and their import block' },
-  importersOf: async (prepared, workspace, file) => importersOfFile(prepared, workspace, file),
-  verify: (prepared, trees) => verifyTypeScript(prepared, trees),
-  planShims: async (prepared, workspace) => planTypeScriptShims(prepared, workspace),
-  moveRules: typescriptMoveRules,
-  planMoves: async (prepared, moves, workspace) => planTypeScriptMoves(prepared, moves, workspace),
+  importersOf: async (prepared, workspace, file) => importers().importersOfFile(prepared, workspace, file),
+  verify: (prepared, trees) => verification().verifyTypeScript(prepared, trees),
+  planShims: async (prepared, workspace) => shims().planTypeScriptShims(prepared, workspace),
+  moveRules: (map, fileMoves, workspace) => moves().typescriptMoveRules(map, fileMoves, workspace),
+  planMoves: async (prepared, fileMoves, workspace) => moves().planTypeScriptMoves(prepared, fileMoves, workspace),
 };
 
 /**
@@ -82,14 +85,15 @@ function spellingsOf(prepared: TypeScriptPreparedMap, id: string, folder: string
   };
   const base = stripSourceExtension(file);
   const options = prepared.resolver.optionsFor(path.join(from, '__remodel_probe__.ts'));
-  const spellings = (target: string): string[] => [relative(target), ...aliasSpecifiers(target, options, '')];
+  const spellings = (target: string): string[] => [relative(target), ...specifiers().aliasSpecifiers(target, options, '')];
   const out = new Set(spellings(base).flatMap((spelled) => [spelled, `${spelled}.js`]));
   if (path.basename(base) === 'index') for (const spelled of spellings(path.dirname(base))) out.add(spelled);
   return [...out];
 }
 
 /** The first syntax error of a generated file (a component's: of its `<script>` blocks, at their lines). */
-function generatedSyntaxError(file: string, text: string): ReturnType<typeof firstSyntaxError> {
+function generatedSyntaxError(file: string, text: string): ReturnType<ReturnType<typeof syntax>['firstSyntaxError']> {
+  const { firstSyntaxError, parseSource } = syntax();
   if (!isComponentFile(file)) return firstSyntaxError(parseSource(file, text, { parents: false }));
   for (const block of scriptBlocks(text)) {
     const error = firstSyntaxError(parseSource(blockFileName(file, block), text.slice(block.start, block.end), { parents: false }));
@@ -112,6 +116,7 @@ function bareSpecifierExists(prepared: TypeScriptPreparedMap, id: string): boole
  */
 function prepareWithBarrels(map: ImportMap, workspace: Workspace): TypeScriptPreparedMap {
   const prepared = prepareTypeScriptMap(map, workspace);
-  const followed = barrelRules(prepared);
+  if (!map.rules.some((rule) => rule.barrels === 'follow')) return prepared;
+  const followed = barrels().barrelRules(prepared);
   return followed.length ? prepareTypeScriptMap(map.extend(followed), workspace) : prepared;
 }

@@ -35,6 +35,8 @@ export function mayNeedEdit(prepared: TypeScriptPreparedMap, file: string, text:
       if (literal.includes('\\')) return true;
       const spelled = spellings.spells(literal, importer);
       if (!spelled && !prepared.hasPathPackages) continue;
+      // the canonical twin of an old module, named alike (`@/models/user` for the old `src/legacy/user`)
+      if (spelled && prepared.mappedTargets?.leadsElsewhere(literal, importer)) continue;
       if (findOldModule(prepared, literal, importer, 'import') || findOldModule(prepared, literal, importer, 'require')) return true;
       // spelled like an old module but resolving to nothing: the rewrite lists it for review
       if (spelled && spellsUnresolvedOldModule(prepared, literal, importer, 'import')) return true;

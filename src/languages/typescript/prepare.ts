@@ -4,17 +4,25 @@ import type { FileMove, Workspace } from '../../core/types';
 import type { ImportMap, RewriteRule } from '../../importmap/types';
 import { expandMoves } from '../../workspace/moves';
 import type { ExportedNames, TypeScriptPreparedMap } from './prepared-map';
-import { ConfigLookup } from './config-lookup';
-import { configFileSystemOf } from './config-files';
+import type { ConfigLookup } from './config-lookup';
+import { ConfigChains, configFileSystemOf } from './config-files';
+import { PathsConfigReader, type PathsConfig } from './config-paths';
 import type { ResolutionConfig } from './config';
+import { MappedTargets } from './mapped-targets';
 import { mayNeedEdit } from './prefilter';
-import { ResolverSet } from './resolve';
-import { findModuleFile, stripSourceExtension } from './module-files';
-import { parseSource } from './syntax';
-import { exportTargets } from './specifier';
-import { ts } from './ts';
+import type { ResolverSet } from './resolve';
+import { findModuleFile, sourceExtension, stripSourceExtension } from './module-files';
+import { exactSubpathImports } from './package-entries';
 import { normalisePath } from '../../core/paths';
-import { textOrUndefined } from '../../core/read-text';
+
+// The compiler (9 MB of JavaScript) is loaded only when something needs it: a plan whose files all pass the
+// prefilter without a parse never loads it. These modules load it.
+const compilerModules = {
+  configLookup: () => require('./config-lookup') as typeof import('./config-lookup'),
+  resolve: () => require('./resolve') as typeof import('./resolve'),
+  exportedNames: () => require('./exported-names') as typeof import('./exported-names'),
+  ts: () => (require('./ts') as typeof import('./ts')).ts,
+};
 
 /**
  * Reads the tsconfig/jsconfig files that govern the repository's files, checks that every path module id of the map names a file,
@@ -28,10 +36,18 @@ import { textOrUndefined } from '../../core/read-text';
 export function prepareTypeScriptMap(map: ImportMap, workspace: Workspace): TypeScriptPreparedMap {
   const cwd = path.resolve(workspace.cwd);
   const root = path.resolve(cwd, map.roots[0] ?? '.');
-  const configs = new ConfigLookup(cwd, root, configFileSystemOf(cwd, workspace.files));
-  const config = configs.configForFolder(root);
-  // the configs the files may need are read now: one that a file needs and cannot be read stops the run here, in one line
-  configs.preload(workspace.files);
+  const fileSystem = configFileSystemOf(cwd, workspace.files);
+  let lookup: ConfigLookup | undefined;
+  const configs = (): ConfigLookup => (lookup ??= new (compilerModules.configLookup().ConfigLookup)(cwd, root, fileSystem));
+  const chains = new ConfigChains(cwd, fileSystem);
+  const reader = new PathsConfigReader(fileSystem);
+  // the configs the files may need are read now: one that a file needs and cannot be read stops the run here, in one
+  // line; the compiler reads them when they are more than the prefilter can read without it
+  const pathsConfigs = readWithoutCompiler(workspace.files, cwd, root, chains, reader);
+  if (!pathsConfigs) {
+    configs().configForFolder(root);
+    configs().preload(workspace.files);
+  }
   const moves = plannedMoves(map, workspace);
   const planned = new Set(moves.map((move) => path.join(cwd, move.to)));
   // an old module already deleted (its importers broken today) resolves as if it were there, so they can be rewritten
@@ -44,7 +60,10 @@ export function prepareTypeScriptMap(map: ImportMap, workspace: Workspace): Type
     planned.add(path.join(cwd, `${id.replace(/^\.\//, '')}.ts`));
   }
   const movedAway = new Set(moves.map((move) => path.join(cwd, move.from)).filter((file) => !planned.has(file)));
-  const resolver = new ResolverSet(cwd, configs, planned, movedAway);
+  let resolverSet: ResolverSet | undefined;
+  const resolver = (): ResolverSet => (resolverSet ??= new (compilerModules.resolve().ResolverSet)(cwd, configs(), planned, movedAway));
+  let rootConfig: ResolutionConfig | undefined;
+  const config = (): ResolutionConfig => (rootConfig ??= configs().configForFolder(root));
   const plannedFile = (file: string): boolean => planned.has(path.join(cwd, file));
   const oldFiles = new Map<string, string>();
   const moduleFiles = new Map<string, string>();
@@ -56,7 +75,7 @@ export function prepareTypeScriptMap(map: ImportMap, workspace: Workspace): Type
 
   const exportsCache = new Map<string, ExportedNames | undefined>();
   const exportsOf = (file: string): ExportedNames | undefined => {
-    if (!exportsCache.has(file)) exportsCache.set(file, readExports(file));
+    if (!exportsCache.has(file)) exportsCache.set(file, compilerModules.exportedNames().readExports(file));
     return exportsCache.get(file);
   };
 
@@ -69,7 +88,7 @@ export function prepareTypeScriptMap(map: ImportMap, workspace: Workspace): Type
         if (key === 'from') {
           needles.add(id);
           // the file of the repository a bare id names (tsconfig paths, workspaces): its relative importers are its importers too
-          const file = resolver.resolve(id, rootProbe(config, cwd), 'import');
+          const file = resolver().resolve(id, rootProbe(config(), cwd), 'import');
           if (file && !oldFiles.has(file)) {
             oldFiles.set(file, id);
             needles.add(path.posix.basename(stripSourceExtension(file)));
@@ -77,7 +96,8 @@ export function prepareTypeScriptMap(map: ImportMap, workspace: Workspace): Type
         }
         // a canonical package installed in node_modules: its names are checked against its type declarations
         if (key === 'to' && (rule.names || rule.rename.size)) {
-          const declarations = ts.resolveModuleName(id, rootProbe(config, cwd), config.options, ts.sys).resolvedModule?.resolvedFileName;
+          const ts = compilerModules.ts();
+          const declarations = ts.resolveModuleName(id, rootProbe(config(), cwd), config().options, ts.sys).resolvedModule?.resolvedFileName;
           if (declarations) moduleFiles.set(id, declarations);
           else uncheckedTargets.push(rule.index);
         }
@@ -113,9 +133,11 @@ export function prepareTypeScriptMap(map: ImportMap, workspace: Workspace): Type
   // a package's `"#booking": "./src/models/booking.ts"`)
   const oldStems = new Set([...oldFiles.keys()].flatMap((file) => [stripSourceExtension(file), path.dirname(file)]));
   const namesOldFile = (target: string): boolean => oldStems.has(stripSourceExtension(target));
-  for (const { options } of configs.configs()) {
-    const base = options.baseUrl ?? (options as { pathsBasePath?: string }).pathsBasePath ?? cwd;
-    for (const [key, substitutions] of Object.entries(options.paths ?? {})) {
+  const pathsOptions: ReadonlyArray<Pick<PathsConfig, 'baseUrl' | 'paths' | 'pathsBasePath'>> =
+    pathsConfigs ?? configs().configs().map(({ options }) => ({ baseUrl: options.baseUrl, paths: options.paths, pathsBasePath: (options as { pathsBasePath?: string }).pathsBasePath }));
+  for (const { baseUrl, paths, pathsBasePath } of pathsOptions) {
+    const base = baseUrl ?? pathsBasePath ?? cwd;
+    for (const [key, substitutions] of Object.entries(paths ?? {})) {
       if (!key.includes('*') && substitutions.some((substitution) => namesOldFile(path.resolve(base, substitution)))) needles.add(key);
     }
   }
@@ -123,9 +145,52 @@ export function prepareTypeScriptMap(map: ImportMap, workspace: Workspace): Type
   // an index module can be imported as '.' or '..' from inside its own folder
   if (oldIndexFile) for (const quote of [`'`, `"`, '`']) for (const dots of ['.', '..', './', '../']) needles.add(`${quote}${dots}${quote}`);
 
-  const prepared: TypeScriptPreparedMap = { map, needles: [...needles], cwd, config, resolver, oldFiles, moduleFiles, bareIds, hasPathPackages, workspace, exportsOf, moves, retired: [...new Set(retired.values())], uncheckedTargets };
+  // a plan whose moves or retired modules change what exists, or whose package entries match by resolved file, asks the compiler
+  const mappedTargets =
+    pathsConfigs && !hasPathPackages && !moves.length && !retired.size
+      ? new MappedTargets(cwd, root, chains, reader, oldFiles.keys(), (file) => existsInPlan(workspace, file))
+      : undefined;
+  const prepared: TypeScriptPreparedMap = {
+    map,
+    needles: [...needles],
+    cwd,
+    get config() {
+      return config();
+    },
+    get resolver() {
+      return resolver();
+    },
+    oldFiles,
+    moduleFiles,
+    bareIds,
+    hasPathPackages,
+    workspace,
+    exportsOf,
+    moves,
+    retired: [...new Set(retired.values())],
+    uncheckedTargets,
+    mappedTargets,
+  };
   prepared.mayNeedEdit = (file, text) => mayNeedEdit(prepared, file, text);
   return prepared;
+}
+
+/**
+ * Reads without the compiler every config the source files among `files` may need (per folder, those up its tree and
+ * what they reference, the map root's too): all of them, or undefined when one is more than that reading can tell.
+ */
+function readWithoutCompiler(files: readonly string[], cwd: string, root: string, chains: ConfigChains, reader: PathsConfigReader): PathsConfig[] | undefined {
+  const folders = new Set<string>([root]);
+  for (const file of files) if (sourceExtension(file)) folders.add(path.join(cwd, path.posix.dirname(file)));
+  const read = new Map<string, PathsConfig | undefined>();
+  const visit = (configFile: string): boolean => {
+    if (read.has(configFile)) return read.get(configFile) !== undefined;
+    const config = reader.read(configFile);
+    read.set(configFile, config);
+    return !!config && config.references.every((reference) => !reader.exists(reference) || visit(reference));
+  };
+  for (const folder of folders) for (const configFile of chains.of(folder)) if (!visit(configFile)) return undefined;
+  return [...read.values()] as PathsConfig[];
 }
 
 /** A file at the map root's configuration folder, to resolve specifiers as the root's files would. */
@@ -177,11 +242,12 @@ function checkMovedNames(
   moduleFiles: Map<string, string>,
   exportsOf: (file: string) => ExportedNames | undefined,
 ): void {
+  const wanted = rule.names ? [...rule.names].map((n) => rule.rename.get(n) ?? n) : [...rule.rename.values()];
   const targetFile = moduleFiles.get(rule.to);
-  if (!targetFile) return;
+  // a whole module with its names as they are: nothing to check, nothing to parse
+  if (!wanted.length || !targetFile) return;
   const exported = exportsOf(targetFile);
   if (!exported || exported.open) return;
-  const wanted = rule.names ? [...rule.names].map((n) => rule.rename.get(n) ?? n) : [...rule.rename.values()];
   for (const name of wanted) {
     if (!exported.names.has(name)) {
       const key = rule.names ? 'names' : 'rename';
@@ -192,98 +258,4 @@ function checkMovedNames(
 
 function fail(map: ImportMap, rule: RewriteRule, key: 'from' | 'to', detail: string): never {
   throw map.error(['rewrite', rule.index, key], detail);
-}
-
-/** The names a module file exports, from its syntax alone. */
-export function readExports(file: string): ExportedNames | undefined {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-  return exportedNamesOf(parseSource(file, text, { parents: false }));
-}
-
-/** What a module's own text exports (or some of its statements: `statements`). */
-export function exportedNamesOf(sourceFile: ts.SourceFile, statements: readonly ts.Statement[] = sourceFile.statements): ExportedNames {
-  const names = new Set<string>();
-  const typeNames = new Set<string>();
-  const valueNames = new Set<string>();
-  let open = false;
-  for (const statement of statements) {
-    const modifiers = ts.canHaveModifiers(statement) ? ts.getModifiers(statement) : undefined;
-    const exported = modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
-    const isDefault = modifiers?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
-    if (exported && isDefault) names.add('default');
-    else if (exported && ts.isVariableStatement(statement)) {
-      for (const declaration of statement.declarationList.declarations) addBindingNames(declaration.name, names);
-    } else if (exported && 'name' in statement && statement.name && ts.isIdentifier(statement.name as ts.Node)) {
-      const name = (statement.name as ts.Identifier).text;
-      names.add(name);
-      (ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement) ? typeNames : valueNames).add(name);
-    } else if (ts.isExportAssignment(statement)) {
-      if (statement.isExportEquals) open = true;
-      else names.add('default');
-    } else if (ts.isExportDeclaration(statement)) {
-      if (!statement.exportClause) open = true;
-      else if (ts.isNamespaceExport(statement.exportClause)) names.add(statement.exportClause.name.text);
-      else {
-        for (const element of statement.exportClause.elements) {
-          names.add(element.name.text);
-          if (statement.isTypeOnly || element.isTypeOnly) typeNames.add(element.name.text);
-          else valueNames.add(element.name.text);
-        }
-      }
-    }
-  }
-  // a JavaScript module exports its JSDoc `@typedef` / `@callback` types (what checkJs and `@import` see)
-  if (/\.[cm]?jsx?$/.test(sourceFile.fileName)) {
-    for (const node of [...sourceFile.statements, sourceFile.endOfFileToken]) {
-      for (const doc of (node as { jsDoc?: ts.JSDoc[] }).jsDoc ?? []) {
-        for (const tag of doc.tags ?? []) {
-          if ((ts.isJSDocTypedefTag(tag) || ts.isJSDocCallbackTag(tag)) && tag.name && ts.isIdentifier(tag.name)) {
-            names.add(tag.name.text);
-            typeNames.add(tag.name.text);
-          }
-        }
-      }
-    }
-  }
-  // CommonJS modules (`module.exports = ...`) say nothing syntactically
-  if (!names.size && /\b(module\.)?exports\b/.test(sourceFile.text)) open = true;
-  return { names, open, types: new Set([...typeNames].filter((name) => !valueNames.has(name))) };
-}
-
-function addBindingNames(name: ts.BindingName, into: Set<string>): void {
-  if (ts.isIdentifier(name)) into.add(name.text);
-  else for (const element of name.elements) if (ts.isBindingElement(element)) addBindingNames(element.name, into);
-}
-
-/**
- * The exact keys of every package's `imports` (`"#user"`, not `"#models/*"`) with the files they name, from the
- * repository root, through any conditions (`{ "types": …, "default": … }`).
- */
-function exactSubpathImports(workspace: Workspace): Map<string, string[]> {
-  const found = new Map<string, string[]>();
-  for (const file of workspace.files) {
-    if (path.posix.basename(file) !== 'package.json' || file.split('/').includes('node_modules')) continue;
-    const text = textOrUndefined(workspace, file);
-    if (!text?.includes('"imports"')) continue;
-    let imports: unknown;
-    try {
-      imports = (JSON.parse(text) as { imports?: unknown }).imports;
-    } catch {
-      continue; // a package.json that does not parse resolves nothing
-    }
-    if (!imports || typeof imports !== 'object') continue;
-    for (const [key, target] of Object.entries(imports)) {
-      if (!key.startsWith('#') || key.includes('*')) continue;
-      const files = exportTargets(target)
-        .filter((relative) => relative.startsWith('./'))
-        .map((relative) => path.posix.join(path.posix.dirname(file), relative));
-      found.set(key, [...(found.get(key) ?? []), ...files]);
-    }
-  }
-  return found;
 }

@@ -1,6 +1,7 @@
 import type { FileMove, Workspace } from '../../core/types';
 import type { PreparedMap } from '../types';
 import type { ResolutionConfig } from './config';
+import type { MappedTargets } from './mapped-targets';
 import type { ResolverSet } from './resolve';
 
 /** Names a module exports, as far as its own text tells (`open` when it also has `export * from`). */
@@ -36,4 +37,6 @@ export interface TypeScriptPreparedMap extends PreparedMap {
   retired: string[];
   /** rewrite entries whose bare `to` resolves to no declarations here (not installed): their names are unchecked */
   uncheckedTargets: number[];
+  /** where `paths`/`baseUrl` lead, told without the compiler (the prefilter's); absent when only the compiler can tell */
+  mappedTargets?: MappedTargets;
 }

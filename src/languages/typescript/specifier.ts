@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { Resolution, UsageKind } from './resolve';
 import { sourceExtension, stripSourceExtension } from './module-files';
 import { matchesPattern } from './paths-mapping';
+import { exportTargets } from './package-entries';
 import { ts } from './ts';
 import { toPosix } from '../../core/paths';
 
@@ -169,14 +170,6 @@ function packageOf(file: string): Manifest | null {
   } else if (path.dirname(dir) !== dir) found = packageOf(dir);
   manifests.set(dir, found);
   return found;
-}
-
-/** Every string an `exports` or `imports` value leads to, through conditions (`types`, `import`, `default`) and fallback arrays. */
-export function exportTargets(value: unknown): string[] {
-  if (typeof value === 'string') return [value];
-  if (Array.isArray(value)) return value.flatMap(exportTargets);
-  if (value && typeof value === 'object') return Object.values(value).flatMap(exportTargets);
-  return [];
 }
 
 /**

@@ -3,7 +3,8 @@ import type { ModuleTarget, NameTarget, RewriteRule } from '../../../importmap/t
 import type { Edit, EntryStats, NeedsReview, Note } from '../../../core/types';
 import { toPosix } from '../../../core/paths';
 import type { SourceFile } from '../../../core/types';
-import { existsInPlan, exportedNamesOf } from '../prepare';
+import { existsInPlan } from '../prepare';
+import { exportedNamesOf } from '../exported-names';
 import { type TypeScriptPreparedMap } from '../prepared-map';
 import { manifestsOf, packageNameOf } from '../dependencies';
 import { findOldModule, isBareModule, isRelativeOrAbsolute, type OldModule } from '../old-module';

@@ -1,6 +1,6 @@
 import type { ModuleTarget } from '../../../../importmap/types';
 import { relativePosix } from '../../../../core/paths';
-import { exportedNamesOf } from '../../prepare';
+import { exportedNamesOf } from '../../exported-names';
 import type { ExportedNames } from '../../prepared-map';
 import { parseSource } from '../../syntax';
 import { type OldModule } from '../../old-module';

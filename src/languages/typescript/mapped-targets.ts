@@ -1,0 +1,147 @@
+import * as path from 'node:path';
+import { isInside, toPosix } from '../../core/paths';
+import type { ConfigChains } from './config-files';
+import type { PathsConfig, PathsConfigReader } from './config-paths';
+import { sourceExtension, stripSourceExtension } from './module-files';
+import { pathsPatternFor } from './paths-mapping';
+import { ModuleResolution } from './resolution-kind';
+import { packageNameOf, readManifest } from './dependencies';
+
+/** What the compiler tries for a path without extension (allowJs, as remodel always resolves), in its order. */
+const EXTENSIONLESS = ['.ts', '.tsx', '.d.ts', '.js', '.jsx'];
+/** The sources the compiler reads for a specifier written with a JavaScript extension. */
+const SOURCE_TWINS: Record<string, readonly string[]> = { '.js': ['.ts', '.tsx', '.d.ts'], '.jsx': ['.tsx', '.d.ts'], '.mjs': ['.mts', '.d.mts'], '.cjs': ['.cts', '.d.cts'] };
+
+/**
+ * Tells, without the compiler, that a non-relative specifier leads to a file of the repository that is no old module:
+ * under every config that may govern the importing file, its `paths` (the pattern the compiler picks, substitutions
+ * in order) or else its `baseUrl` map it to an existing file whose path is not that of an old module, nor of a folder
+ * above one. The prefilter then knows the file needs no edit without loading the compiler (a migrated tree imports
+ * the canonical twin `@/models/user` of the old `src/legacy/user` everywhere). Anything else — a package, a
+ * Node16 resolution, `rootDirs`, a config only the compiler can read — is the compiler's to answer.
+ *
+ * @example
+ * targets.leadsElsewhere('@/models/user', '/repo/src/api/handler.ts')   // true: src/models/user.ts, not old
+ * targets.leadsElsewhere('@/legacy/user', '/repo/src/api/handler.ts')   // false: the old module
+ */
+export class MappedTargets {
+  /** old module files without extension, and every folder above one, up to the repository root */
+  private readonly oldPrefixes = new Set<string>();
+  private readonly configsByFolder = new Map<string, readonly PathsConfig[] | undefined>();
+  private packageNames: Set<string> | undefined;
+
+  /**
+   * @param exists whether a repository-relative file exists (as the plan leaves it)
+   * @param rootDir the map's root: its configs govern files no config up their own tree governs
+   */
+  constructor(
+    private readonly cwd: string,
+    private readonly rootDir: string,
+    private readonly chains: ConfigChains,
+    private readonly reader: PathsConfigReader,
+    oldFiles: Iterable<string>,
+    private readonly exists: (file: string) => boolean,
+  ) {
+    for (const file of oldFiles) {
+      this.oldPrefixes.add(stripSourceExtension(file));
+      for (let dir = path.dirname(file); isInside(cwd, dir); dir = path.dirname(dir)) {
+        this.oldPrefixes.add(dir);
+        if (dir === cwd) break;
+      }
+    }
+  }
+
+  leadsElsewhere(specifier: string, importer: string): boolean {
+    if (specifier.startsWith('.') || specifier.startsWith('#') || path.isAbsolute(specifier)) return false;
+    const configs = this.configsFor(path.dirname(importer));
+    if (!configs) return false;
+    const answers = configs.map((config) => this.mappedBy(config, specifier));
+    if (answers.includes('unknown')) return false;
+    // what no config maps is looked up in node_modules: an old module only through a link to the repository's own
+    // package that holds it; a lone word there is no review either (a path that resolves nowhere is one)
+    return !answers.includes('unmapped') || (!specifier.includes('/') && !this.oldPackageNames().has(packageNameOf(specifier)));
+  }
+
+  /** What a config's `paths` or `baseUrl` make of a specifier: an existing file that is no old module, nothing, or the compiler's to tell. */
+  private mappedBy(config: PathsConfig, specifier: string): 'elsewhere' | 'unmapped' | 'unknown' {
+    if (config.unmodelled || (config.kind !== ModuleResolution.Bundler && config.kind !== ModuleResolution.Node10)) return 'unknown';
+    const pattern = config.paths ? pathsPatternFor(Object.keys(config.paths), specifier) : undefined;
+    let candidates: string[];
+    if (pattern !== undefined) {
+      const base = config.baseUrl ?? config.pathsBasePath ?? this.cwd;
+      const star = pattern.indexOf('*');
+      const matched = star < 0 ? '' : specifier.slice(star, specifier.length - (pattern.length - star - 1));
+      candidates = config.paths![pattern]!.map((substitution) => path.resolve(base, substitution.replace('*', matched)));
+    } else if (config.baseUrl !== undefined) {
+      candidates = [path.resolve(config.baseUrl, specifier)];
+    } else {
+      return 'unmapped';
+    }
+    // the compiler takes the first substitution that exists; every one before it must be no old module either
+    for (const candidate of candidates) {
+      if (this.mayBeOld(candidate)) return 'unknown';
+      const found = this.moduleAt(candidate);
+      if (found !== 'none') return found === 'file' ? 'elsewhere' : 'unknown';
+    }
+    return 'unmapped';
+  }
+
+  /** The names of the repository's packages that hold an old module (what a workspace link in node_modules leads to). */
+  private oldPackageNames(): ReadonlySet<string> {
+    if (!this.packageNames) {
+      this.packageNames = new Set();
+      for (const dir of this.oldPrefixes) {
+        const name = readManifest(path.join(dir, 'package.json'), this.cwd)?.name;
+        if (name !== undefined) this.packageNames.add(name);
+      }
+    }
+    return this.packageNames;
+  }
+
+  private mayBeOld(candidate: string): boolean {
+    return this.oldPrefixes.has(candidate) || this.oldPrefixes.has(stripSourceExtension(candidate));
+  }
+
+  /** What a mapped path is: a module file (the compiler's extension lookup), a package folder (the compiler's to read), or nothing. */
+  private moduleAt(candidate: string): 'file' | 'package' | 'none' {
+    if (!isInside(this.cwd, candidate)) return 'package';
+    const rel = toPosix(path.relative(this.cwd, candidate));
+    const has = (file: string): boolean => this.exists(file);
+    // a JSON module depends on resolveJsonModule, another extension on the bundler: the compiler's to tell
+    if (rel.endsWith('.json')) return 'package';
+    const extension = sourceExtension(rel);
+    if (extension) {
+      const stem = rel.slice(0, -extension.length);
+      if (has(rel) || (SOURCE_TWINS[extension] ?? []).some((twin) => has(stem + twin))) return 'file';
+    } else if (EXTENSIONLESS.some((twin) => has(rel + twin))) {
+      return 'file';
+    }
+    if (has(`${rel}/package.json`)) return 'package';
+    return EXTENSIONLESS.some((twin) => has(`${rel}/index${twin}`)) ? 'file' : 'none';
+  }
+
+  /**
+   * Every config that may govern a file of the folder: those up its tree, what they reference, and the map root's
+   * (undefined when one of them only the compiler can read).
+   */
+  private configsFor(dir: string): readonly PathsConfig[] | undefined {
+    if (this.configsByFolder.has(dir)) return this.configsByFolder.get(dir);
+    const files = new Set<string>();
+    const visit = (configFile: string): void => {
+      if (files.has(configFile)) return;
+      files.add(configFile);
+      for (const reference of this.reader.read(configFile)?.references ?? []) if (this.reader.exists(reference)) visit(reference);
+    };
+    for (const configFile of [...this.chains.of(dir), ...this.chains.of(this.rootDir)]) visit(configFile);
+    const configs: PathsConfig[] = [];
+    let readable = true;
+    for (const configFile of files) {
+      const config = this.reader.read(configFile);
+      if (config) configs.push(config);
+      else readable = false;
+    }
+    const answer = readable ? configs : undefined;
+    this.configsByFolder.set(dir, answer);
+    return answer;
+  }
+}
