@@ -80,4 +80,20 @@ describe('MappedTargets: paths and baseUrl told without the compiler', () => {
       repo.dispose();
     }
   });
+
+  it('without any tsconfig, leaves every bare specifier to node_modules, which only the compiler reads', async () => {
+    const repo = makeTempRepo();
+    try {
+      repo.write('map.yaml', 'version: 1\nlanguage: typescript\nrewrite:\n  - { from: packages/db/src/user, to: packages/db/src/account }\n');
+      repo.write('packages/db/package.json', JSON.stringify({ name: '@acme/db' }));
+      repo.write('packages/db/src/user.ts', 'export class User {}\n');
+      repo.write('packages/db/src/account.ts', 'export class User {}\n');
+      const prepared = await prepare(repo.dir);
+      const importer = path.join(repo.dir, 'apps/web/src/main.ts');
+      expect(prepared.mappedTargets!.leadsElsewhere('@acme/db/src/user', importer)).toBe(false);
+      expect(prepared.mappedTargets!.leadsElsewhere('@scope/other/user', importer)).toBe(false);
+    } finally {
+      repo.dispose();
+    }
+  });
 });

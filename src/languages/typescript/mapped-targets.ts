@@ -55,7 +55,8 @@ export class MappedTargets {
     if (specifier.startsWith('.') || specifier.startsWith('#') || path.isAbsolute(specifier)) return false;
     const configs = this.configsFor(path.dirname(importer));
     if (!configs) return false;
-    const answers = configs.map((config) => this.mappedBy(config, specifier));
+    // no config at all: the compiler's defaults, which map nothing
+    const answers = configs.length ? configs.map((config) => this.mappedBy(config, specifier)) : ['unmapped'];
     if (answers.includes('unknown')) return false;
     // what no config maps is looked up in node_modules: an old module only through a link to the repository's own
     // package that holds it; a lone word there is no review either (a path that resolves nowhere is one)
