@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import fc from 'fast-check';
 import * as path from 'node:path';
 import { typescriptAdapter, type TypeScriptPreparedMap } from '../../src/languages/typescript';
 import { findOldModule } from '../../src/languages/typescript/old-module';
@@ -95,5 +96,72 @@ describe('MappedTargets: paths and baseUrl told without the compiler', () => {
     } finally {
       repo.dispose();
     }
+  });
+});
+
+describe('MappedTargets on generated trees (fast-check)', () => {
+  const folders = ['src', 'src/legacy', 'src/models', 'src/models/user', 'generated', 'lib'];
+  const names = ['user', 'order', 'index'];
+  const extensions = ['.ts', '.tsx', '.d.ts', '.js'];
+  const file = fc.record({ folder: fc.constantFrom(...folders), name: fc.constantFrom(...names), extension: fc.constantFrom(...extensions) });
+  const substitution = fc.constantFrom('src/*', 'generated/*', 'src/models/*', 'lib/*', 'src/legacy/*', '*');
+  const exactSubstitution = fc.constantFrom('src/legacy', 'src/models/user', 'lib/index.ts', 'generated/user.js', 'src/legacy/order');
+  const paths = fc.dictionary(
+    fc.constantFrom('@/*', '~/*', '@models/*', '*'),
+    fc.array(substitution, { minLength: 1, maxLength: 3 }),
+    { maxKeys: 3 },
+  );
+  const exactPaths = fc.dictionary(fc.constantFrom('@legacy', '@lib', '#user'), fc.array(exactSubstitution, { minLength: 1, maxLength: 2 }), { maxKeys: 2 });
+  const tree = fc.record({
+    files: fc.uniqueArray(file, { minLength: 2, maxLength: 10, selector: (f) => `${f.folder}/${f.name}${f.extension}` }),
+    oldCount: fc.integer({ min: 1, max: 3 }),
+    baseUrl: fc.constantFrom(undefined, '.', 'src'),
+    paths: fc.option(fc.tuple(paths, exactPaths).map(([a, b]) => ({ ...a, ...b })), { nil: undefined }),
+    moduleResolution: fc.constantFrom(undefined, 'bundler', 'node10', 'node16'),
+    pathsInBase: fc.boolean(),
+    esm: fc.boolean(),
+    noConfig: fc.boolean(),
+  });
+  const specifier = fc.oneof(
+    fc.tuple(fc.constantFrom('@/', '~/', '@models/', '', 'legacy/', 'models/', 'src/legacy/', 'models/user/'), fc.constantFrom(...names), fc.constantFrom('', '.js', '/index')).map(([a, b, c]) => `${a}${b}${c}`),
+    fc.constantFrom('@legacy', '@lib', '#user', 'user', 'legacy', 'src/legacy', 'generated/user'),
+  );
+
+  it('says "no old module" only where the compiler agrees', async () => {
+    let told = 0;
+    await fc.assert(
+      fc.asyncProperty(tree, fc.array(specifier, { minLength: 5, maxLength: 12 }), async (t, specifiers) => {
+        const repo = makeTempRepo();
+        try {
+          const written = t.files.map((f) => `${f.folder}/${f.name}${f.extension}`);
+          for (const rel of written) repo.write(rel, 'export const value = 1;\n');
+          repo.write('canonical/target.ts', 'export const value = 1;\n');
+          const options = { ...(t.baseUrl ? { baseUrl: t.baseUrl } : {}), ...(t.moduleResolution ? { moduleResolution: t.moduleResolution, module: t.moduleResolution === 'node16' ? 'node16' : 'esnext' } : {}) };
+          if (t.esm) repo.write('package.json', JSON.stringify({ name: 'app', type: 'module' }));
+          if (t.noConfig) {
+            // the compiler's defaults govern every file
+          } else if (t.pathsInBase) {
+            repo.write('tsconfig.base.json', JSON.stringify({ compilerOptions: t.paths ? { paths: t.paths } : {} }));
+            repo.write('tsconfig.json', JSON.stringify({ extends: './tsconfig.base.json', compilerOptions: options }));
+          } else {
+            repo.write('tsconfig.json', JSON.stringify({ compilerOptions: { ...options, ...(t.paths ? { paths: t.paths } : {}) } }));
+          }
+          const ids = [...new Set(written.slice(0, t.oldCount).map((rel) => rel.replace(/(\.d)?\.[jt]sx?$/, '')))];
+          repo.write('map.yaml', `version: 1\nlanguage: typescript\nrewrite:\n${ids.map((id) => `  - { from: ${id}, to: canonical/target }\n`).join('')}`);
+          const prepared = await prepare(repo.dir);
+          if (!prepared.mappedTargets) return;
+          const importer = path.join(repo.dir, 'src/app/main.ts');
+          for (const spelled of specifiers) {
+            if (!prepared.mappedTargets.leadsElsewhere(spelled, importer)) continue;
+            told++;
+            if (!compilerSaysElsewhere(prepared, spelled, importer)) throw new Error(`'${spelled}' told elsewhere, the compiler disagrees\n${JSON.stringify(t, null, 1)}`);
+          }
+        } finally {
+          repo.dispose();
+        }
+      }),
+      { numRuns: 150, seed: 20261206 },
+    );
+    expect(told).toBeGreaterThan(50);
   });
 });
