@@ -1,4 +1,5 @@
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import fc from 'fast-check';
 import * as path from 'node:path';
 import ts from 'typescript';
 import { readConfig } from '../../src/languages/typescript/config';
@@ -91,5 +92,54 @@ describe('PathsConfigReader: tsconfig paths, baseUrl and resolution read without
       const declared = declarations.find((option) => option.name === name)!.type as Map<string, number>;
       expect(table).toEqual(Object.fromEntries(declared));
     }
+  });
+});
+
+describe('PathsConfigReader on generated configs (fast-check)', () => {
+  const casing = (value: string) => fc.constantFrom(value, value.toUpperCase(), value[0]!.toUpperCase() + value.slice(1));
+  const options = fc.record(
+    {
+      baseUrl: fc.constantFrom('.', '..', './src', '${configDir}', '${configDir}/src'),
+      paths: fc.dictionary(fc.constantFrom('@/*', '~/*', '#x', '*'), fc.array(fc.constantFrom('src/*', './lib/*', '${configDir}/gen/*', '../shared/*'), { minLength: 1, maxLength: 2 }), { maxKeys: 2 }),
+      module: fc.constantFrom('commonjs', 'esnext', 'node16', 'nodenext', 'preserve', 'es2020').chain(casing),
+      moduleResolution: fc.constantFrom('node', 'node10', 'bundler', 'node16', 'nodenext', 'classic').chain(casing),
+      target: fc.constantFrom('es5', 'es2015', 'es2022', 'esnext').chain(casing),
+    },
+    { requiredKeys: [] },
+  );
+  const config = fc.record({ options, extendsIndexes: fc.array(fc.integer({ min: 0, max: 3 }), { maxLength: 2 }), asArray: fc.boolean(), dropJsonSuffix: fc.boolean() });
+  const places = ['tsconfig.json', 'configs/base.json', 'apps/a/tsconfig.json', 'apps/a/tsconfig.lib.json'];
+
+  it('reads what it can as the compiler does', () => {
+    let read = 0;
+    fc.assert(
+      fc.property(fc.array(config, { minLength: 4, maxLength: 4 }), (configs) => {
+        const repo = makeTempRepo();
+        try {
+          configs.forEach((c, index) => {
+            const here = path.dirname(path.join(repo.dir, places[index]!));
+            // only what comes later in the list: no cycles
+            const bases = c.extendsIndexes.filter((target) => target > index).map((target) => {
+              const relative = path.relative(here, path.join(repo.dir, places[target]!)).split(path.sep).join('/');
+              const spelled = relative.startsWith('.') ? relative : `./${relative}`;
+              return c.dropJsonSuffix ? spelled.replace(/\.json$/, '') : spelled;
+            });
+            const extendsValue = bases.length ? { extends: c.asArray ? bases : bases[0] } : {};
+            repo.write(places[index]!, JSON.stringify({ ...extendsValue, compilerOptions: c.options }));
+          });
+          for (const place of places) {
+            const configFile = path.join(repo.dir, place);
+            const mine = light(configFile);
+            if (!mine) continue;
+            read++;
+            expect(mine).toEqual(compilers(repo.dir, configFile));
+          }
+        } finally {
+          repo.dispose();
+        }
+      }),
+      { numRuns: 150, seed: 20261206 },
+    );
+    expect(read).toBeGreaterThan(400);
   });
 });
