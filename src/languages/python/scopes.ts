@@ -239,19 +239,27 @@ export function analyzeScopes(root: Node): ScopeAnalysis {
   };
 
   const scopeOf = (node: Node): Scope => {
-    for (let n: Node | null = node.parent; n; n = n.parent) {
-      const scope = scopeByNode.get(n.id);
-      if (scope) {
-        // a function's name, decorators, defaults and annotations belong to the enclosing scope
-        if ((n.type === 'function_definition' || n.type === 'lambda') && !within(node, n.childForFieldName('body'))) continue;
-        if (n.type === 'class_definition' && !within(node, n.childForFieldName('body'))) continue;
-        return scope;
-      }
-    }
-    return module;
+    const owner = scopeNodeOf(node);
+    return (owner && scopeByNode.get(owner.id)) ?? module;
   };
 
   return { module, all, uses, resolve, scopeOf };
+}
+
+/**
+ * The node whose scope holds `node`: the innermost function, lambda, class or comprehension around it, or null for the
+ * module. Found from the tree alone, so that comparing two statements' scopes needs no scope analysis.
+ */
+export function scopeNodeOf(node: Node): Node | null {
+  for (let n: Node | null = node.parent; n; n = n.parent) {
+    // a function's name, decorators, defaults and annotations belong to the enclosing scope
+    if (n.type === 'function_definition' || n.type === 'lambda' || n.type === 'class_definition') {
+      if (within(node, n.childForFieldName('body'))) return n;
+    } else if (comprehensions.has(n.type)) {
+      return n;
+    }
+  }
+  return null;
 }
 
 function within(node: Node, container: Node | null): boolean {

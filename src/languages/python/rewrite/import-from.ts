@@ -1,6 +1,6 @@
 import type { NameTarget } from '../../../importmap/types';
 import { type ImportFromStatement, type ImportItem } from '../imports';
-import { type Scope } from '../scopes';
+import { scopeNodeOf } from '../scopes';
 import { aliasFor, claim, isNameMoveOf } from './names';
 import { deleteStatement, itemText, ownLineComment, removeItems, touches } from './edits';
 import { recordModuleBinding } from './import-statement';
@@ -99,7 +99,7 @@ export function emitFrom(rw: PythonFileRewrite, statement: ImportFromStatement, 
     // statement with a comment keeps its own line: the comment has nowhere else to go)
     const [target, entries] = inPlace;
     const names = entries.map(({ to }) => itemText(to.name!, to.alias));
-    if (mergeInto(rw, statement, target, names, rw.scopes.scopeOf(statement.node), true)) {
+    if (mergeInto(rw, statement, target, names, true)) {
       deleteStatement(rw, statement.node);
       return;
     }
@@ -119,7 +119,7 @@ export function emitFrom(rw: PythonFileRewrite, statement: ImportFromStatement, 
       continue;
     }
     const names = entries.map(({ to }) => itemText(to.name!, to.alias));
-    if (mergeInto(rw, statement, key, names, rw.scopes.scopeOf(statement.node))) continue;
+    if (mergeInto(rw, statement, key, names)) continue;
     // a comment on a moving item's own line (`    SocialAccount,  # why`) moves with it
     const comments = ownsItsLines(rw.file.text, statement.node) ? entries.map(({ item }) => ownLineComment(rw.file.text, item)) : [];
     const carried = [...new Set(comments.filter((c): c is string => c !== undefined))];
@@ -139,14 +139,15 @@ const isortKey = (name: string): string => `${name.length > 1 && name === name.t
  * import crosses into or out of an `if TYPE_CHECKING:` or a `try:`); drops names it already binds. Where its names
  * are in isort's order on one line, each new one goes to its place in that order; else they are appended.
  */
-export function mergeInto(rw: PythonFileRewrite, statement: ImportFromStatement, module: string, names: string[], scope: Scope, sameBlock = false): boolean {
+export function mergeInto(rw: PythonFileRewrite, statement: ImportFromStatement, module: string, names: string[], sameBlock = false): boolean {
+  const scope = scopeNodeOf(statement.node)?.id;
   const existing = rw.imports.find(
     (other): other is ImportFromStatement =>
       other.kind === 'from' &&
       other !== statement &&
       !other.wildcard &&
       rw.ctx.modules.absolutize(rw.file.path, other.level, other.module) === module &&
-      rw.scopes.scopeOf(other.node) === scope &&
+      scopeNodeOf(other.node)?.id === scope &&
       (!sameBlock || other.node.parent?.id === statement.node.parent?.id) &&
       !touches(rw, other.node),
   );
