@@ -76,6 +76,9 @@ function isModuleLoad(string: Node): boolean {
 export async function rewriteDottedStrings(root: Node, map: ImportMap, defines: NameCheck, sink: StringSink): Promise<void> {
   const olds = map.oldModules();
   const mention = olds.length ? new RegExp(`(?<![\\w.])(?:${olds.map(escapeRegExp).join('|')})(?:\\.\\w+)*(?![\\w])`) : undefined;
+  // every string this rewrites or lists starts with, or holds, an old module's full name: a file that never spells one
+  // (its imports relative, or by a parent package) has nothing here, and its strings are not walked
+  if (!mention?.test(root.text)) return;
   for (const string of root.descendantsOfType('string')) {
     if (!string) continue;
     const content = plainStringContent(string);
