@@ -64,7 +64,12 @@ describe('PathsConfigReader: tsconfig paths, baseUrl and resolution read without
       repo.write('apps/b/tsconfig.json', json({ extends: '@acme/tsconfig/strict.json', compilerOptions: { baseUrl: '${configDir}/src' } }));
       repo.write('apps/b/tsconfig.lib.json', json({ extends: ['plain', '../../configs/paths-only.json'] }));
       repo.write('apps/c/jsconfig.json', json({ extends: '../../configs/paths-only', compilerOptions: { target: 'ES2020' } }));
+      repo.write('node_modules/@vue/tsconfig/package.json', json({ name: '@vue/tsconfig', exports: { './tsconfig.json': './tsconfig.json', './tsconfig.dom.json': './dom.json' } }));
+      repo.write('node_modules/@vue/tsconfig/tsconfig.json', json({ compilerOptions: { module: 'ESNext', moduleResolution: 'bundler' } }));
+      repo.write('node_modules/@vue/tsconfig/dom.json', json({ extends: './tsconfig.json', compilerOptions: { baseUrl: '.' } }));
+      repo.write('apps/d/tsconfig.json', json({ extends: ['@vue/tsconfig/tsconfig.json', '@vue/tsconfig/tsconfig.dom.json'] }));
       for (const configFile of configFilesUnder(repo.dir)) expect(light(configFile)).toEqual(compilers(repo.dir, configFile));
+      expect(light(path.join(repo.dir, 'apps/d/tsconfig.json'))).toMatchObject({ baseUrl: path.join(repo.dir, 'node_modules/@vue/tsconfig') });
       // options merge shallowly: the later base's paths replace the earlier's whole, `${configDir}` is the reading config's folder
       expect(light(path.join(repo.dir, 'apps/a/tsconfig.json'))).toMatchObject({ baseUrl: repo.dir, paths: { '#lib/*': [path.join(repo.dir, 'apps/a/lib/*')] } });
     } finally {
@@ -72,12 +77,12 @@ describe('PathsConfigReader: tsconfig paths, baseUrl and resolution read without
     }
   });
 
-  it('leaves to the compiler what it cannot read: a syntax error, a missing extends, a package with exports', () => {
+  it('leaves to the compiler what it cannot read: a syntax error, a missing extends, a package whose exports go through conditions', () => {
     const repo = makeTempRepo();
     try {
       repo.write('broken/tsconfig.json', '{ "compilerOptions": { "baseUrl": "." ');
       repo.write('missing/tsconfig.json', JSON.stringify({ extends: './nowhere.json' }));
-      repo.write('node_modules/exported/package.json', JSON.stringify({ name: 'exported', exports: { './tsconfig.json': './tsconfig.json' } }));
+      repo.write('node_modules/exported/package.json', JSON.stringify({ name: 'exported', exports: { './tsconfig.json': { default: './tsconfig.json' } } }));
       repo.write('node_modules/exported/tsconfig.json', '{}');
       repo.write('exported/tsconfig.json', JSON.stringify({ extends: 'exported/tsconfig.json' }));
       for (const folder of ['broken', 'missing', 'exported']) expect(light(path.join(repo.dir, folder, 'tsconfig.json'))).toBeUndefined();

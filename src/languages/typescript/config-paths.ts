@@ -166,7 +166,7 @@ export class PathsConfigReader {
     return this.packageConfig(spelled, dir);
   }
 
-  /** `extends: "@tsconfig/node20/tsconfig.json"` or `"@acme/tsconfig"`: followed only where no `exports` map decides. */
+  /** `extends: "@tsconfig/node20/tsconfig.json"` or `"@acme/tsconfig"`: a package without `exports`, or whose `exports` names the file. */
   private packageConfig(spelled: string, dir: string): string {
     const name = packageNameOf(spelled);
     const subpath = spelled.slice(name.length + 1);
@@ -175,10 +175,18 @@ export class PathsConfigReader {
       const manifest = this.fileSystem.readFile(path.join(packageDir, 'package.json'));
       if (manifest !== undefined) {
         const pkg = parseObject(manifest);
-        if (!pkg || pkg.exports !== undefined) throw new Unreadable(`extends ${spelled}: package exports`);
-        const candidates = subpath
-          ? [path.join(packageDir, subpath), path.join(packageDir, `${subpath}.json`), path.join(packageDir, subpath, 'tsconfig.json')]
-          : [...(typeof pkg.tsconfig === 'string' ? [path.join(packageDir, pkg.tsconfig)] : []), path.join(packageDir, 'tsconfig.json')];
+        if (!pkg) throw new Unreadable(`extends ${spelled}: package.json`);
+        let candidates: string[];
+        if (pkg.exports !== undefined) {
+          // an `exports` map decides alone: followed where it names the file itself (`"./tsconfig.json": "./tsconfig.json"`)
+          const target = (pkg.exports as Record<string, unknown> | null)?.[subpath ? `./${subpath}` : '.'];
+          if (typeof target !== 'string' || !target.startsWith('./')) throw new Unreadable(`extends ${spelled}: package exports`);
+          candidates = [path.join(packageDir, target)];
+        } else {
+          candidates = subpath
+            ? [path.join(packageDir, subpath), path.join(packageDir, `${subpath}.json`), path.join(packageDir, subpath, 'tsconfig.json')]
+            : [...(typeof pkg.tsconfig === 'string' ? [path.join(packageDir, pkg.tsconfig)] : []), path.join(packageDir, 'tsconfig.json')];
+        }
         const found = candidates.find((file) => file.endsWith('.json') && this.fileSystem.fileExists(file));
         if (found) return found;
         throw new Unreadable(`extends ${spelled}: not found`);
