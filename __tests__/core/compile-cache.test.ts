@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { maxCacheEntries } from '../../src/core/compile-cache';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,8 +8,18 @@ import { repoRoot } from '../support/cli';
 // the compiled cache (`npm test` builds first): a child process is the only honest place to swap Node's loader
 const cacheModule = join(repoRoot, 'dist', 'src', 'core', 'compile-cache.js');
 
+const made: string[] = [];
+afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+/** A fresh folder under the temp folder, removed after the suite. */
+function temporaryFolder(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'remodel-compile-cache-test-'));
+  made.push(dir);
+  return dir;
+}
+
 function setup(): { dir: string; cache: string; run: (scope: string, call?: string) => string } {
-  const dir = mkdtempSync(join(tmpdir(), 'remodel-compile-cache-'));
+  const dir = temporaryFolder();
   const cache = join(dir, 'cache');
   writeFileSync(join(dir, 'main.js'), [
     `require(${JSON.stringify(cacheModule)}).enableCompileCache(process.argv[2]);`,
@@ -66,7 +76,7 @@ describe('the compile cache (core/compile-cache.ts)', () => {
 
   it('is off with REMODEL_COMPILE_CACHE=0', () => {
     const folderWith = (setting: string): string => spawnSync(process.execPath, ['-e', `const c = require(${JSON.stringify(cacheModule)}); c.enableCompileCache('plan'); console.log(c.compileCacheFolder())`], { encoding: 'utf8', env: { ...process.env, REMODEL_COMPILE_CACHE: setting } }).stdout.trim();
-    const somewhere = join(mkdtempSync(join(tmpdir(), 'remodel-compile-cache-')), 'somewhere');
+    const somewhere = join(temporaryFolder(), 'somewhere');
     expect(folderWith('0')).toBe('undefined');
     expect(folderWith(somewhere)).toBe(scopeFolder(somewhere, 'plan'));
   });
