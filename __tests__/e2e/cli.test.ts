@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, chmodSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { git, makeGitRepo, remodel, repoRoot, snapshot } from '../support/cli';
+import { temporaryFolder } from '../support/temporary';
 
 const example = join(repoRoot, 'examples', 'python-backend');
 const seedMap = join(repoRoot, 'import-maps', 'seed-consolidation.yaml');
@@ -222,7 +222,7 @@ describe('bad input: one line, exit 2, nothing written', () => {
   });
 
   it('never reads or writes outside the repository root', () => {
-    const outside = mkdtempSync(join(tmpdir(), 'remodel-outside-'));
+    const outside = temporaryFolder('remodel-outside-');
     const dir = fresh();
     writeFileSync(join(outside, 'x.py'), 'from models.booking import Booking\n');
     const { symlinkSync } = require('node:fs') as typeof import('node:fs');
@@ -278,7 +278,7 @@ describe('move-files', () => {
 
   it('refuses a destination behind a symbolic link that leads outside', () => {
     const dir = fresh();
-    const outside = mkdtempSync(join(tmpdir(), 'remodel-outside-'));
+    const outside = temporaryFolder('remodel-outside-');
     require('node:fs').symlinkSync(outside, join(dir, 'out'));
     writeFileSync(join(dir, 'bad.yaml'), 'version: 1\nlanguage: python\nrelocate:\n  - from: models/booking.py\n    to: out/booking.py\n');
     const result = remodel(['apply', '--map', 'bad.yaml'], dir);

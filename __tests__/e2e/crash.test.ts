@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeGitRepo, remodel, repoRoot, snapshot } from '../support/cli';
+import { temporaryFolder } from '../support/temporary';
 
 /*
  * Issue 15, item 5: `kill -9` at any moment of `apply` leaves every file as it was or as planned, never truncated or
@@ -16,7 +16,7 @@ const journal = '.remodel-apply.json';
 
 /** The example backend with a few hundred more importers, so that the writes take long enough to be cut. */
 function buildTree(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'remodel-crash-'));
+  const dir = temporaryFolder('remodel-crash-');
   cpSync(join(repoRoot, 'examples', 'python-backend'), dir, { recursive: true });
   mkdirSync(join(dir, 'services', 'generated'), { recursive: true });
   writeFileSync(join(dir, 'services', 'generated', '__init__.py'), '');

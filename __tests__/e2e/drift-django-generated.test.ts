@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { remodel, repoRoot } from '../support/cli';
+import { temporaryFolder } from '../support/temporary';
 
 /*
  * Issue 20, item 5, on generated Django projects: random models, their migrations written by the real `makemigrations`,
@@ -101,7 +101,7 @@ describe('remodel drift on generated Django projects (fast-check)', () => {
     await fc.assert(
       fc.asyncProperty(process.env.REMODEL_DRIFT_SEED ? fc.constant(Number(process.env.REMODEL_DRIFT_SEED)) : fc.integer({ min: 1, max: 2 ** 31 - 1 }), async (seed) => {
         const { before, after } = generate(seed);
-        const dir = mkdtempSync(join(tmpdir(), 'remodel-django-'));
+        const dir = temporaryFolder('remodel-django-');
         dirs.push(dir);
         mkdirSync(join(dir, 'project'));
         mkdirSync(join(dir, 'shop', 'migrations'), { recursive: true });

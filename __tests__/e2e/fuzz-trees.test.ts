@@ -1,6 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import fc from 'fast-check';
 import { parse } from 'yaml';
@@ -8,6 +7,7 @@ import * as api from '../../src';
 import { git, makeGitRepo, repoRoot, snapshot } from '../support/cli';
 import { modules, program, programPath, render } from '../support/python-programs';
 import * as typescriptPrograms from '../support/typescript-programs';
+import { temporaryFolder } from '../support/temporary';
 
 /*
  * Issue 15, item 7, on whole trees: generated importers written into the fixture repository, planned and applied for
@@ -27,7 +27,7 @@ describe('rewrite-imports on generated Python trees (fast-check)', () => {
 
   it(`git apply of the plan equals apply, a second plan is empty${existsSync(pyoracle) ? ', and the judge agrees on meaning' : ''}`, async () => {
     const map = join(fixtureRepo, 'map.yaml');
-    const mapJson = join(mkdtempSync(join(tmpdir(), 'remodel-fuzz-map-')), 'map.json');
+    const mapJson = join(temporaryFolder('remodel-fuzz-map-'), 'map.json');
     dirs.push(dirname(mapJson));
     writeFileSync(mapJson, JSON.stringify(parse(readFileSync(map, 'utf8'))));
     let judged = 0;
@@ -80,7 +80,7 @@ describe('rewrite-imports on generated TypeScript trees (fast-check)', () => {
   const judgeTypeScript = process.env.REMODEL_ORACLES !== undefined && existsSync(tsoracle);
   it(`git apply of the plan equals apply, a second plan is empty${judgeTypeScript ? ', and the TypeScript judge agrees on meaning' : ''}`, async () => {
     const map = join(typescriptRepo, 'map.yaml');
-    const mapJson = join(mkdtempSync(join(tmpdir(), 'remodel-fuzz-map-')), 'map.json');
+    const mapJson = join(temporaryFolder('remodel-fuzz-map-'), 'map.json');
     dirs.push(dirname(mapJson));
     writeFileSync(mapJson, JSON.stringify(parse(readFileSync(map, 'utf8'))));
     let judged = 0;

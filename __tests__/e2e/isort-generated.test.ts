@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { git, remodel } from '../support/cli';
+import { temporaryFolder } from '../support/temporary';
 
 /*
  * Issue 16, item 9, on generated files: random import blocks (sections, straight and from imports, aliases, comments,
@@ -51,7 +51,7 @@ describe('isort order kept on generated files (fast-check)', () => {
   it(`a file isort-clean before the rewrite is isort-clean after it (${runs} generated repositories)`, async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(file, { minLength: 1, maxLength: 4 }), async (files) => {
-        const dir = mkdtempSync(join(tmpdir(), 'remodel-isort-'));
+        const dir = temporaryFolder('remodel-isort-');
         dirs.push(dir);
         for (const pkg of ['legacy', 'canonical', 'canonical/models', 'app']) {
           mkdirSync(join(dir, pkg), { recursive: true });

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { git, makeGitRepo, remodel, repoRoot } from '../support/cli';
+import { temporaryFolder } from '../support/temporary';
 
 /*
  * Issue 17: a plan loads only the parsers its maps need. Loading the TypeScript compiler costs 0.2-0.4 s per start
@@ -75,7 +75,7 @@ describe('a plan loads only the parsers its maps need', () => {
 
 /** A git repository of `files`, committed, with its map applied: a tree already migrated. */
 function migratedRepo(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'remodel-lazy-'));
+  const dir = temporaryFolder('remodel-lazy-');
   dirs.push(dir);
   for (const [file, text] of Object.entries(files)) {
     mkdirSync(join(dir, file, '..'), { recursive: true });

@@ -1,8 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../support/cli';
+import { temporaryFolder } from '../support/temporary';
 
 /*
  * Issue 23, item 5: the package is publishable. `npm pack` (of the build `npm test` made) gives a tarball that
@@ -15,7 +15,7 @@ const npm = (args: readonly string[], cwd: string): string => execFileSync('npm'
 
 describe('the npm package', () => {
   it('packs, installs into an empty project, and runs remodel there', () => {
-    const out = mkdtempSync(join(tmpdir(), 'remodel-pack-'));
+    const out = temporaryFolder('remodel-pack-');
     dirs.push(out);
     // the build is the one `npm test` just made: no scripts, so a concurrent suite never sees dist/ rebuilt
     npm(['pack', '--ignore-scripts', '--pack-destination', out], repoRoot);
@@ -25,7 +25,7 @@ describe('the npm package', () => {
     expect(listed).toContain('package/dist/src/plan/pool-task.js');
     expect(listed.some((file) => file.startsWith('package/__tests__') || file.startsWith('package/src/') || file.startsWith('package/examples'))).toBe(false);
 
-    const project = mkdtempSync(join(tmpdir(), 'remodel-consumer-'));
+    const project = temporaryFolder('remodel-consumer-');
     dirs.push(project);
     writeFileSync(join(project, 'package.json'), '{ "name": "consumer", "version": "1.0.0", "private": true }\n');
     npm(['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', join(out, tarball)], project);

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { remodel, repoRoot } from '../support/cli';
+import { temporaryFolder } from '../support/temporary';
 
 /*
  * Issue 22, item 1: code still on an old path (another repository, a plugin) keeps its static types through every
@@ -58,7 +58,7 @@ const consumer = [
 
 let dir: string;
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'remodel-shim-types-'));
+  dir = temporaryFolder('remodel-shim-types-');
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), text);

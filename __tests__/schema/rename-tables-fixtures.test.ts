@@ -1,18 +1,18 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { applyEdits, readImportMap } from '../../src';
 import type { FileResult } from '../../src/core/types';
 import type { TableRename } from '../../src/importmap/types';
 import { planPythonTableRenames } from '../../src/schema/tables/python';
 import { planPrismaTableRenames, planTypeScriptTableRenames } from '../../src/schema/tables/typescript';
+import { temporaryFolder } from '../support/temporary';
 
 /** `__testfixtures__/rename-tables/<case>.input.<ext>` → `<case>.output.<ext>` under `tables.json`; `<case>.options.json` lists the lines left for review. */
 const dir = join(__dirname, '..', '..', '__testfixtures__', 'rename-tables');
 const cases = readdirSync(dir).filter((name) => name.includes('.input.'));
 
 function renames(): TableRename[] {
-  const map = join(mkdtempSync(join(tmpdir(), 'remodel-tables-')), 'map.json');
+  const map = join(temporaryFolder('remodel-tables-'), 'map.json');
   writeFileSync(map, JSON.stringify({ version: 1, language: 'python', tables: JSON.parse(readFileSync(join(dir, 'tables.json'), 'utf8')) }));
   return readImportMap(map).tables;
 }

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from './cli';
+import { temporaryFolder } from './temporary';
 
 /** Text as a DOM dump holds it, entities decoded. */
 export const decodeEntities = (html: string): string => html.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&amp;/g, '&');
@@ -19,7 +19,7 @@ export function renderedDom(pageFile: string): string {
  * SVG's text, or the parse error Mermaid raised.
  */
 export function renderMermaid(diagrams: readonly string[]): Array<{ ok: true; svg: string } | { ok: false; error: string }> {
-  const dir = mkdtempSync(join(tmpdir(), 'remodel-mermaid-'));
+  const dir = temporaryFolder('remodel-mermaid-');
   try {
     const page = join(dir, 'page.html');
     writeFileSync(

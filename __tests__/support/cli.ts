@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { temporaryFolder } from './temporary';
 
 export const repoRoot = join(__dirname, '..', '..');
 const bin = join(repoRoot, 'dist', 'bin', 'remodel.js');
@@ -18,7 +18,7 @@ export function git(args: readonly string[], cwd: string, input?: string): strin
 
 /** A temporary git repository holding a copy of `source`, with one commit. */
 export function makeGitRepo(source: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'remodel-e2e-'));
+  const dir = temporaryFolder('remodel-e2e-');
   cpSync(source, dir, { recursive: true, verbatimSymlinks: true });
   git(['init', '-q', '-b', 'main'], dir);
   git(['-c', 'user.name=t', '-c', 'user.email=t@t', 'add', '-A'], dir);

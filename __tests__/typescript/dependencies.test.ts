@@ -1,14 +1,14 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { typescriptAdapter } from '../../src/languages/typescript';
 import { packageNameOf } from '../../src/languages/typescript/dependencies';
 import { loadMap, workspaceOf } from './support';
+import { temporaryFolder } from '../support/temporary';
 
 const MAP = "version: 1\nlanguage: typescript\nrewrite:\n  - from: '@acme/utils'\n    to: '@acme/framework/utils'\n    package: true\n";
 
 async function notesFor(files: Record<string, string>, file: string): Promise<string[]> {
-  const repo = fs.mkdtempSync(path.join(os.tmpdir(), 'remodel-deps-'));
+  const repo = temporaryFolder('remodel-deps-');
   try {
     for (const [name, text] of Object.entries({ 'map.yaml': MAP, 'tsconfig.json': '{}', ...files })) {
       fs.mkdirSync(path.dirname(path.join(repo, name)), { recursive: true });

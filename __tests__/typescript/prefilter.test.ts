@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { typescriptAdapter, type TypeScriptPreparedMap } from '../../src/languages/typescript';
 import { loadMap, workspaceOf } from './support';
+import { temporaryFolder } from '../support/temporary';
 
 const FILES: Record<string, string> = {
   'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'ESNext', moduleResolution: 'Bundler', baseUrl: '.', paths: { '@/*': ['src/*'] } } }),
@@ -19,7 +19,7 @@ describe('TypeScript prefilter: parse only files whose string literals name an o
   let repo: string;
   let prepared: TypeScriptPreparedMap;
   beforeAll(async () => {
-    repo = fs.mkdtempSync(path.join(os.tmpdir(), 'remodel-prefilter-'));
+    repo = temporaryFolder('remodel-prefilter-');
     for (const [file, text] of Object.entries(FILES)) {
       fs.mkdirSync(path.dirname(path.join(repo, file)), { recursive: true });
       fs.writeFileSync(path.join(repo, file), text);

@@ -1,9 +1,9 @@
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigLookup } from '../../src/languages/typescript/config-lookup';
 import { ModuleResolver, ResolverSet } from '../../src/languages/typescript/resolve';
 import { typescriptTrees } from './support';
+import { temporaryFolder } from '../support/temporary';
 
 /** The source files of a tree, with the module specifiers their text holds (imports, exports, import(), require). */
 function specifiersOf(tree: string): Array<{ file: string; specifier: string }> {
@@ -41,7 +41,7 @@ describe('module resolution: answers that paths or baseUrl map are shared by eve
   });
 
   it('asks the compiler once for an alias imported from many folders, and per folder for a package', () => {
-    const repo = mkdtempSync(join(tmpdir(), 'remodel-mapped-'));
+    const repo = temporaryFolder('remodel-mapped-');
     const write = (file: string, text: string): void => {
       mkdirSync(join(repo, file, '..'), { recursive: true });
       writeFileSync(join(repo, file), text);
@@ -71,7 +71,7 @@ describe('module resolution: answers that paths or baseUrl map are shared by eve
   });
 
   it('never shares what a node_modules lookup found: the same name is another package in another folder', () => {
-    const repo = mkdtempSync(join(tmpdir(), 'remodel-mapped-'));
+    const repo = temporaryFolder('remodel-mapped-');
     const write = (file: string, text: string): void => {
       mkdirSync(join(repo, file, '..'), { recursive: true });
       writeFileSync(join(repo, file), text);

@@ -6,6 +6,7 @@ import * as ts from 'typescript';
 import { apply, plan } from '../../src';
 import { ImportMapError } from '../../src/core/errors';
 import { makeTempRepo } from '../support/tempRepo';
+import { temporaryFolder } from '../support/temporary';
 
 const WHOLE = path.join(__dirname, '..', '..', '__testfixtures__', 'insert-shims', 'ts-whole-module', 'input');
 
@@ -178,7 +179,7 @@ describe('a TypeScript shim keeps every meaning of what it serves (ts-enum-names
   const output = path.join(__dirname, '..', '..', '__testfixtures__', 'insert-shims', 'ts-enum-namespace-live', 'output');
 
   it('serves the live binding of a `let`, not a copy taken when the shim loaded', () => {
-    const out = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'remodel-live-'));
+    const out = temporaryFolder('remodel-live-');
     try {
       for (const file of ['src/models/status.ts', 'src/legacy/status.ts', 'src/generated/client.ts']) {
         const js = ts.transpileModule(fs.readFileSync(path.join(output, file), 'utf8'), { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } }).outputText;

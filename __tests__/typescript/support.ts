@@ -1,11 +1,11 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { fixturePairs } from '../support/fixtures';
 import { loadImportMap } from '../../src/importmap/load';
 import { resolveImportMap } from '../../src/importmap/resolve';
 import type { ImportMap } from '../../src/importmap/types';
 import type { Workspace } from '../../src/core/types';
+import { temporaryFolder } from '../support/temporary';
 
 export const FIXTURES = path.join(__dirname, '..', '..', '__testfixtures__', 'rewrite-imports');
 export const SUPPORT_REPO = path.join(FIXTURES, '_repo.typescript');
@@ -27,7 +27,7 @@ export function discoverCases(): FixtureCase[] {
 
 /** A copy of a folder in a fresh temporary directory. */
 export function copyToTemp(source: string, prefix = 'remodel-ts-'): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = temporaryFolder(prefix);
   fs.cpSync(source, dir, { recursive: true });
   return dir;
 }
