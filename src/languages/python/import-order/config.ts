@@ -1,5 +1,3 @@
-import { parse as parseIni } from 'ini';
-import { parse as parseToml } from '@iarna/toml';
 
 /** The isort settings remodel keeps a file's imports in (isort 5's names and defaults). */
 export interface IsortConfig {
@@ -52,10 +50,13 @@ const number = (value: unknown): number | undefined => (value === undefined || v
 
 /** The `[isort]`-like section of one config file's text, or undefined when it has none. */
 function sectionOf(file: string, text: string): Settings | undefined {
+  // the parsers load only for a project that has such a file (most runs read none)
   if (file.endsWith('pyproject.toml')) {
+    const { parse: parseToml } = require('@iarna/toml') as typeof import('@iarna/toml');
     const tool = (parseToml(text) as { tool?: { isort?: Settings } }).tool;
     return tool?.isort;
   }
+  const { parse: parseIni } = require('ini') as typeof import('ini');
   const ini = parseIni(text) as Record<string, Settings | undefined>;
   if (file.endsWith('.isort.cfg')) return ini.settings ?? ini.isort ?? {};
   return ini.isort ?? ini['tool:isort'];
