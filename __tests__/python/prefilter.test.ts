@@ -67,4 +67,32 @@ describe('Python prefilter: relative imports resolved before a parse', () => {
       repo.dispose();
     }
   });
+
+  it('does not parse a file that only imports an unmoved submodule of an old package (Django: `from django.db.models.fields.related import`)', async () => {
+    const repo = makeTempRepo();
+    try {
+      const files: Record<string, string> = {
+        'map.yaml': 'version: 1\nlanguage: python\nroot: .\nrewrite:\n  - { from: pkg.fields, to: pkg.models }\n',
+        'pkg/__init__.py': '',
+        'pkg/models.py': 'class Field:\n    pass\n',
+        'pkg/fields/__init__.py': 'class Field:\n    pass\n',
+        'pkg/fields/related.py': 'class ForeignKey:\n    pass\n',
+        'app/__init__.py': '',
+        // a submodule of the old package, which the entry does not move: no edit, no review
+        'app/submodule_only.py': 'from pkg.fields.related import (\n    ForeignKey,\n)\n\nprint(ForeignKey)\n',
+        // the same, and the old module itself: an importer
+        'app/both.py': 'from pkg.fields.related import ForeignKey\nfrom pkg.fields import Field\n\nprint(ForeignKey, Field)\n',
+        // the same, and a string that names the old module's class: rewritten
+        'app/string.py': 'from pkg.fields.related import ForeignKey\n\nPATH = "pkg.fields.Field"\n',
+        // through the submodule import, `pkg` is bound: a chain of the old module
+        'app/chain.py': 'import pkg.fields.related\n\nprint(pkg.fields.Field)\n',
+      };
+      for (const [file, text] of Object.entries(files)) repo.write(file, text);
+      const computed = await plan({ cwd: repo.dir, maps: [join(repo.dir, 'map.yaml')], only: ['rewrite-imports'] });
+      expect(computed.changes.map((change) => change.path).sort()).toEqual(['app/both.py', 'app/chain.py', 'app/string.py']);
+      expect(computed.summary.filesParsed).toBe(3);
+    } finally {
+      repo.dispose();
+    }
+  });
 });

@@ -8,6 +8,7 @@ import { verifyPythonByImport, verifyPythonImports } from './verify';
 import { fromImportsInText } from './imports';
 import { importersOfModule, namesImportedFromModules } from './importers';
 import { mentionsAny } from '../needles';
+import { escapeRegExp } from '../../core/regexp';
 import { findModuleExports, type ModuleExports } from './exports';
 import { PythonModuleIndex } from './modules';
 import { firstSyntaxError, parsePython } from './syntax';
@@ -84,8 +85,18 @@ function prefilterOf(map: ImportMap, modules: PythonModuleIndex): (path: string,
       top,
       // relative imports reach it only from files inside its top-level package (or namespace package) folder
       topDir: topFile ? topFile.slice(0, topFile.lastIndexOf('/') + 1) : undefined,
+      submoduleImport: new RegExp(`\\bfrom[ \\t]+(${escapeRegExp(module)}\\.(\\w+)(?:\\.\\w+)*)[ \\t]+import\\b`, 'g'),
     };
   });
+  /**
+   * The text with every `from <old>.<sub> import` of a submodule that exists and that the map leaves where it is blanked
+   * out (`from django.db.models.fields.related import` when only `django.db.models.fields` moves): such a line imports
+   * another module, so only the old module's other mentions can make the file a candidate.
+   */
+  const withoutUnmovedSubmoduleImports = (text: string, old: (typeof olds)[number]): string =>
+    text.replace(old.submoduleImport, (line, imported: string, sub: string) =>
+      modules.exists(`${old.module}.${sub}`) && !map.moveOfModule(imported) ? line.replace(imported, ' '.repeat(imported.length)) : line,
+    );
   // every way in below names the module's last part: one pass rejects most files
   const lasts = olds.map((old) => old.last);
   return (path, text) => {
@@ -95,10 +106,11 @@ function prefilterOf(map: ImportMap, modules: PythonModuleIndex): (path: string,
     const froms = (): ReturnType<typeof fromImportsOf> => (read ??= fromImportsOf(path, text, modules));
     const dynamic = dynamicImport.test(text);
     for (const old of olds) {
-      if (text.includes(old.module)) return true;
+      const seen = text.includes(old.module) ? withoutUnmovedSubmoduleImports(text, old) : text;
+      if (seen.includes(old.module)) return true;
       if (!text.includes(old.last)) continue;
       if (old.parentImport && reachedFromParent(text, froms, old as { module: string; parent: string; parentImport: RegExp })) return true;
-      if (old.tail !== old.last && attributeChainReaches(text, old.module, old.tail)) return true;
+      if (old.tail !== old.last && attributeChainReaches(seen, old.module, old.tail)) return true;
       if ((old.topDir === undefined || path.startsWith(old.topDir)) && relativeImport.test(text) && froms().some((entry) => entry.relative && reaches(entry, old.module))) return true;
       if (dynamic && text.includes(old.top)) return true;
     }
