@@ -1,6 +1,11 @@
+import fc from 'fast-check';
 import { join } from 'node:path';
-import { plan } from '../../src';
+import { plan, readImportMap } from '../../src';
+import { pythonAdapter } from '../../src/languages/python';
+import { mentionsAny } from '../../src/languages/needles';
+import { firstSyntaxError, parsePython } from '../../src/languages/python/syntax';
 import { makeTempRepo } from '../support/tempRepo';
+import { workspaceOf } from '../typescript/support';
 
 /*
  * Issue 17, lever "a prefilter that decides on resolved specifiers": a Python file's relative imports are resolved
@@ -94,5 +99,69 @@ describe('Python prefilter: relative imports resolved before a parse', () => {
     } finally {
       repo.dispose();
     }
+  });
+});
+
+describe('Python prefilter on generated files (fast-check)', () => {
+  const repo = join(__dirname, '..', '..', '__testfixtures__', 'rewrite-imports', '_repo.python');
+  /** Spellings around the support repository's map: importers, canonical twins, parents, strings, chains, noise. */
+  const lines = [
+    'from db.models.core import Booking',
+    'from db.models import core',
+    'import db.models.core',
+    'from models import booking',
+    'from models import customer as c',
+    'from models import other_thing',
+    'from .. import booking',
+    'from ..booking import Booking',
+    'from ..customer import Customer as C',
+    'from . import helpers',
+    'import models',
+    'import models.booking',
+    'import models.booking as mb',
+    'from legacy.models.billing import Invoice',
+    'from legacy import models as lm',
+    'from core.auth import station_models',
+    'from core.auth.station_models import UserStationAssignment',
+    'from models.social import SocialAccount, normalize_handle',
+    'from models.social import normalize_handle',
+    'import importlib',
+    'x = "models.booking.Booking"',
+    'y = "db.models.booking"',
+    'z = "legacy.models.billing:Invoice"',
+    'print(models.booking.Booking)',
+    'print(lm.billing.Invoice)',
+    'print(core.Booking)',
+    'module = importlib.import_module(name)',
+    '# booking, customer and social accounts',
+    's = f"{booking}"',
+    'booking = 1',
+    'def customer(social=None):\n    return social',
+  ];
+  it('never leaves out a file the rewrite would change or report on', async () => {
+    const prepared = await pythonAdapter.prepare(readImportMap(join(repo, 'map.yaml')), workspaceOf(repo));
+    let dropped = 0;
+    let kept = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.constantFrom(...lines), { minLength: 1, maxLength: 6 }), fc.constantFrom('models/sub/consumer_0.py', 'app/consumer.py'), async (chosen, path) => {
+        const text = `${chosen.join('\n')}\n`;
+        const tree = await parsePython(text);
+        const valid = !firstSyntaxError(tree);
+        tree.delete();
+        if (!valid) return;
+        const candidate = mentionsAny(text, prepared.needles) && (prepared.mayNeedEdit?.(path, text) ?? true);
+        if (candidate) {
+          kept++;
+          return;
+        }
+        dropped++;
+        const result = await pythonAdapter.planRewrite({ path, text }, prepared);
+        const said = result.kind === 'failed' ? [result.error] : [...result.needsReview.map((item) => item.reason), ...result.notes.map((note) => note.message)];
+        if (result.kind !== 'unchanged' || said.length) throw new Error(`left out, but the rewrite says ${result.kind} ${JSON.stringify(said)}:\n${text}`);
+      }),
+      { numRuns: 400, seed: 20261206 },
+    );
+    expect(dropped).toBeGreaterThan(40);
+    expect(kept).toBeGreaterThan(40);
   });
 });

@@ -9,6 +9,7 @@ import { fromImportsInText } from './imports';
 import { importersOfModule, namesImportedFromModules } from './importers';
 import { mentionsAny } from '../needles';
 import { escapeRegExp } from '../../core/regexp';
+import { mayImportOldModulesDynamically, oldModuleEnds } from './dynamic-imports';
 import { findModuleExports, type ModuleExports } from './exports';
 import { PythonModuleIndex } from './modules';
 import { firstSyntaxError, parsePython } from './syntax';
@@ -63,7 +64,6 @@ function reaches(entry: { module: string | undefined; names: string[] }, old: st
   const next = old.slice(entry.module.length + 1).split('.')[0]!;
   return entry.names.includes(next) || entry.names.includes('*');
 }
-const dynamicImport = /\bimport_module\b|\b__import__\b/;
 
 /**
  * Sharper than the needles, without parsing: a file can reach `a.b.c` only by naming it whole (`import a.b.c`,
@@ -73,8 +73,7 @@ const dynamicImport = /\bimport_module\b|\b__import__\b/;
 function prefilterOf(map: ImportMap, modules: PythonModuleIndex): (path: string, text: string) => boolean {
   const olds = map.oldModules().map((module) => {
     const dot = module.lastIndexOf('.');
-    const top = module.split('.')[0]!;
-    const topFile = modules.getFile(top);
+    const topFile = modules.getFile(module.split('.')[0]!);
     return {
       module,
       last: module.slice(dot + 1),
@@ -82,7 +81,6 @@ function prefilterOf(map: ImportMap, modules: PythonModuleIndex): (path: string,
       tail: module.split('.').slice(-2).join('.'),
       parent: dot === -1 ? undefined : module.slice(0, dot),
       parentImport: dot === -1 ? undefined : new RegExp(`\\bfrom\\s+${module.slice(0, dot).replace(/\./g, '\\s*\\.\\s*')}\\s+import\\b`, 'g'),
-      top,
       // relative imports reach it only from files inside its top-level package (or namespace package) folder
       topDir: topFile ? topFile.slice(0, topFile.lastIndexOf('/') + 1) : undefined,
       submoduleImport: new RegExp(`\\bfrom[ \\t]+(${escapeRegExp(module)}\\.(\\w+)(?:\\.\\w+)*)[ \\t]+import\\b`, 'g'),
@@ -99,12 +97,13 @@ function prefilterOf(map: ImportMap, modules: PythonModuleIndex): (path: string,
     );
   // every way in below names the module's last part: one pass rejects most files
   const lasts = olds.map((old) => old.last);
+  const ends = oldModuleEnds(map);
   return (path, text) => {
     if (!mentionsAny(text, lasts)) return false;
     let read: ReturnType<typeof fromImportsOf> | undefined;
     // read once, and only for a file whose text can need it
     const froms = (): ReturnType<typeof fromImportsOf> => (read ??= fromImportsOf(path, text, modules));
-    const dynamic = dynamicImport.test(text);
+    if (mayImportOldModulesDynamically(text, ends)) return true;
     for (const old of olds) {
       const seen = text.includes(old.module) ? withoutUnmovedSubmoduleImports(text, old) : text;
       if (seen.includes(old.module)) return true;
@@ -112,7 +111,6 @@ function prefilterOf(map: ImportMap, modules: PythonModuleIndex): (path: string,
       if (old.parentImport && reachedFromParent(text, froms, old as { module: string; parent: string; parentImport: RegExp })) return true;
       if (old.tail !== old.last && attributeChainReaches(seen, old.module, old.tail)) return true;
       if ((old.topDir === undefined || path.startsWith(old.topDir)) && relativeImport.test(text) && froms().some((entry) => entry.relative && reaches(entry, old.module))) return true;
-      if (dynamic && text.includes(old.top)) return true;
     }
     return false;
   };

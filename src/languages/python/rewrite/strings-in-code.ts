@@ -1,6 +1,7 @@
 import { type Node } from '../syntax';
 import { PythonFileRewrite } from './file-rewrite';
 import { isDunderAllEntry, plainStringContent } from '../syntax';
+import { mayImportOldModulesDynamically, oldModuleEnds } from '../dynamic-imports';
 
 /**
  * String annotations follow a rename of their binding, whole (`"UserStationAssignment"`) or inside a type expression
@@ -55,6 +56,7 @@ export function keepSelfDocumentingOutput(rw: PythonFileRewrite, root: Node): vo
 
 /** `importlib.import_module(expr)` / `__import__(expr)` with a computed name: listed, never guessed. */
 export function reviewDynamicImports(rw: PythonFileRewrite, root: Node): void {
+  if (!mayImportOldModulesDynamically(rw.file.text, oldModuleEnds(rw.map))) return;
   for (const call of root.descendantsOfType('call')) {
     if (!call) continue;
     const fn = call.childForFieldName('function')?.text ?? '';
