@@ -42,7 +42,16 @@ export function mayNeedEdit(prepared: TypeScriptPreparedMap, file: string, text:
       if (spelled && spellsUnresolvedOldModule(prepared, literal, importer, 'import')) return true;
     }
   }
-  return COMPUTED_LOAD.test(text);
+  return mayLoadComputedModule(prepared, text);
+}
+
+/**
+ * Whether a file's `require(x)` / `import(x)` of a computed name is worth a review line: its text names an old module
+ * (a needle) and holds such a call. The prefilter keeps these files and the rewrite lists their calls by this one
+ * test, so a file's review lines never depend on whether it was parsed for another reason.
+ */
+export function mayLoadComputedModule(prepared: Pick<TypeScriptPreparedMap, 'needles'>, text: string): boolean {
+  return COMPUTED_LOAD.test(text) && mentionsAny(text, prepared.needles);
 }
 
 /** What a specifier must look like to name an old module, checked before asking the resolver (the costly part). */

@@ -2,6 +2,7 @@ import type { UsageKind } from '../../resolve';
 import { ts } from '../../ts';
 import { FileRewrite } from '../context';
 import { calleeName } from '../text';
+import { mayLoadComputedModule } from '../../prefilter';
 import { renameFactoryKeys } from './mock-factory';
 import { rewriteModuleValue } from './module-value';
 
@@ -16,7 +17,7 @@ export function visitCall(rw: FileRewrite, call: ts.CallExpression): void {
   if (!argument) return;
   if (!ts.isStringLiteralLike(argument)) {
     // case: computed require(x) / import(x)
-    if (isLoad) rw.review(call, `computed ${callee}(${argument.getText(rw.sourceFile).slice(0, 60)}): cannot tell whether it loads a moved module`, true);
+    if (isLoad && mayLoadComputedModule(rw.prepared, rw.text)) rw.review(call, `computed ${callee}(${argument.getText(rw.sourceFile).slice(0, 60)}): cannot tell whether it loads a moved module`, true);
     return;
   }
   const usage: UsageKind = callee === 'import' ? 'import' : (mock ?? actual ?? 'require');
