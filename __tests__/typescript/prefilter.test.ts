@@ -96,14 +96,29 @@ describe('TypeScript prefilter on generated files (fast-check)', () => {
     "/** @type {import('@/models/booking').Booking} */\nlet typed;",
     "type T = import('@/models/station').Station;",
     "import { UserCard } from '@/components/user-card';",
+    "import { twin } from '@/components/booking';",
+    "import { twin as t2 } from '@/db/social';",
+    "import { twin as t3 } from '../db/social';",
     '// booking, station and social',
     'export const station = 1;',
   ];
-  it('never leaves out a file the rewrite would change or report on', async () => {
+  // the support repository's map, and the same without its package entry (then paths are told without the compiler)
+  it.each([
+    ['the support map', (map: string) => map],
+    ['the support map without its package entry', (map: string) => map.replace(/  # a folder and everything in it\n  - from: src\/legacy\n    to: src\/db\/legacy\n    package: true\n/, '')],
+  ])('never leaves out a file the rewrite would change or report on (%s)', async (_label, mapOf) => {
     const fc = require('fast-check') as typeof import('fast-check');
     const { mentionsAny } = require('../../src/languages/needles') as typeof import('../../src/languages/needles');
-    const { SUPPORT_REPO } = require('./support') as typeof import('./support');
-    const prepared = await typescriptAdapter.prepare(loadMap(path.join(SUPPORT_REPO, 'map.yaml')), workspaceOf(SUPPORT_REPO));
+    const { SUPPORT_REPO, copyToTemp } = require('./support') as typeof import('./support');
+    const repo = copyToTemp(SUPPORT_REPO);
+    fs.writeFileSync(path.join(repo, 'map.yaml'), mapOf(fs.readFileSync(path.join(SUPPORT_REPO, 'map.yaml'), 'utf8')));
+    // modules named like old ones that are not (a canonical twin's name)
+    for (const twin of ['src/components/booking.ts', 'src/db/social/index.ts']) {
+      fs.mkdirSync(path.dirname(path.join(repo, twin)), { recursive: true });
+      fs.writeFileSync(path.join(repo, twin), 'export const twin = 1;\n');
+    }
+    const prepared = await typescriptAdapter.prepare(loadMap(path.join(repo, 'map.yaml')), workspaceOf(repo));
+    expect(!!prepared.mappedTargets).toBe(!fs.readFileSync(path.join(repo, 'map.yaml'), 'utf8').includes('package: true'));
     let dropped = 0;
     let kept = 0;
     await fc.assert(
