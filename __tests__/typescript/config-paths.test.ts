@@ -91,6 +91,23 @@ describe('PathsConfigReader: tsconfig paths, baseUrl and resolution read without
     }
   });
 
+  it('reads a config written in UTF-16 or with a UTF-8 byte-order mark, as the compiler does', () => {
+    const repo = makeTempRepo();
+    try {
+      const text = JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@/*': ['src/*'] } } });
+      const encoded = { 'le/tsconfig.json': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]), 'be/tsconfig.json': Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]), 'bom/tsconfig.json': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]) };
+      for (const [file, bytes] of Object.entries(encoded)) {
+        repo.write(file, '');
+        writeFileSync(path.join(repo.dir, file), bytes);
+        const configFile = path.join(repo.dir, file);
+        expect(light(configFile)).toEqual(compilers(repo.dir, configFile));
+        expect(light(configFile)?.paths).toEqual({ '@/*': ['src/*'] });
+      }
+    } finally {
+      repo.dispose();
+    }
+  });
+
   it('spells module, moduleResolution and target as the compiler does', () => {
     const declarations = (ts as unknown as { optionDeclarations: Array<{ name: string; type: unknown }> }).optionDeclarations;
     for (const [name, table] of Object.entries(optionSpellings)) {

@@ -36,3 +36,10 @@ export function gitBlobHash(bytes: Uint8Array): string {
 }
 
 export const noBlob = '0'.repeat(40);
+
+/** The UTF-16 encoding a byte-order mark announces, or undefined (how the TypeScript compiler and editors tell). */
+export function utf16ByBom(bytes: Uint8Array): string | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return undefined;
+}

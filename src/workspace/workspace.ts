@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeText, encodeText, isKnownEncoding } from '../core/encoding';
+import { decodeText, encodeText, isKnownEncoding, utf16ByBom } from '../core/encoding';
 import type { Workspace } from '../core/types';
 import { discoverFiles } from './discover';
 import { resolveInsideRoot } from './paths';
@@ -18,12 +18,6 @@ function declaredEncoding(path: string, bytes: Buffer): string | undefined {
     const found = codingDeclaration.exec(line);
     if (found) return found[1]!.toLowerCase();
   }
-  return undefined;
-}
-
-function utf16ByBom(bytes: Buffer): string | undefined {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
   return undefined;
 }
 

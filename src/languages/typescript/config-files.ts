@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isInside } from '../../core/paths';
+import { decodeText, utf16ByBom } from '../../core/encoding';
 
 /** What reading a configuration needs from the disk (an in-memory one in tests). */
 export interface ConfigFileSystem {
@@ -30,10 +31,9 @@ export const nodeConfigFileSystem: ConfigFileSystem = {
     } catch {
       return undefined;
     }
-    if (bytes[0] === 0xfe && bytes[1] === 0xff) return Buffer.from(bytes.subarray(2)).swap16().toString('utf16le');
-    if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.toString('utf16le', 2);
-    if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return bytes.toString('utf8', 3);
-    return bytes.toString('utf8');
+    const utf16 = utf16ByBom(bytes);
+    const text = utf16 ? decodeText(bytes, utf16) : bytes.toString('utf8');
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   },
 };
 
