@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
-import { join, posix } from 'node:path';
-import { readCompilerPaths, type CompilerPaths } from '../schema/orm/typescript/compiler-paths';
+import { dirname, join, posix } from 'node:path';
+import { nodeConfigFileSystem } from '../languages/typescript/config-files';
+import { PathsConfigReader } from '../languages/typescript/config-paths';
+import { pathsBase } from '../languages/typescript/paths-mapping';
 import type { FileScan, ScannedImport } from '../schema/orm/types';
 
 /** What one name of an import statement binds, once resolved to a scanned file. */
@@ -31,6 +33,7 @@ export class ModuleGraph {
   readonly pythonRootHits = new Map<string, number>();
   private readonly tsFiles = new Set<string>();
   private readonly tsconfigCache = new Map<string, CompilerPaths | undefined>();
+  private readonly tsconfigs = new PathsConfigReader(nodeConfigFileSystem);
   private readonly resolved = new Map<string, ResolvedImport[]>();
 
   constructor(
@@ -254,7 +257,8 @@ export class ModuleGraph {
       for (const name of ['tsconfig.json', 'jsconfig.json']) {
         const path = join(this.root, dir, name);
         if (existsSync(path)) {
-          const config = readCompilerPaths(path);
+          const read = this.tsconfigs.read(path);
+          const config = read && { base: pathsBase(read, dirname(path)), baseUrl: read.baseUrl, paths: read.paths ?? {} };
           this.tsconfigCache.set(dir, config);
           return config;
         }
@@ -263,6 +267,13 @@ export class ModuleGraph {
     this.tsconfigCache.set('', undefined);
     return undefined;
   }
+}
+
+/** The `baseUrl` and `paths` that govern a folder (`base`: the absolute folder `paths` targets are read from). */
+interface CompilerPaths {
+  base: string;
+  baseUrl?: string;
+  paths: Readonly<Record<string, readonly string[]>>;
 }
 
 /** `db/models/core.py` -> `db.models.core`, `db/models/__init__.py` -> `db.models`. */

@@ -3,7 +3,7 @@ import { isInside, toPosix } from '../../core/paths';
 import type { ConfigChains } from './config-files';
 import type { PathsConfig, PathsConfigReader } from './config-paths';
 import { sourceExtension, stripSourceExtension } from './module-files';
-import { pathsPatternFor } from './paths-mapping';
+import { mappedCandidates } from './paths-mapping';
 import { ModuleResolution } from './resolution-kind';
 import { packageNameOf, readManifest } from './dependencies';
 
@@ -66,18 +66,8 @@ export class MappedTargets {
   /** What a config's `paths` or `baseUrl` make of a specifier: an existing file that is no old module, nothing, or the compiler's to tell. */
   private mappedBy(config: PathsConfig, specifier: string): 'elsewhere' | 'unmapped' | 'unknown' {
     if (config.unmodelled || (config.kind !== ModuleResolution.Bundler && config.kind !== ModuleResolution.Node10)) return 'unknown';
-    const pattern = config.paths ? pathsPatternFor(Object.keys(config.paths), specifier) : undefined;
-    let candidates: string[];
-    if (pattern !== undefined) {
-      const base = config.baseUrl ?? config.pathsBasePath ?? this.cwd;
-      const star = pattern.indexOf('*');
-      const matched = star < 0 ? '' : specifier.slice(star, specifier.length - (pattern.length - star - 1));
-      candidates = config.paths![pattern]!.map((substitution) => path.resolve(base, substitution.replace('*', matched)));
-    } else if (config.baseUrl !== undefined) {
-      candidates = [path.resolve(config.baseUrl, specifier)];
-    } else {
-      return 'unmapped';
-    }
+    const candidates = mappedCandidates(specifier, config, this.cwd);
+    if (!candidates.length) return 'unmapped';
     // the compiler takes the first substitution that exists; every one before it must be no old module either
     for (const candidate of candidates) {
       if (this.mayBeOld(candidate)) return 'unknown';

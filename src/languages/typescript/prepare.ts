@@ -13,6 +13,7 @@ import { mayNeedEdit } from './prefilter';
 import type { ResolverSet } from './resolve';
 import { findModuleFile, sourceExtension, stripSourceExtension } from './module-files';
 import { exactSubpathImports } from './package-entries';
+import { pathsBase } from './paths-mapping';
 import { normalisePath } from '../../core/paths';
 
 // The compiler (9 MB of JavaScript) is loaded only when something needs it: a plan whose files all pass the
@@ -135,9 +136,9 @@ export function prepareTypeScriptMap(map: ImportMap, workspace: Workspace): Type
   const namesOldFile = (target: string): boolean => oldStems.has(stripSourceExtension(target));
   const pathsOptions: ReadonlyArray<Pick<PathsConfig, 'baseUrl' | 'paths' | 'pathsBasePath'>> =
     pathsConfigs ?? configs().configs().map(({ options }) => ({ baseUrl: options.baseUrl, paths: options.paths, pathsBasePath: (options as { pathsBasePath?: string }).pathsBasePath }));
-  for (const { baseUrl, paths, pathsBasePath } of pathsOptions) {
-    const base = baseUrl ?? pathsBasePath ?? cwd;
-    for (const [key, substitutions] of Object.entries(paths ?? {})) {
+  for (const options of pathsOptions) {
+    const base = pathsBase(options, cwd);
+    for (const [key, substitutions] of Object.entries(options.paths ?? {})) {
       if (!key.includes('*') && substitutions.some((substitution) => namesOldFile(path.resolve(base, substitution)))) needles.add(key);
     }
   }

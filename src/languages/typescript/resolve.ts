@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { ResolutionConfig } from './config';
 import { ModuleResolution, resolutionKind, usesResolutionModes } from './resolution-kind';
 import { ts } from './ts';
-import { pathsPatternFor } from './paths-mapping';
+import { mappedCandidates, type PathsOptions } from './paths-mapping';
 import { stripSourceExtension } from './module-files';
 
 /** How a specifier is loaded: `import`/`export` (the file's own format) or `require`-like (CommonJS). */
@@ -112,23 +112,10 @@ export class ModuleResolver implements Resolution {
    */
   private mapsTo(specifier: string, file: string): boolean {
     const stem = stripSourceExtension(file);
-    return this.mappedCandidates(specifier).some((candidate) => {
+    return mappedCandidates(specifier, this.options as PathsOptions, this.cwd).some((candidate) => {
       const wanted = stripSourceExtension(candidate);
       return wanted === stem || path.join(wanted, 'index') === stem;
     });
-  }
-
-  private mappedCandidates(specifier: string): string[] {
-    const { paths, baseUrl } = this.options;
-    // where the compiler reads substitutions from: baseUrl, else the folder of the config that set `paths`
-    const base = baseUrl ?? (this.options as { pathsBasePath?: string }).pathsBasePath ?? this.cwd;
-    const pattern = paths ? pathsPatternFor(Object.keys(paths), specifier) : undefined;
-    if (pattern !== undefined) {
-      const star = pattern.indexOf('*');
-      const matched = star < 0 ? '' : specifier.slice(star, specifier.length - (pattern.length - star - 1));
-      return paths![pattern]!.map((substitution) => path.resolve(base, substitution.replace('*', matched)));
-    }
-    return baseUrl === undefined ? [] : [path.resolve(baseUrl, specifier)];
   }
 
   unresolved(specifier: string, fromFile: string, usage: UsageKind): boolean {
