@@ -126,16 +126,13 @@ function renderMigrations(tables: Tbl[]): [string, string] {
 const key = (f: unknown[]): string => JSON.stringify(f);
 
 describe('remodel drift on generated SQLAlchemy + Alembic trees (fast-check)', () => {
-  const dirs: string[] = [];
-  afterAll(() => process.env.REMODEL_DRIFT_SEED || dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
   it(`finds exactly what compare_metadata finds, on ${runs} generated trees with planted drift`, async () => {
     await fc.assert(
-      // REMODEL_DRIFT_SEED=<seed of a failure> replays that one tree
+      // REMODEL_DRIFT_SEED=<seed of a failure> replays that one tree; REMODEL_KEEP_TEMP=1 keeps its folder to look at
       fc.asyncProperty(process.env.REMODEL_DRIFT_SEED ? fc.constant(Number(process.env.REMODEL_DRIFT_SEED)) : fc.integer({ min: 1, max: 2 ** 31 - 1 }), async (seed) => {
         const { migrated, modelled } = generate(seed);
         const dir = makeGitRepo(base);
-        dirs.push(dir);
         rmSync(join(dir, 'migrations', 'versions'), { recursive: true, force: true });
         spawnSync('mkdir', ['-p', join(dir, 'migrations', 'versions')]);
         const [first, second] = renderMigrations(migrated);

@@ -63,6 +63,15 @@ def db_type(field):
     return field.get_internal_type() if isinstance(field, AutoFieldMixin) else field.db_type(postgresql)
 
 
+def current_table(app, name):
+    """A model's table as the models have it: a change found on a model whose table the same run moves (AlterModelTable,
+    which the autodetector orders after index and constraint removals) is the moved table's, as its fields' are."""
+    try:
+        return new_apps.get_model(app, name)._meta.db_table
+    except LookupError:
+        return old_apps.get_model(app, name)._meta.db_table
+
+
 def columns(model, names):
     return [model._meta.get_field(name).column for name in names]
 
@@ -118,13 +127,13 @@ for app, migrations in changes.items():
                 adding = isinstance(op, ops.AddIndex)
                 model = (new_apps if adding else old_apps).get_model(app, op.model_name)
                 index = op.index if adding else next(i for i in model._meta.indexes if i.name == op.name)
-                found.append(["missing-index" if adding else "extra-index", model._meta.db_table, columns(model, [f.lstrip("-") for f in index.fields])])
+                found.append(["missing-index" if adding else "extra-index", current_table(app, op.model_name), columns(model, [f.lstrip("-") for f in index.fields])])
             elif isinstance(op, (ops.AddConstraint, ops.RemoveConstraint)):
                 adding = isinstance(op, ops.AddConstraint)
                 model = (new_apps if adding else old_apps).get_model(app, op.model_name)
                 constraint = op.constraint if adding else next(c for c in model._meta.constraints if c.name == op.name)
                 if isinstance(constraint, UniqueConstraint):
-                    found.append(["missing-unique" if adding else "extra-unique", model._meta.db_table, columns(model, constraint.fields)])
+                    found.append(["missing-unique" if adding else "extra-unique", current_table(app, op.model_name), columns(model, constraint.fields)])
             elif isinstance(op, (ops.AlterUniqueTogether, ops.AlterIndexTogether)):
                 unique = isinstance(op, ops.AlterUniqueTogether)
                 option = "unique_together" if unique else "index_together"
@@ -132,7 +141,7 @@ for app, migrations in changes.items():
                 old_sets, new_sets = set(map(tuple, getattr(old_model._meta, option))), set(map(tuple, getattr(new_model._meta, option)))
                 kind = "unique" if unique else "index"
                 found.extend(["missing-" + kind, new_model._meta.db_table, columns(new_model, names)] for names in sorted(new_sets - old_sets))
-                found.extend(["extra-" + kind, old_model._meta.db_table, columns(old_model, names)] for names in sorted(old_sets - new_sets))
+                found.extend(["extra-" + kind, new_model._meta.db_table, columns(old_model, names)] for names in sorted(old_sets - new_sets))
             elif isinstance(op, ops.AlterModelTable):
                 old_model, new_model = old_apps.get_model(app, op.name), new_apps.get_model(app, op.name)
                 for old_table, new_table in zip([old_model._meta.db_table, *join_tables(old_model)], [new_model._meta.db_table, *join_tables(new_model)]):

@@ -11,7 +11,8 @@ export function temporaryFolder(prefix: string): string {
   return dir;
 }
 
-/** Removes every folder `temporaryFolder` made (jest's setup file calls it after each test file). */
+/** Removes every folder `temporaryFolder` made (jest's setup file calls it after each test file), unless REMODEL_KEEP_TEMP is set to inspect a failure. */
 export function removeTemporaryFolders(): void {
+  if (process.env.REMODEL_KEEP_TEMP) return;
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
