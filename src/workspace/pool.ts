@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { compileCacheFolder } from '../core/compile-cache';
+import { ownModuleFile } from '../core/own-modules';
 
 /**
  * What the pool runs, the same in this thread and in each worker: a worker loads `module` (compiled JavaScript) by
@@ -33,7 +33,7 @@ export interface ChunkRunner<Chunk, Output> {
   close(): Promise<void>;
 }
 
-const workerFile = join(__dirname, 'worker.js');
+const workerFile = ownModuleFile('workspace/worker.js');
 
 export function defaultJobs(): number {
   return availableParallelism();
