@@ -36,7 +36,11 @@ export async function preparedMapFor(transform: string, options: TransformOption
     preparing = (async () => {
       const map = readImportMap(mapFile);
       if (map.language !== 'typescript') throw new UsageError(`${map.file}: ${transform} under jscodeshift handles 'language: typescript' maps; this one is '${map.language}'`);
-      return (await typescriptAdapter()).prepare(map, diskWorkspace(cwd));
+      const adapter = await typescriptAdapter();
+      const ready = await adapter.prepare(map, diskWorkspace(cwd));
+      // jscodeshift hands over files to rewrite: the names the map moves are checked before the first
+      await adapter.checkTargets?.(ready);
+      return ready;
     })();
     prepared.set(key, preparing);
     // a failed preparation is not cached: the next file reports the same error, not a stale promise

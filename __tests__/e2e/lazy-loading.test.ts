@@ -58,6 +58,32 @@ describe('a plan loads only the parsers its maps need', () => {
     expect(heavyModulesLoaded(dir, join(dir, 'map.yaml'), (patch) => expect(patch).toBe(''))).toEqual([]);
   });
 
+  it('a Python plan that edits nothing loads no parser, also when its entries move and rename names (their target is parsed only for a file to plan)', () => {
+    const dir = migratedRepo({
+      'map.yaml': 'version: 1\nlanguage: python\nroot: .\nrewrite:\n  - { from: shop.legacy.orders, to: shop.db.orders, names: [Order], rename: { Order: Purchase } }\n',
+      'shop/__init__.py': '',
+      'shop/legacy/__init__.py': '',
+      'shop/legacy/orders.py': 'class Order:\n    pass\n\n\nclass Stays:\n    pass\n',
+      'shop/db/__init__.py': '',
+      'shop/db/orders.py': 'class Purchase:\n    pass\n',
+      'shop/api.py': 'from shop.legacy.orders import Order, Stays\n\nprint(Order, Stays)\n',
+    });
+    expect(readFileSync(join(dir, 'shop/api.py'), 'utf8')).toContain('from shop.db.orders import Purchase');
+    expect(heavyModulesLoaded(dir, join(dir, 'map.yaml'), (patch) => expect(patch).toBe(''))).toEqual([]);
+  });
+
+  it('a TypeScript plan that edits nothing loads no compiler, also when its entries move and rename names', () => {
+    const dir = migratedRepo({
+      'map.yaml': 'version: 1\nlanguage: typescript\nroot: .\nrewrite:\n  - { from: src/legacy/user, to: src/models/user, names: [User], rename: { User: Account } }\n',
+      'tsconfig.json': '{ "compilerOptions": { "strict": true }, "include": ["src"] }\n',
+      'src/legacy/user.ts': 'export class User {}\nexport const stays = 1;\n',
+      'src/models/user.ts': 'export class Account {}\n',
+      'src/api/handler.ts': "import { User, stays } from '../legacy/user';\n\nexport const users = [new User(), stays];\n",
+    });
+    expect(readFileSync(join(dir, 'src/api/handler.ts'), 'utf8')).toContain("import { Account } from '../models/user';");
+    expect(heavyModulesLoaded(dir, join(dir, 'map.yaml'), (patch) => expect(patch).toBe(''))).toEqual([]);
+  });
+
   it('a TypeScript plan that edits nothing (the tree already migrated, a canonical twin spelled through paths) loads no compiler', () => {
     const dir = migratedRepo({
       'map.yaml': 'version: 1\nlanguage: typescript\nroot: .\nrewrite:\n  - { from: src/legacy/user, to: src/models/user }\n',

@@ -102,6 +102,32 @@ describe('Python prefilter: relative imports resolved before a parse', () => {
   });
 });
 
+describe('Python prefilter: a name-level entry', () => {
+  it('does not parse a file that imports only the names the entry leaves in the old module', async () => {
+    const repo = makeTempRepo();
+    try {
+      const files: Record<string, string> = {
+        'map.yaml': 'version: 1\nlanguage: python\nroot: .\nrewrite:\n  - { from: pkg.legacy, to: pkg.models, names: [Order] }\n',
+        'pkg/__init__.py': '',
+        'pkg/legacy.py': 'class Order:\n    pass\n\n\nclass Stays:\n    pass\n',
+        'pkg/models.py': 'class Order:\n    pass\n',
+        // the names that stay, one line or parenthesised: no edit
+        'app/stays.py': 'from pkg.legacy import Stays\nfrom pkg.legacy import (\n    Stays as S,  # Order moved\n)\n\nprint(Stays, S)\n',
+        // a moved name among them, the module bound, a star: importers
+        'app/moved.py': 'from pkg.legacy import Stays, Order\n\nprint(Stays, Order)\n',
+        'app/bound.py': 'from pkg.legacy import Stays\nimport pkg.legacy\n\nprint(Stays, pkg.legacy.Order)\n',
+        'app/star.py': 'from pkg.legacy import *\n\nprint(Order)\n',
+      };
+      for (const [file, text] of Object.entries(files)) repo.write(file, text);
+      const computed = await plan({ cwd: repo.dir, maps: [join(repo.dir, 'map.yaml')], only: ['rewrite-imports'] });
+      expect(computed.changes.map((change) => change.path).sort()).toEqual(['app/bound.py', 'app/moved.py']);
+      expect(computed.summary.filesParsed).toBe(3);
+    } finally {
+      repo.dispose();
+    }
+  });
+});
+
 describe('Python prefilter on generated files (fast-check)', () => {
   const repo = join(__dirname, '..', '..', '__testfixtures__', 'rewrite-imports', '_repo.python');
   /** Spellings around the support repository's map: importers, canonical twins, parents, strings, chains, noise. */
@@ -125,6 +151,14 @@ describe('Python prefilter on generated files (fast-check)', () => {
     'from core.auth.station_models import UserStationAssignment',
     'from models.social import SocialAccount, normalize_handle',
     'from models.social import normalize_handle',
+    'from models.social import (\n    normalize_handle as nh,  # SocialAccount stays\n)',
+    'from models.social import SocialAccount as SA',
+    'from models.social import *',
+    'DOC = ' + "'''" + 'from models.social import normalize_handle' + "'''",
+    'DOC = ' + "'''" + '\nfrom models.social import normalize_handle\n' + "'''",
+    'x = "models.social.SocialAccount"',
+    'import models.social',
+    'print(models.social.SocialIdentity)',
     'import importlib',
     'x = "models.booking.Booking"',
     'y = "db.models.booking"',

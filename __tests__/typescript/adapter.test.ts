@@ -24,6 +24,13 @@ async function prepare(mapText?: string): Promise<TypeScriptPreparedMap> {
   return typescriptAdapter.prepare(map, workspaceOf(repo));
 }
 
+/** Prepared, and its names checked against the targets (what the plan does before the first file it parses). */
+async function prepareAndCheck(mapText: string): Promise<TypeScriptPreparedMap> {
+  const prepared = await prepare(mapText);
+  await typescriptAdapter.checkTargets!(prepared);
+  return prepared;
+}
+
 async function plan(file: string, text: string, prepared?: TypeScriptPreparedMap) {
   write(file, text);
   return typescriptAdapter.planRewrite({ path: file, text }, prepared ?? (await prepare()));
@@ -49,15 +56,17 @@ describe('prepare', () => {
 
   it('refuses a `to` module that visibly lacks a renamed name', async () => {
     const map = 'version: 1\nlanguage: typescript\nrewrite:\n  - from: src/models/station\n    to: src/db/models/identity\n    rename: { UserStationAssignment: Nobody }\n';
-    await expect(prepare(map)).rejects.toThrow("rewrite[0].rename: 'src/db/models/identity' does not export 'Nobody'");
+    // preparing parses no target: the names are checked before the first file is planned
+    await expect(prepare(map)).resolves.toBeDefined();
+    await expect(prepareAndCheck(map)).rejects.toThrow("rewrite[0].rename: 'src/db/models/identity' does not export 'Nobody'");
   });
 
   it('checks the names of an installed canonical package against its type declarations (issue 18, item 4)', async () => {
     write('node_modules/@acme/models/package.json', '{ "name": "@acme/models", "types": "index.d.ts" }\n');
     write('node_modules/@acme/models/index.d.ts', 'export declare class Booking {}\n');
     const map = (names: string) => `version: 1\nlanguage: typescript\nrewrite:\n  - { from: src/models/booking, to: "@acme/models", names: [${names}] }\n`;
-    await expect(prepare(map('Booking'))).resolves.toBeDefined();
-    await expect(prepare(map('Booking, Nobody'))).rejects.toThrow("map.yaml:4: rewrite[0].names: '@acme/models' does not export 'Nobody'");
+    await expect(prepareAndCheck(map('Booking'))).resolves.toBeDefined();
+    await expect(prepareAndCheck(map('Booking, Nobody'))).rejects.toThrow("map.yaml:4: rewrite[0].names: '@acme/models' does not export 'Nobody'");
     const unchecked = await prepare(map('Booking').replace('@acme/models', '@acme/elsewhere'));
     expect(typescriptAdapter.warnings!(unchecked)).toEqual(["map.yaml:4: rewrite[0].to: '@acme/elsewhere' has no type declarations or source remodel can read from here (not installed?): its names are unchecked"]);
   });

@@ -68,6 +68,24 @@ describe('TypeScript prefilter: parse only files whose string literals name an o
   });
 });
 
+describe('TypeScript prefilter: a name-level entry', () => {
+  it('drops an import of only the names the entry leaves in the old module, by a relative path to its file', async () => {
+    const { SUPPORT_REPO, copyToTemp } = require('./support') as typeof import('./support');
+    const repo = copyToTemp(SUPPORT_REPO);
+    const map = fs.readFileSync(path.join(SUPPORT_REPO, 'map.yaml'), 'utf8').replace(/  # a folder and everything in it\n  - from: src\/legacy\n    to: src\/db\/legacy\n    package: true\n/, '');
+    fs.writeFileSync(path.join(repo, 'map.yaml'), map);
+    const prepared = await typescriptAdapter.prepare(loadMap(path.join(repo, 'map.yaml')), workspaceOf(repo));
+    const candidate = (text: string): boolean => prepared.mayNeedEdit!('src/app/consumer.ts', text);
+    // Follower and SocialId stay in src/models/social
+    expect(candidate("import { Follower, type SocialId as S } from '../models/social';\nexport { Follower as F } from '../models/social.js';")).toBe(false);
+    expect(candidate("import { Follower, SocialAccount } from '../models/social';")).toBe(true);
+    expect(candidate("import * as social from '../models/social';")).toBe(true);
+    expect(candidate("import { Follower } from '../models/social';\nconst late = import('../models/social');")).toBe(true);
+    // a whole-module entry's importers, whatever they import
+    expect(candidate("import { Other } from '../models/booking';")).toBe(true);
+  });
+});
+
 describe('TypeScript prefilter on generated files (fast-check)', () => {
   /** Spellings around the support repository's map: importers, canonical modules, twins, loads, mocks, JSDoc, noise. */
   const lines = [
@@ -77,6 +95,17 @@ describe('TypeScript prefilter on generated files (fast-check)', () => {
     "import * as core from '@/db/models/core';",
     "import { Follower } from '@/models/social';",
     "import { SocialAccount } from '@/models/social';",
+    "import { Follower as F1, type SocialId } from '../models/social';",
+    "export { Follower as F4 } from '../models/social';",
+    "import type { Follower as F2 } from '../models/social/';",
+    "import { Follower as F5, SocialAccount as SA } from '../models/social';",
+    "import { /* moved */ Follower as F6 } from '../models/social';",
+    "import { default as P3 } from '../models/payment';",
+    "import { Booking as B3 } from './booking';",
+    "import {\n  Follower as F7,\n} from './social.js';",
+    "export { SocialIdentity } from './social';",
+    "import { Follower as F8 } from '../models/social/index';",
+    "import { Invoice as I3 } from '../legacy/invoice/';",
     "import Payment from '@/models/payment';",
     "import { Payment as P2 } from '@/db/models/billing';",
     "import { Invoice } from '@/legacy/invoice';",

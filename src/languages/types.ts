@@ -64,8 +64,13 @@ export interface LanguageAdapter<P extends PreparedMap = PreparedMap> {
   id: LanguageId;
   /** true for the files this adapter rewrites */
   owns(path: string): boolean;
-  /** validates the map against the repository (a `to` module exists, has the mapped names) and builds caches; throws ImportMapError */
+  /** validates the map against the repository (a `to` module exists) and builds caches; throws ImportMapError */
   prepare(map: ImportMap, workspace: Workspace): Promise<P>;
+  /**
+   * the checks of the map that need a target parsed (the names an entry moves are defined there): run once, before the
+   * first file is planned, so that a plan that has nothing to change parses no target; throws ImportMapError
+   */
+  checkTargets?(prepared: P): Promise<void>;
   /** whether a module id of the map names a module in the repository (undefined: cannot tell, e.g. a bare specifier) */
   moduleExists?(prepared: P, id: string): boolean | undefined;
   /** the repository file (relative) that defines a module id of the map, or undefined (a bare specifier, a missing file) */

@@ -64,7 +64,7 @@ export async function scanCandidates(
   onBatch: (files: SourceFile[]) => void,
   limits: ScanLimits,
 ): Promise<number> {
-  const { prepared } = session.loaded[mapIndex]!;
+  const { adapter, prepared } = session.loaded[mapIndex]!;
   let batch: SourceFile[] = [];
   let found = 0;
   for (const [index, path] of paths.entries()) {
@@ -93,6 +93,8 @@ export async function scanCandidates(
       continue;
     }
     if (!mayNeedEdit(prepared, path, text)) continue;
+    // the map's checks that parse its targets: here, in this thread, before the first file goes to be planned
+    if (!found) await adapter.checkTargets?.(prepared);
     found++;
     batch.push({ path, text });
     if (batch.length === batchSize) {

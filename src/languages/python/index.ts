@@ -5,7 +5,7 @@ import type { SourceFile, Workspace } from '../../core/types';
 import { expandMoves } from '../../workspace/moves';
 import { barrelRules } from './barrels';
 import { verifyPythonByImport, verifyPythonImports } from './verify';
-import { fromImportsInText } from './imports';
+import { fromImportsInText, fromImportText } from './imports';
 import { importersOfModule, namesImportedFromModules } from './importers';
 import { mentionsAny } from '../needles';
 import { escapeRegExp } from '../../core/regexp';
@@ -28,6 +28,8 @@ export interface PythonPreparedMap extends PreparedMap, PythonContext {
   /** canonical modules installed for the project (or marked `external`), not in the repository */
   external: Array<{ index: number; module: string; where: string | undefined; checked: boolean }>;
   installed: InstalledModules;
+  /** the names each entry moves, checked against its target's definitions (parsed): once, when a file needs planning */
+  checkTargets: () => Promise<void>;
 }
 
 /** Strings whose absence proves a file cannot import an old module: the last segment of each old module covers every spelling (`import a.b`, `from .b import`, `from a import b`, `"a.b.X"`). */
@@ -87,14 +89,22 @@ function prefilterOf(map: ImportMap, modules: PythonModuleIndex): (path: string,
     };
   });
   /**
-   * The text with every `from <old>.<sub> import` of a submodule that exists and that the map leaves where it is blanked
-   * out (`from django.db.models.fields.related import` when only `django.db.models.fields` moves): such a line imports
-   * another module, so only the old module's other mentions can make the file a candidate.
+   * The text with the old module's name blanked out of the from-imports that need no edit, so that only its other
+   * mentions can make the file a candidate: `from <old>.<sub> import` of a submodule that exists and that the map leaves
+   * where it is (`from django.db.models.fields.related import` when only `django.db.models.fields` moves), and
+   * `from <old> import a, b` when the module stays and none of the names it imports moves (the importers of what a
+   * name-level entry leaves behind, once the moved names are migrated).
    */
-  const withoutUnmovedSubmoduleImports = (text: string, old: (typeof olds)[number]): string =>
-    text.replace(old.submoduleImport, (line, imported: string, sub: string) =>
-      modules.exists(`${old.module}.${sub}`) && !map.moveOfModule(imported) ? line.replace(imported, ' '.repeat(imported.length)) : line,
-    );
+  const withoutImportsThatStay = (text: string, old: (typeof olds)[number]): string => {
+    const blank = (statement: string, imported: string): string => statement.replace(imported, ' '.repeat(imported.length));
+    const unmoved = text.replace(old.submoduleImport, (line, imported: string, sub: string) => (modules.exists(`${old.module}.${sub}`) && !map.moveOfModule(imported) ? blank(line, imported) : line));
+    if (map.moveOfModule(old.module)) return unmoved;
+    return unmoved.replace(fromImportText, (statement, dots: string, module: string) => {
+      if (dots || module !== old.module) return statement;
+      const [read] = fromImportsInText(statement);
+      return read?.names.length && read.names.every((name) => name !== '*' && !map.moveOfName(old.module, name)) ? blank(statement, module) : statement;
+    });
+  };
   // every way in below names the module's last part: one pass rejects most files
   const lasts = olds.map((old) => old.last);
   const ends = oldModuleEnds(map);
@@ -105,7 +115,7 @@ function prefilterOf(map: ImportMap, modules: PythonModuleIndex): (path: string,
     const froms = (): ReturnType<typeof fromImportsOf> => (read ??= fromImportsOf(path, text, modules));
     if (mayImportOldModulesDynamically(text, ends)) return true;
     for (const old of olds) {
-      const seen = text.includes(old.module) ? withoutUnmovedSubmoduleImports(text, old) : text;
+      const seen = text.includes(old.module) ? withoutImportsThatStay(text, old) : text;
       if (seen.includes(old.module)) return true;
       if (!text.includes(old.last)) continue;
       if (old.parentImport && reachedFromParent(text, froms, old as { module: string; parent: string; parentImport: RegExp })) return true;
@@ -185,12 +195,13 @@ async function prepare(written: ImportMap, workspace: Workspace): Promise<Python
     }
     return found;
   };
+  // the names each target must define, read from its parse: none for a whole-module entry, whose target is not parsed
+  const nameChecks: Array<() => Promise<void>> = [];
   for (const rule of map.rules) {
     if (rule.derived) continue; // a relocated module's new home does not exist until the plan is applied
-    // the names the target must define: none for a whole-module entry, whose target is then not parsed
     const expected = rule.names ? [...rule.names].map((name) => rule.rename.get(name) ?? name) : [...rule.rename.values()];
-    let exports: ModuleExports | undefined;
-    if (modules.exists(rule.to)) exports = expected.length ? await exportsOf(rule.to) : undefined;
+    let exports: (() => Promise<ModuleExports | undefined>) | undefined;
+    if (modules.exists(rule.to)) exports = () => exportsOf(rule.to);
     else {
       // a canonical module installed for the project (a shared models package), not kept in the repository
       const file = installed.find(rule.to);
@@ -199,14 +210,24 @@ async function prepare(written: ImportMap, workspace: Workspace): Promise<Python
       }
       const readable = file !== undefined && /\.pyi?$/.test(file);
       external.push({ index: rule.index, module: rule.to, where: file ? installed.describe(file) : undefined, checked: readable });
-      exports = readable && expected.length ? await findModuleExports(readFileSync(file, 'utf8')) : undefined;
+      if (readable) exports = () => findModuleExports(readFileSync(file, 'utf8'));
     }
-    if (exports === undefined || exports === 'any') continue;
-    for (const name of expected) {
-      if (exports.has(name) || modules.exists(`${rule.to}.${name}`) || installed.find(`${rule.to}.${name}`)) continue;
-      throw map.error(['rewrite', rule.index, rule.names ? 'names' : 'rename'], `module '${rule.to}' has no name '${name}' (mapped from '${rule.from}')`);
-    }
+    if (!exports || !expected.length) continue;
+    const read = exports;
+    nameChecks.push(async () => {
+      const defined = await read();
+      if (defined === undefined || defined === 'any') return;
+      for (const name of expected) {
+        if (defined.has(name) || modules.exists(`${rule.to}.${name}`) || installed.find(`${rule.to}.${name}`)) continue;
+        throw map.error(['rewrite', rule.index, rule.names ? 'names' : 'rename'], `module '${rule.to}' has no name '${name}' (mapped from '${rule.from}')`);
+      }
+    });
   }
+  let checked: Promise<void> | undefined;
+  const checkTargets = (): Promise<void> =>
+    (checked ??= (async () => {
+      for (const check of nameChecks) await check();
+    })());
   const relocated = new Map(expandMoves(written, workspace).map((move) => [move.from, move.to]));
   const importedFrom = namesImportedFromModules(map, modules, workspace);
   const missingTargets = map.rules.flatMap((rule) =>
@@ -217,7 +238,7 @@ async function prepare(written: ImportMap, workspace: Workspace): Promise<Python
           .filter((module) => module.startsWith(`${rule.from}.`) && !modules.exists(rule.to + module.slice(rule.from.length)))
           .map((module) => ({ index: rule.index, module, target: rule.to + module.slice(rule.from.length) })),
   );
-  return { map, needles: needlesOf(map), mayNeedEdit: prefilterOf(map, modules), modules, exportsOf, relocated, importedFrom, importOrder: importOrderOf(workspace), missingTargets, retired: retired.map((rule) => rule.index), external, installed };
+  return { map, needles: needlesOf(map), mayNeedEdit: prefilterOf(map, modules), modules, exportsOf, relocated, importedFrom, importOrder: importOrderOf(workspace), missingTargets, retired: retired.map((rule) => rule.index), external, installed, checkTargets };
 }
 
 /** Python: tree-sitter parsing, module resolution against the map's roots, import and string rewriting. */
@@ -225,6 +246,7 @@ export const pythonAdapter: LanguageAdapter<PythonPreparedMap> = {
   id: 'python',
   owns: (path) => path.endsWith('.py') || path.endsWith('.pyi'),
   prepare,
+  checkTargets: (prepared) => prepared.checkTargets(),
   planRewrite: (file: SourceFile, prepared: PythonPreparedMap) => planPythonRewrite(file, prepared),
   syntaxError: async (_path, text) => {
     const tree = await parsePython(text);

@@ -38,6 +38,7 @@ export const typescriptAdapter: LanguageAdapter<TypeScriptPreparedMap> = {
   id: 'typescript',
   owns: ownsTypeScriptPath,
   prepare: async (map, workspace) => prepareWithBarrels(map, workspace),
+  checkTargets: async (prepared) => prepared.checkTargets(),
   planRewrite: async (file, prepared) => rewrite().planTypeScriptRewrite(file, prepared),
   syntaxError: async (path, text) => generatedSyntaxError(path, text),
   warnings: (prepared) => [

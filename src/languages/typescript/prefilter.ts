@@ -27,9 +27,10 @@ export function mayNeedEdit(prepared: TypeScriptPreparedMap, file: string, text:
   const importer = path.resolve(prepared.cwd, file);
   const spellings = spellingsOf(prepared);
   const tried = new Set<string>();
+  const seen = withoutImportsThatStay(prepared, importer, text);
   // every occurrence (overlapping needles lie in the same literal, which one of them finds)
-  for (const match of text.matchAll(needlePattern(prepared.needles))) {
-    for (const literal of literalsAround(text, match.index!, match[0])) {
+  for (const match of seen.matchAll(needlePattern(prepared.needles))) {
+    for (const literal of literalsAround(seen, match.index!, match[0])) {
       if (tried.has(literal)) continue;
       tried.add(literal);
       if (literal.includes('\\')) return true;
@@ -52,6 +53,59 @@ export function mayNeedEdit(prepared: TypeScriptPreparedMap, file: string, text:
  */
 export function mayLoadComputedModule(prepared: Pick<TypeScriptPreparedMap, 'needles'>, text: string): boolean {
   return COMPUTED_LOAD.test(text) && mentionsAny(text, prepared.needles);
+}
+
+/** `import { a, type b as c } from '…'` and `export { … } from '…'`: the braces' contents, the quote, the specifier. */
+const NAMED_IMPORT = /\b(?:import|export)(?:\s+type)?\s*\{([^{}]*)\}\s*from\s*(['"])([^'"\n]+)\2/g;
+
+/**
+ * The text with the specifier blanked out of each import or re-export that needs no edit: it takes names in braces
+ * only (no default, no namespace, no comment among them), its specifier is a relative path to an old module's own
+ * file, and that module stays where it is with every one of those names (the importers of what a name-level entry
+ * leaves behind, once the moved names are migrated). An alias or a bare specifier may lead anywhere: kept.
+ */
+function withoutImportsThatStay(prepared: TypeScriptPreparedMap, importer: string, text: string): string {
+  if (prepared.hasPathPackages || !text.includes('{')) return text;
+  const { map } = prepared;
+  const oldIds = oldIdsByStem(prepared);
+  return text.replace(NAMED_IMPORT, (statement, names: string, quote: string, specifier: string) => {
+    if (!isRelativeOrAbsolute(specifier) || names.includes('/')) return statement;
+    // `x/` names a folder (its index), `x/index` a file: each only as written
+    const target = path.resolve(path.dirname(importer), specifier.endsWith('/') ? specifier : stripSourceExtension(specifier));
+    const id = specifier.endsWith('/') ? oldIds.folders.get(target) : (oldIds.files.get(target) ?? oldIds.folders.get(target));
+    if (id === undefined || map.moveOfModule(id)) return statement;
+    const imported = names
+      .split(',')
+      .map((name) => name.trim().replace(/^type\s+/, '').split(/\s+as\s+/)[0]!.trim())
+      .filter(Boolean);
+    if (imported.some((name) => name === 'default' || map.moveOfName(id, name))) return statement;
+    const at = statement.lastIndexOf(`${quote}${specifier}${quote}`) + 1;
+    return `${statement.slice(0, at)}${' '.repeat(specifier.length)}${statement.slice(at + specifier.length)}`;
+  });
+}
+
+interface OldIds {
+  /** by the file's path without its extension */
+  files: Map<string, string>;
+  /** by the folder of an index file */
+  folders: Map<string, string>;
+}
+
+const oldIdsCache = new WeakMap<TypeScriptPreparedMap, OldIds>();
+
+/** Each old path module's id by its file's stem, and by its folder for an index file. */
+function oldIdsByStem(prepared: TypeScriptPreparedMap): OldIds {
+  let ids = oldIdsCache.get(prepared);
+  if (!ids) {
+    ids = { files: new Map(), folders: new Map() };
+    for (const [file, id] of prepared.oldFiles) {
+      const stem = stripSourceExtension(file);
+      ids.files.set(stem, id);
+      if (path.basename(stem) === 'index') ids.folders.set(path.dirname(stem), id);
+    }
+    oldIdsCache.set(prepared, ids);
+  }
+  return ids;
 }
 
 /** What a specifier must look like to name an old module, checked before asking the resolver (the costly part). */

@@ -80,6 +80,8 @@ export function prepareTypeScriptMap(map: ImportMap, workspace: Workspace): Type
     return exportsCache.get(file);
   };
 
+  // the rules whose names are checked against their target's exports: when a file first needs planning (a parse)
+  const namedRules: RewriteRule[] = [];
   for (const rule of map.rules) {
     for (const key of ['from', 'to'] as const) {
       const id = rule[key];
@@ -127,7 +129,7 @@ export function prepareTypeScriptMap(map: ImportMap, workspace: Workspace): Type
         needles.add(path.posix.basename(isIndex ? path.posix.dirname(stripped) : stripped));
       }
     }
-    if (!rule.derived) checkMovedNames(map, rule, moduleFiles, exportsOf);
+    if (!rule.derived) namedRules.push(rule);
   }
 
   // an alias without a wildcard may spell an old module without its file name (`"@booking": ["src/models/booking"]`,
@@ -171,6 +173,9 @@ export function prepareTypeScriptMap(map: ImportMap, workspace: Workspace): Type
     retired: [...new Set(retired.values())],
     uncheckedTargets,
     mappedTargets,
+    checkTargets: () => {
+      for (const rule of namedRules.splice(0)) checkMovedNames(map, rule, moduleFiles, exportsOf);
+    },
   };
   prepared.mayNeedEdit = (file, text) => mayNeedEdit(prepared, file, text);
   return prepared;

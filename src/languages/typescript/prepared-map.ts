@@ -35,6 +35,8 @@ export interface TypeScriptPreparedMap extends PreparedMap {
   moves: FileMove[];
   /** old module ids whose file is no longer in the tree: their importers are matched by where the file was */
   retired: string[];
+  /** checks the names each entry moves against its target's exports (parsed): once, when a file first needs planning */
+  checkTargets(): void;
   /** rewrite entries whose bare `to` resolves to no declarations here (not installed): their names are unchecked */
   uncheckedTargets: number[];
   /** where `paths`/`baseUrl` lead, told without the compiler (the prefilter's); absent when only the compiler can tell */
