@@ -84,6 +84,24 @@ describe('TypeScript prefilter: a name-level entry', () => {
     // a whole-module entry's importers, whatever they import
     expect(candidate("import { Other } from '../models/booking';")).toBe(true);
   });
+
+  it('drops an import of only the names a bare entry leaves behind, unless a tsconfig maps that id elsewhere', async () => {
+    const { SUPPORT_REPO, copyToTemp } = require('./support') as typeof import('./support');
+    const repo = copyToTemp(SUPPORT_REPO);
+    const map = fs
+      .readFileSync(path.join(SUPPORT_REPO, 'map.yaml'), 'utf8')
+      .replace(/  # a folder and everything in it\n  - from: src\/legacy\n    to: src\/db\/legacy\n    package: true\n/, '')
+      .replace("to: '@acme/entities'\n", "to: '@acme/entities'\n    names: [X]\n");
+    fs.writeFileSync(path.join(repo, 'map.yaml'), map);
+    const candidate = async (): Promise<boolean> => {
+      const prepared = await typescriptAdapter.prepare(loadMap(path.join(repo, 'map.yaml')), workspaceOf(repo));
+      return prepared.mayNeedEdit!('src/app/consumer.ts', "import { Y } from '@acme/legacy-entities';");
+    };
+    expect(await candidate()).toBe(false);
+    const tsconfig = path.join(repo, 'tsconfig.json');
+    fs.writeFileSync(tsconfig, fs.readFileSync(tsconfig, 'utf8').replace('"paths": { "@/*": ["src/*"] }', '"paths": { "@/*": ["src/*"], "@acme/legacy-entities": ["src/models/social"] }'));
+    expect(await candidate()).toBe(true);
+  });
 });
 
 describe('TypeScript prefilter on generated files (fast-check)', () => {
@@ -111,6 +129,9 @@ describe('TypeScript prefilter on generated files (fast-check)', () => {
     "import { Invoice } from '@/legacy/invoice';",
     "import { Invoice as I2 } from '@/db/legacy/invoice';",
     "import { X } from '@acme/legacy-entities';",
+    "import { Y2, type Y3 } from '@acme/legacy-entities';",
+    "import { Y4, X as X2 } from '@acme/legacy-entities';",
+    "export { Y5 } from '@acme/legacy-entities';",
     "import { Y } from '@acme/entities';",
     "import { Z } from '@acme/legacy-entities/sub';",
     "export * from '@/models';",
@@ -135,6 +156,10 @@ describe('TypeScript prefilter on generated files (fast-check)', () => {
   it.each([
     ['the support map', (map: string) => map],
     ['the support map without its package entry', (map: string) => map.replace(/  # a folder and everything in it\n  - from: src\/legacy\n    to: src\/db\/legacy\n    package: true\n/, '')],
+    [
+      'the support map without its package entry, its bare entry moving one name',
+      (map: string) => map.replace(/  # a folder and everything in it\n  - from: src\/legacy\n    to: src\/db\/legacy\n    package: true\n/, '').replace("to: '@acme/entities'\n", "to: '@acme/entities'\n    names: [X]\n"),
+    ],
   ])('never leaves out a file the rewrite would change or report on (%s)', async (_label, mapOf) => {
     const fc = require('fast-check') as typeof import('fast-check');
     const { mentionsAny } = require('../../src/languages/needles') as typeof import('../../src/languages/needles');

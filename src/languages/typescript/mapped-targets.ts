@@ -63,6 +63,16 @@ export class MappedTargets {
     return !answers.includes('unmapped') || (!specifier.includes('/') && !this.oldPackageNames().has(packageNameOf(specifier)));
   }
 
+  /**
+   * Whether no config that may govern the importer maps the bare specifier (`paths`, `baseUrl`): the compiler then
+   * looks it up in node_modules, as the map's own resolution of a bare id did.
+   */
+  mapsNothing(specifier: string, importer: string): boolean {
+    if (specifier.startsWith('.') || specifier.startsWith('#') || path.isAbsolute(specifier)) return false;
+    const configs = this.configsFor(path.dirname(importer));
+    return !!configs && configs.every((config) => this.mappedBy(config, specifier) === 'unmapped');
+  }
+
   /** What a config's `paths` or `baseUrl` make of a specifier: an existing file that is no old module, nothing, or the compiler's to tell. */
   private mappedBy(config: PathsConfig, specifier: string): 'elsewhere' | 'unmapped' | 'unknown' {
     if (config.unmodelled || (config.kind !== ModuleResolution.Bundler && config.kind !== ModuleResolution.Node10)) return 'unknown';

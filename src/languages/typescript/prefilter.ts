@@ -60,19 +60,18 @@ const NAMED_IMPORT = /\b(?:import|export)(?:\s+type)?\s*\{([^{}]*)\}\s*from\s*([
 
 /**
  * The text with the specifier blanked out of each import or re-export that needs no edit: it takes names in braces
- * only (no default, no namespace, no comment among them), its specifier is a relative path to an old module's own
- * file, and that module stays where it is with every one of those names (the importers of what a name-level entry
- * leaves behind, once the moved names are migrated). An alias or a bare specifier may lead anywhere: kept.
+ * only (no default, no namespace, no comment among them), it names an old module for sure — a relative path to its
+ * file, or the bare id of an entry that no tsconfig maps elsewhere (and that no other entry names by its file) — and
+ * that module stays where it is with every one of those names (the importers of what a name-level entry leaves
+ * behind, once the moved names are migrated). An alias may lead anywhere: kept.
  */
 function withoutImportsThatStay(prepared: TypeScriptPreparedMap, importer: string, text: string): string {
   if (prepared.hasPathPackages || !text.includes('{')) return text;
   const { map } = prepared;
   const oldIds = oldIdsByStem(prepared);
   return text.replace(NAMED_IMPORT, (statement, names: string, quote: string, specifier: string) => {
-    if (!isRelativeOrAbsolute(specifier) || names.includes('/')) return statement;
-    // `x/` names a folder (its index), `x/index` a file: each only as written
-    const target = path.resolve(path.dirname(importer), specifier.endsWith('/') ? specifier : stripSourceExtension(specifier));
-    const id = specifier.endsWith('/') ? oldIds.folders.get(target) : (oldIds.files.get(target) ?? oldIds.folders.get(target));
+    if (names.includes('/')) return statement;
+    const id = isRelativeOrAbsolute(specifier) ? oldIdAt(oldIds, importer, specifier) : surelyBareOldId(prepared, importer, specifier);
     if (id === undefined || map.moveOfModule(id)) return statement;
     const imported = names
       .split(',')
@@ -82,6 +81,20 @@ function withoutImportsThatStay(prepared: TypeScriptPreparedMap, importer: strin
     const at = statement.lastIndexOf(`${quote}${specifier}${quote}`) + 1;
     return `${statement.slice(0, at)}${' '.repeat(specifier.length)}${statement.slice(at + specifier.length)}`;
   });
+}
+
+/** The old module a relative specifier names: `x/` a folder (its index), `x/index` a file, each only as written. */
+function oldIdAt(oldIds: OldIds, importer: string, specifier: string): string | undefined {
+  const target = path.resolve(path.dirname(importer), specifier.endsWith('/') ? specifier : stripSourceExtension(specifier));
+  return specifier.endsWith('/') ? oldIds.folders.get(target) : (oldIds.files.get(target) ?? oldIds.folders.get(target));
+}
+
+/** A bare specifier that is an entry's own bare id, which no tsconfig governing the importer maps, and whose file (when in the repository) no other entry names. */
+function surelyBareOldId(prepared: TypeScriptPreparedMap, importer: string, specifier: string): string | undefined {
+  if (!prepared.bareIds.has(specifier) || !prepared.map.rules.some((rule) => rule.from === specifier && !rule.package)) return undefined;
+  if (!prepared.mappedTargets?.mapsNothing(specifier, importer)) return undefined;
+  for (const [file, id] of prepared.oldFiles) if (id === specifier && [...prepared.moduleFiles.values()].includes(file)) return undefined;
+  return specifier;
 }
 
 interface OldIds {
