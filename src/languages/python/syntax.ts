@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Node, Parser, Point, Query, QueryOptions, Tree } from 'web-tree-sitter';
+import type { Node, Parser, Tree } from 'web-tree-sitter';
 import { positionsIn } from '../../core/edits';
 import type { Edit } from '../../core/types';
 
@@ -9,9 +9,7 @@ export type { Node, Tree };
 type Binding = typeof import('web-tree-sitter');
 
 interface PythonParser {
-  binding: Binding;
   parser: Parser;
-  queries: Map<string, Query>;
 }
 
 let pythonParser: Promise<PythonParser> | undefined;
@@ -36,21 +34,9 @@ function getParser(): Promise<PythonParser> {
     const language = await binding.Language.load(readFileSync(require.resolve('tree-sitter-python/tree-sitter-python.wasm')));
     const parser = new binding.Parser();
     parser.setLanguage(language);
-    return { binding, parser, queries: new Map() };
+    return { parser };
   })();
   return pythonParser;
-}
-
-/** The nodes a tree-sitter query captures, in document order: the search runs in WASM, so untouched nodes cost nothing in JS. */
-export function captureNodes(node: Node, source: string, within?: QueryOptions): Node[] {
-  if (!current) throw new Error('captureNodes before any parse');
-  const { binding, queries } = current;
-  let query = queries.get(source);
-  if (!query) {
-    if (!node.tree.language) throw new Error('tree without a language');
-    queries.set(source, (query = new binding.Query(node.tree.language, source)));
-  }
-  return query.captures(node, within).map((capture) => capture.node);
 }
 
 /** The parser of the latest parse: its trees' nodes belong to its WASM instance. */
