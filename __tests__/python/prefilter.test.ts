@@ -113,15 +113,18 @@ describe('Python prefilter: a name-level entry', () => {
         'pkg/models.py': 'class Order:\n    pass\n',
         // the names that stay, one line or parenthesised: no edit
         'app/stays.py': 'from pkg.legacy import Stays\nfrom pkg.legacy import (\n    Stays as S,  # Order moved\n)\n\nprint(Stays, S)\n',
+        // relative, the same
+        'pkg/relative_stays.py': 'from .legacy import Stays\n\nprint(Stays)\n',
         // a moved name among them, the module bound, a star: importers
         'app/moved.py': 'from pkg.legacy import Stays, Order\n\nprint(Stays, Order)\n',
+        'pkg/relative_moved.py': 'from .legacy import (\n    Order,\n)\n\nprint(Order)\n',
         'app/bound.py': 'from pkg.legacy import Stays\nimport pkg.legacy\n\nprint(Stays, pkg.legacy.Order)\n',
         'app/star.py': 'from pkg.legacy import *\n\nprint(Order)\n',
       };
       for (const [file, text] of Object.entries(files)) repo.write(file, text);
       const computed = await plan({ cwd: repo.dir, maps: [join(repo.dir, 'map.yaml')], only: ['rewrite-imports'] });
-      expect(computed.changes.map((change) => change.path).sort()).toEqual(['app/bound.py', 'app/moved.py']);
-      expect(computed.summary.filesParsed).toBe(3);
+      expect(computed.changes.map((change) => change.path).sort()).toEqual(['app/bound.py', 'app/moved.py', 'pkg/relative_moved.py']);
+      expect(computed.summary.filesParsed).toBe(4);
     } finally {
       repo.dispose();
     }
@@ -153,6 +156,10 @@ describe('Python prefilter on generated files (fast-check)', () => {
     'from models.social import normalize_handle',
     'from models.social import (\n    normalize_handle as nh,  # SocialAccount stays\n)',
     'from models.social import SocialAccount as SA',
+    'from ..social import normalize_handle as nh2',
+    'from ..social import (\n    SocialAccount as SA2,\n)',
+    'from .. import social',
+    'from ..social import *',
     'from models.social import *',
     'DOC = ' + "'''" + 'from models.social import normalize_handle' + "'''",
     'DOC = ' + "'''" + '\nfrom models.social import normalize_handle\n' + "'''",

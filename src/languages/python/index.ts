@@ -102,9 +102,12 @@ function prefilterOf(map: ImportMap, modules: PythonModuleIndex): (path: string,
     return unmoved.replace(fromImportText, (statement, dots: string, module: string) => {
       if (dots || module !== old.module) return statement;
       const [read] = fromImportsInText(statement);
-      return read?.names.length && read.names.every((name) => name !== '*' && !map.moveOfName(old.module, name)) ? blank(statement, module) : statement;
+      return read && importsOnlyWhatStays(old.module, read.names) ? blank(statement, module) : statement;
     });
   };
+  /** A from-import of these names from the module needs no edit: the module stays, and none of them moves. */
+  const importsOnlyWhatStays = (module: string, names: readonly string[]): boolean =>
+    !map.moveOfModule(module) && names.length > 0 && names.every((name) => name !== '*' && !map.moveOfName(module, name));
   // every way in below names the module's last part: one pass rejects most files
   const lasts = olds.map((old) => old.last);
   const ends = oldModuleEnds(map);
@@ -120,7 +123,7 @@ function prefilterOf(map: ImportMap, modules: PythonModuleIndex): (path: string,
       if (!text.includes(old.last)) continue;
       if (old.parentImport && reachedFromParent(text, froms, old as { module: string; parent: string; parentImport: RegExp })) return true;
       if (old.tail !== old.last && attributeChainReaches(seen, old.module, old.tail)) return true;
-      if ((old.topDir === undefined || path.startsWith(old.topDir)) && relativeImport.test(text) && froms().some((entry) => entry.relative && reaches(entry, old.module))) return true;
+      if ((old.topDir === undefined || path.startsWith(old.topDir)) && relativeImport.test(text) && froms().some((entry) => entry.relative && reaches(entry, old.module) && !(entry.module === old.module && importsOnlyWhatStays(old.module, entry.names)))) return true;
     }
     return false;
   };
