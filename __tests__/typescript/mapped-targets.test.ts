@@ -127,8 +127,9 @@ describe('MappedTargets on generated trees (fast-check)', () => {
     fc.constantFrom('@legacy', '@lib', '#user', 'user', 'legacy', 'src/legacy', 'generated/user'),
   );
 
-  it('says "no old module" only where the compiler agrees', async () => {
+  it('says "no old module", or which old module, only where the compiler agrees', async () => {
     let told = 0;
+    let toldOld = 0;
     await fc.assert(
       fc.asyncProperty(tree, fc.array(specifier, { minLength: 5, maxLength: 12 }), async (t, specifiers) => {
         const repo = makeTempRepo();
@@ -152,6 +153,12 @@ describe('MappedTargets on generated trees (fast-check)', () => {
           if (!prepared.mappedTargets) return;
           const importer = path.join(repo.dir, 'src/app/main.ts');
           for (const spelled of specifiers) {
+            const oldFile = prepared.mappedTargets.oldFileOf(spelled, importer);
+            if (oldFile !== undefined) {
+              toldOld++;
+              const answers = (['import', 'require'] as const).map((usage) => prepared.resolver.resolve(spelled, importer, usage));
+              if (answers.some((answer) => answer !== oldFile)) throw new Error(`'${spelled}' told to be ${oldFile}, the compiler says ${answers.join(' / ')}\n${JSON.stringify(t, null, 1)}`);
+            }
             if (!prepared.mappedTargets.leadsElsewhere(spelled, importer)) continue;
             told++;
             if (!compilerSaysElsewhere(prepared, spelled, importer)) throw new Error(`'${spelled}' told elsewhere, the compiler disagrees\n${JSON.stringify(t, null, 1)}`);
@@ -163,5 +170,6 @@ describe('MappedTargets on generated trees (fast-check)', () => {
       { numRuns: 150, seed: 20261206 },
     );
     expect(told).toBeGreaterThan(50);
+    expect(toldOld).toBeGreaterThan(5);
   });
 });

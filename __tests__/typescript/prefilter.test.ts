@@ -85,7 +85,7 @@ describe('TypeScript prefilter: a name-level entry', () => {
     expect(candidate("import { Other } from '../models/booking';")).toBe(true);
   });
 
-  it('drops an import of only the names a bare entry leaves behind, unless a tsconfig maps that id elsewhere', async () => {
+  it('drops an import of only the names a bare entry leaves behind, unless a tsconfig maps that id elsewhere (here to a module that moves whole)', async () => {
     const { SUPPORT_REPO, copyToTemp } = require('./support') as typeof import('./support');
     const repo = copyToTemp(SUPPORT_REPO);
     const map = fs
@@ -99,7 +99,7 @@ describe('TypeScript prefilter: a name-level entry', () => {
     };
     expect(await candidate()).toBe(false);
     const tsconfig = path.join(repo, 'tsconfig.json');
-    fs.writeFileSync(tsconfig, fs.readFileSync(tsconfig, 'utf8').replace('"paths": { "@/*": ["src/*"] }', '"paths": { "@/*": ["src/*"], "@acme/legacy-entities": ["src/models/social"] }'));
+    fs.writeFileSync(tsconfig, fs.readFileSync(tsconfig, 'utf8').replace('"paths": { "@/*": ["src/*"] }', '"paths": { "@/*": ["src/*"], "@acme/legacy-entities": ["src/models/booking"] }'));
     expect(await candidate()).toBe(true);
   });
 });

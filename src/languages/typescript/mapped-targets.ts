@@ -27,6 +27,7 @@ const SOURCE_TWINS: Record<string, readonly string[]> = { '.js': ['.ts', '.tsx',
 export class MappedTargets {
   /** old module files without extension, and every folder above one, up to the repository root */
   private readonly oldPrefixes = new Set<string>();
+  private readonly oldFiles: ReadonlySet<string>;
   private readonly configsByFolder = new Map<string, readonly PathsConfig[] | undefined>();
   private packageNames: Set<string> | undefined;
 
@@ -42,7 +43,8 @@ export class MappedTargets {
     oldFiles: Iterable<string>,
     private readonly exists: (file: string) => boolean,
   ) {
-    for (const file of oldFiles) {
+    this.oldFiles = new Set(oldFiles);
+    for (const file of this.oldFiles) {
       this.oldPrefixes.add(stripSourceExtension(file));
       for (let dir = path.dirname(file); isInside(cwd, dir); dir = path.dirname(dir)) {
         this.oldPrefixes.add(dir);
@@ -105,20 +107,48 @@ export class MappedTargets {
 
   /** What a mapped path is: a module file (the compiler's extension lookup), a package folder (the compiler's to read), or nothing. */
   private moduleAt(candidate: string): 'file' | 'package' | 'none' {
+    const found = this.fileAt(candidate);
+    return found === undefined ? 'none' : found === 'package' ? 'package' : 'file';
+  }
+
+  /** The file a mapped path leads to, in the compiler's order (the path, its source twin, its extensions, its index), or a package folder (the compiler's to read). */
+  private fileAt(candidate: string): string | 'package' | undefined {
     if (!isInside(this.cwd, candidate)) return 'package';
     const rel = toPosix(path.relative(this.cwd, candidate));
-    const has = (file: string): boolean => this.exists(file);
+    const first = (files: readonly string[]): string | undefined => {
+      const found = files.find((file) => this.exists(file));
+      return found === undefined ? undefined : path.join(this.cwd, found);
+    };
     // a JSON module depends on resolveJsonModule, another extension on the bundler: the compiler's to tell
     if (rel.endsWith('.json')) return 'package';
     const extension = sourceExtension(rel);
-    if (extension) {
-      const stem = rel.slice(0, -extension.length);
-      if (has(rel) || (SOURCE_TWINS[extension] ?? []).some((twin) => has(stem + twin))) return 'file';
-    } else if (EXTENSIONLESS.some((twin) => has(rel + twin))) {
-      return 'file';
+    const file = extension ? first([rel, ...(SOURCE_TWINS[extension] ?? []).map((twin) => rel.slice(0, -extension.length) + twin)]) : first(EXTENSIONLESS.map((twin) => rel + twin));
+    if (file) return file;
+    if (this.exists(`${rel}/package.json`)) return 'package';
+    return first(EXTENSIONLESS.map((twin) => `${rel}/index${twin}`));
+  }
+
+  /**
+   * The old module file a non-relative specifier surely names: under every config that may govern the importer, its
+   * `paths` or `baseUrl` map it to that same file (the first substitution that exists). Undefined when not sure.
+   */
+  oldFileOf(specifier: string, importer: string): string | undefined {
+    if (specifier.startsWith('.') || specifier.startsWith('#') || path.isAbsolute(specifier)) return undefined;
+    const configs = this.configsFor(path.dirname(importer));
+    if (!configs?.length) return undefined;
+    const files = new Set(configs.map((config) => this.mappedFile(config, specifier)));
+    const [file] = files;
+    return files.size === 1 && file !== undefined && this.oldFiles.has(file) ? file : undefined;
+  }
+
+  /** The file a config's `paths` or `baseUrl` map a specifier to, when it can be told without the compiler. */
+  private mappedFile(config: PathsConfig, specifier: string): string | undefined {
+    if (config.unmodelled || (config.kind !== ModuleResolution.Bundler && config.kind !== ModuleResolution.Node10)) return undefined;
+    for (const candidate of mappedCandidates(specifier, config, this.cwd)) {
+      const found = this.fileAt(candidate);
+      if (found !== undefined) return found === 'package' ? undefined : found;
     }
-    if (has(`${rel}/package.json`)) return 'package';
-    return EXTENSIONLESS.some((twin) => has(`${rel}/index${twin}`)) ? 'file' : 'none';
+    return undefined;
   }
 
   /**

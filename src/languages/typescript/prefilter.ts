@@ -61,9 +61,10 @@ const NAMED_IMPORT = /\b(?:import|export)(?:\s+type)?\s*\{([^{}]*)\}\s*from\s*([
 /**
  * The text with the specifier blanked out of each import or re-export that needs no edit: it takes names in braces
  * only (no default, no namespace, no comment among them), it names an old module for sure — a relative path to its
- * file, or the bare id of an entry that no tsconfig maps elsewhere (and that no other entry names by its file) — and
- * that module stays where it is with every one of those names (the importers of what a name-level entry leaves
- * behind, once the moved names are migrated). An alias may lead anywhere: kept.
+ * file, an alias that every tsconfig governing the file maps to it (told without the compiler), or the bare id of an
+ * entry that no tsconfig maps (and that no other entry names by its file) — and that module stays where it is with
+ * every one of those names (the importers of what a name-level entry leaves behind, once the moved names are
+ * migrated). Anything else is kept.
  */
 function withoutImportsThatStay(prepared: TypeScriptPreparedMap, importer: string, text: string): string {
   if (prepared.hasPathPackages || !text.includes('{')) return text;
@@ -71,7 +72,7 @@ function withoutImportsThatStay(prepared: TypeScriptPreparedMap, importer: strin
   const oldIds = oldIdsByStem(prepared);
   return text.replace(NAMED_IMPORT, (statement, names: string, quote: string, specifier: string) => {
     if (names.includes('/')) return statement;
-    const id = isRelativeOrAbsolute(specifier) ? oldIdAt(oldIds, importer, specifier) : surelyBareOldId(prepared, importer, specifier);
+    const id = isRelativeOrAbsolute(specifier) ? oldIdAt(oldIds, importer, specifier) : (mappedOldId(prepared, importer, specifier) ?? surelyBareOldId(prepared, importer, specifier));
     if (id === undefined || map.moveOfModule(id)) return statement;
     const imported = names
       .split(',')
@@ -87,6 +88,12 @@ function withoutImportsThatStay(prepared: TypeScriptPreparedMap, importer: strin
 function oldIdAt(oldIds: OldIds, importer: string, specifier: string): string | undefined {
   const target = path.resolve(path.dirname(importer), specifier.endsWith('/') ? specifier : stripSourceExtension(specifier));
   return specifier.endsWith('/') ? oldIds.folders.get(target) : (oldIds.files.get(target) ?? oldIds.folders.get(target));
+}
+
+/** The old module an alias surely names: every tsconfig that may govern the importer maps it to that module's file. */
+function mappedOldId(prepared: TypeScriptPreparedMap, importer: string, specifier: string): string | undefined {
+  const file = prepared.mappedTargets?.oldFileOf(specifier, importer);
+  return file === undefined ? undefined : prepared.oldFiles.get(file);
 }
 
 /** A bare specifier that is an entry's own bare id, which no tsconfig governing the importer maps, and whose file (when in the repository) no other entry names. */
