@@ -288,6 +288,19 @@ describe('a rewrite whose `to` resolves to nothing is said (issue 16, item 6)', 
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'ts-app', dependencies: { '@acme/nowhere': '^1.0.0' } }));
     expect(remodel(['plan', '--map', 'm.yaml'], dir).stderr).not.toMatch(/resolves to no module/);
   });
+
+  it('no warning for a bare `to` installed in node_modules that no package.json declares (a hoisted or linked package)', () => {
+    const dir = makeGitRepo(join(repoRoot, 'examples', 'ts-app'));
+    repos.push(dir);
+    writeFileSync(join(dir, 'm.yaml'), 'version: 1\nlanguage: typescript\nroot: .\nrewrite:\n  - from: src/legacy/entities/booking.entity\n    to: "@acme/installed/booking"\n');
+    mkdirSync(join(dir, 'node_modules', '@acme', 'installed', 'booking'), { recursive: true });
+    writeFileSync(join(dir, 'node_modules', '@acme', 'installed', 'package.json'), JSON.stringify({ name: '@acme/installed', version: '1.0.0' }));
+    writeFileSync(join(dir, 'node_modules', '@acme', 'installed', 'booking', 'index.d.ts'), 'export declare class Booking {}\n');
+    const result = remodel(['plan', '--map', 'm.yaml'], dir);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/@acme\/installed\/booking/);
+    expect(result.stderr).not.toMatch(/resolves to no module/);
+  });
 });
 
 describe('a plan over a tree an apply left half-written says so', () => {

@@ -108,7 +108,8 @@ function generatedSyntaxError(file: string, text: string): ReturnType<ReturnType
  * `paths`) or some package.json of the repository is that package or declares it (not installed yet is fine).
  */
 function bareSpecifierExists(prepared: TypeScriptPreparedMap, id: string): boolean {
-  return prepared.resolver.resolve(id, rootProbe(prepared.config, prepared.cwd), 'import') !== undefined || declaredAnywhere(prepared.cwd, prepared.workspace.files, packageNameOf(id));
+  // `resolve` answers a file of the repository only; a package found in node_modules is not `unresolved` either
+  return !prepared.resolver.unresolved(id, rootProbe(prepared.config, prepared.cwd), 'import') || declaredAnywhere(prepared.cwd, prepared.workspace.files, packageNameOf(id));
 }
 
 /**
