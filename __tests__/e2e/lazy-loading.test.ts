@@ -84,6 +84,19 @@ describe('a plan loads only the parsers its maps need', () => {
     expect(heavyModulesLoaded(dir, join(dir, 'map.yaml'), (patch) => expect(patch).toBe(''))).toEqual([]);
   });
 
+  it('a TypeScript plan that edits nothing loads no compiler, also when its entries name packages (bare ids no tsconfig maps, not linked into the tree)', () => {
+    const dir = migratedRepo({
+      'map.yaml': "version: 1\nlanguage: typescript\nroot: .\nrewrite:\n  - { from: '@acme/legacy-entities', to: '@acme/entities' }\n  - { from: '@acme/legacy-utils', to: '@acme/utils/strings' }\n",
+      'package.json': '{ "name": "app", "dependencies": { "@acme/entities": "1.0.0", "@acme/utils": "1.0.0" } }\n',
+      'tsconfig.json': '{ "compilerOptions": { "strict": true, "baseUrl": ".", "paths": { "@/*": ["src/*"] } }, "include": ["src"] }\n',
+      'src/api/handler.ts': "import { User } from '@acme/legacy-entities';\nimport { slug } from '@acme/legacy-utils';\n\nexport const users = [new User(), slug];\n",
+      'src/api/other.ts': "import { helper } from '@/util';\n\nexport const label = 'entities';\nexport const other = helper;\n",
+      'src/util.ts': 'export const helper = 1;\n',
+    });
+    expect(readFileSync(join(dir, 'src/api/handler.ts'), 'utf8')).toContain("from '@acme/entities'");
+    expect(heavyModulesLoaded(dir, join(dir, 'map.yaml'), (patch) => expect(patch).toBe(''))).toEqual([]);
+  });
+
   it('a TypeScript plan that edits nothing (the tree already migrated, a canonical twin spelled through paths) loads no compiler', () => {
     const dir = migratedRepo({
       'map.yaml': 'version: 1\nlanguage: typescript\nroot: .\nrewrite:\n  - { from: src/legacy/user, to: src/models/user }\n',

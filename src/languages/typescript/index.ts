@@ -108,8 +108,11 @@ function generatedSyntaxError(file: string, text: string): ReturnType<ReturnType
  * `paths`) or some package.json of the repository is that package or declares it (not installed yet is fine).
  */
 function bareSpecifierExists(prepared: TypeScriptPreparedMap, id: string): boolean {
+  if (declaredAnywhere(prepared.cwd, prepared.workspace.files, packageNameOf(id))) return true;
+  // nothing installed under its name: the compiler would resolve it nowhere (and is not loaded to say so)
+  if (prepared.bareIdPlace(id) === 'nowhere') return false;
   // `resolve` answers a file of the repository only; a package found in node_modules is not `unresolved` either
-  return !prepared.resolver.unresolved(id, rootProbe(prepared.config, prepared.cwd), 'import') || declaredAnywhere(prepared.cwd, prepared.workspace.files, packageNameOf(id));
+  return !prepared.resolver.unresolved(id, rootProbe(prepared.config, prepared.cwd), 'import');
 }
 
 /**

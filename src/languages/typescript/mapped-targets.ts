@@ -25,13 +25,13 @@ const SOURCE_TWINS: Record<string, readonly string[]> = { '.js': ['.ts', '.tsx',
  * targets.leadsElsewhere('@/legacy/user', '/repo/src/api/handler.ts')   // false: the old module
  */
 export class MappedTargets {
-  /** old module files without extension, and every folder above one, up to the repository root */
-  private readonly oldPrefixes = new Set<string>();
-  private readonly oldFiles: ReadonlySet<string>;
+  private old: { files: ReadonlySet<string>; prefixes: ReadonlySet<string> } | undefined;
   private readonly configsByFolder = new Map<string, readonly PathsConfig[] | undefined>();
   private packageNames: Set<string> | undefined;
 
   /**
+   * @param oldFiles the old modules' files, asked for when first needed (the map's preparation may still be finding
+   *   them while it asks `mapsNothing`)
    * @param exists whether a repository-relative file exists (as the plan leaves it)
    * @param rootDir the map's root: its configs govern files no config up their own tree governs
    */
@@ -40,17 +40,25 @@ export class MappedTargets {
     private readonly rootDir: string,
     private readonly chains: ConfigChains,
     private readonly reader: PathsConfigReader,
-    oldFiles: Iterable<string>,
+    private readonly oldFiles: () => Iterable<string>,
     private readonly exists: (file: string) => boolean,
-  ) {
-    this.oldFiles = new Set(oldFiles);
-    for (const file of this.oldFiles) {
-      this.oldPrefixes.add(stripSourceExtension(file));
-      for (let dir = path.dirname(file); isInside(cwd, dir); dir = path.dirname(dir)) {
-        this.oldPrefixes.add(dir);
-        if (dir === cwd) break;
+  ) {}
+
+  /** The old module files, and (`prefixes`) each without extension and every folder above one, up to the repository root. */
+  private get olds(): { files: ReadonlySet<string>; prefixes: ReadonlySet<string> } {
+    if (!this.old) {
+      const files = new Set(this.oldFiles());
+      const prefixes = new Set<string>();
+      for (const file of files) {
+        prefixes.add(stripSourceExtension(file));
+        for (let dir = path.dirname(file); isInside(this.cwd, dir); dir = path.dirname(dir)) {
+          prefixes.add(dir);
+          if (dir === this.cwd) break;
+        }
       }
+      this.old = { files, prefixes };
     }
+    return this.old;
   }
 
   leadsElsewhere(specifier: string, importer: string): boolean {
@@ -72,7 +80,9 @@ export class MappedTargets {
   mapsNothing(specifier: string, importer: string): boolean {
     if (specifier.startsWith('.') || specifier.startsWith('#') || path.isAbsolute(specifier)) return false;
     const configs = this.configsFor(path.dirname(importer));
-    return !!configs && configs.every((config) => this.mappedBy(config, specifier) === 'unmapped');
+    const modelled = (config: PathsConfig): boolean => !config.unmodelled && (config.kind === ModuleResolution.Bundler || config.kind === ModuleResolution.Node10);
+    // no substitution leads to anything (asks nothing of the old modules: the map's preparation calls it while finding them)
+    return !!configs && configs.every((config) => modelled(config) && mappedCandidates(specifier, config, this.cwd).every((candidate) => this.fileAt(candidate) === undefined));
   }
 
   /** What a config's `paths` or `baseUrl` make of a specifier: an existing file that is no old module, nothing, or the compiler's to tell. */
@@ -93,7 +103,7 @@ export class MappedTargets {
   private oldPackageNames(): ReadonlySet<string> {
     if (!this.packageNames) {
       this.packageNames = new Set();
-      for (const dir of this.oldPrefixes) {
+      for (const dir of this.olds.prefixes) {
         const name = readManifest(path.join(dir, 'package.json'), this.cwd)?.name;
         if (name !== undefined) this.packageNames.add(name);
       }
@@ -102,7 +112,7 @@ export class MappedTargets {
   }
 
   private mayBeOld(candidate: string): boolean {
-    return this.oldPrefixes.has(candidate) || this.oldPrefixes.has(stripSourceExtension(candidate));
+    return this.olds.prefixes.has(candidate) || this.olds.prefixes.has(stripSourceExtension(candidate));
   }
 
   /** What a mapped path is: a module file (the compiler's extension lookup), a package folder (the compiler's to read), or nothing. */
@@ -138,7 +148,7 @@ export class MappedTargets {
     if (!configs?.length) return undefined;
     const files = new Set(configs.map((config) => this.mappedFile(config, specifier)));
     const [file] = files;
-    return files.size === 1 && file !== undefined && this.oldFiles.has(file) ? file : undefined;
+    return files.size === 1 && file !== undefined && this.olds.files.has(file) ? file : undefined;
   }
 
   /** The file a config's `paths` or `baseUrl` map a specifier to, when it can be told without the compiler. */

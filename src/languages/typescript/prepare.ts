@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { FileMove, Workspace } from '../../core/types';
 import type { ImportMap, RewriteRule } from '../../importmap/types';
 import { expandMoves } from '../../workspace/moves';
-import type { ExportedNames, TypeScriptPreparedMap } from './prepared-map';
+import type { BareIdPlace, ExportedNames, TypeScriptPreparedMap } from './prepared-map';
 import type { ConfigLookup } from './config-lookup';
 import { ConfigChains, configFileSystemOf } from './config-files';
 import { PathsConfigReader, type PathsConfig } from './config-paths';
@@ -15,6 +15,7 @@ import { findModuleFile, sourceExtension, stripSourceExtension } from './module-
 import { exactSubpathImports } from './package-entries';
 import { pathsBase } from './paths-mapping';
 import { normalisePath } from '../../core/paths';
+import { packageNameOf, readManifest } from './dependencies';
 
 // The compiler (9 MB of JavaScript) is loaded only when something needs it: a plan whose files all pass the
 // prefilter without a parse never loads it. These modules load it.
@@ -49,6 +50,14 @@ export function prepareTypeScriptMap(map: ImportMap, workspace: Workspace): Type
     configs().configForFolder(root);
     configs().preload(workspace.files);
   }
+  const oldFiles = new Map<string, string>();
+  // paths and baseUrl told without the compiler (every config could be read so): the prefilter's, and bare ids'
+  const pathsTeller = pathsConfigs ? new MappedTargets(cwd, root, chains, reader, () => oldFiles.keys(), (file) => existsInPlan(workspace, file)) : undefined;
+  const bareIdPlaces = new Map<string, BareIdPlace | undefined>();
+  const bareIdPlace = (id: string): BareIdPlace | undefined => {
+    if (!bareIdPlaces.has(id)) bareIdPlaces.set(id, pathsTeller && placeOfBareId(id, cwd, root, pathsTeller, workspace));
+    return bareIdPlaces.get(id);
+  };
   const moves = plannedMoves(map, workspace);
   const planned = new Set(moves.map((move) => path.join(cwd, move.to)));
   // an old module already deleted (its importers broken today) resolves as if it were there, so they can be rewritten
@@ -66,7 +75,6 @@ export function prepareTypeScriptMap(map: ImportMap, workspace: Workspace): Type
   let rootConfig: ResolutionConfig | undefined;
   const config = (): ResolutionConfig => (rootConfig ??= configs().configForFolder(root));
   const plannedFile = (file: string): boolean => planned.has(path.join(cwd, file));
-  const oldFiles = new Map<string, string>();
   const moduleFiles = new Map<string, string>();
   const bareIds = new Set<string>();
   const needles = new Set<string>();
@@ -91,7 +99,7 @@ export function prepareTypeScriptMap(map: ImportMap, workspace: Workspace): Type
         if (key === 'from') {
           needles.add(id);
           // the file of the repository a bare id names (tsconfig paths, workspaces): its relative importers are its importers too
-          const file = resolver().resolve(id, rootProbe(config(), cwd), 'import');
+          const file = bareIdPlace(id) ? undefined : resolver().resolve(id, rootProbe(config(), cwd), 'import');
           if (file && !oldFiles.has(file)) {
             oldFiles.set(file, id);
             needles.add(path.posix.basename(stripSourceExtension(file)));
@@ -149,10 +157,7 @@ export function prepareTypeScriptMap(map: ImportMap, workspace: Workspace): Type
   if (oldIndexFile) for (const quote of [`'`, `"`, '`']) for (const dots of ['.', '..', './', '../']) needles.add(`${quote}${dots}${quote}`);
 
   // a plan whose moves or retired modules change what exists, or whose package entries match by resolved file, asks the compiler
-  const mappedTargets =
-    pathsConfigs && !hasPathPackages && !moves.length && !retired.size
-      ? new MappedTargets(cwd, root, chains, reader, oldFiles.keys(), (file) => existsInPlan(workspace, file))
-      : undefined;
+  const mappedTargets = !hasPathPackages && !moves.length && !retired.size ? pathsTeller : undefined;
   const prepared: TypeScriptPreparedMap = {
     map,
     needles: [...needles],
@@ -173,6 +178,7 @@ export function prepareTypeScriptMap(map: ImportMap, workspace: Workspace): Type
     retired: [...new Set(retired.values())],
     uncheckedTargets,
     mappedTargets,
+    bareIdPlace,
     checkTargets: () => {
       for (const rule of namedRules.splice(0)) checkMovedNames(map, rule, moduleFiles, exportsOf);
     },
@@ -197,6 +203,33 @@ function readWithoutCompiler(files: readonly string[], cwd: string, root: string
   };
   for (const folder of folders) for (const configFile of chains.of(folder)) if (!visit(configFile)) return undefined;
   return [...read.values()] as PathsConfig[];
+}
+
+/**
+ * Where a bare id leads from the map's root, told without the compiler when it names no file of the repository: no
+ * tsconfig maps it to anything, no package of the repository has its name (a workspace, a self-reference), and each
+ * `node_modules/<package>` (or its `@types`) from the root up is missing (`nowhere`) or an installed package, not a
+ * link to the repository's own sources (`installed`). Undefined: the compiler's to resolve.
+ */
+function placeOfBareId(id: string, cwd: string, root: string, paths: MappedTargets, workspace: Workspace): BareIdPlace | undefined {
+  if (!paths.mapsNothing(id, path.join(root, '__remodel_probe__.ts'))) return undefined;
+  const name = packageNameOf(id);
+  if (workspace.files.some((file) => path.posix.basename(file) === 'package.json' && readManifest(path.join(cwd, file), cwd)?.name === name)) return undefined;
+  const typesName = name.startsWith('@') ? name.slice(1).replace('/', '__') : name;
+  let place: BareIdPlace = 'nowhere';
+  for (let dir = root; ; dir = path.dirname(dir)) {
+    for (const installed of [path.join(dir, 'node_modules', name), path.join(dir, 'node_modules', '@types', typesName)]) {
+      let real: string;
+      try {
+        real = fs.realpathSync(installed);
+      } catch {
+        continue; // not there
+      }
+      if (!real.split(path.sep).includes('node_modules')) return undefined;
+      place = 'installed';
+    }
+    if (path.dirname(dir) === dir) return place;
+  }
 }
 
 /** A file at the map root's configuration folder, to resolve specifiers as the root's files would. */

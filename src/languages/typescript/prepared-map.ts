@@ -12,6 +12,9 @@ export interface ExportedNames {
   types: Set<string>;
 }
 
+/** A bare id that names no file of the repository: installed in a node_modules, or nowhere at all. */
+export type BareIdPlace = 'installed' | 'nowhere';
+
 /** The TypeScript adapter's per-run state: resolution, the files behind every module id of the map. */
 export interface TypeScriptPreparedMap extends PreparedMap {
   /** absolute repository root */
@@ -35,6 +38,8 @@ export interface TypeScriptPreparedMap extends PreparedMap {
   moves: FileMove[];
   /** old module ids whose file is no longer in the tree: their importers are matched by where the file was */
   retired: string[];
+  /** where a bare id leads when that can be told without the compiler (`placeOfBareId`), else undefined */
+  bareIdPlace(id: string): BareIdPlace | undefined;
   /** checks the names each entry moves against its target's exports (parsed): once, when a file first needs planning */
   checkTargets(): void;
   /** rewrite entries whose bare `to` resolves to no declarations here (not installed): their names are unchecked */
