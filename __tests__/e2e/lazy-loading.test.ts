@@ -84,10 +84,12 @@ describe('a plan loads only the parsers its maps need', () => {
     expect(heavyModulesLoaded(dir, join(dir, 'map.yaml'), (patch) => expect(patch).toBe(''))).toEqual([]);
   });
 
-  it('a TypeScript plan that edits nothing loads no compiler, also when its entries name packages (bare ids no tsconfig maps, not linked into the tree)', () => {
+  it('a TypeScript plan that edits nothing loads no compiler, also when its entries name packages (bare ids no tsconfig maps, not linked into the tree; an installed target whose names are checked)', () => {
     const dir = migratedRepo({
-      'map.yaml': "version: 1\nlanguage: typescript\nroot: .\nrewrite:\n  - { from: '@acme/legacy-entities', to: '@acme/entities' }\n  - { from: '@acme/legacy-utils', to: '@acme/utils/strings' }\n",
+      'map.yaml': "version: 1\nlanguage: typescript\nroot: .\nrewrite:\n  - { from: '@acme/legacy-entities', to: '@acme/entities' }\n  - { from: '@acme/legacy-utils', to: '@acme/utils/strings', names: [slug] }\n",
       'package.json': '{ "name": "app", "dependencies": { "@acme/entities": "1.0.0", "@acme/utils": "1.0.0" } }\n',
+      'node_modules/@acme/utils/package.json': '{ "name": "@acme/utils", "version": "1.0.0" }\n',
+      'node_modules/@acme/utils/strings.d.ts': 'export declare const slug: string;\n',
       'tsconfig.json': '{ "compilerOptions": { "strict": true, "baseUrl": ".", "paths": { "@/*": ["src/*"] } }, "include": ["src"] }\n',
       'src/api/handler.ts': "import { User } from '@acme/legacy-entities';\nimport { slug } from '@acme/legacy-utils';\n\nexport const users = [new User(), slug];\n",
       'src/api/other.ts': "import { helper } from '@/util';\n\nexport const label = 'entities';\nexport const other = helper;\n",

@@ -46,7 +46,7 @@ export const typescriptAdapter: LanguageAdapter<TypeScriptPreparedMap> = {
       const rule = prepared.map.rules.find((candidate) => candidate.from === id)!;
       return `${prepared.map.file}:${prepared.map.lineOf(['rewrite', rule.index, 'from']) ?? 1}: rewrite[${rule.index}].from: '${id}' is not in the repository (deleted already?): its importers are rewritten from the map, names unchecked against it`;
     }),
-    ...prepared.uncheckedTargets.map((index) => {
+    ...[...prepared.uncheckedTargets].sort((a, b) => a - b).map((index) => {
       const rule = prepared.map.rules.find((candidate) => candidate.index === index)!;
       return `${prepared.map.file}:${prepared.map.lineOf(['rewrite', index, 'to']) ?? 1}: rewrite[${index}].to: '${rule.to}' has no type declarations or source remodel can read from here (not installed?): its names are unchecked`;
     }),
@@ -66,7 +66,11 @@ export const typescriptAdapter: LanguageAdapter<TypeScriptPreparedMap> = {
     text.includes(`// ${shimMarkerText} for `) ? { kind: 'delete' } : { kind: 'keep', why: 'a TypeScript shim that keeps names of its own is pruned by hand: drop its deprecated re-exports and their import block' },
   importersOf: async (prepared, workspace, file) => importers().importersOfFile(prepared, workspace, file),
   verify: (prepared, trees) => verification().verifyTypeScript(prepared, trees),
-  planShims: async (prepared, workspace) => shims().planTypeScriptShims(prepared, workspace),
+  planShims: async (prepared, workspace) => {
+    // a shim re-exports from the targets: an installed package's declarations are found with the names' check
+    prepared.checkTargets();
+    return shims().planTypeScriptShims(prepared, workspace);
+  },
   moveRules: (map, fileMoves, workspace) => moves().typescriptMoveRules(map, fileMoves, workspace),
   planMoves: async (prepared, fileMoves, workspace) => moves().planTypeScriptMoves(prepared, fileMoves, workspace),
 };
@@ -122,6 +126,8 @@ function bareSpecifierExists(prepared: TypeScriptPreparedMap, id: string): boole
 function prepareWithBarrels(map: ImportMap, workspace: Workspace): TypeScriptPreparedMap {
   const prepared = prepareTypeScriptMap(map, workspace);
   if (!map.rules.some((rule) => rule.barrels === 'follow')) return prepared;
+  // following barrels reads the targets' exports (an installed package's declarations among them)
+  prepared.checkTargets();
   const followed = barrels().barrelRules(prepared);
   return followed.length ? prepareTypeScriptMap(map.extend(followed), workspace) : prepared;
 }

@@ -90,6 +90,7 @@ export function prepareTypeScriptMap(map: ImportMap, workspace: Workspace): Type
 
   // the rules whose names are checked against their target's exports: when a file first needs planning (a parse)
   const namedRules: RewriteRule[] = [];
+  const packageTargets: RewriteRule[] = [];
   for (const rule of map.rules) {
     for (const key of ['from', 'to'] as const) {
       const id = rule[key];
@@ -105,12 +106,11 @@ export function prepareTypeScriptMap(map: ImportMap, workspace: Workspace): Type
             needles.add(path.posix.basename(stripSourceExtension(file)));
           }
         }
-        // a canonical package installed in node_modules: its names are checked against its type declarations
+        // a canonical package installed in node_modules: its names are checked against its type declarations, found
+        // with the names' check; one installed nowhere has none
         if (key === 'to' && (rule.names || rule.rename.size)) {
-          const ts = compilerModules.ts();
-          const declarations = ts.resolveModuleName(id, rootProbe(config(), cwd), config().options, ts.sys).resolvedModule?.resolvedFileName;
-          if (declarations) moduleFiles.set(id, declarations);
-          else uncheckedTargets.push(rule.index);
+          if (bareIdPlace(id) === 'nowhere') uncheckedTargets.push(rule.index);
+          else packageTargets.push(rule);
         }
         continue;
       }
@@ -180,6 +180,12 @@ export function prepareTypeScriptMap(map: ImportMap, workspace: Workspace): Type
     mappedTargets,
     bareIdPlace,
     checkTargets: () => {
+      for (const rule of packageTargets.splice(0)) {
+        const ts = compilerModules.ts();
+        const declarations = ts.resolveModuleName(rule.to, rootProbe(config(), cwd), config().options, ts.sys).resolvedModule?.resolvedFileName;
+        if (declarations) moduleFiles.set(rule.to, declarations);
+        else uncheckedTargets.push(rule.index);
+      }
       for (const rule of namedRules.splice(0)) checkMovedNames(map, rule, moduleFiles, exportsOf);
     },
   };

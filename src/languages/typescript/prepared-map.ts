@@ -40,9 +40,12 @@ export interface TypeScriptPreparedMap extends PreparedMap {
   retired: string[];
   /** where a bare id leads when that can be told without the compiler (`placeOfBareId`), else undefined */
   bareIdPlace(id: string): BareIdPlace | undefined;
-  /** checks the names each entry moves against its target's exports (parsed): once, when a file first needs planning */
+  /**
+   * checks the names each entry moves against its target's exports (parsed; an installed package's type declarations,
+   * found then): once, before the first file is planned or the shims are
+   */
   checkTargets(): void;
-  /** rewrite entries whose bare `to` resolves to no declarations here (not installed): their names are unchecked */
+  /** rewrite entries whose bare `to` resolves to no declarations here (not installed): their names are unchecked (complete once `checkTargets` ran) */
   uncheckedTargets: number[];
   /** where `paths`/`baseUrl` lead, told without the compiler (the prefilter's); absent when only the compiler can tell */
   mappedTargets?: MappedTargets;
