@@ -53,9 +53,12 @@ export function prepareTypeScriptMap(map: ImportMap, workspace: Workspace): Type
   const oldFiles = new Map<string, string>();
   // paths and baseUrl told without the compiler (every config could be read so): the prefilter's, and bare ids'
   const pathsTeller = pathsConfigs ? new MappedTargets(cwd, root, chains, reader, () => oldFiles.keys(), (file) => existsInPlan(workspace, file)) : undefined;
+  let packageNames: ReadonlySet<string> | undefined;
+  const repositoryPackages = (): ReadonlySet<string> =>
+    (packageNames ??= new Set(workspace.files.flatMap((file) => (path.posix.basename(file) === 'package.json' ? [readManifest(path.join(cwd, file), cwd)?.name ?? ''] : []))));
   const bareIdPlaces = new Map<string, BareIdPlace | undefined>();
   const bareIdPlace = (id: string): BareIdPlace | undefined => {
-    if (!bareIdPlaces.has(id)) bareIdPlaces.set(id, pathsTeller && placeOfBareId(id, cwd, root, pathsTeller, workspace));
+    if (!bareIdPlaces.has(id)) bareIdPlaces.set(id, pathsTeller && placeOfBareId(id, root, pathsTeller, repositoryPackages));
     return bareIdPlaces.get(id);
   };
   const moves = plannedMoves(map, workspace);
@@ -217,10 +220,10 @@ function readWithoutCompiler(files: readonly string[], cwd: string, root: string
  * `node_modules/<package>` (or its `@types`) from the root up is missing (`nowhere`) or an installed package, not a
  * link to the repository's own sources (`installed`). Undefined: the compiler's to resolve.
  */
-function placeOfBareId(id: string, cwd: string, root: string, paths: MappedTargets, workspace: Workspace): BareIdPlace | undefined {
+function placeOfBareId(id: string, root: string, paths: MappedTargets, repositoryPackages: () => ReadonlySet<string>): BareIdPlace | undefined {
   if (!paths.mapsNothing(id, path.join(root, '__remodel_probe__.ts'))) return undefined;
   const name = packageNameOf(id);
-  if (workspace.files.some((file) => path.posix.basename(file) === 'package.json' && readManifest(path.join(cwd, file), cwd)?.name === name)) return undefined;
+  if (repositoryPackages().has(name)) return undefined;
   const typesName = name.startsWith('@') ? name.slice(1).replace('/', '__') : name;
   let place: BareIdPlace = 'nowhere';
   for (let dir = root; ; dir = path.dirname(dir)) {
