@@ -49,13 +49,17 @@ export class PackageManifests {
   }
 }
 
+/** Every readable package.json among the repository's files. */
+export function repositoryManifests(cwd: string, files: readonly string[]): Manifest[] {
+  return files.flatMap((file) => {
+    const manifest = path.posix.basename(file) === 'package.json' ? readManifest(path.join(cwd, file), cwd) : undefined;
+    return manifest ? [manifest] : [];
+  });
+}
+
 /** Whether any package.json of the repository is the package or declares it (a workspace package, a dependency). */
 export function declaredAnywhere(cwd: string, files: readonly string[], packageName: string): boolean {
-  return files.some((file) => {
-    if (path.posix.basename(file) !== 'package.json') return false;
-    const manifest = readManifest(path.join(cwd, file), cwd);
-    return !!manifest && (manifest.name === packageName || manifest.declared.has(packageName));
-  });
+  return repositoryManifests(cwd, files).some((manifest) => manifest.name === packageName || manifest.declared.has(packageName));
 }
 
 const manifestsByRun = new WeakMap<object, PackageManifests>();

@@ -160,12 +160,8 @@ function spellingsOf(prepared: TypeScriptPreparedMap): Spellings {
  * every literal that holds a needle then.)
  */
 function oldModuleSpellings(prepared: TypeScriptPreparedMap): Spellings {
-  const stems = new Set<string>();
-  for (const file of prepared.oldFiles.keys()) {
-    const stem = stripSourceExtension(file);
-    stems.add(stem);
-    if (path.basename(stem) === 'index') stems.add(path.dirname(stem));
-  }
+  const oldIds = oldIdsByStem(prepared);
+  const stems = new Set([...oldIds.files.keys(), ...oldIds.folders.keys()]);
   const names = new Set([...stems].map((stem) => path.basename(stem)));
   const exact = new Set(prepared.needles);
   // a sub-path of a bare id is another module, unless the entry is a package entry (it covers them all)

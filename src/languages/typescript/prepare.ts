@@ -15,7 +15,7 @@ import { findModuleFile, sourceExtension, stripSourceExtension } from './module-
 import { exactSubpathImports } from './package-entries';
 import { pathsBase } from './paths-mapping';
 import { normalisePath } from '../../core/paths';
-import { packageNameOf, readManifest } from './dependencies';
+import { packageNameOf, repositoryManifests } from './dependencies';
 
 // The compiler (9 MB of JavaScript) is loaded only when something needs it: a plan whose files all pass the
 // prefilter without a parse never loads it. These modules load it.
@@ -55,7 +55,7 @@ export function prepareTypeScriptMap(map: ImportMap, workspace: Workspace): Type
   const pathsTeller = pathsConfigs ? new MappedTargets(cwd, root, chains, reader, () => oldFiles.keys(), (file) => existsInPlan(workspace, file)) : undefined;
   let packageNames: ReadonlySet<string> | undefined;
   const repositoryPackages = (): ReadonlySet<string> =>
-    (packageNames ??= new Set(workspace.files.flatMap((file) => (path.posix.basename(file) === 'package.json' ? [readManifest(path.join(cwd, file), cwd)?.name ?? ''] : []))));
+    (packageNames ??= new Set(repositoryManifests(cwd, workspace.files).flatMap((manifest) => (manifest.name === undefined ? [] : [manifest.name]))));
   const bareIdPlaces = new Map<string, BareIdPlace | undefined>();
   const bareIdPlace = (id: string): BareIdPlace | undefined => {
     if (!bareIdPlaces.has(id)) bareIdPlaces.set(id, pathsTeller && placeOfBareId(id, root, pathsTeller, repositoryPackages));
