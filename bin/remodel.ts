@@ -6,7 +6,7 @@ const command = process.argv[2];
 enableCompileCache(command && /^[a-z][a-z-]*$/.test(command) ? command : undefined);
 // loaded after the cache is on, so that the compiler and parsers it requires are cached too; the CLI's modules come in
 // one bundle that `npm run build` makes (scripts/bundle-cli.js)
-const { run } = require('../src/cli-bundle') as typeof import('../src/cli');
+const { run } = require('../src/cli-bundle') as typeof import('../src/cli/bundle-entry');
 
 run(process.argv.slice(2)).then((code) => {
   process.exitCode = code;

@@ -1,7 +1,8 @@
 // `npm run build`, after tsc: the CLI's modules and the libraries they load in one file, dist/src/cli-bundle.js, which
 // dist/bin/remodel.js runs. Node then resolves, reads and wraps one module instead of ~300 (`remodel --version`
-// 0.27 -> 0.19 s; a plan of Debian's Django 1.09 -> 0.97 s: bench/README.md). The library API (dist/src/index.js)
-// and the worker threads load the modules tsc wrote, one by one.
+// 0.27 -> 0.19 s; a plan of Debian's Django 1.09 -> 0.97 s: bench/README.md). Its entry (src/cli/bundle-entry.ts)
+// exports the plan's pool task too: the CLI's worker threads load this same file, whose code the compile cache holds
+// from the main thread's runs. The library API (dist/src/index.js) and its workers load the modules tsc wrote.
 //
 // Left outside, loaded from node_modules as before: what finds files next to its own (web-tree-sitter and the Python
 // grammar their .wasm, diff2html its stylesheet, yargs its locales), the TypeScript compiler (9 MB, loaded only when a
@@ -26,7 +27,7 @@ const sharedCompileCache = {
 
 esbuild
   .build({
-    entryPoints: [path.join(dist, 'cli', 'index.js')],
+    entryPoints: [path.join(dist, 'cli', 'bundle-entry.js')],
     outfile: path.join(dist, 'cli-bundle.js'),
     bundle: true,
     platform: 'node',

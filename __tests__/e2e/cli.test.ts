@@ -149,14 +149,15 @@ describe('remodel plan / apply on a real git repository', () => {
     const single = remodel(['plan', '--map', seedMap, '--jobs', '1'], dir).stdout;
     expect(remodel(['plan', '--map', seedMap, '--jobs', '2'], dir).stdout).toBe(single);
     const files = (patch: string): string[] => patch.split(/(?=^diff --git )/m).filter(Boolean).sort();
-    // the pool really ran: its workers were started from the built worker module (the CLI's bundle must find it)
+    // the pool really ran: its workers were started from the built worker module (the CLI's bundle must find it), and
+    // plan from the bundle the main thread loaded (its compiled code cached), not from the ~300 modules tsc wrote
     const outside = temporaryFolder('remodel-workers-');
     const log = join(outside, 'workers.log');
     const hook = join(outside, 'count-workers.js');
-    writeFileSync(hook, `const threads = require('node:worker_threads');\nconst Original = threads.Worker;\nthreads.Worker = class extends Original {\n  constructor(file, options) {\n    require('node:fs').appendFileSync(${JSON.stringify(log)}, file + '\\n');\n    super(file, options);\n  }\n};\n`);
+    writeFileSync(hook, `const threads = require('node:worker_threads');\nconst Original = threads.Worker;\nthreads.Worker = class extends Original {\n  constructor(file, options) {\n    require('node:fs').appendFileSync(${JSON.stringify(log)}, [file, options.workerData.module, options.workerData.exportName].join(' ') + '\\n');\n    super(file, options);\n  }\n};\n`);
     const pooled = spawnSync(process.execPath, ['--require', hook, join(repoRoot, 'dist', 'bin', 'remodel.js'), 'plan', '--map', seedMap, '--jobs', '2'], { cwd: dir, encoding: 'utf8' });
     expect(pooled.stdout).toBe(single);
-    expect([...new Set(readFileSync(log, 'utf8').trim().split('\n'))]).toEqual([join(repoRoot, 'dist', 'src', 'workspace', 'worker.js')]);
+    expect([...new Set(readFileSync(log, 'utf8').trim().split('\n'))]).toEqual([[join(repoRoot, 'dist', 'src', 'workspace', 'worker.js'), join(repoRoot, 'dist', 'src', 'cli-bundle.js'), 'planPoolTask'].join(' ')]);
     const shards = [1, 2, 3].flatMap((i) => files(remodel(['plan', '--map', seedMap, '--shard', `${i}/3`], dir).stdout));
     expect(shards.sort()).toEqual(files(single));
     expect(remodel(['plan', '--map', seedMap, '--shard', '4/3'], dir)).toMatchObject({ status: 2, stderr: expect.stringMatching(/--shard takes i\/n/) });

@@ -7,7 +7,7 @@ import { discoverFiles } from '../workspace/discover';
 import { createChunkRunner, defaultJobs, poolMode } from '../workspace/pool';
 import { applyEdits, lineAt } from '../core/edits';
 import { canWriteIn } from '../core/encoding';
-import { ownModuleFile } from '../core/own-modules';
+import { ownTaskModule } from '../core/own-modules';
 import type { DiskWorkspace } from '../workspace/workspace';
 import { tableRenameLabel } from '../schema/tables/names';
 import { openSession, planFiles, scanCandidates, type ChunkTask } from './session';
@@ -139,7 +139,7 @@ export async function buildPlan(options: PlanOptions = {}): Promise<Plan> {
   if (only.has('rewrite-imports')) {
     start = now();
     // the workers (when it pays) start during the scan, so that their start-up overlaps the reading
-    const task = { module: ownModuleFile('plan/pool-task.js'), init: { cwd, mapFiles, files }, inBand: (chunk: ChunkTask) => planFiles(session, chunk.mapIndex, chunk.files) };
+    const task = { ...ownTaskModule('plan/pool-task.js', 'planPoolTask'), init: { cwd, mapFiles, files }, inBand: (chunk: ChunkTask) => planFiles(session, chunk.mapIndex, chunk.files) };
     const runner = createChunkRunner(task, jobs, poolMode(jobs, options.jobs !== undefined));
     try {
       for (const [mapIndex, { map, adapter }] of loaded.entries()) {

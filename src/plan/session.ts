@@ -47,8 +47,9 @@ export interface ChunkOutput {
   results: FileResult[];
 }
 
-/** How many candidates go to the runner at a time while the scan goes on. */
+/** How many candidates go to the runner at a time while the scan goes on: this many files, or fewer that hold this much text (chunks of even work keep a pool's threads finishing together). */
 const batchSize = 16;
+const batchCharacters = 64 * 1024;
 /** How many files the scan reads between two turns of the event loop (when workers' replies come in). */
 const filesPerTurn = 256;
 
@@ -66,6 +67,7 @@ export async function scanCandidates(
 ): Promise<number> {
   const { adapter, prepared } = session.loaded[mapIndex]!;
   let batch: SourceFile[] = [];
+  let batchText = 0;
   let found = 0;
   for (const [index, path] of paths.entries()) {
     if (index % filesPerTurn === filesPerTurn - 1) await new Promise((tick) => setImmediate(tick));
@@ -97,9 +99,11 @@ export async function scanCandidates(
     if (!found) await adapter.checkTargets?.(prepared);
     found++;
     batch.push({ path, text });
-    if (batch.length === batchSize) {
+    batchText += text.length;
+    if (batch.length === batchSize || batchText >= batchCharacters) {
       onBatch(batch);
       batch = [];
+      batchText = 0;
     }
   }
   if (batch.length) onBatch(batch);

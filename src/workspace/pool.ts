@@ -11,6 +11,8 @@ import { ownModuleFile } from '../core/own-modules';
  */
 export interface PoolTask<Init, Chunk, Output> {
   module: string;
+  /** the export of `module` that is the task, when it is not the module itself (the CLI's bundle) */
+  exportName?: string;
   init: Init;
   inBand(chunk: Chunk): Promise<Output>;
 }
@@ -116,11 +118,15 @@ function inBandRunner<Init, Chunk, Output>(task: PoolTask<Init, Chunk, Output>):
   };
 }
 
-type Reply<Output> = { id: number; output: Output } | { id: number; error: string };
+/** How many chunks a worker holds at a time: the one it plans and the next, so that it never waits for this thread. */
+const chunksInFlight = 2;
+
+type Reply<Output> = { ready: true } | { id: number; output: Output } | { id: number; error: string };
 
 /** What a worker gets at its start (`worker.ts`). */
 export interface WorkerData<Init> {
   module: string;
+  exportName?: string;
   init: Init;
   /** the compile cache's folder of the main thread (`core/compile-cache.ts`) */
   compileCache?: string;
@@ -131,10 +137,12 @@ export interface WorkerData<Init> {
  * already and would otherwise sit idle once the scan is done, and each worker costs a start-up.
  */
 function workerPool<Init, Chunk, Output>(task: PoolTask<Init, Chunk, Output>, jobs: number): ChunkRunner<Chunk, Output> {
-  const workerData: WorkerData<Init> = { module: task.module, init: task.init, compileCache: compileCacheFolder() };
+  const workerData: WorkerData<Init> = { module: task.module, exportName: task.exportName, init: task.init, compileCache: compileCacheFolder() };
   // more threads than cores only cost memory (each loads the compiler or the parser): `--jobs 1000` means every core
   const workers = Array.from({ length: Math.min(jobs, availableParallelism()) - 1 }, () => new Worker(workerFile, { workerData }));
-  const idle = new Set(workers);
+  // a worker is fed once it has opened its state (a chunk sent earlier would wait for it while this thread could plan
+  // it), and kept `chunksInFlight` ahead: this thread reads its replies only between its own chunks
+  const inFlight = new Map<Worker, number>();
   let tasks: Chunk[] = [];
   let outputs: Output[] = [];
   let next = 0;
@@ -150,10 +158,11 @@ function workerPool<Init, Chunk, Output>(task: PoolTask<Init, Chunk, Output>, jo
     if (done === tasks.length) settle?.();
   };
   const feed = (worker: Worker): void => {
-    if (next >= tasks.length) return void idle.add(worker);
-    idle.delete(worker);
-    const id = next++;
-    worker.postMessage({ id, task: tasks[id] });
+    while (next < tasks.length && (inFlight.get(worker) ?? 0) < chunksInFlight) {
+      inFlight.set(worker, (inFlight.get(worker) ?? 0) + 1);
+      const id = next++;
+      worker.postMessage({ id, task: tasks[id] });
+    }
   };
   const fail = (error: Error): void => {
     failure ??= error;
@@ -161,7 +170,12 @@ function workerPool<Init, Chunk, Output>(task: PoolTask<Init, Chunk, Output>, jo
   };
   for (const worker of workers) {
     worker.on('message', (reply: Reply<Output>) => {
+      if ('ready' in reply) {
+        inFlight.set(worker, 0);
+        return feed(worker);
+      }
       if ('error' in reply) return fail(new Error(reply.error));
+      inFlight.set(worker, inFlight.get(worker)! - 1);
       complete(reply.id, reply.output);
       feed(worker);
     });
@@ -171,8 +185,7 @@ function workerPool<Init, Chunk, Output>(task: PoolTask<Init, Chunk, Output>, jo
   return {
     push(chunk) {
       tasks.push(chunk);
-      const worker = idle.values().next().value;
-      if (worker) feed(worker);
+      for (const worker of inFlight.keys()) feed(worker);
     },
     async finish(callback) {
       onDone = callback;
