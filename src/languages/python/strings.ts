@@ -53,6 +53,23 @@ async function rewriteModuleAttr(text: string, map: ImportMap): Promise<{ text: 
   return undefined;
 }
 
+/**
+ * The string literals whose text spells a match of `mention`, in document order: each match's innermost string (a
+ * string inside an f-string's interpolation is its own), found from the match's offset instead of walking every
+ * string of the file. What lies between a formatted string's parts (`f"models.{kind}booking"`) is not text it spells.
+ */
+function stringsSpelling(root: Node, mention: RegExp): Node[] {
+  const found = new Map<number, Node>();
+  for (const match of root.text.matchAll(new RegExp(mention.source, 'g'))) {
+    for (let node: Node | null = root.descendantForIndex(match.index); node; node = node.parent) {
+      if (node.type !== 'string') continue;
+      found.set(node.startIndex, node);
+      break;
+    }
+  }
+  return [...found.values()].sort((a, b) => a.startIndex - b.startIndex);
+}
+
 const loggerCall = /(?:^|\.)(?:getLogger|get_logger|getChild)$/;
 
 /** A logger's name looks like a module path but names a logger: `logging.getLogger("models.booking")`. */
@@ -79,14 +96,13 @@ export async function rewriteDottedStrings(root: Node, map: ImportMap, defines: 
   // every string this rewrites or lists starts with, or holds, an old module's full name: a file that never spells one
   // (its imports relative, or by a parent package) has nothing here, and its strings are not walked
   if (!mention?.test(root.text)) return;
-  for (const string of root.descendantsOfType('string')) {
-    if (!string) continue;
+  for (const string of stringsSpelling(root, mention)) {
     const content = plainStringContent(string);
     if (!content) {
       // the string's own text only: a string inside an interpolation (`f"{import_module('a.b')}"`) is visited, and
       // rewritten, on its own
       const literal = string.children.filter((part) => part?.type !== 'interpolation').map((part) => part?.text ?? '').join('');
-      const found = mention?.exec(literal);
+      const found = mention.exec(literal);
       if (found) sink.review(string, `'${found[0]}' inside a formatted string is not rewritten`, true);
       continue;
     }
@@ -108,7 +124,7 @@ export async function rewriteDottedStrings(root: Node, map: ImportMap, defines: 
       continue;
     }
     if (rewritten) continue;
-    const found = mention?.exec(content.text);
+    const found = mention.exec(content.text);
     if (found && (await rewriteDottedPath(found[0], map, defines))) sink.review(string, `'${found[0]}' mentioned in text (a docstring or message) is not rewritten`, 'prose');
   }
 }
