@@ -182,16 +182,19 @@ function python3Error(root: Node, only?: LineRange[]): { line: number; column: n
     let previousEnd = headerRow ?? -1;
     for (const child of body.namedChildren) {
       if (!child) continue;
+      // each read of a node's type or end is a call into the parser's WASM: read once
+      const { row, column: startColumn } = child.startPosition;
+      const type = child.type;
       // the first row's column cannot tell a byte-order mark (tree-sitter counts it) from a space: not judged there
-      const ownLine = child.startPosition.row > previousEnd && !(child.startPosition.row === 0 && child.startPosition.column > 0);
+      const ownLine = row > previousEnd && !(row === 0 && startColumn > 0);
       previousEnd = child.endPosition.row;
-      if (child.type === 'comment') continue;
-      if ((child.type === 'print_statement' || child.type === 'exec_statement') && reaches(child)) return at(child, `Python 2 ${child.type.replace('_', ' ')}`);
+      if (type === 'comment') continue;
+      if ((type === 'print_statement' || type === 'exec_statement') && reaches(child)) return at(child, `Python 2 ${type.replace('_', ' ')}`);
       if (ownLine) {
-        column ??= child.startPosition.column;
-        if (child.startPosition.column !== column) return at(child, 'unexpected indent');
+        column ??= startColumn;
+        if (startColumn !== column) return at(child, 'unexpected indent');
       }
-      if (holdsBlocks.test(child.type) && reaches(child)) {
+      if (holdsBlocks.test(type) && reaches(child)) {
         const found = descend(child);
         if (found) return found;
       }
@@ -201,7 +204,8 @@ function python3Error(root: Node, only?: LineRange[]): { line: number; column: n
   const descend = (statement: Node): ReturnType<typeof python3Error> => {
     for (const part of statement.namedChildren) {
       if (!part) continue;
-      const found = part.type === 'block' ? (reaches(part) ? checkBody(part, statement.startPosition.row) : undefined) : holdsBlocks.test(part.type) ? descend(part) : undefined;
+      const type = part.type;
+      const found = type === 'block' ? (reaches(part) ? checkBody(part, statement.startPosition.row) : undefined) : holdsBlocks.test(type) ? descend(part) : undefined;
       if (found) return found;
     }
     return undefined;

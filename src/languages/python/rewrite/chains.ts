@@ -100,7 +100,10 @@ export async function rewriteChain(rw: PythonFileRewrite, id: Node, binding: Mod
   const isSubmodule = attr !== undefined && rw.ctx.modules.exists(`${module}.${attr}`);
   if (named && !isSubmodule && !(await rw.oldModuleDefines(named.module, named.name))) {
     // the canonical module lacks it: the chain keeps reaching the old module, which stays imported for it
-    rw.out.review(id, `${named.module} has no name '${named.name}': '${parts.slice(0, depth + 2).join('.')}' is left on the old module`);
+    const chain = parts.slice(0, depth + 2).join('.');
+    // the chain through an alias (`mb.legacy_helper`) does not say which module it keeps: the message does
+    const spelled = chain.startsWith(`${module}.`) ? '' : ` ${module}`;
+    rw.out.review(id, `${named.module} has no name '${named.name}': '${chain}' is left on the old module${spelled}`);
     if (binding.rootOnly) {
       rw.chainsStaying.add(module);
       if (!rootStillBound(rw, binding.module, owner)) rw.out.addLineAfter(binding.statement.node, `import ${module}`);

@@ -70,7 +70,10 @@ export class FileRewrite {
         let end = text.indexOf('\n', after.endIndex);
         if (end === -1) end = text.length;
         else if (text[end - 1] === '\r') end--;
-        this.edits.push({ start: end, end, text: lines.map((l) => `${this.eol}${prefix}${l}`).join('') });
+        // the anchor's lines deleted (its import merged into another): the added lines go where they were
+        const deleted = this.edits.find((edit) => edit.start <= end && edit.end > end && edit.text === '' && text[edit.end - 1] === '\n');
+        if (deleted) this.edits.push({ start: deleted.end, end: deleted.end, text: lines.map((l) => `${prefix}${l}${this.eol}`).join('') });
+        else this.edits.push({ start: end, end, text: lines.map((l) => `${this.eol}${prefix}${l}`).join('') });
       } else {
         // the anchor shares its line with other code (`if x: import a`): chain with `;`
         this.edits.push({ start: after.endIndex, end: after.endIndex, text: lines.map((l) => `; ${l}`).join('') });

@@ -1,0 +1,4 @@
+from db.models import lead
+from models import booking
+
+print(lead, booking.Booking, booking.legacy_helper)
