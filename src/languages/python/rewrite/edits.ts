@@ -43,7 +43,11 @@ export function removeItems(rw: PythonFileRewrite, items: readonly ImportItem[],
     }
     const after = comma(item.node.nextSibling);
     if (after || (startsLine(item.node.startIndex) && !continued(item.node.startIndex))) {
-      deleteSpan(rw, item.node.startIndex, skipSpaces(after ? after.endIndex : item.node.endIndex));
+      let start = item.node.startIndex;
+      const end = skipSpaces(after ? after.endIndex : item.node.endIndex);
+      // the last item of a line it shares (`A, B, Gone,`): the spaces before it would end the line
+      if (/^(?:\r?\n|$)/.test(text.slice(end, end + 2))) while (text[start - 1] === ' ' || text[start - 1] === '\t') start--;
+      deleteSpan(rw, start, end);
       continue;
     }
     // the last item on its line without a comma after: take the comma before it, and removed neighbours on the line
