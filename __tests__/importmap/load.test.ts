@@ -41,6 +41,14 @@ describe('import map loading', () => {
     expect(errorOf(`${header}rewrite:\n  - from: a.b\n    to: [c]\n`).message).toMatch(/^maps\/m\.yaml:6: rewrite\[0\]\.to: Invalid input: expected string, received array/);
   });
 
+  it('says when YAML read a name as null, a boolean or a number', () => {
+    expect(errorOf(`${header}rewrite:\n  - { from: a.b, to: c.d, names: [select, null] }\n`).message).toBe(`maps/m.yaml:5: rewrite[0].names[1]: YAML reads null as no value, not as text: quote it ("null")`);
+    expect(errorOf(`${header}rewrite:\n  - from: a.b\n    to: c.d\n    names:\n      - True\n`).message).toBe(`maps/m.yaml:8: rewrite[0].names[0]: YAML reads True as a boolean, not as text: quote it ("True")`);
+    expect(errorOf(`${header}tables:\n  - { from: 2019, to: orders }\n`).message).toBe(`maps/m.yaml:5: tables[0].from: YAML reads 2019 as a number, not as text: quote it ("2019")`);
+    // an empty value is not a YAML reading to explain
+    expect(errorOf(`${header}rewrite:\n  - from:\n    to: c.d\n`).message).toMatch(/^maps\/m\.yaml:5: rewrite\[0\]\.from: /);
+  });
+
   it('names a missing required key', () => {
     expect(errorOf(`version: 1\nroot: .\n`).message).toMatch(/^maps\/m\.yaml:1: language: required key is missing/);
   });

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { Document, LineCounter, parseDocument, isNode } from 'yaml';
+import { Document, LineCounter, parseDocument, isNode, isScalar } from 'yaml';
 import { z } from 'zod';
 import { ImportMapError } from '../core/errors';
 import { importMapSchema, type RawImportMap } from './schema';
@@ -45,7 +45,7 @@ export function parseImportMap(text: string, file: string): LoadedImportMap {
     const issue = result.error.issues.find((i) => i.code === 'unrecognized_keys') ?? result.error.issues[0]!;
     const path = issuePath(issue);
     const missing = issue.code !== 'unrecognized_keys' && valueAt(value, path) === undefined;
-    const detail = missing ? 'required key is missing' : describeIssue(issue);
+    const detail = missing ? 'required key is missing' : (yamlReading(doc, text, issue, path) ?? describeIssue(issue));
     throw new ImportMapError(file, lineOf(path) ?? 1, formatKeyPath(path) || undefined, detail);
   }
   return { file, raw: result.data, lineOf };
@@ -55,6 +55,19 @@ function issuePath(issue: z.core.$ZodIssue): Array<string | number> {
   const path = issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key));
   if (issue.code === 'unrecognized_keys' && issue.keys[0]) path.push(issue.keys[0]);
   return path;
+}
+
+/**
+ * YAML reads some unquoted words as other than text (`null`, `~`, `True`, `2019`): where the map wants text, the
+ * error says what YAML made of the word as written, and to quote it.
+ */
+function yamlReading(doc: Document, text: string, issue: z.core.$ZodIssue, path: ReadonlyArray<string | number>): string | undefined {
+  if (issue.code !== 'invalid_type' || issue.expected !== 'string') return undefined;
+  const node = doc.getIn(path, true);
+  if (!isScalar(node) || !node.range) return undefined;
+  const written = text.slice(node.range[0], node.range[1]).trim();
+  const reading = node.value === null ? 'no value' : typeof node.value === 'boolean' ? 'a boolean' : typeof node.value === 'number' ? 'a number' : undefined;
+  return written && reading ? `YAML reads ${written} as ${reading}, not as text: quote it ("${written}")` : undefined;
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
