@@ -10,6 +10,7 @@ describe('the default pool starts when the work pays', () => {
     [{ files: 1678, characters: 1_900_000 }, false], // 1,678 small Python files
     [{ files: 1678, characters: 20_000_000 }, true], // the same files, 15 KB each
     [{ files: 300, characters: 5_000_000 }, true], // a few hundred large files
+    [{ files: 311, characters: 3_600_000 }, true], // Django's importers of four modules
     [{ files: 2000, characters: 1_000_000 }, true], // many small files
   ])('%j -> %s', (queued, expected) => {
     expect(poolPays(queued)).toBe(expected);
