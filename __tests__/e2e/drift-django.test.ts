@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeGitRepo, remodel, repoRoot } from '../support/cli';
+import { temporaryFolder } from '../support/temporary';
 
 /*
  * Issue 20, Django: `remodel drift` replays the migrations of every app and reads the models, and finds what Django's
@@ -64,6 +65,26 @@ describe('remodel drift on a Django project', () => {
     expect(djangoSays(dir)).toEqual([]);
     expect(drift(dir).map((f) => f.kind)).toEqual(['unresolved']);
     expect(remodel(['drift', dir, '--exit-code'], repoRoot).status).toBe(0);
+  });
+
+  it('a repository that holds django.contrib.auth itself (Django, or a vendored copy): its models are read as any app\'s', () => {
+    // remodel knows the abstract user bases of django.contrib.auth without the source, under the same path: the
+    // repository's own file there must not be taken for them (Debian's Django: auth_user, auth_group… were "extra")
+    const dir = temporaryFolder('remodel-vendored-auth-');
+    const write = (path: string, text: string): void => {
+      mkdirSync(join(dir, path, '..'), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    };
+    for (const init of ['django', 'django/contrib', 'django/contrib/auth', 'django/contrib/auth/migrations']) write(`${init}/__init__.py`, '');
+    write('django/contrib/auth/apps.py', 'from django.apps import AppConfig\n\n\nclass AuthConfig(AppConfig):\n    name = "django.contrib.auth"\n');
+    write('django/contrib/auth/models.py', 'from django.db import models\n\n\nclass Permission(models.Model):\n    name = models.CharField(max_length=255)\n    codename = models.CharField(max_length=100)\n');
+    write(
+      'django/contrib/auth/migrations/0001_initial.py',
+      'from django.db import migrations, models\n\n\nclass Migration(migrations.Migration):\n    initial = True\n    dependencies = []\n    operations = [\n        migrations.CreateModel(\n            name="Permission",\n            fields=[\n                ("id", models.AutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),\n                ("name", models.CharField(max_length=255)),\n                ("codename", models.CharField(max_length=100)),\n            ],\n        ),\n    ]\n',
+    );
+    expect(drift(dir)).toEqual([]);
+    const inventory = remodel(['audit', dir, '--inventory', '--format', 'json'], repoRoot);
+    expect((JSON.parse(inventory.stdout) as { models: Array<{ name: string; table: string }> }).models.map((m) => [m.name, m.table])).toEqual([['Permission', 'auth_permission']]);
   });
 
   it("audit --inventory describes each Django model as Django's own metadata does: table, local columns, every relation (reverse accessors included)", () => {

@@ -75,6 +75,8 @@ interface ClassInfo {
   meta?: Meta;
   /** the options a field class's `__init__` fixes */
   fixedOptions: CustomField['defaults'];
+  /** one of the abstract bases remodel knows without the source (`contribAuth`), not a class of the repository */
+  builtin?: true;
 }
 
 function readMeta(node: Node, origin: (n: Node) => Origin): Meta {
@@ -130,13 +132,15 @@ export async function readDjangoModels(workspace: Workspace, settings: DjangoSet
       .filter((file) => file.endsWith('.py') && !isMigration(file, undefined))
       .map((file) => ({ file, text: textOrUndefined(workspace, file) ?? '' }))
       .filter(({ text }) => /\bdjango\b|\bmodels\.Model\b|Field\(/.test(text));
-    for (const { file, text } of [{ file: contribFile, text: contribAuth }, ...sources]) {
+    // the abstract user bases stand in for django.contrib.auth, unless the repository holds it (Django, a vendored copy)
+    const builtins = workspace.files.includes(contribFile) ? [] : [{ file: contribFile, text: contribAuth, builtin: true as const }];
+    for (const { file, text, builtin } of [...builtins, ...sources.map((source) => ({ ...source, builtin: undefined }))]) {
       const tree = await parsePython(text);
       trees.push(tree);
       for (const statement of kids(tree.rootNode)) {
         const node = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
         if (node?.type !== 'class_definition') continue;
-        const info: ClassInfo = { name: node.childForFieldName('name')?.text ?? '', file, line: node.startPosition.row + 1, bases: kids(node.childForFieldName('superclasses')).filter((b) => b.type !== 'keyword_argument').map((b) => b.text), fieldNodes: [], fixedOptions: fixedOptions(node) };
+        const info: ClassInfo = { name: node.childForFieldName('name')?.text ?? '', file, line: node.startPosition.row + 1, bases: kids(node.childForFieldName('superclasses')).filter((b) => b.type !== 'keyword_argument').map((b) => b.text), fieldNodes: [], fixedOptions: fixedOptions(node), ...(builtin ? { builtin } : {}) };
         for (const inner of kids(node.childForFieldName('body'))) {
           if (inner.type === 'class_definition' && inner.childForFieldName('name')?.text === 'Meta') {
             info.meta = readMeta(inner, (n) => ({ file, line: n.startPosition.row + 1 }));
@@ -161,7 +165,7 @@ function build(workspace: Workspace, classes: ClassInfo[], settings: DjangoSetti
   for (const info of classes) byName.set(info.name, [...(byName.get(info.name) ?? []), info]);
   const lookup = (base: string, from: ClassInfo): ClassInfo | undefined => {
     const candidates = (byName.get(lastSegment(base)) ?? []).filter((c) => c !== from);
-    return candidates.find((c) => c.file === from.file) ?? candidates.find((c) => djangoAppFolder(c.file) === djangoAppFolder(from.file)) ?? candidates.find((c) => c.file !== contribFile) ?? candidates[0];
+    return candidates.find((c) => c.file === from.file) ?? candidates.find((c) => djangoAppFolder(c.file) === djangoAppFolder(from.file)) ?? candidates.find((c) => !c.builtin) ?? candidates[0];
   };
 
   // a project's own field classes: `class MoneyField(models.DecimalField)` → DecimalField
@@ -190,7 +194,7 @@ function build(workspace: Workspace, classes: ClassInfo[], settings: DjangoSetti
     return found;
   };
 
-  const labelOf = (info: ClassInfo): string => info.meta?.appLabel ?? (info.file === contribFile ? 'auth' : appLabelOf(workspace, djangoAppFolder(info.file)));
+  const labelOf = (info: ClassInfo): string => info.meta?.appLabel ?? (info.builtin ? 'auth' : appLabelOf(workspace, djangoAppFolder(info.file)));
   const models = classes.filter((info) => isModel(info));
   const states = new Map<ClassInfo, DjangoModel>();
   const unresolved: SchemaModel['unresolved'] = [];
@@ -244,7 +248,7 @@ function build(workspace: Workspace, classes: ClassInfo[], settings: DjangoSetti
     return model;
   };
 
-  const all = models.map((info) => stateOf(info)).filter((model) => model.origin.file !== contribFile);
+  const all = models.filter((info) => !info.builtin).map((info) => stateOf(info));
   const schema = djangoSchema(all, settings);
   for (const entry of unresolved) {
     const model = all.find((m) => m.origin.file === entry.origin.file && m.origin.line === entry.origin.line);
