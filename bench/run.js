@@ -2,8 +2,8 @@
 'use strict';
 // remodel benchmarks (issue 7). See bench/README.md for how to read the output.
 //
-//   node bench/run.js                                  # = --ts 10000 --py 5000
-//   node bench/run.js --ts 10000 --py 5000 --runs 5 [--scaling]
+//   node bench/run.js                                  # = --ts 10000 --py 5000 --real --scaling 10000,30000,100000
+//   node bench/run.js --ts 10000 --py 5000 --runs 5 [--scaling] [--real]
 //   node bench/run.js --tree ../some-checkout --map ../some-checkout/import-maps/x.yaml [--needles FILE]
 //
 // Every tool is spawned as a child process and timed from spawn to exit; runs alternate between the
@@ -14,6 +14,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { spawn, spawnSync } = require('node:child_process');
 const { generate, GENERATOR_VERSION } = require('./generate');
+const { presentRealTrees } = require('./real-trees');
 
 const repo = path.resolve(__dirname, '..');
 const benchDir = __dirname;
@@ -22,12 +23,12 @@ const benchDir = __dirname;
 // arguments
 
 const usage = `usage: node bench/run.js [--ts N] [--py N] [--runs 5] [--warmup 1] [--seed 1]
-                        [--tree PATH --map FILE ... [--needles FILE]] [--scaling [2500,5000,10000]]
+                        [--tree PATH --map FILE ... [--needles FILE]] [--real] [--scaling [2500,5000,10000]]
                         [--tools remodel,jscodeshift,jscodeshift-dist,jscodeshift-baseline,rg,floor,ast-grep,naive] [--remodel CLI.js] [--timeout SECONDS]
                         [--out bench/results.json] [--keep-going]`;
 
 function parseArgs(argv) {
-  const o = { ts: undefined, py: undefined, runs: 5, warmup: 1, seed: 1, trees: [], maps: [], needles: undefined, scaling: undefined, tools: undefined, remodel: path.join(repo, 'dist/bin/remodel.js'), timeout: 1800, out: path.join(benchDir, 'results.json') };
+  const o = { ts: undefined, py: undefined, runs: 5, warmup: 1, seed: 1, trees: [], maps: [], real: false, needles: undefined, scaling: undefined, tools: undefined, remodel: path.join(repo, 'dist/bin/remodel.js'), timeout: 1800, out: path.join(benchDir, 'results.json') };
   const number = (flag, value) => {
     const n = Number(value);
     if (!Number.isFinite(n) || n < 0) fail(`${flag}: expected a number, got '${value}'`);
@@ -46,6 +47,7 @@ function parseArgs(argv) {
       case '--tree': o.trees.push(path.resolve(value())); break;
       case '--map': o.maps.push(path.resolve(value())); break;
       case '--needles': o.needles = path.resolve(value()); break;
+      case '--real': o.real = true; break;
       case '--tools': o.tools = value().split(','); break;
       case '--remodel': o.remodel = path.resolve(value()); break;
       case '--timeout': o.timeout = number(flag, value()); break;
@@ -63,9 +65,11 @@ function parseArgs(argv) {
     }
   }
   if (o.trees.length !== o.maps.length) fail('each --tree goes with a --map (in the same order)');
-  if (o.ts === undefined && o.py === undefined && !o.trees.length && o.scaling === undefined) {
+  if (o.ts === undefined && o.py === undefined && !o.trees.length && o.scaling === undefined && !o.real) {
     o.ts = 10000;
     o.py = 5000;
+    o.real = true;
+    o.scaling = [10000, 30000, 100000];
   }
   return o;
 }
@@ -234,7 +238,7 @@ function ensureTree(language, n, seed) {
 }
 
 /** A real checkout: the language comes from the map; needles from --needles, or derived from the map's `from` entries. */
-function externalTree(o, dir, mapFile) {
+function externalTree(o, dir, mapFile, name = path.basename(dir)) {
   const YAML = require('yaml');
   const map = YAML.parse(fs.readFileSync(mapFile, 'utf8'));
   const scratch = path.join(benchDir, '.trees', `external-${Buffer.from(dir).toString('base64url').slice(-24)}`);
@@ -252,7 +256,7 @@ function externalTree(o, dir, mapFile) {
     }
     fs.writeFileSync(needles, [...lines].join('\n') + '\n');
   }
-  return { name: path.basename(dir), language: map.language, dir, map: mapFile, mapJson, needles, expected: undefined };
+  return { name, language: map.language, dir, map: mapFile, mapJson, needles, expected: undefined };
 }
 
 function countSourceFiles(dir, language) {
@@ -776,6 +780,11 @@ async function main() {
   if (o.ts) trees.push(ensureTree('ts', o.ts, o.seed));
   if (o.py) trees.push(ensureTree('py', o.py, o.seed));
   o.trees.forEach((dir, i) => trees.push(externalTree(o, dir, o.maps[i])));
+  if (o.real) {
+    const real = presentRealTrees();
+    log(`bench: real trees here: ${real.map((t) => t.id).join(', ') || 'none'} (bench/README.md: where medusa and saleor go)`);
+    for (const tree of real) trees.push(externalTree({ ...o, needles: undefined }, tree.dir, tree.map, tree.id));
+  }
   const info = machine(o);
   log(`bench: ${info.nproc} cores, node ${info.node}, ${info.rg ?? 'grep (no rg)'}, runs ${o.runs} (+${o.warmup} warm-up) per tool`);
   const results = [];
