@@ -71,6 +71,18 @@ describe('prepare', () => {
     expect(typescriptAdapter.warnings!(unchecked)).toEqual(["map.yaml:4: rewrite[0].to: '@acme/elsewhere' has no type declarations or source remodel can read from here (not installed?): its names are unchecked"]);
   });
 
+  it("checks the names of a package's `exports` subpath even when the root tsconfig resolves as node10 does (medusa's `@medusajs/framework/http`)", async () => {
+    // node10 resolution reads no `exports`; the importers of a workspace package do (bundler, node16): the check may too
+    write('tsconfig.json', JSON.stringify({ compilerOptions: { module: 'commonjs', moduleResolution: 'node', strict: true } }));
+    write('node_modules/@acme/framework/package.json', '{ "name": "@acme/framework", "exports": { ".": "./dist/index.d.ts", "./logger": "./dist/logger.d.ts" } }\n');
+    write('node_modules/@acme/framework/dist/index.d.ts', "export { logger } from './logger';\n");
+    write('node_modules/@acme/framework/dist/logger.d.ts', 'export declare const logger: { info(message: string): void };\n');
+    const map = (names: string) => `version: 1\nlanguage: typescript\nrewrite:\n  - { from: "@acme/framework", to: "@acme/framework/logger", names: [${names}] }\n`;
+    const checked = await prepareAndCheck(map('logger'));
+    expect(typescriptAdapter.warnings!(checked)).toEqual([]);
+    await expect(prepareAndCheck(map('logger, nope'))).rejects.toThrow("map.yaml:4: rewrite[0].names: '@acme/framework/logger' does not export 'nope'");
+  });
+
   it('goes on under a tsconfig whose `extends` is missing (as tsc does), saying so for each file it plans', async () => {
     write('tsconfig.json', JSON.stringify({ extends: './base/tsconfig.base.json', compilerOptions: {} }));
     const result = await plan('src/app.ts', "import { Booking } from './models/booking';\nexport const b = Booking;\n");

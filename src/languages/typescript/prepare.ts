@@ -185,7 +185,12 @@ export function prepareTypeScriptMap(map: ImportMap, workspace: Workspace): Type
     checkTargets: () => {
       for (const rule of packageTargets.splice(0)) {
         const ts = compilerModules.ts();
-        const declarations = ts.resolveModuleName(rule.to, rootProbe(config(), cwd), config().options, ts.sys).resolvedModule?.resolvedFileName;
+        const probe = rootProbe(config(), cwd);
+        const options = config().options;
+        // a root config that resolves as node10 does reads no `exports` map; the importers under bundler or node16 do
+        const declarations =
+          ts.resolveModuleName(rule.to, probe, options, ts.sys).resolvedModule?.resolvedFileName ??
+          ts.resolveModuleName(rule.to, probe, { ...options, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler }, ts.sys).resolvedModule?.resolvedFileName;
         if (declarations) moduleFiles.set(rule.to, declarations);
         else uncheckedTargets.push(rule.index);
       }
