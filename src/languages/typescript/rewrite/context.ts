@@ -96,9 +96,11 @@ export class FileRewrite {
   /** The specifier (text, no quotes) for `module` in the style of `literal`, or undefined (and a needs-review entry). */
   specifierFor(literal: ts.StringLiteralLike, old: OldModule, module: string, usage: UsageKind): string | undefined {
     if (this.isBare(module)) {
+      // the canonical module's own import of the old one (a subpath that re-exports the old package) stays
+      const resolved = this.prepared.resolver.resolve(module, this.absolute, usage);
+      if (resolved === this.absolute) return this.selfImport(literal, old, module);
       // a relative importer of a file a bare id names keeps its relative style (inside the package itself)
-      const inRepo = isRelativeOrAbsolute(literal.text) ? this.prepared.resolver.resolve(module, this.absolute, usage) : undefined;
-      if (inRepo === this.absolute) return this.selfImport(literal, old, module);
+      const inRepo = isRelativeOrAbsolute(literal.text) ? resolved : undefined;
       const relative = inRepo && writeSpecifier({ importer: this.absolute, original: literal.text, originalFile: old.file, target: inRepo, usage }, this.prepared.resolver);
       if (relative) return relative;
       this.noteUndeclaredPackage(literal, old, module);

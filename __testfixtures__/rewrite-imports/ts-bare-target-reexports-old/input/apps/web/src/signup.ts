@@ -1,0 +1,3 @@
+import { isString } from '@acme/utils';
+
+export const ok = isString('ada');

@@ -1,0 +1,3 @@
+export function defineThing(x: string): string {
+  return x;
+}

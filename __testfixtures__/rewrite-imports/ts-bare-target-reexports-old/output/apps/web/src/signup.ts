@@ -1,0 +1,3 @@
+import { isString } from '@acme/framework/utils';
+
+export const ok = isString('ada');

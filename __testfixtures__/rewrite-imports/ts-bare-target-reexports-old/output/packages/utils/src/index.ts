@@ -1,0 +1,3 @@
+export function isString(x: unknown): x is string {
+  return typeof x === 'string';
+}
