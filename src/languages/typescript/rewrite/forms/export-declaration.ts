@@ -5,6 +5,7 @@ import { FileRewrite } from '../context';
 import { insertAfter, removeElements, replaceStatement } from '../splices';
 import { bracesSpaced, escapeFor, specifierText } from '../text';
 import { rewriteExportStar } from './export-star';
+import { widenedNamespace, widensTo } from './namespace-import';
 
 
 export function rewriteExport(rw: FileRewrite, statement: ts.ExportDeclaration, literal: ts.StringLiteralLike, old: OldModule): void {
@@ -17,7 +18,10 @@ export function rewriteExport(rw: FileRewrite, statement: ts.ExportDeclaration, 
   }
   if (ts.isNamespaceExport(clause)) {
     // case: export * as ns from 'x'
-    if (whole && whole.rule.rename.size === 0) rw.retarget(literal, old, whole, 'import', 'imports');
+    if (whole && whole.rule.rename.size === 0) {
+      if (widensTo(rw, literal, old, whole.module, 'import')) rw.review(statement, widenedNamespace(`'export * as ${clause.name.text}'`, old, whole.module));
+      else rw.retarget(literal, old, whole, 'import', 'imports');
+    }
     else if (whole) rw.review(statement, `'export * as ${clause.name.text}' of '${old.id}', whose names are renamed: the namespace's members would change`);
     else if (rw.map.hasNameMoves(old.id)) rw.review(statement, `'export * as ${clause.name.text}' of '${old.id}', whose names ${rw.map.movedNames(old.id).join(', ')} move elsewhere: the namespace cannot follow them`);
     return;

@@ -14,7 +14,7 @@ const reexportsCache = new WeakMap<object, Map<string, Set<string>>>();
  * Whether a namespace import would be widened: the new module is another file that re-exports the old one (a package
  * index over its sub-path), so the namespace object, and what spying on it patches, changes.
  */
-function widensTo(rw: FileRewrite, literal: ts.StringLiteralLike, old: OldModule, module: string, usage: UsageKind): boolean {
+export function widensTo(rw: FileRewrite, literal: ts.StringLiteralLike, old: OldModule, module: string, usage: UsageKind): boolean {
   const { resolver } = rw.prepared;
   const oldFile = old.file ?? resolver.resolve(literal.text, rw.absolute, usage);
   const target = rw.isBare(module) ? resolver.resolve(module, rw.absolute, usage) : rw.fileOfModule(module);
@@ -36,6 +36,11 @@ function widensTo(rw: FileRewrite, literal: ts.StringLiteralLike, old: OldModule
   return reexported.has(oldFile);
 }
 
+/** Why a namespace of the old module is left as it is when its target re-exports it (see `widensTo`). */
+export function widenedNamespace(what: string, old: OldModule, module: string): string {
+  return `${what} of '${old.id}' would become the whole of '${module}', which re-exports it: another namespace object (a jest.spyOn or mock on it would patch another module); left as it is`;
+}
+
 export function rewriteNamespace(rw: FileRewrite, statement: ts.ImportDeclaration | ts.ImportEqualsDeclaration, literal: ts.StringLiteralLike, old: OldModule, name: ts.Identifier, typeOnly: boolean, usage: UsageKind): void {
   const whole = rw.map.moveOfModule(old.id);
   const ns = name.text;
@@ -47,7 +52,7 @@ export function rewriteNamespace(rw: FileRewrite, statement: ts.ImportDeclaratio
   }
   if (whole) {
     if (widensTo(rw, literal, old, whole.module, usage)) {
-      rw.review(statement, `namespace '${ns}' of '${old.id}' would become the whole of '${whole.module}', which re-exports it: another namespace object (a jest.spyOn or mock on it would patch another module); left as it is`);
+      rw.review(statement, widenedNamespace(`namespace '${ns}'`, old, whole.module));
       return;
     }
     rw.retarget(literal, old, whole, usage, 'imports');
