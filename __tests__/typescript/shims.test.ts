@@ -146,6 +146,28 @@ describe('TypeScript shims: bad input', () => {
     }
   });
 
+  it('names the file to shim when the old module is a workspace package named by its specifier', async () => {
+    const repo = base(
+      {
+        'packages/utils/package.json': '{ "name": "@acme/utils", "main": "./src/index.ts" }\n',
+        'packages/utils/src/index.ts': 'export const isString = (x: unknown): boolean => typeof x === "string";\n',
+        'packages/core/package.json': '{ "name": "@acme/core", "main": "./src/index.ts" }\n',
+        'packages/core/src/index.ts': 'export const isString = (x: unknown): boolean => typeof x === "string";\n',
+      },
+      "version: 1\nlanguage: typescript\nrewrite:\n  - { from: '@acme/utils', to: '@acme/core' }\nshims:\n  - module: '@acme/utils'\n",
+    );
+    fs.mkdirSync(path.join(repo.dir, 'node_modules', '@acme'), { recursive: true });
+    fs.symlinkSync('../../packages/utils', path.join(repo.dir, 'node_modules', '@acme', 'utils'));
+    fs.symlinkSync('../../packages/core', path.join(repo.dir, 'node_modules', '@acme', 'core'));
+    try {
+      await expect(plan({ cwd: repo.dir, maps: [path.join(repo.dir, 'map.yaml')], jobs: 1 })).rejects.toThrow(
+        "map.yaml:6: shims[0].module: '@acme/utils' is a package specifier and a shim is a file: name the module by its file, packages/utils/src/index, in rewrite and shims",
+      );
+    } finally {
+      repo.dispose();
+    }
+  });
+
   it('lists for review, and leaves alone, an old module whose exports the checker cannot see', async () => {
     const repo = base({ 'src/a.ts': "export * from '@nowhere/impl';\n", 'src/b.ts': 'export class A {}\n' }, 'version: 1\nlanguage: typescript\nrewrite:\n  - from: src/a\n    to: src/b\nshims:\n  - module: src/a\n');
     try {

@@ -15,7 +15,7 @@ import { findModuleFile, sourceExtension, stripSourceExtension } from './module-
 import { exactSubpathImports } from './package-entries';
 import { pathsBase } from './paths-mapping';
 import { normalisePath } from '../../core/paths';
-import { packageNameOf, repositoryManifests } from './dependencies';
+import { packageNameOf, PackageManifests, repositoryManifests } from './dependencies';
 
 // The compiler (9 MB of JavaScript) is loaded only when something needs it: a plan whose files all pass the
 // prefilter without a parse never loads it. These modules load it.
@@ -82,6 +82,7 @@ export function prepareTypeScriptMap(map: ImportMap, workspace: Workspace): Type
   const bareIds = new Set<string>();
   const needles = new Set<string>();
   const uncheckedTargets: number[] = [];
+  const packages = new PackageManifests(cwd);
   let hasPathPackages = false;
   let oldIndexFile = false;
 
@@ -138,6 +139,9 @@ export function prepareTypeScriptMap(map: ImportMap, workspace: Workspace): Type
         const isIndex = path.posix.basename(stripped) === 'index';
         if (isIndex) oldIndexFile = true;
         needles.add(path.posix.basename(isIndex ? path.posix.dirname(stripped) : stripped));
+        // a workspace package's file is imported by the package's name too (`@acme/utils` for its main or exports)
+        const packageName = packages.nameOfPackageHolding(absolute);
+        if (packageName) needles.add(packageName);
       }
     }
     if (!rule.derived) namedRules.push(rule);

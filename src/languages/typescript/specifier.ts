@@ -151,7 +151,7 @@ export function* aliasSpecifiers(target: string, options: ts.CompilerOptions, or
   }
 }
 
-type Manifest = { dir: string; json: { name?: unknown; exports?: unknown; imports?: unknown } };
+type Manifest = { dir: string; json: { name?: unknown; exports?: unknown; imports?: unknown; types?: unknown; typings?: unknown; main?: unknown; module?: unknown } };
 
 const manifests = new Map<string, Manifest | null>();
 
@@ -209,7 +209,13 @@ function* packageSpecifiers(target: string, spellings: readonly string[]): Gener
         ? { '.': exportsField }
         : {};
   yield* mappedKeys(subpaths, pkg.dir, [target, ...spellings], (key) => (key === '.' ? name : `${name}${key.slice(1)}`));
-  if (exportsField === undefined) yield `${name}/${stripSourceExtension(toPosix(path.relative(pkg.dir, target)))}`;
+  if (exportsField !== undefined) return;
+  // without `exports`, the package's own name reaches its entry file (`types`, `main`, … or an index at its root)
+  const module = (file: string): string => stripSourceExtension(path.resolve(file));
+  const targets = new Set([target, ...spellings].map(module));
+  const entries = [pkg.json.types, pkg.json.typings, pkg.json.main, pkg.json.module].filter((entry): entry is string => typeof entry === 'string');
+  if (entries.some((entry) => targets.has(module(path.join(pkg.dir, entry)))) || (!entries.length && targets.has(path.join(pkg.dir, 'index')))) yield name;
+  yield `${name}/${stripSourceExtension(toPosix(path.relative(pkg.dir, target)))}`;
 }
 
 /** `#models/user.js` spellings of a file through the importer's package.json `imports` (Node subpath imports). */

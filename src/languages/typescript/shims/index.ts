@@ -3,7 +3,7 @@ import { lineEnding } from '../../../core/edits';
 import { shimMarkerText } from '../../../core/shims';
 import type { ShimPlan } from '../../types';
 import type { Workspace } from '../../../core/types';
-import { existsInPlan } from '../prepare';
+import { existsInPlan, rootProbe } from '../prepare';
 import { type TypeScriptPreparedMap } from '../prepared-map';
 import { createWorkspaceProgram } from '../program';
 import { ownsTypeScriptPath } from '../owns';
@@ -53,6 +53,12 @@ export function planTypeScriptShims(prepared: TypeScriptPreparedMap, workspace: 
         facts.push({ index, entry: { ...entry, module: stripSourceExtension(submodule) }, file: submodule, current: workspace.movedTo(submodule) ?? submodule, fail });
       }
       if (submodules.length) continue;
+    }
+    if (file === undefined && prepared.bareIds.has(module)) {
+      // a workspace package named by its specifier: the shim goes at the file it resolves to, which the map must name
+      const resolved = prepared.resolver.resolve(module, rootProbe(prepared.config, cwd), 'import');
+      const inRepo = resolved && !relativePosix(cwd, resolved).split('/').includes('node_modules') ? stripSourceExtension(relativePosix(cwd, resolved)) : undefined;
+      fail('module', inRepo ? `'${module}' is a package specifier and a shim is a file: name the module by its file, ${inRepo}, in rewrite and shims` : `'${module}' is a package specifier that names no file of this repository: its shim belongs to the package's own repository`);
     }
     if (file === undefined) fail('module', `'${module}' resolves to no file (looked for ${module}.ts/.tsx/.js/... and ${module}/index.*)`);
     if (/\.d\.[mc]?ts$/.test(file!)) fail('module', `'${file}' is a declaration file: remodel writes shims for modules with code`);

@@ -1,0 +1,2 @@
+import { isString } from '@acme/core';
+export const ok = isString('a');
