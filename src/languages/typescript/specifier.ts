@@ -218,6 +218,16 @@ function* packageSpecifiers(target: string, spellings: readonly string[]): Gener
   yield `${name}/${stripSourceExtension(toPosix(path.relative(pkg.dir, target)))}`;
 }
 
+/**
+ * The bare specifiers through which a file's package publishes it (its name for the entry file, an `exports` key),
+ * not a path into the package: what stays true of the file when a move re-points the package.json with it.
+ */
+export function publishedSpecifiers(file: string): string[] {
+  const published = [...packageSpecifiers(file, [])];
+  const pkg = packageOf(file);
+  return pkg?.json.exports === undefined ? published.slice(0, -1) : published;
+}
+
 /** `#models/user.js` spellings of a file through the importer's package.json `imports` (Node subpath imports). */
 function* subpathImportSpecifiers(importer: string, spellings: readonly string[]): Generator<string> {
   const pkg = packageOf(importer);

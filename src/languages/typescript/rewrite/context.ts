@@ -13,7 +13,7 @@ import type { UsageKind } from '../resolve';
 import { findModuleFile } from '../module-files';
 import { matchesPattern } from '../paths-mapping';
 import { ScopeAnalysis } from '../scopes';
-import { writeSpecifier } from '../specifier';
+import { publishedSpecifiers, writeSpecifier } from '../specifier';
 import { ts } from '../ts';
 import { PendingImport, TargetImport } from './bindings';
 import { escapeFor } from './text';
@@ -106,6 +106,8 @@ export class FileRewrite {
       this.noteUndeclaredPackage(literal, old, module);
       return module;
     }
+    // a relocated file its package publishes by name: the move re-points the package.json, the name still leads to it
+    if (old.file && !isRelativeOrAbsolute(literal.text) && this.prepared.moves.some((move) => path.join(this.prepared.cwd, move.from) === old.file) && publishedSpecifiers(old.file).includes(literal.text)) return literal.text;
     const target = this.fileOfModule(module);
     if (!target) {
       this.review(literal, `'${module}' (where '${old.id}' moves) names no file; left as it is`);

@@ -1,0 +1,2 @@
+import { isString } from '@acme/utils';
+export const ok = isString('a');

@@ -1,0 +1,1 @@
+export const isString = (x: unknown): boolean => typeof x === "string";
