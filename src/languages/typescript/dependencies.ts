@@ -37,12 +37,6 @@ export class PackageManifests {
     return manifest.file;
   }
 
-  /** The name of the package a file (absolute) belongs to, unless that is the repository's own root package. */
-  nameOfPackageHolding(file: string): string | undefined {
-    const manifest = this.manifestFor(path.dirname(file));
-    return manifest && manifest.file !== 'package.json' ? manifest.name : undefined;
-  }
-
   private manifestFor(folder: string): Manifest | undefined {
     const known = this.byFolder.get(folder);
     if (known !== undefined) return known ?? undefined;

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { FileMove, Workspace } from '../../core/types';
 import type { ImportMap, RewriteRule } from '../../importmap/types';
 import { expandMoves } from '../../workspace/moves';
+import { publishedSpecifiers } from './package-specifiers';
 import type { BareIdPlace, ExportedNames, TypeScriptPreparedMap } from './prepared-map';
 import type { ConfigLookup } from './config-lookup';
 import { ConfigChains, configFileSystemOf } from './config-files';
@@ -15,7 +16,7 @@ import { findModuleFile, sourceExtension, stripSourceExtension } from './module-
 import { exactSubpathImports } from './package-entries';
 import { pathsBase } from './paths-mapping';
 import { normalisePath } from '../../core/paths';
-import { packageNameOf, PackageManifests, repositoryManifests } from './dependencies';
+import { packageNameOf, repositoryManifests } from './dependencies';
 
 // The compiler (9 MB of JavaScript) is loaded only when something needs it: a plan whose files all pass the
 // prefilter without a parse never loads it. These modules load it.
@@ -82,7 +83,6 @@ export function prepareTypeScriptMap(map: ImportMap, workspace: Workspace): Type
   const bareIds = new Set<string>();
   const needles = new Set<string>();
   const uncheckedTargets: number[] = [];
-  const packages = new PackageManifests(cwd);
   let hasPathPackages = false;
   let oldIndexFile = false;
 
@@ -139,9 +139,9 @@ export function prepareTypeScriptMap(map: ImportMap, workspace: Workspace): Type
         const isIndex = path.posix.basename(stripped) === 'index';
         if (isIndex) oldIndexFile = true;
         needles.add(path.posix.basename(isIndex ? path.posix.dirname(stripped) : stripped));
-        // a workspace package's file is imported by the package's name too (`@acme/utils` for its main or exports)
-        const packageName = packages.nameOfPackageHolding(absolute);
-        if (packageName) needles.add(packageName);
+        // a file its workspace package publishes is imported by the package's name too (`@acme/utils` for its main,
+        // `@acme/framework/http` for an exports key), unless it is relocated: the move re-points the package.json
+        if (!moves.some((move) => move.from === file)) for (const specifier of publishedSpecifiers(absolute)) needles.add(specifier);
       }
     }
     if (!rule.derived) namedRules.push(rule);
