@@ -75,7 +75,7 @@ export async function decideFrom(rw: PythonFileRewrite, statement: ImportFromSta
 }
 
 
-export function emitFrom(rw: PythonFileRewrite, statement: ImportFromStatement, { moved, stays }: FromDecision): void {
+export function emitFrom(rw: PythonFileRewrite, statement: ImportFromStatement, { module, moved, stays }: FromDecision): void {
   if (!moved.length) return;
   const removed: ImportItem[] = [];
   const commented = new Set<ImportItem>();
@@ -104,15 +104,15 @@ export function emitFrom(rw: PythonFileRewrite, statement: ImportFromStatement, 
       return;
     }
   }
-  if (inPlace) {
-    const [target, entries] = inPlace;
-    rw.out.edit(statement.moduleNode.startIndex, statement.moduleNode.endIndex, spell(rw, statement, target));
-    for (const { item, to } of entries) {
-      if (to.name !== item.name || to.alias !== item.alias) rw.out.edit(item.node.startIndex, item.node.endIndex, itemText(to.name!, to.alias));
-    }
+  // where the module stays, names that go to that same module (`from pkg import other, old` -> `other, new`) change
+  // where they stand, next to those that stay, instead of leaving for a second import of the module
+  const inStatement = inPlace ?? (groups.has(module) ? ([module, groups.get(module)!] as const) : undefined);
+  if (inPlace) rw.out.edit(statement.moduleNode.startIndex, statement.moduleNode.endIndex, spell(rw, statement, inPlace[0]));
+  for (const { item, to } of inStatement?.[1] ?? []) {
+    if (to.name !== item.name || to.alias !== item.alias) rw.out.edit(item.node.startIndex, item.node.endIndex, itemText(to.name!, to.alias));
   }
   for (const [key, entries] of groups) {
-    if (inPlace && key === inPlace[0]) continue;
+    if (key === inStatement?.[0]) continue;
     removed.push(...entries.map((e) => e.item));
     if (key.startsWith('import ')) {
       for (const { to } of entries) rw.out.addLineAfter(statement.node, `import ${to.module}${to.alias && to.alias !== to.module ? ` as ${to.alias}` : ''}`);

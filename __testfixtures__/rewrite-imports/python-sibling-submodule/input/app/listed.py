@@ -1,0 +1,3 @@
+from pkg import other, old
+
+print(old.X, other.Y)

@@ -1,0 +1,5 @@
+from pkg import other, old
+
+
+def new():
+    return old.X, other.Y

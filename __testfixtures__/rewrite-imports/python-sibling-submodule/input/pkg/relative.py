@@ -1,0 +1,3 @@
+from . import other, old
+
+print(old.X, other.Y)

@@ -1,0 +1,3 @@
+from pkg import new as o, other
+
+print(o.X, other.Y)

@@ -1,0 +1,3 @@
+from pkg import other, new
+
+print(new.X, other.Y)

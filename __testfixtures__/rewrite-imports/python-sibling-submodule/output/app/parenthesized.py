@@ -1,0 +1,6 @@
+from pkg import (
+    other,
+    new,  # the legacy one
+)
+
+print(new.X, other.Y)

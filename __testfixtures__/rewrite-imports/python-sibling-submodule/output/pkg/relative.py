@@ -1,0 +1,3 @@
+from . import other, new
+
+print(new.X, other.Y)
