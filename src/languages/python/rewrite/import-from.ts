@@ -1,6 +1,6 @@
 import type { NameTarget } from '../../../importmap/types';
 import { type ImportFromStatement, type ImportItem } from '../imports';
-import { scopeNodeOf } from '../scopes';
+import type { Node } from '../syntax';
 import { aliasFor, claim, isNameMoveOf } from './names';
 import { deleteStatement, itemText, ownLineComment, removeItems, touches } from './edits';
 import { recordModuleBinding } from './import-statement';
@@ -99,7 +99,7 @@ export function emitFrom(rw: PythonFileRewrite, statement: ImportFromStatement, 
     // statement with a comment keeps its own line: the comment has nowhere else to go)
     const [target, entries] = inPlace;
     const names = entries.map(({ to }) => itemText(to.name!, to.alias));
-    if (mergeInto(rw, statement, target, names, true)) {
+    if (mergeInto(rw, statement, target, names)) {
       deleteStatement(rw, statement.node);
       return;
     }
@@ -135,21 +135,23 @@ export function emitFrom(rw: PythonFileRewrite, statement: ImportFromStatement, 
 const isortKey = (name: string): string => `${name.length > 1 && name === name.toUpperCase() ? 0 : /^[A-Z]/.test(name) ? 1 : 2}${name.toLowerCase()}`;
 
 /**
- * Adds names to an untouched `from <module> import ...` of the same scope (`sameBlock`: of the same block, so that no
- * import crosses into or out of an `if TYPE_CHECKING:` or a `try:`); drops names it already binds. Where its names
- * are in isort's order on one line, each new one goes to its place in that order; else they are appended.
+ * Adds names to an untouched `from <module> import ...` of the same block (no import crosses into or out of an
+ * `if TYPE_CHECKING:` or a `try:`) with nothing but comments and other imports between the two statements, none
+ * binding those names: the names are then bound where they were, before the same code; drops names it already
+ * binds. Where its names are in isort's order on one line, each new one goes to its place in that order; else they
+ * are appended.
  */
-export function mergeInto(rw: PythonFileRewrite, statement: ImportFromStatement, module: string, names: string[], sameBlock = false): boolean {
-  const scope = scopeNodeOf(statement.node)?.id;
+export function mergeInto(rw: PythonFileRewrite, statement: ImportFromStatement, module: string, names: string[]): boolean {
+  const bound = new Set(names.map((name) => name.slice(name.lastIndexOf(' ') + 1)));
   const existing = rw.imports.find(
     (other): other is ImportFromStatement =>
       other.kind === 'from' &&
       other !== statement &&
       !other.wildcard &&
       rw.ctx.modules.absolutize(rw.file.path, other.level, other.module) === module &&
-      scopeNodeOf(other.node)?.id === scope &&
-      (!sameBlock || other.node.parent?.id === statement.node.parent?.id) &&
-      !touches(rw, other.node),
+      other.node.parent?.id === statement.node.parent?.id &&
+      !touches(rw, other.node) &&
+      onlyImportsBetween(rw, statement.node, other.node, bound),
   );
   if (!existing) return false;
   const present = new Set(existing.items.map((item) => itemText(item.name, item.alias)));
@@ -169,6 +171,18 @@ export function mergeInto(rw: PythonFileRewrite, statement: ImportFromStatement,
   }
   const last = items[items.length - 1]!;
   rw.out.edits.push({ start: last.node.endIndex, end: last.node.endIndex, text: fresh.map((n) => `, ${n}`).join('') });
+  return true;
+}
+
+
+/** Whether only comments and imports binding none of `names` stand between two statements of one block. */
+function onlyImportsBetween(rw: PythonFileRewrite, one: Node, other: Node, names: ReadonlySet<string>): boolean {
+  const [first, second] = one.startIndex < other.startIndex ? [one, other] : [other, one];
+  for (const node of first.parent?.namedChildren ?? []) {
+    if (!node || node.startIndex < first.endIndex || node.endIndex > second.startIndex || node.type === 'comment') continue;
+    const imported = rw.imports.find((entry) => entry.node.id === node.id);
+    if (!imported || (imported.kind === 'from' && imported.wildcard) || imported.items.some((item) => names.has(item.bound))) return false;
+  }
   return true;
 }
 
