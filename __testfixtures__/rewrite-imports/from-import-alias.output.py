@@ -1,5 +1,4 @@
-from db.models.core import Customer as Cust
-from db.models.core import Booking as Booking
+from db.models.core import Customer as Cust, Booking as Booking
 
 
 def make():

@@ -1,5 +1,4 @@
-from db.models import core, core as cust
-from db.models import identity
+from db.models import core, core as cust, identity
 
 
 def load():

@@ -58,7 +58,7 @@ describe('rewritten Python files keep the project’s isort order', () => {
     const plain = makeGitRepo(example);
     dirs.push(plain);
     expect(remodel(['apply', '--map', seedMap], plain).status).toBe(0);
-    expect(readFileSync(join(plain, 'models', '__init__.py'), 'utf8')).toContain('from db.models.core import Booking\nfrom db.models.core import Customer\n');
+    expect(readFileSync(join(plain, 'models', '__init__.py'), 'utf8')).toContain('from db.models.core import Booking, Customer\nfrom db.models.support_communications import Escalation\nfrom db.models.lead import Lead\n');
     const dir = sortedExample('.isort.cfg', '[settings]\n');
     const unsorted = 'import sys\nimport os\n\nfrom models.booking import Booking\n\n\nprint(sys, os, Booking)\n';
     writeFileSync(join(dir, 'services', 'unsorted.py'), unsorted);

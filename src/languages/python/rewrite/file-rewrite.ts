@@ -1,6 +1,6 @@
 import type { ImportMap } from '../../../importmap/types';
 import type { Edit, SourceFile } from '../../../core/types';
-import { type PythonImport } from '../imports';
+import type { ImportFromStatement, PythonImport } from '../imports';
 import { type Node } from '../syntax';
 import { analyzeScopes, type Scope, type ScopeAnalysis } from '../scopes';
 import { FileRewrite } from './recorder';
@@ -12,6 +12,8 @@ export class PythonFileRewrite {
   /** names renamed per binding scope: old -> new */
   readonly renames = new Map<Scope, Map<string, { to: string; label: string }>>();
   readonly imports: PythonImport[] = [];
+  /** from-imports rewritten in place, with the module each now names: a later import of that module may join one */
+  readonly retargetedFroms = new Map<ImportFromStatement, string>();
   readonly claimed = new Set<string>();
   /** modules imported aliased because their first name was taken: module -> alias */
   readonly rootAliases = new Map<string, string>();
@@ -24,6 +26,7 @@ export class PythonFileRewrite {
   readonly chainsMoving = new Set<string>();
 
   analysis: ScopeAnalysis | undefined;
+  private oneName: boolean | undefined;
 
   constructor(
     readonly file: SourceFile,
@@ -37,6 +40,20 @@ export class PythonFileRewrite {
   /** Scope analysis walks the whole tree: it runs only for files that need it (renames, module bindings). */
   get scopes(): ScopeAnalysis {
     return (this.analysis ??= analyzeScopes(this.root));
+  }
+
+  /**
+   * Whether the file keeps one name per from-import (isort's `force_single_line`): each of its from-imports names one,
+   * and some module is imported twice that way in one block. Its imports are then never merged.
+   */
+  get oneNamePerImport(): boolean {
+    this.oneName ??= (() => {
+      const froms = this.imports.filter((entry): entry is ImportFromStatement => entry.kind === 'from' && !entry.wildcard);
+      if (froms.some((statement) => statement.items.length > 1)) return false;
+      const modules = froms.map((statement) => `${statement.node.parent?.id}:${statement.level}:${statement.module}`);
+      return new Set(modules).size < modules.length;
+    })();
+    return this.oneName;
   }
 
   /** Whether a module defines a name (true when that cannot be known, e.g. a module this plan creates). */

@@ -98,7 +98,7 @@ export function emitFrom(rw: PythonFileRewrite, statement: ImportFromStatement, 
     // DESIGN §2: merged into an existing import of the target module in the same block, as isort would have it (a
     // statement with a comment keeps its own line: the comment has nowhere else to go)
     const [target, entries] = inPlace;
-    const names = entries.map(({ to }) => itemText(to.name!, to.alias));
+    const names = entries.map(movedItemText);
     if (mergeInto(rw, statement, target, names)) {
       deleteStatement(rw, statement.node);
       return;
@@ -107,7 +107,10 @@ export function emitFrom(rw: PythonFileRewrite, statement: ImportFromStatement, 
   // where the module stays, names that go to that same module (`from pkg import other, old` -> `other, new`) change
   // where they stand, next to those that stay, instead of leaving for a second import of the module
   const inStatement = inPlace ?? (groups.has(module) ? ([module, groups.get(module)!] as const) : undefined);
-  if (inPlace) rw.out.edit(statement.moduleNode.startIndex, statement.moduleNode.endIndex, spell(rw, statement, inPlace[0]));
+  if (inPlace) {
+    rw.out.edit(statement.moduleNode.startIndex, statement.moduleNode.endIndex, spell(rw, statement, inPlace[0]));
+    if (groups.size === 1 && !removed.length) rw.retargetedFroms.set(statement, inPlace[0]);
+  }
   for (const { item, to } of inStatement?.[1] ?? []) {
     if (to.name !== item.name || to.alias !== item.alias) rw.out.edit(item.node.startIndex, item.node.endIndex, itemText(to.name!, to.alias));
   }
@@ -118,7 +121,7 @@ export function emitFrom(rw: PythonFileRewrite, statement: ImportFromStatement, 
       for (const { to } of entries) rw.out.addLineAfter(statement.node, `import ${to.module}${to.alias && to.alias !== to.module ? ` as ${to.alias}` : ''}`);
       continue;
     }
-    const names = entries.map(({ to }) => itemText(to.name!, to.alias));
+    const names = entries.map(movedItemText);
     if (mergeInto(rw, statement, key, names)) continue;
     // a comment on a moving item's own line (`    SocialAccount,  # why`) moves with it
     const comments = ownsItsLines(rw.file.text, statement.node) ? entries.map(({ item }) => ownLineComment(rw.file.text, item)) : [];
@@ -131,26 +134,30 @@ export function emitFrom(rw: PythonFileRewrite, statement: ImportFromStatement, 
 }
 
 
+/** A moved item's text in another import: `X as X` (an explicit re-export, PEP 484) stays explicit. */
+const movedItemText = ({ item, to }: MovedItem): string => (item.alias === item.name && (to.alias ?? to.name) === to.name ? `${to.name} as ${to.name}` : itemText(to.name!, to.alias));
+
+
 /** isort's order of imported names (`order_by_type`): CONSTANTS, then Classes, then functions and variables. */
 const isortKey = (name: string): string => `${name.length > 1 && name === name.toUpperCase() ? 0 : /^[A-Z]/.test(name) ? 1 : 2}${name.toLowerCase()}`;
 
 /**
- * Adds names to an untouched `from <module> import ...` of the same block (no import crosses into or out of an
+ * Adds names to an untouched `from <module> import ...` (or one rewritten in place to name it) of the same block (no import crosses into or out of an
  * `if TYPE_CHECKING:` or a `try:`) with nothing but comments and other imports between the two statements, none
  * binding those names: the names are then bound where they were, before the same code; drops names it already
  * binds. Where its names are in isort's order on one line, each new one goes to its place in that order; else they
- * are appended.
+ * are appended. Never in a file that keeps one name per import.
  */
 export function mergeInto(rw: PythonFileRewrite, statement: ImportFromStatement, module: string, names: string[]): boolean {
+  if (rw.oneNamePerImport) return false;
   const bound = new Set(names.map((name) => name.slice(name.lastIndexOf(' ') + 1)));
   const existing = rw.imports.find(
     (other): other is ImportFromStatement =>
       other.kind === 'from' &&
       other !== statement &&
       !other.wildcard &&
-      rw.ctx.modules.absolutize(rw.file.path, other.level, other.module) === module &&
+      (retargetedTo(rw, other) ?? (touches(rw, other.node) ? undefined : rw.ctx.modules.absolutize(rw.file.path, other.level, other.module))) === module &&
       other.node.parent?.id === statement.node.parent?.id &&
-      !touches(rw, other.node) &&
       onlyImportsBetween(rw, statement.node, other.node, bound),
   );
   if (!existing) return false;
@@ -161,7 +168,8 @@ export function mergeInto(rw: PythonFileRewrite, statement: ImportFromStatement,
   const oneLine = items.every((item) => item.node.startPosition.row === items[0]!.node.startPosition.row);
   const keys = items.map((item) => isortKey(item.name));
   const sorted = keys.every((key, i) => i === 0 || keys[i - 1]! <= key);
-  if (oneLine && sorted && fresh.every((name) => !name.includes(' as '))) {
+  // a statement rewritten in place may have its names renamed: its order is not known from them
+  if (oneLine && sorted && !retargetedTo(rw, existing) && fresh.every((name) => !name.includes(' as '))) {
     for (const name of fresh) {
       const before = items.find((item) => isortKey(item.name) > isortKey(name));
       if (before) rw.out.edits.push({ start: before.node.startIndex, end: before.node.startIndex, text: `${name}, ` });
@@ -173,6 +181,13 @@ export function mergeInto(rw: PythonFileRewrite, statement: ImportFromStatement,
   rw.out.edits.push({ start: last.node.endIndex, end: last.node.endIndex, text: fresh.map((n) => `, ${n}`).join('') });
   return true;
 }
+
+
+/**
+ * The module a from-import rewritten in place now names, where another may join it: not in a project whose isort
+ * settings remodel reproduces (its import order merges them, laid out as isort does).
+ */
+const retargetedTo = (rw: PythonFileRewrite, statement: ImportFromStatement): string | undefined => (rw.ctx.importOrder ? undefined : rw.retargetedFroms.get(statement));
 
 
 /** Whether only comments and imports binding none of `names` stand between two statements of one block. */
