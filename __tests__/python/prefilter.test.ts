@@ -120,11 +120,15 @@ describe('Python prefilter: a name-level entry', () => {
         'pkg/relative_moved.py': 'from .legacy import (\n    Order,\n)\n\nprint(Order)\n',
         'app/bound.py': 'from pkg.legacy import Stays\nimport pkg.legacy\n\nprint(Stays, pkg.legacy.Order)\n',
         'app/star.py': 'from pkg.legacy import *\n\nprint(Order)\n',
+        // mentions of what stays (a name, a path, a longer word): no edit; of a moved name, even in a docstring: read
+        'app/mentions_stays.py': '# pkg/legacy.py\nDOC = "Uses pkg.legacy.Stays and pkg.legacy_v2."\n',
+        'app/mentions_moved.py': 'DOC = "Uses pkg.legacy.Order."\n',
       };
       for (const [file, text] of Object.entries(files)) repo.write(file, text);
       const computed = await plan({ cwd: repo.dir, maps: [join(repo.dir, 'map.yaml')], only: ['rewrite-imports'] });
       expect(computed.changes.map((change) => change.path).sort()).toEqual(['app/bound.py', 'app/moved.py', 'pkg/relative_moved.py']);
-      expect(computed.summary.filesParsed).toBe(4);
+      expect([...new Set(computed.needsReview.map((item) => item.file))].sort()).toEqual(['app/mentions_moved.py', 'app/star.py']);
+      expect(computed.summary.filesParsed).toBe(5);
     } finally {
       repo.dispose();
     }
@@ -164,6 +168,10 @@ describe('Python prefilter on generated files (fast-check)', () => {
     'DOC = ' + "'''" + 'from models.social import normalize_handle' + "'''",
     'DOC = ' + "'''" + '\nfrom models.social import normalize_handle\n' + "'''",
     'x = "models.social.SocialAccount"',
+    'x = "models.social.normalize_handle"',
+    "DOC = 'See models.social.normalize_handle, not models.social_media.'",
+    '# models/social.py keeps normalize_handle',
+    'print(models.social.normalize_handle)',
     'import models.social',
     'print(models.social.SocialIdentity)',
     'import importlib',

@@ -85,6 +85,7 @@ function prefilterOf(map: ImportMap, modules: PythonModuleIndex): (path: string,
       parentImport: dot === -1 ? undefined : new RegExp(`\\bfrom\\s+${module.slice(0, dot).replace(/\./g, '\\s*\\.\\s*')}\\s+import\\b`, 'g'),
       // relative imports reach it only from files inside its top-level package (or namespace package) folder
       topDir: topFile ? topFile.slice(0, topFile.lastIndexOf('/') + 1) : undefined,
+      mention: new RegExp(`${escapeRegExp(module)}(?:\\.(\\w+)|[\\w/])?`, 'g'),
       submoduleImport: new RegExp(`\\bfrom[ \\t]+(${escapeRegExp(module)}\\.(\\w+)(?:\\.\\w+)*)[ \\t]+import\\b`, 'g'),
     };
   });
@@ -119,10 +120,11 @@ function prefilterOf(map: ImportMap, modules: PythonModuleIndex): (path: string,
     if (mayImportOldModulesDynamically(text, ends)) return true;
     for (const old of olds) {
       const seen = text.includes(old.module) ? withoutImportsThatStay(text, old) : text;
-      if (seen.includes(old.module)) return true;
+      const staying = !map.moveOfModule(old.module);
+      if (staying ? mentionsWhatMoves(seen, old.module, old.mention, map) : seen.includes(old.module)) return true;
       if (!text.includes(old.last)) continue;
       if (old.parentImport && reachedFromParent(text, froms, old as { module: string; parent: string; parentImport: RegExp })) return true;
-      if (old.tail !== old.last && attributeChainReaches(seen, old.module, old.tail)) return true;
+      if (old.tail !== old.last && attributeChainReaches(seen, old.module, old.tail, staying ? (next) => next !== undefined && !!map.moveOfName(old.module, next) : () => true)) return true;
       if ((old.topDir === undefined || path.startsWith(old.topDir)) && relativeImport.test(text) && froms().some((entry) => entry.relative && reaches(entry, old.module) && !(entry.module === old.module && importsOnlyWhatStays(old.module, entry.names)))) return true;
     }
     return false;
@@ -130,16 +132,31 @@ function prefilterOf(map: ImportMap, modules: PythonModuleIndex): (path: string,
 }
 
 /**
+ * For a module that stays while some of its names move: whether the text mentions it in a way that can need an edit.
+ * Not as `<module>.<name>` of a name that stays (a submodule or attribute: `sqlalchemy.engine.Connection` in a
+ * docstring), nor inside a longer word or a path (`sqlalchemy_url`, `# sqlalchemy/log.py`); any other mention (an
+ * import, a binding whose chains may reach a moved name, `<module>.<moved name>`) can.
+ */
+function mentionsWhatMoves(text: string, module: string, mention: RegExp, map: ImportMap): boolean {
+  for (const match of text.matchAll(mention)) {
+    const after = match[1];
+    if (after !== undefined ? map.moveOfName(module, after) : match[0].length === module.length) return true;
+  }
+  return false;
+}
+
+/**
  * Whether some attribute chain of the text can be the old module through a binding of one of its ancestors:
  * `models.lead.X` after `from app import models`, `a.models.lead.X` after `import app as a`. A chain that names
  * another module with the same last two parts (`app.db.models.lead`) cannot: past its first name, its parts must be
- * the old module's own last parts.
+ * the old module's own last parts. `needs` tells from the name after it (`X`) whether such a chain needs an edit.
  */
-function attributeChainReaches(text: string, module: string, tail: string): boolean {
+function attributeChainReaches(text: string, module: string, tail: string, needs: (next: string | undefined) => boolean): boolean {
   const parts = module.split('.');
   for (let at = text.indexOf(tail); at >= 0; at = text.indexOf(tail, at + 1)) {
     const end = at + tail.length;
     if (/\w/.test(text[end] ?? '') || /\w/.test(text[at - 1] ?? '')) continue;
+    if (!needs(/^\s*\.\s*(\w+)/.exec(text.slice(end, end + 256))?.[1])) continue;
     let start = at;
     while (start > 0 && /[\w.]/.test(text[start - 1]!)) start--;
     const chain = text.slice(start, end).split('.');
