@@ -1,6 +1,7 @@
 'use strict';
 // The real trees `npm run bench` runs when they are on this machine (issue 17): each one's checkout, its map, and
-// what it needs before a plan. Debian's Django comes with python3-django (the test prerequisites install it); medusa
+// what it needs before a plan. Debian's Django, SQLAlchemy and Alembic come with python3-django and python3-alembic
+// (the test prerequisites install them); medusa
 // and saleor are snapshots a user puts at bench/.real/medusa and bench/.real/saleor (git-ignored), at the commits
 // issue 17 names. Checkouts are only read: copies and generated maps go to bench/.trees/.
 
@@ -10,7 +11,7 @@ const path = require('node:path');
 const benchDir = __dirname;
 const trees = path.join(benchDir, '.trees');
 const snapshots = path.join(benchDir, '.real');
-const debianDjango = '/usr/lib/python3/dist-packages/django';
+const debianPackages = '/usr/lib/python3/dist-packages';
 
 /** Copies a folder, leaving out links that point nowhere (Debian's Django links to system JavaScript) and caches. */
 function copyTree(from, to) {
@@ -30,15 +31,19 @@ function copyTree(from, to) {
   }
 }
 
-/** Debian's Django, copied once into bench/.trees/<id>/django, with `map` as its map. */
-function djangoTree(id, map) {
+/**
+ * Debian packages (`/usr/lib/python3/dist-packages/<name>`), copied once into bench/.trees/<id>/, with the map that
+ * `map(dir)` writes (a string, or a function of the copy).
+ */
+function debianTree(id, packages, map) {
+  const installed = (name) => path.join(debianPackages, name);
   return {
     id,
-    present: () => fs.existsSync(path.join(debianDjango, '__init__.py')),
+    present: () => packages.every((name) => fs.existsSync(path.join(installed(name), '__init__.py'))),
     prepare() {
       const dir = path.join(trees, id);
-      if (!fs.existsSync(path.join(dir, 'django', '__init__.py'))) copyTree(debianDjango, path.join(dir, 'django'));
-      fs.writeFileSync(path.join(dir, 'map.yaml'), map);
+      for (const name of packages) if (!fs.existsSync(path.join(dir, name, '__init__.py'))) copyTree(installed(name), path.join(dir, name));
+      fs.writeFileSync(path.join(dir, 'map.yaml'), typeof map === 'function' ? map(dir) : map);
       return { dir, map: path.join(dir, 'map.yaml') };
     },
   };
@@ -67,14 +72,20 @@ function reexportEntries(root, packageId) {
   }
   return [...bySubmodule].filter(([, e]) => e.names.length).map(([submodule, e]) => {
     const rename = Object.entries(e.rename);
-    return `{ from: ${packageId}, to: ${packageId}.${submodule}, names: [${e.names.join(', ')}]${rename.length ? `, rename: { ${rename.map(([a, b]) => `${a}: ${b}`).join(', ')} }` : ''} }`;
+    // quoted: YAML would read a name such as SQLAlchemy's `false` or `null` as a boolean or nothing
+    const q = JSON.stringify;
+    return `{ from: ${packageId}, to: ${packageId}.${submodule}, names: [${e.names.map((n) => q(n)).join(', ')}]${rename.length ? `, rename: { ${rename.map(([a, b]) => `${q(a)}: ${q(b)}`).join(', ')} }` : ''} }`;
   });
 }
 
 const realTrees = [
-  djangoTree('real-django', pythonMap(['{ from: django.db.models.fields, to: django.db.models }'])),
+  debianTree('real-django', ['django'], pythonMap(['{ from: django.db.models.fields, to: django.db.models }'])),
   // many files to parse (saleor's shape); a workload, not a consolidation: the targets lack most names
-  djangoTree('real-django-many', pythonMap(['{ from: django.utils.translation, to: django.utils.text }', '{ from: django.core.exceptions, to: django.core.checks }', '{ from: django.utils.functional, to: django.utils.datastructures }', '{ from: django.conf, to: django.apps }'])),
+  debianTree('real-django-many', ['django'], pythonMap(['{ from: django.utils.translation, to: django.utils.text }', '{ from: django.core.exceptions, to: django.core.checks }', '{ from: django.utils.functional, to: django.utils.datastructures }', '{ from: django.conf, to: django.apps }'])),
+  // saleor's shape on Debian's SQLAlchemy 1.4 and Alembic: every name the `sqlalchemy` package re-exports sent to the
+  // submodule defining it (`from sqlalchemy import Column` -> `from sqlalchemy.schema import Column`, `sa.Text` ->
+  // `sa.types.Text`), in SQLAlchemy's own files and Alembic's
+  debianTree('real-sqlalchemy', ['sqlalchemy', 'alembic'], (dir) => pythonMap(reexportEntries(dir, 'sqlalchemy'))),
   {
     id: 'medusa',
     present: () => fs.existsSync(path.join(snapshots, 'medusa', 'package.json')),
