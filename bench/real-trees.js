@@ -1,9 +1,9 @@
 'use strict';
 // The real trees `npm run bench` runs when they are on this machine (issue 17): each one's checkout, its map, and
 // what it needs before a plan. Debian's Django, SQLAlchemy and Alembic come with python3-django and python3-alembic
-// (the test prerequisites install them); medusa
-// and saleor are snapshots a user puts at bench/.real/medusa and bench/.real/saleor (git-ignored), at the commits
-// issue 17 names. Checkouts are only read: copies and generated maps go to bench/.trees/.
+// (the test prerequisites install them); medusa and saleor are snapshots a user puts at bench/.real/medusa and
+// bench/.real/saleor (git-ignored), at the commits issue 17 names. Checkouts are only read: copies and generated maps
+// go to bench/.trees/.
 
 const fs = require('node:fs');
 const path = require('node:path');
