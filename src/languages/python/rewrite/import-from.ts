@@ -142,11 +142,11 @@ const movedItemText = ({ item, to }: MovedItem): string => (item.alias === item.
 const isortKey = (name: string): string => `${name.length > 1 && name === name.toUpperCase() ? 0 : /^[A-Z]/.test(name) ? 1 : 2}${name.toLowerCase()}`;
 
 /**
- * Adds names to an untouched `from <module> import ...` (or one rewritten in place to name it) of the same block (no import crosses into or out of an
- * `if TYPE_CHECKING:` or a `try:`) with nothing but comments and other imports between the two statements, none
- * binding those names: the names are then bound where they were, before the same code; drops names it already
- * binds. Where its names are in isort's order on one line, each new one goes to its place in that order; else they
- * are appended. Never in a file that keeps one name per import.
+ * Adds names to an untouched `from <module> import ...` (or one rewritten in place to name it) of the same block (no
+ * import crosses into or out of an `if TYPE_CHECKING:` or a `try:`) with nothing but comments and other imports
+ * between the two statements, none binding those names: the names are then bound where they were, before the same
+ * code; drops names it already binds. Where its names are in isort's order on one line, each new one goes to its
+ * place in that order; else they are appended. Never in a file that keeps one name per import.
  */
 export function mergeInto(rw: PythonFileRewrite, statement: ImportFromStatement, module: string, names: string[]): boolean {
   if (rw.oneNamePerImport) return false;
@@ -193,8 +193,8 @@ const retargetedTo = (rw: PythonFileRewrite, statement: ImportFromStatement): st
 /** Whether only comments and imports binding none of `names` stand between two statements of one block. */
 function onlyImportsBetween(rw: PythonFileRewrite, one: Node, other: Node, names: ReadonlySet<string>): boolean {
   const [first, second] = one.startIndex < other.startIndex ? [one, other] : [other, one];
-  for (const node of first.parent?.namedChildren ?? []) {
-    if (!node || node.startIndex < first.endIndex || node.endIndex > second.startIndex || node.type === 'comment') continue;
+  for (let node = first.nextNamedSibling; node && node.startIndex < second.startIndex; node = node.nextNamedSibling) {
+    if (node.type === 'comment') continue;
     const imported = rw.imports.find((entry) => entry.node.id === node.id);
     if (!imported || (imported.kind === 'from' && imported.wildcard) || imported.items.some((item) => names.has(item.bound))) return false;
   }
