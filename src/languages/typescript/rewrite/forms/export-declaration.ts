@@ -19,7 +19,7 @@ export function rewriteExport(rw: FileRewrite, statement: ts.ExportDeclaration, 
   if (ts.isNamespaceExport(clause)) {
     // case: export * as ns from 'x'
     if (whole && whole.rule.rename.size === 0) {
-      if (widensTo(rw, literal, old, whole.module, 'import')) rw.review(statement, widenedNamespace(`'export * as ${clause.name.text}'`, old, whole.module));
+      if (!statement.isTypeOnly && widensTo(rw, literal, old, whole.module, 'import')) rw.review(statement, widenedNamespace(`'export * as ${clause.name.text}'`, old, whole.module));
       else rw.retarget(literal, old, whole, 'import', 'imports');
     }
     else if (whole) rw.review(statement, `'export * as ${clause.name.text}' of '${old.id}', whose names are renamed: the namespace's members would change`);

@@ -51,7 +51,8 @@ export function rewriteNamespace(rw: FileRewrite, statement: ts.ImportDeclaratio
     return;
   }
   if (whole) {
-    if (widensTo(rw, literal, old, whole.module, usage)) {
+    // a type-only namespace has no object that a spy or mock could patch: it follows, as named imports do
+    if (!typeOnly && widensTo(rw, literal, old, whole.module, usage)) {
       rw.review(statement, widenedNamespace(`namespace '${ns}'`, old, whole.module));
       return;
     }
