@@ -1,6 +1,6 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { toPosix } from '../../core/paths';
+import { nearestPackageJson, readPackageJson, type PackageJson } from './package-json';
 
 const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'];
 
@@ -26,26 +26,19 @@ interface Manifest {
  * // 'packages/api/package.json' when neither it nor its name declares '@acme/framework'
  */
 export class PackageManifests {
-  private readonly byFolder = new Map<string, Manifest | null>();
+  private readonly byFolder = new Map<string, PackageJson | null>();
+  private readonly read = new Map<string, Manifest>();
 
   constructor(private readonly cwd: string) {}
 
   /** The manifest that should, and does not, declare `packageName` for `importer` (absolute); undefined if fine or none. */
   undeclared(importer: string, packageName: string): string | undefined {
-    const manifest = this.manifestFor(path.dirname(importer));
-    if (!manifest || manifest.name === packageName || manifest.declared.has(packageName)) return undefined;
+    const found = nearestPackageJson(path.dirname(importer), this.byFolder, this.cwd);
+    if (!found) return undefined;
+    let manifest = this.read.get(found.dir);
+    if (!manifest) this.read.set(found.dir, (manifest = manifestOf(found, this.cwd)));
+    if (manifest.name === packageName || manifest.declared.has(packageName)) return undefined;
     return manifest.file;
-  }
-
-  private manifestFor(folder: string): Manifest | undefined {
-    const known = this.byFolder.get(folder);
-    if (known !== undefined) return known ?? undefined;
-    const file = path.join(folder, 'package.json');
-    let manifest: Manifest | undefined;
-    if (fs.existsSync(file)) manifest = readManifest(file, this.cwd);
-    else if (folder !== this.cwd && folder !== path.dirname(folder) && !path.relative(this.cwd, folder).startsWith('..')) manifest = this.manifestFor(path.dirname(folder));
-    this.byFolder.set(folder, manifest ?? null);
-    return manifest;
   }
 }
 
@@ -76,17 +69,15 @@ export function manifestsOf(run: { cwd: string }): PackageManifests {
 
 /** A package.json's name and the packages it declares; undefined when it is missing or not JSON. */
 export function readManifest(file: string, cwd: string): Manifest | undefined {
-  let json: Record<string, unknown>;
-  try {
-    json = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
-  } catch {
-    // an unreadable manifest is the package manager's error to report, not a reason to stop a rewrite
-    return undefined;
-  }
+  const found = readPackageJson(path.dirname(file));
+  return found ? manifestOf(found, cwd) : undefined;
+}
+
+function manifestOf({ dir, json }: PackageJson, cwd: string): Manifest {
   const declared = new Set<string>();
   for (const field of DEPENDENCY_FIELDS) {
     const deps = json[field];
     if (deps && typeof deps === 'object') for (const name of Object.keys(deps)) declared.add(name);
   }
-  return { file: toPosix(path.relative(cwd, file)), name: typeof json.name === 'string' ? json.name : undefined, declared };
+  return { file: toPosix(path.relative(cwd, path.join(dir, 'package.json'))), name: typeof json.name === 'string' ? json.name : undefined, declared };
 }

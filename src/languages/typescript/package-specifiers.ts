@@ -1,34 +1,18 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { toPosix } from '../../core/paths';
 import { stripSourceExtension } from './module-files';
 import { exportTargets } from './package-entries';
+import { nearestPackageJson, type PackageJson } from './package-json';
 
 /*
  * How a file is spelled through package.json files, read from disk without the compiler: its package's name and
  * `exports` keys, the importer's `imports` keys. The specifier writer and the prefilter's needles use it.
  */
 
-type Manifest = { dir: string; json: { name?: unknown; exports?: unknown; imports?: unknown; types?: unknown; typings?: unknown; main?: unknown; module?: unknown } };
-
-const manifests = new Map<string, Manifest | null>();
+const manifests = new Map<string, PackageJson | null>();
 
 /** The nearest package.json above a file (cached per folder), or null. */
-function packageOf(file: string): Manifest | null {
-  const dir = path.dirname(file);
-  if (manifests.has(dir)) return manifests.get(dir)!;
-  let found: Manifest | null = null;
-  const manifest = path.join(dir, 'package.json');
-  if (fs.existsSync(manifest)) {
-    try {
-      found = { dir, json: JSON.parse(fs.readFileSync(manifest, 'utf8')) as Manifest['json'] };
-    } catch {
-      found = null;
-    }
-  } else if (path.dirname(dir) !== dir) found = packageOf(dir);
-  manifests.set(dir, found);
-  return found;
-}
+const packageOf = (file: string): PackageJson | null => nearestPackageJson(path.dirname(file), manifests);
 
 /**
  * The keys of a package.json `exports` or `imports` map that lead to `target` (a `*` pattern spelled out), each
