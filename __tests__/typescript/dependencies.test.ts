@@ -66,4 +66,9 @@ describe('a bare specifier moved to another package: the importer\'s package.jso
   it('says nothing without a package.json', async () => {
     expect(await notesFor({ 'src/a.ts': importer }, 'src/a.ts')).toEqual([]);
   });
+
+  it('says nothing, and does not fail, when the nearest package.json is not a JSON object', async () => {
+    expect(await notesFor({ 'package.json': 'null', 'src/a.ts': importer }, 'src/a.ts')).toEqual([]);
+    expect(await notesFor({ 'package.json': '{ not json', 'src/a.ts': importer }, 'src/a.ts')).toEqual([]);
+  });
 });
