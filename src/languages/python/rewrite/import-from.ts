@@ -156,7 +156,7 @@ export function mergeInto(rw: PythonFileRewrite, statement: ImportFromStatement,
       other.kind === 'from' &&
       other !== statement &&
       !other.wildcard &&
-      (retargetedTo(rw, other) ?? (touches(rw, other.node) ? undefined : rw.ctx.modules.absolutize(rw.file.path, other.level, other.module))) === module &&
+      (retargetedTo(rw, other, statement) ?? (touches(rw, other.node) ? undefined : rw.ctx.modules.absolutize(rw.file.path, other.level, other.module))) === module &&
       other.node.parent?.id === statement.node.parent?.id &&
       onlyImportsBetween(rw, statement.node, other.node, bound),
   );
@@ -169,7 +169,7 @@ export function mergeInto(rw: PythonFileRewrite, statement: ImportFromStatement,
   const keys = items.map((item) => isortKey(item.name));
   const sorted = keys.every((key, i) => i === 0 || keys[i - 1]! <= key);
   // a statement rewritten in place may have its names renamed: its order is not known from them
-  if (oneLine && sorted && !retargetedTo(rw, existing) && fresh.every((name) => !name.includes(' as '))) {
+  if (oneLine && sorted && !rw.retargetedFroms.has(existing) && fresh.every((name) => !name.includes(' as '))) {
     for (const name of fresh) {
       const before = items.find((item) => isortKey(item.name) > isortKey(name));
       if (before) rw.out.edits.push({ start: before.node.startIndex, end: before.node.startIndex, text: `${name}, ` });
@@ -184,10 +184,15 @@ export function mergeInto(rw: PythonFileRewrite, statement: ImportFromStatement,
 
 
 /**
- * The module a from-import rewritten in place now names, where another may join it: not in a project whose isort
- * settings remodel reproduces (its import order merges them, laid out as isort does).
+ * The module a from-import rewritten in place now names, where `joining` (another rewritten import) may join it: not
+ * in a project whose isort settings remodel reproduces (its import order merges them, laid out as isort does), nor
+ * when both imported the same module before (the file kept them apart: so do we).
  */
-const retargetedTo = (rw: PythonFileRewrite, statement: ImportFromStatement): string | undefined => (rw.ctx.importOrder ? undefined : rw.retargetedFroms.get(statement));
+function retargetedTo(rw: PythonFileRewrite, statement: ImportFromStatement, joining: ImportFromStatement): string | undefined {
+  if (rw.ctx.importOrder) return undefined;
+  const before = (entry: ImportFromStatement): string | undefined => rw.ctx.modules.absolutize(rw.file.path, entry.level, entry.module);
+  return before(statement) === before(joining) ? undefined : rw.retargetedFroms.get(statement);
+}
 
 
 /** Whether only comments and imports binding none of `names` stand between two statements of one block. */
