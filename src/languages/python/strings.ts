@@ -92,7 +92,8 @@ function isModuleLoad(string: Node): boolean {
  */
 export async function rewriteDottedStrings(root: Node, map: ImportMap, defines: NameCheck, sink: StringSink): Promise<void> {
   const olds = map.oldModules();
-  const mention = olds.length ? new RegExp(`(?<![\\w.])(?:${olds.map(escapeRegExp).join('|')})(?:\\.\\w+)*(?![\\w])`) : undefined;
+  // not inside a longer name, but right after an escape (`"\nmodels.booking"`)
+  const mention = olds.length ? new RegExp(`(?<!(?<!\\\\)[\\w.])(?:${olds.map(escapeRegExp).join('|')})(?:\\.\\w+)*(?![\\w])`) : undefined;
   // every string this rewrites or lists starts with, or holds, an old module's full name: a file that never spells one
   // (its imports relative, or by a parent package) has nothing here, and its strings are not walked
   if (!mention?.test(root.text)) return;
@@ -102,6 +103,11 @@ export async function rewriteDottedStrings(root: Node, map: ImportMap, defines: 
       // the string's own text only: a string inside an interpolation (`f"{import_module('a.b')}"`) is visited, and
       // rewritten, on its own
       const literal = string.children.filter((part) => part?.type !== 'interpolation').map((part) => part?.text ?? '').join('');
+      if (!isFormatted(string)) {
+        // escapes or bytes: text, never rewritten (`"see models.booking\n"`); an escape ends a word (`"\nmodels.booking"`)
+        await reviewProse(string, literal.replace(/\\./g, '  '), mention, map, defines, sink);
+        continue;
+      }
       const found = mention.exec(literal);
       if (found) sink.review(string, `'${found[0]}' inside a formatted string is not rewritten`, true);
       continue;
@@ -124,7 +130,21 @@ export async function rewriteDottedStrings(root: Node, map: ImportMap, defines: 
       continue;
     }
     if (rewritten) continue;
-    const found = mention.exec(content.text);
-    if (found && (await rewriteDottedPath(found[0], map, defines))) sink.review(string, `'${found[0]}' mentioned in text (a docstring or message) is not rewritten`, 'prose');
+    await reviewProse(string, content.text, mention, map, defines, sink);
+  }
+}
+
+/** An f-string (or t-string): its text around the interpolations is a template, not prose. */
+function isFormatted(string: Node): boolean {
+  const start = string.namedChildren[0];
+  return start?.type === 'string_start' && /[fFtT]/.test(start.text);
+}
+
+/** Prose that mentions a path the map rewrites (the first such, past those it leaves alone) is listed, not rewritten. */
+async function reviewProse(string: Node, text: string, mention: RegExp, map: ImportMap, defines: NameCheck, sink: StringSink): Promise<void> {
+  for (const found of text.matchAll(new RegExp(mention.source, 'g'))) {
+    if (!(await rewriteDottedPath(found[0], map, defines))) continue;
+    sink.review(string, `'${found[0]}' mentioned in text (a docstring or message) is not rewritten`, 'prose');
+    return;
   }
 }
