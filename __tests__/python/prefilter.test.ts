@@ -123,6 +123,8 @@ describe('Python prefilter: a name-level entry', () => {
         // mentions of what stays (a name, a path, a longer word): no edit; of a moved name, even in a docstring: read
         'app/mentions_stays.py': '# pkg/legacy.py\nDOC = "Uses pkg.legacy.Stays and pkg.legacy_v2."\n',
         'app/mentions_moved.py': 'DOC = "Uses pkg.legacy.Order."\n',
+        // an example in a docstring, a comment: prose, not an import
+        'app/docstring_example.py': 'def f():\n    """Use it so:\n\n    >>> from pkg.legacy import Order\n    """\n    # import pkg.legacy\n',
       };
       for (const [file, text] of Object.entries(files)) repo.write(file, text);
       const computed = await plan({ cwd: repo.dir, maps: [join(repo.dir, 'map.yaml')], only: ['rewrite-imports'] });
@@ -174,6 +176,22 @@ describe('Python prefilter on generated files (fast-check)', () => {
     'print(models.social.normalize_handle)',
     'import models.social',
     'print(models.social.SocialIdentity)',
+    // a staying module named in prose binds nothing (a docstring's example, a comment); in a template it is listed
+    'DOC = ' + '"""' + '\n>>> import models.social\n>>> from models.social import SocialAccount\n' + '"""',
+    '# import models.social',
+    'x = "see models.social\\n"',
+    'x = b"import models.social"',
+    'x = "models.social"',
+    'x = "models.social:SocialAccount"',
+    'x = f"models.social {x}"',
+    'x = rf"{x} models.social"',
+    "x = f'{\"models.social\"}'",
+    'x = f"{d[\'k\']:>{w}} models.social"',
+    'x = f"{models.social}"',
+    'x = f"{x!r:>10}" + "models.social"',
+    'x = "#" ; import models.social as ms',
+    "x = '''it's''' ; import models.social",
+    'print(x if"models.social"else models.social)',
     'import importlib',
     'x = "models.booking.Booking"',
     'y = "db.models.booking"',

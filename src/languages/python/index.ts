@@ -9,6 +9,7 @@ import { fromImportsInText, fromImportText } from './imports';
 import { importersOfModule, namesImportedFromModules } from './importers';
 import { mentionsAny } from '../needles';
 import { escapeRegExp } from '../../core/regexp';
+import { inProse, proseRanges } from './prose';
 import { mayImportOldModulesDynamically, oldModuleEnds } from './dynamic-imports';
 import { findModuleExports, type ModuleExports } from './exports';
 import { PythonModuleIndex } from './modules';
@@ -117,11 +118,13 @@ function prefilterOf(map: ImportMap, modules: PythonModuleIndex): (path: string,
     let read: ReturnType<typeof fromImportsOf> | undefined;
     // read once, and only for a file whose text can need it
     const froms = (): ReturnType<typeof fromImportsOf> => (read ??= fromImportsOf(path, text, modules));
+    let lexed: { ranges: ReturnType<typeof proseRanges> } | undefined;
+    const prose = (): ReturnType<typeof proseRanges> => (lexed ??= { ranges: proseRanges(text) }).ranges;
     if (mayImportOldModulesDynamically(text, ends)) return true;
     for (const old of olds) {
       const seen = text.includes(old.module) ? withoutImportsThatStay(text, old) : text;
       const staying = !map.moveOfModule(old.module);
-      if (staying ? mentionsWhatMoves(seen, old.module, old.mention, map) : seen.includes(old.module)) return true;
+      if (staying ? mentionsWhatMoves(seen, old.module, old.mention, map, prose) : seen.includes(old.module)) return true;
       if (!text.includes(old.last)) continue;
       if (old.parentImport && reachedFromParent(text, froms, old as { module: string; parent: string; parentImport: RegExp })) return true;
       if (old.tail !== old.last && attributeChainReaches(seen, old.module, old.tail, staying ? (next) => next !== undefined && !!map.moveOfName(old.module, next) : () => true)) return true;
@@ -137,12 +140,22 @@ function prefilterOf(map: ImportMap, modules: PythonModuleIndex): (path: string,
  * docstring), nor inside a longer word or a path (`sqlalchemy_url`, `# sqlalchemy/log.py`); any other mention (an
  * import, a binding whose chains may reach a moved name, `<module>.<moved name>`) can.
  */
-function mentionsWhatMoves(text: string, module: string, mention: RegExp, map: ImportMap): boolean {
+function mentionsWhatMoves(text: string, module: string, mention: RegExp, map: ImportMap, prose: () => ReadonlyArray<[number, number]> | undefined): boolean {
   for (const match of text.matchAll(mention)) {
     const after = match[1];
-    if (after !== undefined ? map.moveOfName(module, after) : match[0].length === module.length) return true;
+    if (after !== undefined ? map.moveOfName(module, after) : match[0].length === module.length && !namesInProse(text, match.index, module, prose)) return true;
   }
   return false;
+}
+
+/**
+ * A bare mention in a comment or a plain string (`>>> from sqlalchemy import create_engine` in a docstring) binds
+ * nothing and is rewritten nowhere, but for an entry point (`"<module>:<name>"`).
+ */
+function namesInProse(text: string, at: number, module: string, prose: () => ReadonlyArray<[number, number]> | undefined): boolean {
+  if (text[at + module.length] === ':') return false;
+  const ranges = prose();
+  return ranges !== undefined && inProse(ranges, at);
 }
 
 /**
