@@ -1,3 +1,5 @@
+import { pythonAdapter } from '../../src/languages/python';
+import { typescriptAdapter } from '../../src/languages/typescript';
 import { poolPays } from '../../src/workspace/pool';
 
 /*
@@ -14,5 +16,17 @@ describe('the default pool starts when the work pays', () => {
     [{ files: 2000, characters: 1_000_000 }, true], // many small files
   ])('%j -> %s', (queued, expected) => {
     expect(poolPays(queued)).toBe(expected);
+  });
+});
+
+describe('a language whose workers start light pays sooner for large files', () => {
+  it.each([
+    [{ files: 67, characters: 2_150_000 }, true, false], // SQLAlchemy's 67 candidates
+    [{ files: 346, characters: 2_150_000 }, false, false], // 346 files of 6 K (TypeScript: a pool was 6 % slower there)
+    [{ files: 1333, characters: 1_900_000 }, false, false], // the generated 40k Python tree
+    [{ files: 67, characters: 1_000_000 }, false, false], // pip's candidates
+  ])('%j -> python %s, typescript %s', (queued, python, typescript) => {
+    expect(poolPays(queued, pythonAdapter.poolThresholds)).toBe(python);
+    expect(poolPays(queued, typescriptAdapter.poolThresholds)).toBe(typescript);
   });
 });

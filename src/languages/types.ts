@@ -2,6 +2,7 @@ import type { SourceFile, Workspace } from '../core/types';
 import type { RawRewriteEntry } from '../importmap/schema';
 import type { ImportMap, LanguageId } from '../importmap/types';
 import type { FileMove } from '../core/types';
+import type { PoolThresholds } from '../workspace/pool';
 import type { FileResult, NeedsReview, Note } from '../core/types';
 
 /** What an adapter prepares once per map and run: module resolution, validated targets. */
@@ -84,6 +85,8 @@ export interface LanguageAdapter<P extends PreparedMap = PreparedMap> {
   /** what preparing the map found worth a warning (not an error: the plan goes on without it) */
   warnings?(prepared: P): string[];
   /** the first syntax error of a text remodel generated (a shim, a migration, a moved file), or undefined when it parses */
+  /** when the default pool starts for this language's candidates (default: `defaultPoolThresholds`) */
+  poolThresholds?: PoolThresholds;
   syntaxError?(path: string, text: string): Promise<{ line: number; column: number; message: string } | undefined>;
   /** every edit the map implies for one file; never throws for a bad file (returns `failed`) */
   planRewrite(file: SourceFile, prepared: P): Promise<FileResult>;

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { UsageError } from '../core/errors';
 import { findImportMaps } from '../importmap';
 import { discoverFiles } from '../workspace/discover';
-import { createChunkRunner, defaultJobs, poolMode } from '../workspace/pool';
+import { createChunkRunner, defaultJobs, defaultPoolThresholds, poolMode } from '../workspace/pool';
 import { applyEdits, lineAt } from '../core/edits';
 import { canWriteIn } from '../core/encoding';
 import { ownTaskModule } from '../core/own-modules';
@@ -140,7 +140,7 @@ export async function buildPlan(options: PlanOptions = {}): Promise<Plan> {
     start = now();
     // the workers (when it pays) start during the scan, so that their start-up overlaps the reading
     const task = { ...ownTaskModule('plan/pool-task.js', 'planPoolTask'), init: { cwd, mapFiles, files }, inBand: (chunk: ChunkTask) => planFiles(session, chunk.mapIndex, chunk.files) };
-    const runner = createChunkRunner(task, jobs, poolMode(jobs, options.jobs !== undefined));
+    const runner = createChunkRunner(task, jobs, poolMode(jobs, options.jobs !== undefined), (chunk) => loaded[chunk.mapIndex]!.adapter.poolThresholds ?? defaultPoolThresholds);
     try {
       for (const [mapIndex, { map, adapter }] of loaded.entries()) {
         for (const rule of map.rules) plan.summary.entries[rule.label] ??= { files: 0, imports: 0, references: 0, strings: 0 };

@@ -47,13 +47,24 @@ export function defaultJobs(): number {
  * with a cold JIT (on the 10,000-file bench tree, 346 files to parse took 2.7 times the CPU in two threads as in one;
  * 1,678 small Python files, 1.9 M characters, gained nothing). Large files pay sooner: the same 1,678 files grown to
  * 20 M characters planned in 17 s with two workers instead of 24 s; 311 files of Django, 3.6 M characters, in 1.31 s
- * instead of 1.50 s (a worker that loads the CLI's bundle is ready in ~0.2 s).
+ * instead of 1.50 s (a worker that loads the CLI's bundle is ready in ~0.2 s). A language may start sooner for large
+ * files (`largeFiles`): its adapter's `poolThresholds`.
  */
-export const minCandidatesForPool = 2000;
-export const minCandidateCharactersForPool = 3_000_000;
+export interface PoolThresholds {
+  files: number;
+  characters: number;
+  /** from this much text when its files average `averageFile` characters or more */
+  largeFiles?: { characters: number; averageFile: number };
+}
+
+export const defaultPoolThresholds: PoolThresholds = { files: 2000, characters: 3_000_000 };
 
 /** Whether the default pool starts for this much queued work. */
-export const poolPays = (queued: { files: number; characters: number }): boolean => queued.files >= minCandidatesForPool || queued.characters >= minCandidateCharactersForPool;
+export function poolPays(queued: { files: number; characters: number }, thresholds: PoolThresholds = defaultPoolThresholds): boolean {
+  const { files, characters, largeFiles } = thresholds;
+  if (queued.files >= files || queued.characters >= characters) return true;
+  return largeFiles !== undefined && queued.characters >= largeFiles.characters && queued.characters >= largeFiles.averageFile * queued.files;
+}
 
 export type PoolMode = 'in-band' | 'pool' | 'when-it-pays';
 
@@ -64,25 +75,28 @@ export function poolMode(jobs: number, explicit: boolean): PoolMode {
   return explicit ? 'pool' : 'when-it-pays';
 }
 
-export function createChunkRunner<Init, Chunk extends { files: readonly unknown[] }, Output>(task: PoolTask<Init, Chunk, Output>, jobs: number, mode: PoolMode): ChunkRunner<Chunk, Output> {
+/** `thresholdsOf` tells, for a chunk, the thresholds of its language (its files are tallied with that language's). */
+export function createChunkRunner<Init, Chunk extends { files: readonly unknown[] }, Output>(task: PoolTask<Init, Chunk, Output>, jobs: number, mode: PoolMode, thresholdsOf: (chunk: Chunk) => PoolThresholds = () => defaultPoolThresholds): ChunkRunner<Chunk, Output> {
   if (mode === 'pool') return workerPool(task, jobs);
   if (mode === 'in-band') return inBandRunner(task);
-  return poolWhenItPays(task, jobs);
+  return poolWhenItPays(task, jobs, thresholdsOf);
 }
 
-/** In this thread until `minCandidatesForPool` files are queued, then a pool that takes over the queue. */
-function poolWhenItPays<Init, Chunk extends { files: readonly unknown[] }, Output>(task: PoolTask<Init, Chunk, Output>, jobs: number): ChunkRunner<Chunk, Output> {
+/** In this thread until the queued work of one language pays for a pool, then a pool that takes over the queue. */
+function poolWhenItPays<Init, Chunk extends { files: readonly unknown[] }, Output>(task: PoolTask<Init, Chunk, Output>, jobs: number, thresholdsOf: (chunk: Chunk) => PoolThresholds): ChunkRunner<Chunk, Output> {
   let queued: Chunk[] = [];
-  let files = 0;
-  let characters = 0;
+  let tallies = new Map<PoolThresholds, { files: number; characters: number }>();
   let pool: ChunkRunner<Chunk, Output> | undefined;
   return {
     push(chunk) {
       if (pool) return pool.push(chunk);
       queued.push(chunk);
-      files += chunk.files.length;
-      for (const file of chunk.files) characters += textLengthOf(file);
-      if (!poolPays({ files, characters })) return;
+      const thresholds = thresholdsOf(chunk);
+      const tally = tallies.get(thresholds) ?? { files: 0, characters: 0 };
+      tallies.set(thresholds, tally);
+      tally.files += chunk.files.length;
+      for (const file of chunk.files) tally.characters += textLengthOf(file);
+      if (!poolPays(tally, thresholds)) return;
       pool = workerPool(task, jobs);
       for (const early of queued) pool.push(early);
       queued = [];
@@ -92,7 +106,7 @@ function poolWhenItPays<Init, Chunk extends { files: readonly unknown[] }, Outpu
       const inBand = inBandRunner(task);
       for (const chunk of queued) inBand.push(chunk);
       queued = [];
-      files = 0;
+      tallies = new Map();
       return inBand.finish(onDone);
     },
     close: async () => pool?.close(),
