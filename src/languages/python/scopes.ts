@@ -40,6 +40,8 @@ export interface ScopeAnalysis {
   resolve(name: string, scope: Scope, at?: number): Scope;
   /** the innermost scope that contains a node (for strings, imports, ...) */
   scopeOf(node: Node): Scope;
+  /** whether some use reads or rebinds `name` (its names read once, on the first question) */
+  usesName(name: string): boolean;
 }
 
 const comprehensions = new Set(['list_comprehension', 'set_comprehension', 'dictionary_comprehension', 'generator_expression']);
@@ -243,7 +245,11 @@ export function analyzeScopes(root: Node): ScopeAnalysis {
     return (owner && scopeByNode.get(owner.id)) ?? module;
   };
 
-  return { module, all, uses, resolve, scopeOf };
+  // each name read costs a call into the parser: once per use, not once per use and question
+  let usedNames: Set<string> | undefined;
+  const usesName = (name: string): boolean => (usedNames ??= new Set(uses.map((use) => use.node.text))).has(name);
+
+  return { module, all, uses, resolve, scopeOf, usesName };
 }
 
 /**

@@ -231,7 +231,7 @@ export async function rewriteWildcard(rw: PythonFileRewrite, statement: ImportFr
     return;
   }
   const extra = [...after].filter((name) => !name.startsWith('_') && (before === 'any' || !before?.has(name)));
-  const clashes = extra.filter((name) => rw.scopes.module.bindings.has(name) || rw.scopes.uses.some((use) => use.node.text === name));
+  const clashes = extra.filter((name) => rw.scopes.module.bindings.has(name) || rw.scopes.usesName(name));
   if (clashes.length) {
     rw.out.review(statement.node, `star import from ${module}: ${whole.module} also offers ${clashes.join(', ')}, which this file defines or uses`);
     return;

@@ -57,7 +57,7 @@ export function aliasFor(rw: PythonFileRewrite, item: ImportItem, target: NameTa
     rw.out.note(item.node, `'${item.name}' is bound again here by a def, class or import: imported as '${target.name} as ${item.name}' instead of renaming references`);
     return item.name;
   }
-  const taken = scope.bindings.has(target.name) || rw.scopes.uses.some((use) => use.node.text === target.name);
+  const taken = scope.bindings.has(target.name) || rw.scopes.usesName(target.name);
   if (taken) {
     rw.out.note(item.node, `'${target.name}' is already bound here: imported as '${target.name} as ${item.name}' instead of renaming references`);
     return item.name;
@@ -88,7 +88,7 @@ export function publicNameReason(rw: PythonFileRewrite, scope: Scope, name: stri
 export function isNameTaken(rw: PythonFileRewrite, name: string): boolean {
   const asModule = rw.imports.some((statement) => statement.kind === 'import' && statement.items.some((item) => !item.alias && item.bound === name && !rw.map.moveOfModule(item.name)));
   if (asModule) return false;
-  return rw.scopes.uses.some((use) => use.node.text === name) || rw.scopes.all.some((scope) => scope.bindings.has(name));
+  return rw.scopes.usesName(name) || rw.scopes.all.some((scope) => scope.bindings.has(name));
 }
 
 
