@@ -26,27 +26,44 @@ export function inProse(ranges: ReadonlyArray<[number, number]>, offset: number)
 
 const failed = -1;
 // the word run before a quote: a string prefix if it is one (`rb`, `F`), else a name or keyword ending there (`if"a"`)
-const wordBefore = /\w{0,3}$/;
+function wordBefore(text: string, end: number, start: number): string {
+  let from = end;
+  while (from > start && end - from < 3 && isWordCode(text.charCodeAt(from - 1))) from--;
+  return from === end ? '' : text.slice(from, end);
+}
+
+const isWordCode = (code: number): boolean => (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
 const stringPrefix = /^(?:[rRuUbBfFtT]|[rR][bBfFtT]|[bBfFtT][rR])$/;
 const formattedPrefix = /[fFtT]/;
 
+/** What can change the lexer's state in code: at the top level, and in a replacement field (brackets, `:`, `!` too). */
+const topLevelStops = /[#'"\\]/g;
+const fieldStops = /[#'"\\()[\]{}:!]/g;
+
 /**
  * Code from `at`: to the text's end, or (in a replacement field, `field` true) to the `}` or the `:`/`!` at bracket
- * depth 0 that ends its expression. Returns the offset reached, or `failed`.
+ * depth 0 that ends its expression. Returns the offset reached, or `failed`. Jumps from one character that matters to
+ * the next (a regex search), not character by character.
  */
 function lexCode(text: string, at: number, ranges: Array<[number, number]>, field: boolean): number {
+  // shared: a nested field's search resets `lastIndex` before each use, as this one does
+  const stops = field ? fieldStops : topLevelStops;
   let depth = 0;
   let i = at;
-  while (i < text.length) {
-    const c = text[i]!;
+  for (;;) {
+    stops.lastIndex = i;
+    const found = stops.exec(text);
+    if (!found) return field ? failed : text.length;
+    i = found.index;
+    const c = found[0];
     if (c === '#') {
       const newline = text.indexOf('\n', i);
       const stop = newline === -1 ? text.length : newline;
       ranges.push([i, stop]);
       i = stop;
     } else if (c === '"' || c === "'") {
-      const letters = wordBefore.exec(text.slice(Math.max(at, i - 3), i))![0];
-      const formatted = stringPrefix.test(letters) && formattedPrefix.test(letters);
+      const letters = wordBefore(text, i, at);
+      const formatted = letters !== '' && stringPrefix.test(letters) && formattedPrefix.test(letters);
       i = formatted ? lexFormatted(text, i, ranges, /[rR]/.test(letters)) : lexPlain(text, i, ranges);
       if (i === failed) return failed;
     } else if (c === '\\') {
@@ -55,16 +72,15 @@ function lexCode(text: string, at: number, ranges: Array<[number, number]>, fiel
       depth++;
       i++;
     } else if (c === ')' || c === ']' || c === '}') {
-      if (field && depth === 0) return c === '}' ? i : failed;
+      if (depth === 0) return c === '}' ? i : failed;
       depth--;
       i++;
-    } else if (field && depth === 0 && (c === ':' || (c === '!' && text[i + 1] !== '='))) {
+    } else if (depth === 0 && (c === ':' || (c === '!' && text[i + 1] !== '='))) {
       return i;
     } else {
       i++;
     }
   }
-  return field ? failed : i;
 }
 
 /** The quote at `at` (`'`, `"`, or either tripled). */
@@ -73,20 +89,29 @@ function quoteAt(text: string, at: number): string {
   return text.startsWith(c.repeat(3), at) ? c.repeat(3) : c;
 }
 
+/** The end of a plain string's body: the next escape, closing quote, or (single-quoted) line end. */
+const plainStops: Record<string, RegExp> = {
+  "'": /[\\'\n]/g,
+  '"': /[\\"\n]/g,
+  "'''": /\\|'''/g,
+  '"""': /\\|"""/g,
+};
+
 /** A plain string literal opening at `at`: its body is prose. Returns the offset after its closing quote. */
 function lexPlain(text: string, at: number, ranges: Array<[number, number]>): number {
   const quote = quoteAt(text, at);
   const body = at + quote.length;
-  for (let i = body; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === '\\') i++;
-    else if (quote.length === 1 && c === '\n') return failed;
-    else if (text.startsWith(quote, i)) {
-      ranges.push([body, i]);
-      return i + quote.length;
+  const stops = plainStops[quote]!;
+  for (let from = body; ; ) {
+    stops.lastIndex = from;
+    const found = stops.exec(text);
+    if (!found || found[0] === '\n') return failed;
+    if (found[0] === '\\') from = found.index + 2;
+    else {
+      ranges.push([body, found.index]);
+      return found.index + quote.length;
     }
   }
-  return failed;
 }
 
 /**
