@@ -5,7 +5,7 @@ import type { SourceFile, Workspace } from '../../core/types';
 import { expandMoves } from '../../workspace/moves';
 import { barrelRules } from './barrels';
 import { verifyPythonByImport, verifyPythonImports } from './verify';
-import { fromImportsInText, fromImportText } from './imports';
+import { fromImportMatches, fromImportsInText, fromImportTextOf } from './imports';
 import { importersOfModule, namesImportedFromModules } from './importers';
 import { mentionsAny } from '../needles';
 import { escapeRegExp } from '../../core/regexp';
@@ -43,18 +43,21 @@ function needlesOf(map: ImportMap): string[] {
   return [...needles];
 }
 
-const relativeImports = /^[ \t]*from[ \t]+\./gm;
-const relativeImport = /^[ \t]*from[ \t]+\./m;
+const relativeImportStart = /[ \t]*from[ \t]+\./y;
+// a quick test before the exact one: also true of `from .` inside a line
+const mayImportRelatively = /from[ \t]+\./;
+
+const relativeFromImport = fromImportTextOf({ relative: true });
 
 /**
- * A file's from-imports read from its text, relative ones resolved from its package (`from ..core import x` in
- * `a/b/c.py` -> `a.core`); `module` undefined for one that cannot be told from the text alone (a line continuation, a
- * file outside the roots), which the prefilter then keeps.
+ * A file's relative from-imports read from its text, resolved from its package (`from ..core import x` in `a/b/c.py`
+ * -> `a.core`); `module` undefined for one that cannot be told from the text alone (a line continuation, a file outside
+ * the roots), which the prefilter then keeps.
  */
-function fromImportsOf(path: string, text: string, modules: PythonModuleIndex): Array<{ relative: boolean; module: string | undefined; names: string[] }> {
-  const found = fromImportsInText(text).map(({ dots, module, names }) => ({ relative: dots > 0, module: dots ? modules.absolutize(path, dots, module || undefined) : module, names }));
-  const relatives = text.match(relativeImports)?.length ?? 0;
-  if (found.filter((entry) => entry.relative).length < relatives) found.push({ relative: true, module: undefined, names: [] });
+function relativeFromImportsOf(path: string, text: string, modules: PythonModuleIndex): Array<{ module: string | undefined; names: string[] }> {
+  const found: Array<{ module: string | undefined; names: string[] }> = fromImportsInText(text, relativeFromImport).map(({ dots, module, names }) => ({ module: modules.absolutize(path, dots, module || undefined), names }));
+  const relatives = fromImportMatches(text, relativeImportStart).length;
+  if (found.length < relatives) found.push({ module: undefined, names: [] });
   return found;
 }
 
@@ -85,6 +88,8 @@ function prefilterOf(map: ImportMap, modules: PythonModuleIndex): (path: string,
       tail: module.split('.').slice(-2).join('.'),
       parent: dot === -1 ? undefined : module.slice(0, dot),
       parentImport: dot === -1 ? undefined : new RegExp(`\\bfrom\\s+${module.slice(0, dot).replace(/\./g, '\\s*\\.\\s*')}\\s+import\\b`, 'g'),
+      fromParent: dot === -1 ? undefined : fromImportTextOf(module.slice(0, dot)),
+      fromItself: fromImportTextOf(module),
       // relative imports reach it only from files inside its top-level package (or namespace package) folder
       topDir: topFile ? topFile.slice(0, topFile.lastIndexOf('/') + 1) : undefined,
       mention: new RegExp(`${escapeRegExp(module)}(?:\\.(\\w+)|[\\w/])?`, 'g'),
@@ -102,11 +107,15 @@ function prefilterOf(map: ImportMap, modules: PythonModuleIndex): (path: string,
     const blank = (statement: string, imported: string): string => statement.replace(imported, ' '.repeat(imported.length));
     const unmoved = text.replace(old.submoduleImport, (line, imported: string, sub: string) => (modules.exists(`${old.module}.${sub}`) && !map.moveOfModule(imported) ? blank(line, imported) : line));
     if (map.moveOfModule(old.module)) return unmoved;
-    return unmoved.replace(fromImportText, (statement, dots: string, module: string) => {
-      if (dots || module !== old.module) return statement;
-      const [read] = fromImportsInText(statement);
-      return read && importsOnlyWhatStays(old.module, read.names) ? blank(statement, module) : statement;
-    });
+    let out = '';
+    let copied = 0;
+    for (const match of fromImportMatches(unmoved, old.fromItself)) {
+      const [read] = fromImportsInText(match[0], old.fromItself);
+      if (!read || !importsOnlyWhatStays(old.module, read.names)) continue;
+      out += unmoved.slice(copied, match.index) + blank(match[0], old.module);
+      copied = match.index + match[0].length;
+    }
+    return copied ? out + unmoved.slice(copied) : unmoved;
   };
   /** A from-import of these names from the module needs no edit: the module stays, and none of them moves. */
   const importsOnlyWhatStays = (module: string, names: readonly string[]): boolean =>
@@ -116,9 +125,9 @@ function prefilterOf(map: ImportMap, modules: PythonModuleIndex): (path: string,
   const ends = oldModuleEnds(map);
   return (path, text) => {
     if (!mentionsAny(text, lasts)) return false;
-    let read: ReturnType<typeof fromImportsOf> | undefined;
+    let read: ReturnType<typeof relativeFromImportsOf> | undefined;
     // read once, and only for a file whose text can need it
-    const froms = (): ReturnType<typeof fromImportsOf> => (read ??= fromImportsOf(path, text, modules));
+    const relatives = (): ReturnType<typeof relativeFromImportsOf> => (read ??= relativeFromImportsOf(path, text, modules));
     let lexed: { ranges: ReturnType<typeof proseRanges> } | undefined;
     const prose = (): ReturnType<typeof proseRanges> => (lexed ??= { ranges: proseRanges(text) }).ranges;
     if (mayImportOldModulesDynamically(text, ends)) return true;
@@ -127,9 +136,9 @@ function prefilterOf(map: ImportMap, modules: PythonModuleIndex): (path: string,
       const staying = !map.moveOfModule(old.module);
       if (staying ? mentionsWhatMoves(seen, old.module, old.mention, map, prose) : seen.includes(old.module)) return true;
       if (!text.includes(old.last)) continue;
-      if (old.parentImport && reachedFromParent(text, froms, old as { module: string; parent: string; parentImport: RegExp })) return true;
+      if (old.parentImport && reachedFromParent(text, old as { module: string; parentImport: RegExp; fromParent: RegExp })) return true;
       if (old.tail !== old.last && attributeChainReaches(seen, old.module, old.tail, staying ? (next) => next !== undefined && !!map.moveOfName(old.module, next) : () => true)) return true;
-      if ((old.topDir === undefined || path.startsWith(old.topDir)) && relativeImport.test(text) && froms().some((entry) => entry.relative && reaches(entry, old.module) && !(entry.module === old.module && importsOnlyWhatStays(old.module, entry.names)))) return true;
+      if ((old.topDir === undefined || path.startsWith(old.topDir)) && mayImportRelatively.test(text) && relatives().some((entry) => reaches(entry, old.module) && !(entry.module === old.module && importsOnlyWhatStays(old.module, entry.names)))) return true;
     }
     return false;
   };
@@ -181,10 +190,10 @@ function attributeChainReaches(text: string, module: string, tail: string, needs
 }
 
 /** `from <parent> import <last>` (or `*`); a spelling the text scan does not read (`from a . b import`) is kept. */
-function reachedFromParent(text: string, froms: () => ReturnType<typeof fromImportsOf>, old: { module: string; parent: string; parentImport: RegExp }): boolean {
+function reachedFromParent(text: string, old: { module: string; parentImport: RegExp; fromParent: RegExp }): boolean {
   const written = text.match(old.parentImport)?.length ?? 0;
   if (!written) return false;
-  const read = froms().filter((entry) => !entry.relative && entry.module === old.parent);
+  const read = fromImportsInText(text, old.fromParent);
   return read.length < written || read.some((entry) => reaches(entry, old.module));
 }
 
