@@ -15,7 +15,7 @@ function pythonFiles(dir: string): string[] {
   });
 }
 
-const names = String.raw`[ \t]+import[ \t]+(\([^)]*\)|[^\n;#\\]*(?:\\\n[^\n;#\\]*)*)`;
+const names = String.raw`[ \t]+import[ \t]+(\([^)]*\)|[^\n\r;#\\]*(?:\\(?:\r\n?|\n)[^\n\r;#\\]*)*)`;
 const lineStartPattern = (module: string): RegExp => new RegExp(String.raw`^[ \t]*from[ \t]+` + module + names, 'gm');
 
 const hostile = [

@@ -125,12 +125,14 @@ describe('Python prefilter: a name-level entry', () => {
         'app/mentions_moved.py': 'DOC = "Uses pkg.legacy.Order."\n',
         // an example in a docstring, a comment: prose, not an import
         'app/docstring_example.py': 'def f():\n    """Use it so:\n\n    >>> from pkg.legacy import Order\n    """\n    # import pkg.legacy\n',
+        // a lone CR ends a line (and a comment) as LF does
+        'app/cr_only.py': '# moved names\rfrom pkg.legacy import Order\r\rprint(Order)\r',
       };
       for (const [file, text] of Object.entries(files)) repo.write(file, text);
       const computed = await plan({ cwd: repo.dir, maps: [join(repo.dir, 'map.yaml')], only: ['rewrite-imports'] });
-      expect(computed.changes.map((change) => change.path).sort()).toEqual(['app/bound.py', 'app/moved.py', 'pkg/relative_moved.py']);
+      expect(computed.changes.map((change) => change.path).sort()).toEqual(['app/bound.py', 'app/cr_only.py', 'app/moved.py', 'pkg/relative_moved.py']);
       expect([...new Set(computed.needsReview.map((item) => item.file))].sort()).toEqual(['app/mentions_moved.py', 'app/star.py']);
-      expect(computed.summary.filesParsed).toBe(5);
+      expect(computed.summary.filesParsed).toBe(6);
     } finally {
       repo.dispose();
     }
@@ -210,8 +212,9 @@ describe('Python prefilter on generated files (fast-check)', () => {
     let dropped = 0;
     let kept = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.constantFrom(...lines), { minLength: 1, maxLength: 6 }), fc.constantFrom('models/sub/consumer_0.py', 'app/consumer.py'), async (chosen, path) => {
-        const text = `${chosen.join('\n')}\n`;
+      // each file's line ends: LF, CRLF or a lone CR (Python reads all three)
+      fc.asyncProperty(fc.array(fc.constantFrom(...lines), { minLength: 1, maxLength: 6 }), fc.constantFrom('models/sub/consumer_0.py', 'app/consumer.py'), fc.constantFrom('\n', '\r\n', '\r'), async (chosen, path, lineEnd) => {
+        const text = `${chosen.join('\n')}\n`.replace(/\n/g, lineEnd);
         const tree = await parsePython(text);
         const valid = !firstSyntaxError(tree);
         tree.delete();

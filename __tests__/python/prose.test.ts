@@ -76,3 +76,15 @@ describe('proseRanges', () => {
     expect(ranges).toBeGreaterThan(500);
   });
 });
+
+describe('proseRanges with other line ends', () => {
+  it('ends a comment, and fails a one-quote string, at a lone CR as at LF (Python reads both as line ends)', () => {
+    expect(marked('# a comment\rimport b\rx = "c"\r')).toEqual(['# a comment', 'c']);
+    expect(marked('# a comment\r\nimport b\r\n')).toEqual(['# a comment']);
+    expect(proseRanges('x = "open\ry = 1\r')).toBeUndefined();
+  });
+
+  it('reads a backslash before CRLF as one continuation', () => {
+    expect(marked('x = "a\\\r\nb"\r\ny = 1  # c\r\n')).toEqual(['a\\\r\nb', '# c']);
+  });
+});

@@ -48,7 +48,8 @@ export function fromImportTextOf(module: string | { relative: true }): RegExp {
 }
 
 function fromImportPattern(module: string): RegExp {
-  return new RegExp(String.raw`[ \t]*from[ \t]+` + module + String.raw`[ \t]+import[ \t]+(\([^)]*\)|[^\n;#\\]*(?:\\\n[^\n;#\\]*)*)`, 'y');
+  // a line ends at LF, CRLF or a lone CR (Python reads all three)
+  return new RegExp(String.raw`[ \t]*from[ \t]+` + module + String.raw`[ \t]+import[ \t]+(\([^)]*\)|[^\n\r;#\\]*(?:\\(?:\r\n?|\n)[^\n\r;#\\]*)*)`, 'y');
 }
 
 /** What starts a line for a multiline `^`: Python sources use the first three. */
@@ -87,7 +88,7 @@ export function fromImportsInText(text: string, pattern: RegExp = fromImportText
     dots: dots!.length,
     module: module!,
     names: list!
-      .replace(/#[^\n]*/g, '')
+      .replace(/#[^\n\r]*/g, '')
       .replace(/[()\\]/g, ' ')
       .split(',')
       .map((part) => part.trim().split(/\s+as\s+/)[0]!.trim())

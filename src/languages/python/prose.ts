@@ -57,8 +57,8 @@ function lexCode(text: string, at: number, ranges: Array<[number, number]>, fiel
     i = found.index;
     const c = found[0];
     if (c === '#') {
-      const newline = text.indexOf('\n', i);
-      const stop = newline === -1 ? text.length : newline;
+      lineEnd.lastIndex = i;
+      const stop = lineEnd.exec(text)?.index ?? text.length;
       ranges.push([i, stop]);
       i = stop;
     } else if (c === '"' || c === "'") {
@@ -89,10 +89,16 @@ function quoteAt(text: string, at: number): string {
   return text.startsWith(c.repeat(3), at) ? c.repeat(3) : c;
 }
 
+/** Python reads a lone CR as a line end, as LF and CRLF. */
+const lineEnd = /[\n\r]/g;
+
+/** After a backslash at `at`: where reading goes on (a CRLF it escapes is one line end). */
+const afterEscape = (text: string, at: number): number => (text[at + 1] === '\r' && text[at + 2] === '\n' ? at + 3 : at + 2);
+
 /** The end of a plain string's body: the next escape, closing quote, or (single-quoted) line end. */
 const plainStops: Record<string, RegExp> = {
-  "'": /[\\'\n]/g,
-  '"': /[\\"\n]/g,
+  "'": /[\\'\n\r]/g,
+  '"': /[\\"\n\r]/g,
   "'''": /\\|'''/g,
   '"""': /\\|"""/g,
 };
@@ -105,8 +111,8 @@ function lexPlain(text: string, at: number, ranges: Array<[number, number]>): nu
   for (let from = body; ; ) {
     stops.lastIndex = from;
     const found = stops.exec(text);
-    if (!found || found[0] === '\n') return failed;
-    if (found[0] === '\\') from = found.index + 2;
+    if (!found || found[0] === '\n' || found[0] === '\r') return failed;
+    if (found[0] === '\\') from = afterEscape(text, found.index);
     else {
       ranges.push([body, found.index]);
       return found.index + quote.length;
@@ -124,8 +130,11 @@ function lexFormatted(text: string, at: number, ranges: Array<[number, number]>,
   const literal = (from: number, inSpec: boolean): number => {
     for (let i = from; i < text.length; i++) {
       const c = text[i]!;
-      if (c === '\\' && !raw) i++;
-      else if (quote.length === 1 && c === '\n') return failed;
+      if (c === '\\') {
+        // raw: a backslash keeps a quote, a backslash or a line end from ending the string, and leaves `{` a field's start
+        const next = text[i + 1];
+        if (!raw || next === quote[0] || next === '\\' || next === '\n' || next === '\r') i = afterEscape(text, i) - 1;
+      } else if (quote.length === 1 && (c === '\n' || c === '\r')) return failed;
       else if (!inSpec && text.startsWith(quote, i)) return i;
       else if (c === '{' && !inSpec && text[i + 1] === '{') i++;
       else if (c === '}' && !inSpec && text[i + 1] === '}') i++;
