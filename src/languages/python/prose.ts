@@ -25,7 +25,7 @@ export function inProse(ranges: ReadonlyArray<[number, number]>, offset: number)
 }
 
 const failed = -1;
-// the word run before a quote: a string prefix if it is one (`rb`, `F`), else a name or keyword ending there (`if"a"`)
+/** The word run before a quote (up to three characters): a string prefix if it is one (`rb`, `F`), else a name or keyword ending there (`if"a"`). */
 function wordBefore(text: string, end: number, start: number): string {
   let from = end;
   while (from > start && end - from < 3 && isWordCode(text.charCodeAt(from - 1))) from--;
