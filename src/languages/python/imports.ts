@@ -84,16 +84,17 @@ export interface FromImportText {
 }
 
 export function fromImportsInText(text: string, pattern: RegExp = fromImportText): FromImportText[] {
-  return fromImportMatches(text, pattern).map(([, dots, module, list]) => ({
-    dots: dots!.length,
-    module: module!,
-    names: list!
-      .replace(/#[^\n\r]*/g, '')
-      .replace(/[()\\]/g, ' ')
-      .split(',')
-      .map((part) => part.trim().split(/\s+as\s+/)[0]!.trim())
-      .filter(Boolean),
-  }));
+  return fromImportMatches(text, pattern).map(([, dots, module, list]) => ({ dots: dots!.length, module: module!, names: importedNames(list!) }));
+}
+
+/** The names of a from-import's list as a pattern above matched it (its third group): `(a as b,  # c` -> `a`. */
+export function importedNames(list: string): string[] {
+  return list
+    .replace(/#[^\n\r]*/g, '')
+    .replace(/[()\\]/g, ' ')
+    .split(',')
+    .map((part) => part.trim().split(/\s+as\s+/)[0]!.trim())
+    .filter(Boolean);
 }
 
 function* importStatements(root: Node): Generator<Node> {

@@ -5,7 +5,7 @@ import type { SourceFile, Workspace } from '../../core/types';
 import { expandMoves } from '../../workspace/moves';
 import { barrelRules } from './barrels';
 import { verifyPythonByImport, verifyPythonImports } from './verify';
-import { fromImportMatches, fromImportsInText, fromImportTextOf } from './imports';
+import { fromImportMatches, fromImportsInText, fromImportTextOf, importedNames } from './imports';
 import { importersOfModule, namesImportedFromModules } from './importers';
 import { mentionsAny } from '../needles';
 import { escapeRegExp } from '../../core/regexp';
@@ -110,8 +110,7 @@ function prefilterOf(map: ImportMap, modules: PythonModuleIndex): (path: string,
     let out = '';
     let copied = 0;
     for (const match of fromImportMatches(unmoved, old.fromItself)) {
-      const [read] = fromImportsInText(match[0], old.fromItself);
-      if (!read || !importsOnlyWhatStays(old.module, read.names)) continue;
+      if (!importsOnlyWhatStays(old.module, importedNames(match[3]!))) continue;
       out += unmoved.slice(copied, match.index) + blank(match[0], old.module);
       copied = match.index + match[0].length;
     }
