@@ -84,9 +84,9 @@ export interface LanguageAdapter<P extends PreparedMap = PreparedMap> {
   spellingsOf?(prepared: P, id: string, folder: string): string[];
   /** what preparing the map found worth a warning (not an error: the plan goes on without it) */
   warnings?(prepared: P): string[];
-  /** the first syntax error of a text remodel generated (a shim, a migration, a moved file), or undefined when it parses */
   /** when the default pool starts for this language's candidates (default: `defaultPoolThresholds`) */
   poolThresholds?: PoolThresholds;
+  /** the first syntax error of a text remodel generated (a shim, a migration, a moved file), or undefined when it parses */
   syntaxError?(path: string, text: string): Promise<{ line: number; column: number; message: string } | undefined>;
   /** every edit the map implies for one file; never throws for a bad file (returns `failed`) */
   planRewrite(file: SourceFile, prepared: P): Promise<FileResult>;
