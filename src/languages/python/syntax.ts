@@ -45,13 +45,20 @@ let current: PythonParser | undefined;
 /** The parser gave up on a file (its WASM ran out of memory): that file fails, and the next one gets a new parser. */
 export class ParserAbortError extends Error {}
 
+const loneCr = /\r(?!\n)/g;
+
+/** Whether a text has a line ending in a lone CR (classic Mac, or mixed in), which Python reads as a line end. */
+export const hasLoneCr = (text: string): boolean => text.includes('\r') && /\r(?!\n)/.test(text);
+
+/** The text as Python reads its lines, for tree-sitter (which takes a lone CR for a space): LF there, offsets unchanged. */
+export const withLoneCrAsLf = (text: string): string => (hasLoneCr(text) ? text.replace(loneCr, '\n') : text);
+
 /** Parses Python text; offsets of the result are UTF-16 code units of `text`. */
 export async function parsePython(text: string): Promise<Tree> {
   current = await getParser();
   let tree: Tree | null;
   try {
-    // Python reads a lone CR as a line end; tree-sitter does not: the same text with LF, offsets unchanged
-    tree = current.parser.parse(!text.includes('\n') && text.includes('\r') ? text.replace(/\r/g, '\n') : text);
+    tree = current.parser.parse(withLoneCrAsLf(text));
   } catch (error) {
     // Emscripten's abort(): a WebAssembly.RuntimeError, after which this instance is dead
     if (!(error instanceof Error) || error.name !== 'RuntimeError') throw error;
@@ -68,7 +75,7 @@ export async function parsePython(text: string): Promise<Tree> {
  * place and must not be read afterwards. The result is the tree a full parse of `after` gives.
  */
 export async function reparsePython(tree: Tree, before: string, edits: readonly Edit[], after: string): Promise<Tree> {
-  if (!after.includes('\n') && after.includes('\r')) return parsePython(after);
+  if (hasLoneCr(before) || hasLoneCr(after)) return parsePython(after);
   const pointAt = positionsIn(before);
   // from the last edit back: each one's offsets in `before` are still right in the text edited so far
   for (const edit of [...edits].sort((a, b) => b.start - a.start || b.end - a.end)) {

@@ -10,20 +10,22 @@ import { PythonFileRewrite } from './file-rewrite';
 import { applyEdits, positionsIn } from '../../../core/edits';
 import type { Edit, FileResult } from '../../../core/types';
 import type { SourceFile } from '../../../core/types';
-import { firstSyntaxError, ParserAbortError, parsePython, reparsePython, type LineRange, type Tree } from '../syntax';
+import { firstSyntaxError, hasLoneCr, ParserAbortError, parsePython, reparsePython, withLoneCrAsLf, type LineRange, type Tree } from '../syntax';
 import { FileRewrite } from './recorder';
 import { keepImportOrder } from '../import-order';
 
 
 
 /**
- * Plans every edit one import map implies for one Python file. A file with classic Mac line ends (CR only, which
- * Python reads as lines) is planned as the same text with LF, offset for offset, and its edits written back with CR.
+ * Plans every edit one import map implies for one Python file. A file with lines that end in a lone CR (classic Mac
+ * line ends, or some mixed in), which Python reads as lines, is planned as the same text with LF there, offset for
+ * offset; a file of CR line ends alone gets its edits written back with CR.
  */
 export async function planPythonRewrite(file: SourceFile, ctx: PythonContext): Promise<FileResult> {
-  if (file.text.includes('\r') && !file.text.includes('\n')) {
-    const result = await planLfRewrite({ ...file, text: file.text.replace(/\r/g, '\n') }, ctx);
-    return result.kind === 'changed' ? { ...result, edits: result.edits.map((edit) => ({ ...edit, text: edit.text.replace(/\n/g, '\r') })) } : result;
+  if (hasLoneCr(file.text)) {
+    const result = await planLfRewrite({ ...file, text: withLoneCrAsLf(file.text) }, ctx);
+    const crOnly = !file.text.includes('\n');
+    return result.kind === 'changed' && crOnly ? { ...result, edits: result.edits.map((edit) => ({ ...edit, text: edit.text.replace(/\n/g, '\r') })) } : result;
   }
   return planLfRewrite(file, ctx);
 }
