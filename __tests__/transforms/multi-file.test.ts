@@ -2,14 +2,26 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { apply, plan } from '../../src';
 import { snapshot } from '../support/cli';
+import { pythonCompileErrors } from '../support/python-compile';
 import { fixtureFolders, fixturesRoot } from '../support/fixtures';
 import { makeTempRepo } from '../support/tempRepo';
 
 /**
  * Multi-file cases: `__testfixtures__/<transform>/<case>/{input,output}/`. The input tree (with its `map.yaml`)
- * is planned and applied in a temporary copy and must equal the output tree; applying again changes nothing.
+ * is planned and applied in a temporary copy and must equal the output tree; applying again changes nothing; every
+ * Python file the transform wrote compiles with Python itself where its input did (tree-sitter takes an empty block
+ * without an error: a shim with one was once recorded here as expected output).
  */
 const transforms = ['rewrite-imports', 'insert-shims', 'move-files'].filter((name) => existsSync(join(fixturesRoot, name)));
+
+/** The Python files of `output/` that differ from `input/` (or are new) which Python refuses where their input did not. */
+function pythonThatDoesNotCompile(dir: string): string[] {
+  const input = snapshot(join(dir, 'input'));
+  const written = Object.entries(snapshot(join(dir, 'output'))).filter(([path, content]) => /\.pyi?$/.test(path) && input[path] !== content).map(([path]) => path);
+  const inputErrors = pythonCompileErrors(written.filter((path) => input[path] !== undefined).map((path) => join(dir, 'input', path)));
+  const compiled = written.filter((path) => !inputErrors.some((error) => error.startsWith(`${join(dir, 'input', path)}:`)));
+  return pythonCompileErrors(compiled.map((path) => join(dir, 'output', path)));
+}
 
 async function run(tree: string) {
   const repo = makeTempRepo(tree);
@@ -33,6 +45,9 @@ for (const transform of transforms) {
       it(`${name}: leaves output/ unchanged (idempotent)`, async () => {
         const { computed } = await run(join(dir, 'output'));
         expect(computed.changes.map((c) => c.path)).toEqual([]);
+      });
+      it(`${name}: writes Python that compiles`, () => {
+        expect(pythonThatDoesNotCompile(dir)).toEqual([]);
       });
     }
   });

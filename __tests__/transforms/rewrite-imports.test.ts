@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { plan } from '../../src';
 import { findingsOf, fixturePairs, fixturesRoot, updatingFixtures, writeOptions } from '../support/fixtures';
+import { pythonCompileErrors } from '../support/python-compile';
 import { makeTempRepo } from '../support/tempRepo';
 
 /**
@@ -36,6 +37,14 @@ const baselineOf = (language: string): Promise<string[]> => {
 
 describe('rewrite-imports fixtures', () => {
   it('has fixtures', () => expect(cases.length).toBeGreaterThan(0));
+
+  it('writes Python that compiles wherever its input did (syntax newer than this Python aside)', () => {
+    const written = cases.filter((pair) => pair.ext === 'py' && pair.output !== pair.input);
+    const inputErrors = pythonCompileErrors(written.map((pair) => join(fixtures, `${pair.name}.input.py`)));
+    const compiled = written.filter((pair) => !inputErrors.some((error) => error.startsWith(`${join(fixtures, pair.name)}.input.py:`)));
+    expect(compiled.length).toBeGreaterThan(0);
+    expect(pythonCompileErrors(compiled.map((pair) => join(fixtures, `${pair.name}.output.py`)))).toEqual([]);
+  });
 
   for (const pair of cases) {
     const { name, ext, input, output, options } = pair;

@@ -157,7 +157,7 @@ function removal(entry: RawShimEntry): string {
 
 /** `_MOVED`, `__getattr__` and `__dir__`: each moved name is served from its canonical home (the same object), warned. */
 function getattrBlock(moved: readonly MovedName[], entry: RawShimEntry): string[] {
-  const lines = ['import importlib as _importlib', 'import warnings as _warnings', 'from typing import TYPE_CHECKING as _TYPE_CHECKING', '', '_MOVED = {'];
+  const lines = ['import importlib as _importlib', 'import warnings as _warnings', ...(moved.length ? ['from typing import TYPE_CHECKING as _TYPE_CHECKING'] : []), '', '_MOVED = {'];
   for (const m of moved) lines.push(`    ${stringLiteral(m.old)}: (${stringLiteral(m.module)}, ${stringLiteral(m.name)}),`);
   lines.push('}');
   if (entry.message) lines.push(`_MESSAGE = ${stringLiteral(entry.message + removal(entry))}`);
@@ -175,6 +175,10 @@ function getattrBlock(moved: readonly MovedName[], entry: RawShimEntry): string[
     '',
     'def __dir__():',
     '    return sorted(set(globals()) | set(_MOVED))',
+  );
+  // a module that offers no name at all has nothing for type checkers either (and an empty block would not parse)
+  if (!moved.length) return lines;
+  lines.push(
     '',
     '',
     'if _TYPE_CHECKING:',
@@ -351,8 +355,10 @@ async function nameLevelShim(ctx: ShimContext, entry: RawShimEntry, path: string
     out = out.slice(0, start) + replacement + out.slice(end);
     if (replacement) plan.notes.push({ file: path, line: 1, message: `${name} is still used inside ${entry.module}: imported there from ${m!.module} (no warning for that name)` });
   }
-  const lines = ['', '', '', `${inPlaceMarker} (generated; re-running remodel regenerates it)`];
-  lines.push(...getattrBlock(moved.filter((n) => !stillUsed.has(n.old)), entry));
+  const served = moved.filter((n) => !stillUsed.has(n.old));
+  // every moved name imported back for the module's own code: nothing is left for a `__getattr__` to serve
+  if (!served.length) return out;
+  const lines = ['', '', '', `${inPlaceMarker} (generated; re-running remodel regenerates it)`, ...getattrBlock(served, entry)];
   return `${out.replace(/(\r?\n)+$/, '')}${lines.join(eol)}${eol}`;
 }
 

@@ -106,8 +106,8 @@ export interface LineRange {
 
 /**
  * The first syntax error of a tree, as a 1-based line and column, or undefined when it parsed cleanly. Beyond what
- * tree-sitter marks (it recovers, and its grammar also takes Python 2): a `print`/`exec` statement, and a statement
- * indented otherwise than its siblings, which Python 3 refuses. With `only`, those two are looked for on these rows
+ * tree-sitter marks (it recovers, and its grammar also takes Python 2): a `print`/`exec` statement, a statement
+ * indented otherwise than its siblings and a body with no statement, which Python 3 refuses. With `only`, these are looked for on these rows
  * alone (a rewrite's: the rest was checked before it), tree-sitter's own errors everywhere.
  */
 export function firstSyntaxError(tree: Tree, only?: LineRange[]): { line: number; column: number; text: string } | undefined {
@@ -177,17 +177,20 @@ export function findDunderAll(module: Node): string[] | undefined {
 const holdsBlocks = /^(?:if_statement|for_statement|while_statement|try_statement|with_statement|match_statement|function_definition|class_definition|decorated_definition|\w+_clause)$/;
 
 /**
- * Python 2 statements and unexpected indents, which tree-sitter accepts and Python 3 does not: a walk over the
+ * Python 2 statements, unexpected indents and empty bodies, which tree-sitter accepts and Python 3 does not: a walk over the
  * statements alone (never into expressions), each body's statements that begin their own line compared by column.
  * With `only`, the bodies that do not reach those rows are not looked at (the root's always is).
  */
 function python3Error(root: Node, only?: LineRange[]): { line: number; column: number; text: string } | undefined {
   const at = (node: Node, text: string) => ({ line: node.startPosition.row + 1, column: node.startPosition.column + 1, text });
   const reaches = (node: Node): boolean => !only || only.some((range) => node.startPosition.row <= range.end && node.endPosition.row >= range.start);
-  const checkBody = (body: Node, headerRow: number | undefined): ReturnType<typeof python3Error> => {
+  const checkBody = (body: Node, header: Node | undefined): ReturnType<typeof python3Error> => {
     let column: number | undefined = body === root ? 0 : undefined;
-    let previousEnd = headerRow ?? -1;
-    for (const child of body.namedChildren) {
+    let previousEnd = header ? header.startPosition.row : -1;
+    const children = body.namedChildren;
+    // tree-sitter gives a header followed by nothing (or by comments alone) an empty block, without an error
+    if (header && !children.some((child) => child && child.type !== 'comment')) return at(header, 'expected an indented block');
+    for (const child of children) {
       if (!child) continue;
       // each read of a node's type or end is a call into the parser's WASM: read once
       const { row, column: startColumn } = child.startPosition;
@@ -212,7 +215,7 @@ function python3Error(root: Node, only?: LineRange[]): { line: number; column: n
     for (const part of statement.namedChildren) {
       if (!part) continue;
       const type = part.type;
-      const found = type === 'block' ? (reaches(part) ? checkBody(part, statement.startPosition.row) : undefined) : holdsBlocks.test(type) ? descend(part) : undefined;
+      const found = type === 'block' ? (reaches(part) ? checkBody(part, statement) : undefined) : holdsBlocks.test(type) ? descend(part) : undefined;
       if (found) return found;
     }
     return undefined;

@@ -1,0 +1,3 @@
+from old.social import SocialAccount, Special
+
+print(SocialAccount, Special)

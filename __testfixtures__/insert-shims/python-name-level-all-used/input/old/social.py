@@ -1,0 +1,6 @@
+class SocialAccount:
+    table = "social_accounts"
+
+
+class Special(SocialAccount):
+    pass

@@ -1,0 +1,2 @@
+class BusinessSocialAccount:
+    table = "social_accounts"
