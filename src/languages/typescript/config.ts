@@ -30,9 +30,13 @@ const FATAL_CONFIG_CODES = new Set([5012]);
 /** What a configuration leans on and cannot be found (an `extends` package not installed): tsc reports it and goes on. */
 const DEGRADING_CONFIG_CODES = new Set([5083, 6053]);
 
-/** What governs a file no configuration claims: the compiler's defaults, adjusted the way every config is. */
+/**
+ * What governs a file no configuration claims: modules resolved the way a bundler or today's Node loads them
+ * (package `exports` and `imports` such as `#utl/bus.mjs`, extensionless relative paths and folder indexes alike), not
+ * by the compiler's bare defaults (Node10, which knows neither `exports` nor `imports`).
+ */
 export function defaultResolutionConfig(): ResolutionConfig {
-  return { configFile: undefined, options: withResolutionDefaults({}) };
+  return { configFile: undefined, options: withResolutionDefaults({ module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler }) };
 }
 
 /**

@@ -1,0 +1,1 @@
+export { bus as default } from "#utl/bus.mjs";

@@ -1,0 +1,2 @@
+export const bus = { emit() {} };
+export const OFF = -1;

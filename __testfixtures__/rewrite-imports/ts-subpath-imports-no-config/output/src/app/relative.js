@@ -1,0 +1,3 @@
+import { bus } from "../utl/event-bus.mjs";
+
+export const relay = () => bus.emit();
