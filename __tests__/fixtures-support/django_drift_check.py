@@ -114,7 +114,8 @@ for app, migrations in changes.items():
                 adding = isinstance(op, ops.AddField)
                 model = (new_apps if adding else old_apps).get_model(app, op.model_name)
                 field = model._meta.get_field(op.name)
-                table = model._meta.db_table
+                # a field removed from a model whose table the same run moves is the moved table's, as an added one is
+                table = current_table(app, op.model_name)
                 if field.many_to_many:
                     if field.remote_field.through._meta.auto_created:
                         found.append(["missing-table" if adding else "extra-table", field.remote_field.through._meta.db_table, None])
