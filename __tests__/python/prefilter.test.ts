@@ -102,6 +102,35 @@ describe('Python prefilter: relative imports resolved before a parse', () => {
   });
 });
 
+describe('Python prefilter: a package entry', () => {
+  it('parses a file whose relative import names a submodule the entry moves (`from .old.mod import X`)', async () => {
+    const repo = makeTempRepo();
+    try {
+      const files: Record<string, string> = {
+        'map.yaml': 'version: 1\nlanguage: python\nroot: .\nrewrite:\n  - { from: pkg.old, to: pkg.new, package: true }\n',
+        'pkg/__init__.py': '',
+        'pkg/old/__init__.py': '',
+        'pkg/old/mod.py': 'X = 1\n',
+        'pkg/new/__init__.py': '',
+        'pkg/new/mod.py': 'X = 1\n',
+        'pkg/sibling.py': 'from .old.mod import X\n',
+        'pkg/sub/__init__.py': '',
+        'pkg/sub/deep.py': 'from ..old.mod import (\n    X,\n)\n',
+        // another package's submodule of the same name: not a candidate
+        'pkg/other/__init__.py': '',
+        'pkg/other/mod.py': 'X = 1\n',
+        'pkg/unrelated.py': 'from .other.mod import X  # not old\n',
+      };
+      for (const [file, text] of Object.entries(files)) repo.write(file, text);
+      const computed = await plan({ cwd: repo.dir, maps: [join(repo.dir, 'map.yaml')], only: ['rewrite-imports'] });
+      expect(computed.changes.map((change) => change.path).sort()).toEqual(['pkg/sibling.py', 'pkg/sub/deep.py']);
+      expect(computed.summary.filesParsed).toBe(2);
+    } finally {
+      repo.dispose();
+    }
+  });
+});
+
 describe('Python prefilter: a name-level entry', () => {
   it('does not parse a file that imports only the names the entry leaves in the old module', async () => {
     const repo = makeTempRepo();

@@ -75,7 +75,8 @@ function reaches(entry: { module: string | undefined; names: string[] }, old: st
 /**
  * Sharper than the needles, without parsing: a file can reach `a.b.c` only by naming it whole (`import a.b.c`,
  * `from a.b.c import`, `"a.b.c.X"`), by `from a.b import c` (the parent, then the last segment), by a relative import
- * from inside its top-level package that reaches it, or through a computed import that names the top-level package.
+ * from inside its top-level package that reaches it (or a submodule of it that a package entry moves), or through a
+ * computed import that names the top-level package.
  */
 function prefilterOf(map: ImportMap, modules: PythonModuleIndex): (path: string, text: string) => boolean {
   const olds = map.oldModules().map((module) => {
@@ -116,6 +117,8 @@ function prefilterOf(map: ImportMap, modules: PythonModuleIndex): (path: string,
     }
     return copied ? out + unmoved.slice(copied) : unmoved;
   };
+  /** `from .old.sub import X`: a submodule a package entry moves (an absolute import names the old package itself). */
+  const movedSubmodule = (module: string | undefined, old: string): boolean => module !== undefined && module.startsWith(`${old}.`) && !!map.moveOfModule(module);
   /** A from-import of these names from the module needs no edit: the module stays, and none of them moves. */
   const importsOnlyWhatStays = (module: string, names: readonly string[]): boolean =>
     !map.moveOfModule(module) && names.length > 0 && names.every((name) => name !== '*' && !map.moveOfName(module, name));
@@ -137,7 +140,7 @@ function prefilterOf(map: ImportMap, modules: PythonModuleIndex): (path: string,
       if (!text.includes(old.last)) continue;
       if (old.parentImport && reachedFromParent(text, old as { module: string; parentImport: RegExp; fromParent: RegExp })) return true;
       if (old.tail !== old.last && attributeChainReaches(seen, old.module, old.tail, staying ? (next) => next !== undefined && !!map.moveOfName(old.module, next) : () => true)) return true;
-      if ((old.topDir === undefined || path.startsWith(old.topDir)) && mayImportRelatively.test(text) && relatives().some((entry) => reaches(entry, old.module) && !(entry.module === old.module && importsOnlyWhatStays(old.module, entry.names)))) return true;
+      if ((old.topDir === undefined || path.startsWith(old.topDir)) && mayImportRelatively.test(text) && relatives().some((entry) => (reaches(entry, old.module) || movedSubmodule(entry.module, old.module)) && !(entry.module === old.module && importsOnlyWhatStays(old.module, entry.names)))) return true;
     }
     return false;
   };

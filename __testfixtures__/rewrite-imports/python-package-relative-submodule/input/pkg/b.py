@@ -1,0 +1,3 @@
+from .old.mod import (
+    X,
+    _Y)

@@ -1,0 +1,4 @@
+from .old import mod
+from . import old
+
+print(mod.X, old.mod)

@@ -1,0 +1,3 @@
+from .new.mod import (
+	X,
+	_Y)

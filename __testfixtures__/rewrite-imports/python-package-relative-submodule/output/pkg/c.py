@@ -1,0 +1,1 @@
+from .new.mod import X

@@ -1,0 +1,4 @@
+from .new import mod
+from . import new
+
+print(mod.X, new.mod)
