@@ -5,8 +5,9 @@ import { mayImportOldModulesDynamically, oldModuleEnds } from '../dynamic-import
 
 /**
  * String annotations follow a rename of their binding, whole (`"UserStationAssignment"`) or inside a type expression
- * (`"Optional[UserStationAssignment]"`, not `x.UserStationAssignment` nor a quoted `Literal['...']` value);
- * `__all__` entries too (`barrels: follow`).
+ * (`"Optional[UserStationAssignment]"`, not `x.UserStationAssignment` nor a quoted `Literal['...']` value), and so do
+ * the other strings type checkers read as types (`cast("T", v)`, `TypeVar("T", bound="U")`); `__all__` entries too
+ * (`barrels: follow`).
  */
 export function rewriteStringAnnotations(rw: PythonFileRewrite): void {
   for (const [scope, renames] of rw.renames) {
@@ -14,7 +15,7 @@ export function rewriteStringAnnotations(rw: PythonFileRewrite): void {
       if (!string) continue;
       const content = plainStringContent(string);
       if (!content) continue;
-      const inAnnotation = isInAnnotation(string);
+      const inAnnotation = isInAnnotation(string) || isTypeArgument(string);
       if (!inAnnotation && !(scope === rw.scopes.module && isDunderAllEntry(string))) continue;
       const names = inAnnotation ? annotationNames(content.text) : [{ offset: 0, name: content.text }];
       for (const { offset, name } of names) {
@@ -80,6 +81,24 @@ export function annotationNames(text: string): { offset: number; name: string }[
   return names;
 }
 
+
+/**
+ * A string argument the typing module reads as a type: the first of `cast(...)` and `ForwardRef(...)`, a constraint or
+ * the `bound=` of `TypeVar(...)` (called by that name or as `typing.<name>`), not the TypeVar's own name.
+ */
+function isTypeArgument(string: Node): boolean {
+  const keyword = string.parent?.type === 'keyword_argument' ? string.parent : undefined;
+  const argument = keyword ?? string;
+  const list = argument.parent;
+  const call = list?.type === 'argument_list' ? list.parent : undefined;
+  const callee = call?.type === 'call' ? call.childForFieldName('function')?.text : undefined;
+  if (!list || !callee) return false;
+  const name = callee.slice(callee.lastIndexOf('.') + 1);
+  const position = list.namedChildren.findIndex((child) => child?.startIndex === argument.startIndex);
+  if (name === 'cast' || name === 'ForwardRef') return !keyword && position === 0;
+  if (name === 'TypeVar') return keyword ? keyword.childForFieldName('name')?.text === 'bound' : position > 0;
+  return false;
+}
 
 export function isInAnnotation(node: Node): boolean {
   for (let n: Node | null = node.parent; n; n = n.parent) {
