@@ -21,6 +21,8 @@ import { type PythonContext } from './rewrite/types';
 import { planPythonMoves, pythonMoveRules } from './moves';
 import { planPythonShims, prunePythonShim } from './shims';
 import { defaultPoolThresholds } from '../../workspace/pool';
+import { NotTextError } from '../../workspace/workspace';
+import { mayNameRegisteredClass } from './rewrite/registry-names';
 
 export interface PythonPreparedMap extends PreparedMap, PythonContext {
   /** submodules a package entry covers whose counterpart under `to` does not exist: their importers stay */
@@ -126,6 +128,8 @@ function prefilterOf(map: ImportMap, modules: PythonModuleIndex): (path: string,
   const lasts = olds.map((old) => old.last);
   const ends = oldModuleEnds(map);
   return (path, text) => {
+    // `relationship("Booking")`: a renamed class named by its registry name, with no import of its module
+    if (mayNameRegisteredClass(text, map)) return true;
     if (!mentionsAny(text, lasts)) return false;
     let read: ReturnType<typeof relativeFromImportsOf> | undefined;
     // read once, and only for a file whose text can need it
@@ -283,7 +287,30 @@ async function prepare(written: ImportMap, workspace: Workspace): Promise<Python
           .filter((module) => module.startsWith(`${rule.from}.`) && !modules.exists(rule.to + module.slice(rule.from.length)))
           .map((module) => ({ index: rule.index, module, target: rule.to + module.slice(rule.from.length) })),
   );
-  return { map, needles: needlesOf(map), mayNeedEdit: prefilterOf(map, modules), modules, exportsOf, relocated, importedFrom, importOrder: importOrderOf(workspace), missingTargets, retired: retired.map((rule) => rule.index), external, installed, checkTargets };
+  return { map, needles: needlesOf(map), mayNeedEdit: prefilterOf(map, modules), modules, exportsOf, relocated, importedFrom, importOrder: importOrderOf(workspace), classDefinitions: classDefinitionsIn(workspace), missingTargets, retired: retired.map((rule) => rule.index), external, installed, checkTargets };
+}
+
+/** The Python files whose text defines a class of a name (a line `class <name>`, at any depth), found once per name. */
+function classDefinitionsIn(workspace: Workspace): (name: string) => string[] {
+  const found = new Map<string, string[]>();
+  return (name) => {
+    let files = found.get(name);
+    if (!files) {
+      const definition = new RegExp(`^[ \\t]*class[ \\t]+${escapeRegExp(name)}\\b`, 'm');
+      files = workspace.files.filter((file) => /\.pyi?$/.test(file) && definition.test(readIfText(workspace, file)));
+      found.set(name, files);
+    }
+    return files;
+  };
+}
+
+function readIfText(workspace: Workspace, file: string): string {
+  try {
+    return workspace.read(file);
+  } catch (error) {
+    if (error instanceof NotTextError) return '';
+    throw error;
+  }
 }
 
 /** Python: tree-sitter parsing, module resolution against the map's roots, import and string rewriting. */

@@ -5,6 +5,7 @@ import { decideFrom, emitFrom, rewriteWildcard } from './import-from';
 import { rewriteImport } from './import-statement';
 import { claimUnmovedBindings } from './names';
 import { keepSelfDocumentingOutput, reviewDynamicImports } from './strings-in-code';
+import { rewriteRegistryNames } from './registry-names';
 import type { FromDecision, PythonContext } from './types';
 import { PythonFileRewrite } from './file-rewrite';
 import { applyEdits, positionsIn } from '../../../core/edits';
@@ -130,5 +131,6 @@ async function run(rw: PythonFileRewrite): Promise<void> {
     if (rw.file.text.includes('=}') || /=\s*[!:}]/.test(rw.file.text)) keepSelfDocumentingOutput(rw, root);
   }
   await rewriteDottedStrings(root, rw.map, (module, name) => rw.oldModuleDefines(module, name), rw.out);
+  rewriteRegistryNames(rw, root);
   if (/\bimport_module\b|\b__import__\b/.test(rw.file.text)) reviewDynamicImports(rw, root);
 }

@@ -17,6 +17,8 @@ export interface PythonContext {
   importedFrom: ReadonlySet<string>;
   /** the project's isort order, which rewritten import blocks keep; undefined where remodel cannot reproduce it */
   importOrder: ImportOrder | undefined;
+  /** the Python files that define a class of this name (`class Booking`, at any depth), read once per name */
+  classDefinitions(name: string): string[];
 }
 
 
