@@ -9,15 +9,16 @@ import { RUNTIME_NAMES, defaultLocal, deprecatedSpecifier, isDirective, namedImp
 
 /**
  * Top-level declarations of a name: classes, interfaces, enums, type aliases, functions, one-name variable statements,
- * and the one-name `export { X }` an earlier run of this shim wrote.
+ * and the one-name `export { X }` an earlier run of this shim wrote. Exported ones only, unless `local`.
  */
-function declaredName(statement: ts.Statement): string | undefined {
-  if (ts.isExportDeclaration(statement) && !statement.moduleSpecifier && statement.exportClause && ts.isNamedExports(statement.exportClause) && statement.exportClause.elements.length === 1) {
+function declaredName(statement: ts.Statement, local = false): string | undefined {
+  if (!local && ts.isExportDeclaration(statement) && !statement.moduleSpecifier && statement.exportClause && ts.isNamedExports(statement.exportClause) && statement.exportClause.elements.length === 1) {
     return statement.exportClause.elements[0]!.name.text;
   }
   const modifiers = ts.canHaveModifiers(statement) ? ts.getModifiers(statement) : undefined;
-  if (!modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return undefined;
-  if (modifiers.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword)) return 'default';
+  const exported = modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword) ?? false;
+  if (exported === local) return undefined;
+  if (modifiers?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword)) return 'default';
   if (ts.isClassDeclaration(statement) || ts.isInterfaceDeclaration(statement) || ts.isEnumDeclaration(statement) || ts.isTypeAliasDeclaration(statement) || ts.isFunctionDeclaration(statement)) {
     return statement.name?.text;
   }
@@ -26,6 +27,41 @@ function declaredName(statement: ts.Statement): string | undefined {
     return ts.isIdentifier(name) ? name.text : undefined;
   }
   return undefined;
+}
+
+/** `export { A, B }` / `export type { A }` of local names: each element by the name it exports (`A as B`: not ours). */
+function listedExports(statement: ts.Statement): ts.ExportSpecifier[] {
+  if (!ts.isExportDeclaration(statement) || statement.moduleSpecifier || !statement.exportClause || !ts.isNamedExports(statement.exportClause)) return [];
+  return statement.exportClause.elements.filter((element) => !element.propertyName || element.propertyName.text === element.name.text);
+}
+
+/**
+ * The edits that take these elements out of their export lists: a list left empty goes whole (its line), otherwise
+ * each run of removed elements goes with the separator after it (or, at the end, the one before it).
+ */
+function withoutListed(text: string, sourceFile: ts.SourceFile, removed: readonly ts.ExportSpecifier[]): Edit[] {
+  const edits: Edit[] = [];
+  const lists = new Set(removed.map((element) => element.parent.parent));
+  for (const list of lists) {
+    const elements = (list.exportClause as ts.NamedExports).elements;
+    const gone = elements.map((element) => removed.includes(element));
+    if (gone.every(Boolean)) {
+      const from = text.lastIndexOf('\n', list.getStart(sourceFile, true) - 1) + 1;
+      const lineEnd = text.indexOf('\n', list.end);
+      edits.push({ start: from, end: lineEnd === -1 ? text.length : lineEnd + 1, text: '' });
+      continue;
+    }
+    for (let i = 0; i < elements.length; i++) {
+      if (!gone[i]) continue;
+      let last = i;
+      while (last + 1 < elements.length && gone[last + 1]) last++;
+      const next = elements[last + 1];
+      if (next) edits.push({ start: elements[i]!.getStart(sourceFile), end: next.getStart(sourceFile), text: '' });
+      else edits.push({ start: elements[i - 1]!.end, end: elements[last]!.end, text: '' });
+      i = last;
+    }
+  }
+  return edits;
 }
 
 /**
@@ -54,13 +90,27 @@ export function renderInPlace(context: RenderContext, sourceFile: ts.SourceFile,
     }
     block = { start: markerAt, end };
   }
+  // a name declared without `export` and exported by a list (`type X = …` … `export type { X, Y }`)
+  const localDeclarations = new Map<string, ts.Statement>();
+  const listed = new Map<string, ts.ExportSpecifier>();
   for (const statement of sourceFile.statements) {
     if (block && statement.getStart(sourceFile) >= block.start && statement.end <= block.end) continue;
     // after the imports, or after the directives ('use client') that must stay first
     if (ts.isImportDeclaration(statement) || ts.isImportEqualsDeclaration(statement) || (!lastImport && isDirective(statement) && statement === sourceFile.statements[0])) lastImport = statement;
     else if (lastImport && isDirective(lastImport) && isDirective(statement)) lastImport = statement;
+    const local = declaredName(statement, true);
+    if (local && wanted.has(local) && !localDeclarations.has(local)) localDeclarations.set(local, statement);
+    for (const element of listedExports(statement)) if (wanted.has(element.name.text)) listed.set(element.name.text, element);
     const name = declaredName(statement);
     if (name && wanted.has(name)) byName.set(name, [...(byName.get(name) ?? []), statement]);
+  }
+  const unlisted: ts.ExportSpecifier[] = [];
+  for (const [name, declaration] of localDeclarations) {
+    const element = listed.get(name);
+    // an exported declaration of the name decides; else the local one is replaced and its list entry goes
+    if (!element || byName.get(name)?.some((statement) => !listedExports(statement).includes(element))) continue;
+    byName.set(name, [declaration]);
+    unlisted.push(element);
   }
   const emitted = served.filter((item) => {
     if (byName.has(item.old)) return true;
@@ -69,6 +119,9 @@ export function renderInPlace(context: RenderContext, sourceFile: ts.SourceFile,
   });
   // names the file keeps (what this shim generated before, and the declarations it replaces, are free)
   const replaced = emitted.flatMap((item) => byName.get(item.old)!.map((statement) => ({ start: statement.getStart(sourceFile, true), end: statement.end })));
+  const servedElements = unlisted.filter((element) => emitted.some((item) => item.old === element.name.text));
+  edits.push(...withoutListed(text, sourceFile, servedElements));
+  replaced.push(...servedElements.map((element) => ({ start: element.getStart(sourceFile), end: element.end })));
   if (block) replaced.push(block);
   const taken = new Set<string>(identifiersOf(sourceFile, replaced));
   for (const name of RUNTIME_NAMES) taken.add(name);
@@ -92,7 +145,10 @@ export function renderInPlace(context: RenderContext, sourceFile: ts.SourceFile,
   }
   const names_ = emitted.map((s) => s.old).join(', ');
   const blockText = [`${marker} ${names_} moved out of this module (generated: re-running remodel regenerates it)`, ...imports].join(eol);
-  if (block) edits.push({ start: block.start, end: block.end, text: blockText });
+  // nothing this shim can serve: no block (an earlier run's goes)
+  if (!emitted.length) {
+    if (block) edits.push({ start: block.start, end: text.startsWith(eol, block.end) ? block.end + eol.length : block.end, text: '' });
+  } else if (block) edits.push({ start: block.start, end: block.end, text: blockText });
   else if (lastImport) edits.push({ start: lastImport.end, end: lastImport.end, text: `${eol}${blockText}` });
   else {
     const at = text.startsWith('\uFEFF') ? 1 : 0;

@@ -1,0 +1,3 @@
+import { WHITE, type Rgba } from '../legacy/colors';
+
+export const transparent: Rgba = { ...WHITE, a: 0 };

@@ -1,0 +1,1 @@
+export type Rgba = { r: number; g: number; b: number; a: number };

@@ -1,0 +1,3 @@
+import { BLACK, WHITE } from '../legacy/palette';
+
+export const colors = [BLACK, WHITE];

@@ -1,0 +1,1 @@
+export const BLACK = '#000';
