@@ -94,6 +94,8 @@ export interface LanguageAdapter<P extends PreparedMap = PreparedMap> {
   planShims?(prepared: P, workspace: Workspace): Promise<ShimPlan>;
   /** prune: what removing a shim nothing uses does to its file (the whole file, its package, or only its shim section) */
   pruneShim?(text: string): PruneAction;
+  /** the file that makes a folder a package (Python: `__init__.py`): prune removes an empty one that a relocated file left alone */
+  packageMarker?: string;
   /** `--verify`: the problems the plan brings into the files of this language (new ones only, compared with before) */
   verify?(prepared: P, trees: PlannedTrees): Promise<VerifyProblem[]>;
   /** prune: the files that still import or name the module a file defines */

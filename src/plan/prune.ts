@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import { shimMarkerText } from '../core/shims';
 import { textOrUndefined } from '../core/read-text';
 import { normalisePath } from '../core/paths';
@@ -56,6 +57,20 @@ export async function planPrune(loaded: readonly LoadedMap[], workspace: DiskWor
         const users = (await adapter.importersOf(prepared, workspace, file)).filter((user) => !gone.has(user) && !files.includes(user));
         if (users.length) plan.notes.push({ file, line: 1, message: `kept: relocated here and still imported by ${users.join(', ')}` });
         else gone.add(file);
+      }
+    }
+  }
+  // the empty `__init__.py` a relocation made for its destination package goes with the last file the package held
+  for (const { map, adapter, prepared } of loaded) {
+    if (!adapter.packageMarker || !adapter.importersOf) continue;
+    for (const entry of map.relocate) {
+      const to = normalisePath(entry.to);
+      for (let dir = workspace.files.includes(to) ? posix.dirname(to) : to; dir !== '.' && dir !== ''; dir = posix.dirname(dir)) {
+        const marker = `${dir}/${adapter.packageMarker}`;
+        const left = workspace.files.filter((file) => file.startsWith(`${dir}/`) && !gone.has(file) && workspace.exists(file));
+        if (left.length !== 1 || left[0] !== marker || textOrUndefined(workspace, marker)?.trim() !== '') break;
+        if ((await adapter.importersOf(prepared, workspace, marker)).some((user) => !gone.has(user))) break;
+        gone.add(marker);
       }
     }
   }

@@ -342,6 +342,7 @@ export const pythonAdapter: LanguageAdapter<PythonPreparedMap> = {
     ...prepared.missingTargets.map(({ index, module, target }) => `${prepared.map.file}:${prepared.map.lineOf(['rewrite', index, 'to']) ?? 1}: rewrite[${index}] (package): '${module}' has no counterpart '${target}': its importers are left on it`),
   ],
   pruneShim: (text) => prunePythonShim(text),
+  packageMarker: '__init__.py',
   verify: async (prepared, trees) => [...(await verifyPythonImports(prepared.map.roots, trees)), ...(trees.mode === 'import' ? verifyPythonByImport(prepared.map.roots, trees, prepared.installed) : [])],
   importersOf: async (prepared, workspace, file) => {
     const module = prepared.modules.getModule(file);
