@@ -21,7 +21,7 @@ import { type PythonContext } from './rewrite/types';
 import { planPythonMoves, pythonMoveRules } from './moves';
 import { planPythonShims, prunePythonShim } from './shims';
 import { defaultPoolThresholds } from '../../workspace/pool';
-import { NotTextError } from '../../workspace/workspace';
+import { textOrUndefined } from '../../core/read-text';
 import { mayNameRegisteredClass } from './rewrite/registry-names';
 
 export interface PythonPreparedMap extends PreparedMap, PythonContext {
@@ -297,20 +297,11 @@ function classDefinitionsIn(workspace: Workspace): (name: string) => string[] {
     let files = found.get(name);
     if (!files) {
       const definition = new RegExp(`^[ \\t]*class[ \\t]+${escapeRegExp(name)}\\b`, 'm');
-      files = workspace.files.filter((file) => /\.pyi?$/.test(file) && definition.test(readIfText(workspace, file)));
+      files = workspace.files.filter((file) => /\.pyi?$/.test(file) && definition.test(textOrUndefined(workspace, file) ?? ''));
       found.set(name, files);
     }
     return files;
   };
-}
-
-function readIfText(workspace: Workspace, file: string): string {
-  try {
-    return workspace.read(file);
-  } catch (error) {
-    if (error instanceof NotTextError) return '';
-    throw error;
-  }
 }
 
 /** Python: tree-sitter parsing, module resolution against the map's roots, import and string rewriting. */
