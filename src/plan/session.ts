@@ -69,6 +69,14 @@ export async function scanCandidates(
   let batch: SourceFile[] = [];
   let batchText = 0;
   let found = 0;
+  // the map's checks that parse its targets run from the first candidate on, in this thread, and every file goes to
+  // be planned only once they passed: the scan reads on meanwhile (the parser's WASM compiles off this thread)
+  let checks: Promise<void> | undefined;
+  let checked = false;
+  const held: SourceFile[][] = [];
+  const release = (): void => {
+    for (const files of held.splice(0)) onBatch(files);
+  };
   for (const [index, path] of paths.entries()) {
     if (index % filesPerTurn === filesPerTurn - 1) await new Promise((tick) => setImmediate(tick));
     let text: string;
@@ -95,18 +103,24 @@ export async function scanCandidates(
       continue;
     }
     if (!mayNeedEdit(prepared, path, text)) continue;
-    // the map's checks that parse its targets: here, in this thread, before the first file goes to be planned
-    if (!found) await adapter.checkTargets?.(prepared);
+    if (!checks) {
+      checks = Promise.resolve(adapter.checkTargets?.(prepared));
+      // a failed check is thrown where the scan awaits it, below
+      checks.then(() => (checked = true), () => undefined);
+    }
     found++;
     batch.push({ path, text });
     batchText += text.length;
     if (batch.length === batchSize || batchText >= batchCharacters) {
-      onBatch(batch);
+      held.push(batch);
       batch = [];
       batchText = 0;
     }
+    if (checked) release();
   }
-  if (batch.length) onBatch(batch);
+  if (batch.length) held.push(batch);
+  await checks;
+  release();
   return found;
 }
 
