@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import type { Workspace } from '../../core/types';
 import { textOrUndefined } from '../../core/read-text';
+import { inProse, proseRanges } from '../../languages/python/prose';
 import type { DjangoSettings } from './types';
 
 const migrationFile = /(^|\/)migrations\/[^/]+\.py$/;
@@ -27,12 +28,22 @@ export function appLabelOf(workspace: Workspace, folder: string): string {
   return appConfig(workspace, folder, 'label') ?? posix.basename(folder);
 }
 
+/** A top-level `class Migration(…)` in code, not in a string (Django's own migration writer keeps one in a template). */
+function definesMigration(text: string): boolean {
+  let prose: ReturnType<typeof proseRanges> | null = null;
+  for (const match of text.matchAll(/^class\s+Migration\s*\(/gm)) {
+    prose ??= proseRanges(text);
+    if (!prose || !inProse(prose, match.index)) return true;
+  }
+  return false;
+}
+
 /** Every app with Django migrations (`<app>/migrations/*.py` holding a `Migration` class). */
 export function findDjangoApps(workspace: Workspace): DjangoApp[] {
   const byFolder = new Map<string, string[]>();
   for (const file of workspace.files) {
     if (!migrationFile.test(file) || file.endsWith('/__init__.py')) continue;
-    if (!/^class\s+Migration\s*\(/m.test(readText(workspace, file))) continue;
+    if (!definesMigration(readText(workspace, file))) continue;
     const folder = posix.dirname(posix.dirname(file));
     byFolder.set(folder === '.' ? '' : folder, [...(byFolder.get(folder === '.' ? '' : folder) ?? []), file]);
   }
