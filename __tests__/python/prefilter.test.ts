@@ -187,6 +187,10 @@ describe('Python prefilter on generated files (fast-check)', () => {
     'import models.booking as mb',
     'from legacy.models.billing import Invoice',
     'from legacy import models as lm',
+    // from `legacy/consumer.py`: a submodule of the package entry `legacy.models`, relative
+    'from .models.billing import Invoice as Inv',
+    'from .models import billing',
+    'from . import models as legacy_models',
     'from core.auth import station_models',
     'from core.auth.station_models import UserStationAssignment',
     'from models.social import SocialAccount, normalize_handle',
@@ -242,7 +246,7 @@ describe('Python prefilter on generated files (fast-check)', () => {
     let kept = 0;
     await fc.assert(
       // each file's line ends: LF, CRLF or a lone CR (Python reads all three)
-      fc.asyncProperty(fc.array(fc.constantFrom(...lines), { minLength: 1, maxLength: 6 }), fc.constantFrom('models/sub/consumer_0.py', 'app/consumer.py'), fc.constantFrom('\n', '\r\n', '\r'), async (chosen, path, lineEnd) => {
+      fc.asyncProperty(fc.array(fc.constantFrom(...lines), { minLength: 1, maxLength: 6 }), fc.constantFrom('models/sub/consumer_0.py', 'app/consumer.py', 'legacy/consumer.py'), fc.constantFrom('\n', '\r\n', '\r'), async (chosen, path, lineEnd) => {
         const text = `${chosen.join('\n')}\n`.replace(/\n/g, lineEnd);
         const tree = await parsePython(text);
         const valid = !firstSyntaxError(tree);
