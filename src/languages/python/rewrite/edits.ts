@@ -91,3 +91,25 @@ export function ownLineComment(text: string, item: ImportItem): string | undefin
   const match = /^[ \t]*,?[ \t]*#[ \t]*(.*?)[ \t]*\r?$/.exec(text.slice(item.node.endIndex, lineEnd));
   return match?.[1] || undefined;
 }
+
+
+/** The comment after a statement on its last line (`from a import b  # noqa: F401`), without the `#`. */
+export function trailingComment(text: string, statement: Node): string | undefined {
+  const lineEnd = text.indexOf('\n', statement.endIndex);
+  const match = /^[ \t]*#[ \t]*(.*?)[ \t]*\r?$/.exec(text.slice(statement.endIndex, lineEnd === -1 ? text.length : lineEnd));
+  return match?.[1] || undefined;
+}
+
+const suppressions = [/\bnoqa\b(?::[ \t]*[A-Z]+[0-9]+(?:[ \t]*,[ \t]*[A-Z]+[0-9]+)*)?/gi, /\bpylint:[ \t]*disable=[\w-]+(?:[ \t]*,[ \t]*[\w-]+)*/g];
+
+/**
+ * The linter suppressions on an import statement's lines (`# noqa: F401`, `# pylint: disable=unused-import`), on its
+ * first line or after it: a part split off to its own statement keeps them, or the linter flags the new line. (`type:
+ * ignore` is not carried: the canonical module is the project's own, and an unneeded one fails strict mypy.)
+ */
+export function suppressionsOf(text: string, statement: Node): string[] {
+  const firstLineEnd = text.indexOf('\n', statement.startIndex);
+  const firstLine = text.slice(statement.startIndex, firstLineEnd === -1 || firstLineEnd > statement.endIndex ? statement.endIndex : firstLineEnd);
+  const comments = [firstLine.includes('#') ? firstLine.slice(firstLine.indexOf('#')) : '', trailingComment(text, statement) ?? ''];
+  return [...new Set(comments.flatMap((comment) => suppressions.flatMap((pattern) => comment.match(pattern) ?? [])))];
+}

@@ -2,7 +2,7 @@ import type { NameTarget } from '../../../importmap/types';
 import { type ImportFromStatement, type ImportItem } from '../imports';
 import type { Node } from '../syntax';
 import { aliasFor, claim, isNameMoveOf } from './names';
-import { deleteStatement, itemText, ownLineComment, removeItems, touches } from './edits';
+import { deleteStatement, itemText, ownLineComment, removeItems, suppressionsOf, touches, trailingComment } from './edits';
 import { recordModuleBinding } from './import-statement';
 import { Destination, FromDecision, MovedItem } from './types';
 import { PythonFileRewrite } from './file-rewrite';
@@ -78,7 +78,7 @@ export async function decideFrom(rw: PythonFileRewrite, statement: ImportFromSta
 export function emitFrom(rw: PythonFileRewrite, statement: ImportFromStatement, { module, moved, stays }: FromDecision): void {
   if (!moved.length) return;
   const removed: ImportItem[] = [];
-  const commented = new Set<ImportItem>();
+  const itemsCommented = new Set<ImportItem>();
   const groups = new Map<string, MovedItem[]>();
   for (const entry of moved) {
     rw.out.count(entry.to.label, 'imports');
@@ -92,9 +92,12 @@ export function emitFrom(rw: PythonFileRewrite, statement: ImportFromStatement, 
     groups.set(group, [...(groups.get(group) ?? []), entry]);
   }
   const fromGroups = [...groups.entries()].filter(([key]) => !key.startsWith('import '));
+  // a part split off keeps the statement's linter suppressions, and a statement with any comment keeps its own line
+  const suppressed = suppressionsOf(rw.file.text, statement.node);
+  const commented = /#/.test(statement.node.text) || trailingComment(rw.file.text, statement.node) !== undefined;
   // in place when nothing stays: the statement keeps its layout and comments, only module and names change
   const inPlace = !stays.length ? fromGroups.sort((a, b) => b[1].length - a[1].length)[0] : undefined;
-  if (inPlace && groups.size === 1 && !removed.length && !/#/.test(statement.node.text)) {
+  if (inPlace && groups.size === 1 && !removed.length && !commented) {
     // DESIGN §2: merged into an existing import of the target module in the same block, as isort would have it (a
     // statement with a comment keeps its own line: the comment has nowhere else to go)
     const [target, entries] = inPlace;
@@ -117,20 +120,20 @@ export function emitFrom(rw: PythonFileRewrite, statement: ImportFromStatement, 
   for (const [key, entries] of groups) {
     if (key === inStatement?.[0]) continue;
     removed.push(...entries.map((e) => e.item));
+    const suffix = (comments: readonly string[]): string => [...new Set([...suppressed, ...comments])].map((c) => `  # ${c}`).join('');
     if (key.startsWith('import ')) {
-      for (const { to } of entries) rw.out.addLineAfter(statement.node, `import ${to.module}${to.alias && to.alias !== to.module ? ` as ${to.alias}` : ''}`);
+      for (const { to } of entries) rw.out.addLineAfter(statement.node, `import ${to.module}${to.alias && to.alias !== to.module ? ` as ${to.alias}` : ''}${suffix([])}`);
       continue;
     }
     const names = entries.map(movedItemText);
-    if (mergeInto(rw, statement, key, names)) continue;
+    if (!suppressed.length && mergeInto(rw, statement, key, names)) continue;
     // a comment on a moving item's own line (`    SocialAccount,  # why`) moves with it
     const comments = ownsItsLines(rw.file.text, statement.node) ? entries.map(({ item }) => ownLineComment(rw.file.text, item)) : [];
-    const carried = [...new Set(comments.filter((c): c is string => c !== undefined))];
-    entries.forEach(({ item }, i) => comments[i] !== undefined && commented.add(item));
-    rw.out.addLineAfter(statement.node, `from ${spell(rw, statement, key)} import ${names.join(', ')}${carried.map((c) => `  # ${c}`).join('')}`);
+    entries.forEach(({ item }, i) => comments[i] !== undefined && itemsCommented.add(item));
+    rw.out.addLineAfter(statement.node, `from ${spell(rw, statement, key)} import ${names.join(', ')}${suffix(comments.filter((c): c is string => c !== undefined))}`);
   }
   if (removed.length === statement.items.length) deleteStatement(rw, statement.node);
-  else removeItems(rw, statement.items, removed, commented);
+  else removeItems(rw, statement.items, removed, itemsCommented);
 }
 
 
