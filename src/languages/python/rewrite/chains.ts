@@ -5,7 +5,7 @@ import { rewriteStringAnnotations } from './strings-in-code';
 import { ModuleBinding } from './types';
 import { PythonFileRewrite } from './file-rewrite';
 import { lastPart, parentModule } from '../modules';
-import { isImportPart } from '../syntax';
+import { isImportPart, plainStringContent } from '../syntax';
 
 /** True while some unaliased `import root...` still binds `root` in the scope after the rewrite. */
 export function rootStillBound(rw: PythonFileRewrite, root: string, scope: Scope): boolean {
@@ -68,6 +68,7 @@ export async function rewriteUses(rw: PythonFileRewrite): Promise<void> {
     const renamed = rw.renames.get(owner)?.get(name);
     const rename = renamed && !isImportPart(use.node) ? renamed : undefined;
     const binding = rw.bindings.get(scopeKey(rw, owner, name));
+    if (binding) rewriteNameLookup(rw, use.node, binding);
     if (binding && (await rewriteChain(rw, use.node, binding, owner, rename?.to))) continue;
     if (rename) {
       rw.out.edit(use.node.startIndex, use.node.endIndex, rename.to);
@@ -77,6 +78,32 @@ export async function rewriteUses(rw: PythonFileRewrite): Promise<void> {
   rewriteStringAnnotations(rw);
 }
 
+
+/** Calls that look a module's attribute up by a string: `getattr(m, "X")`, `mock.patch.object(m, "X")`, `monkeypatch.setattr(m, "X", v)`. */
+const lookupCall = /^(?:getattr|hasattr|setattr|delattr)$|(?:^|\.)(?:patch\.object|setattr|delattr)$/;
+
+/**
+ * `getattr(station_models, "UserStationAssignment")` through a module binding: the name in the string follows its
+ * rename when it lands in the module the binding now names (`getattr(identity, "StationUser")`); one that moved to
+ * another module is listed (patching the old module's attribute no longer reaches the code that uses the name).
+ */
+function rewriteNameLookup(rw: PythonFileRewrite, id: Node, binding: ModuleBinding): void {
+  const list = id.parent;
+  if (list?.type !== 'argument_list' || list.namedChildren[0]?.id !== id.id || binding.rootOnly) return;
+  const callee = list.parent?.type === 'call' ? list.parent.childForFieldName('function')?.text : undefined;
+  const string = list.namedChildren[1];
+  const content = string && callee && lookupCall.test(callee) ? plainStringContent(string) : undefined;
+  if (!content || !/^[A-Za-z_]\w*$/.test(content.text)) return;
+  const named = rw.map.moveOfName(binding.oldModule, content.text);
+  if (!named) return;
+  if (named.module !== binding.module) {
+    rw.out.review(string!, `'${content.text}' is looked up by name on ${binding.oldModule}, but it moved to ${named.module}${named.name === content.text ? '' : ` as ${named.name}`}: rewrite by hand`);
+    return;
+  }
+  if (named.name === content.text) return;
+  rw.out.edit(content.node.startIndex, content.node.endIndex, named.name);
+  rw.out.count(named.rule.label, 'references');
+}
 
 /** Rewrites an attribute chain through a module binding; `renamedTo` is the binding's new name. True when it edited. */
 export async function rewriteChain(rw: PythonFileRewrite, id: Node, binding: ModuleBinding, owner: Scope, renamedTo?: string): Promise<boolean> {
