@@ -8,14 +8,19 @@ import { parsePython } from './syntax';
 
 
 /**
- * `module\0name` for every name that some file imports *from* a module, found by a text scan (no parse) of the
- * files that mention a renamed name: a module that imports a renamed name and is itself imported for it is an
- * interface, so it keeps the old name (imported aliased) instead of breaking its importers.
+ * `module\0name` for every name that some file imports *from* a module, or reaches on it by its dotted path
+ * (`mock.patch("app.service.Booking")`, `app.service.Booking`, `mock.patch.object(app.service, "Booking")`: a test
+ * patching the name where it is used), found by a text scan (no parse) of the files that mention a renamed name: a
+ * module that imports a renamed name and is itself used for it is an interface, so it keeps the old name (imported
+ * aliased) instead of breaking its users.
  */
 export function namesImportedFromModules(map: ImportMap, modules: PythonModuleIndex, workspace: Workspace): Set<string> {
   const renamed = [...new Set(map.rules.flatMap((rule) => [...rule.rename.keys()]))];
   const found = new Set<string>();
   if (!renamed.length) return found;
+  const names = renamed.map(escapeRegExp).join('|');
+  const dotted = new RegExp(`(?<![\\w.])([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)\\.(${names})\\b`, 'g');
+  const byString = new RegExp(`\\(\\s*([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*)*)\\s*,\\s*["'](${names})["']`, 'g');
   for (const file of workspace.files) {
     if (!file.endsWith('.py')) continue;
     let text: string;
@@ -25,10 +30,13 @@ export function namesImportedFromModules(map: ImportMap, modules: PythonModuleIn
       continue; // not text: the scan reports it if it matters
     }
     if (!renamed.some((name) => text.includes(name))) continue;
-    for (const { dots, module: dotted, names } of fromImportsInText(text)) {
-      const module = modules.absolutize(file, dots, dotted || undefined);
+    for (const { dots, module: spelled, names: imported } of fromImportsInText(text)) {
+      const module = modules.absolutize(file, dots, spelled || undefined);
       if (!module) continue;
-      for (const name of names) if (renamed.includes(name)) found.add(`${module}\0${name}`);
+      for (const name of imported) if (renamed.includes(name)) found.add(`${module}\0${name}`);
+    }
+    for (const pattern of [dotted, byString]) {
+      for (const [, module, name] of text.matchAll(pattern)) if (modules.exists(module!) && !map.moveOfModule(module!)) found.add(`${module}\0${name}`);
     }
   }
   return found;

@@ -1,0 +1,5 @@
+from canon.core import BookingModel
+
+
+def other():
+    return BookingModel()

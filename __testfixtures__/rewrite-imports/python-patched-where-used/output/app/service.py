@@ -1,0 +1,5 @@
+from canon.core import BookingModel as Booking
+
+
+def book():
+    return Booking()
