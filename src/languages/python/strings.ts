@@ -2,7 +2,7 @@ import { escapeRegExp } from '../../core/regexp';
 import type { ImportMap } from '../../importmap/types';
 import type { Edit, EntryStats } from '../../core/types';
 import type { Node } from './syntax';
-import { plainStringContent } from './syntax';
+import { argumentOf, plainStringContent } from './syntax';
 
 /** Whether an old module defines a name (true when that cannot be known): `"models.booking.Bookingx"` names nothing. */
 export type NameCheck = (module: string, name: string) => Promise<boolean>;
@@ -74,14 +74,13 @@ const loggerCall = /(?:^|\.)(?:getLogger|get_logger|getChild)$/;
 
 /** A logger's name looks like a module path but names a logger: `logging.getLogger("models.booking")`. */
 function isLoggerName(string: Node): boolean {
-  const call = string.parent?.type === 'argument_list' ? string.parent.parent : undefined;
-  return call?.type === 'call' && loggerCall.test(call.childForFieldName('function')?.text ?? '');
+  return loggerCall.test(argumentOf(string)?.callee ?? '');
 }
 
 /** The module name a call loads: `importlib.import_module("models.booking")`, `__import__("models.booking")`. */
 function isModuleLoad(string: Node): boolean {
-  const call = string.parent?.type === 'argument_list' && string.parent.namedChildren[0]?.id === string.id ? string.parent.parent : undefined;
-  return call?.type === 'call' && /^(importlib\.)?import_module$|^__import__$/.test(call.childForFieldName('function')?.text ?? '');
+  const at = argumentOf(string);
+  return at !== undefined && at.position === 0 && !at.keyword && /^(importlib\.)?import_module$|^__import__$/.test(at.callee);
 }
 
 

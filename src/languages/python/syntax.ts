@@ -144,6 +144,21 @@ export function plainStringContent(node: Node): { node: Node; text: string } | u
   return { node: parts[0], text: parts[0].text };
 }
 
+/**
+ * Where a value stands among a call's arguments: the callee as written (`mock.patch.object`), its position in the
+ * argument list and, for `name=value`, the keyword. Undefined when the node is no argument of a call.
+ */
+export function argumentOf(value: Node): { callee: string; position: number; keyword: string | undefined } | undefined {
+  const keyword = value.parent?.type === 'keyword_argument' && value.parent.childForFieldName('value')?.id === value.id ? value.parent : undefined;
+  const argument = keyword ?? value;
+  const list = argument.parent;
+  const call = list?.type === 'argument_list' ? list.parent : undefined;
+  const callee = call?.type === 'call' ? call.childForFieldName('function')?.text : undefined;
+  if (!list || callee === undefined) return undefined;
+  const position = list.namedChildren.findIndex((child) => child?.id === argument.id);
+  return { callee, position, keyword: keyword?.childForFieldName('name')?.text };
+}
+
 export function isDunderAllEntry(node: Node): boolean {
   const list = node.parent;
   if (!list || (list.type !== 'list' && list.type !== 'tuple')) return false;

@@ -5,7 +5,7 @@ import { rewriteStringAnnotations } from './strings-in-code';
 import { ModuleBinding } from './types';
 import { PythonFileRewrite } from './file-rewrite';
 import { lastPart, parentModule } from '../modules';
-import { isImportPart, plainStringContent } from '../syntax';
+import { argumentOf, isImportPart, plainStringContent } from '../syntax';
 
 /** True while some unaliased `import root...` still binds `root` in the scope after the rewrite. */
 export function rootStillBound(rw: PythonFileRewrite, root: string, scope: Scope): boolean {
@@ -88,11 +88,10 @@ const lookupCall = /^(?:getattr|hasattr|setattr|delattr)$|(?:^|\.)(?:patch\.obje
  * another module is listed (patching the old module's attribute no longer reaches the code that uses the name).
  */
 function rewriteNameLookup(rw: PythonFileRewrite, id: Node, binding: ModuleBinding): void {
-  const list = id.parent;
-  if (list?.type !== 'argument_list' || list.namedChildren[0]?.id !== id.id || binding.rootOnly) return;
-  const callee = list.parent?.type === 'call' ? list.parent.childForFieldName('function')?.text : undefined;
-  const string = list.namedChildren[1];
-  const content = string && callee && lookupCall.test(callee) ? plainStringContent(string) : undefined;
+  const at = argumentOf(id);
+  if (!at || at.position !== 0 || at.keyword || binding.rootOnly || !lookupCall.test(at.callee)) return;
+  const string = id.nextNamedSibling;
+  const content = string ? plainStringContent(string) : undefined;
   if (!content || !/^[A-Za-z_]\w*$/.test(content.text)) return;
   const named = rw.map.moveOfName(binding.oldModule, content.text);
   if (!named) return;

@@ -1,6 +1,6 @@
 import { type Node } from '../syntax';
 import { PythonFileRewrite } from './file-rewrite';
-import { isDunderAllEntry, plainStringContent } from '../syntax';
+import { argumentOf, isDunderAllEntry, plainStringContent } from '../syntax';
 import { mayImportOldModulesDynamically, oldModuleEnds } from '../dynamic-imports';
 
 /**
@@ -87,16 +87,11 @@ export function annotationNames(text: string): { offset: number; name: string }[
  * the `bound=` of `TypeVar(...)` (called by that name or as `typing.<name>`), not the TypeVar's own name.
  */
 function isTypeArgument(string: Node): boolean {
-  const keyword = string.parent?.type === 'keyword_argument' ? string.parent : undefined;
-  const argument = keyword ?? string;
-  const list = argument.parent;
-  const call = list?.type === 'argument_list' ? list.parent : undefined;
-  const callee = call?.type === 'call' ? call.childForFieldName('function')?.text : undefined;
-  if (!list || !callee) return false;
-  const name = callee.slice(callee.lastIndexOf('.') + 1);
-  const position = list.namedChildren.findIndex((child) => child?.startIndex === argument.startIndex);
-  if (name === 'cast' || name === 'ForwardRef') return !keyword && position === 0;
-  if (name === 'TypeVar') return keyword ? keyword.childForFieldName('name')?.text === 'bound' : position > 0;
+  const at = argumentOf(string);
+  if (!at) return false;
+  const name = at.callee.slice(at.callee.lastIndexOf('.') + 1);
+  if (name === 'cast' || name === 'ForwardRef') return !at.keyword && at.position === 0;
+  if (name === 'TypeVar') return at.keyword ? at.keyword === 'bound' : at.position > 0;
   return false;
 }
 
