@@ -107,8 +107,8 @@ export interface LineRange {
 /**
  * The first syntax error of a tree, as a 1-based line and column, or undefined when it parsed cleanly. Beyond what
  * tree-sitter marks (it recovers, and its grammar also takes Python 2): a `print`/`exec` statement, a statement
- * indented otherwise than its siblings and a body with no statement, which Python 3 refuses. With `only`, these are looked for on these rows
- * alone (a rewrite's: the rest was checked before it), tree-sitter's own errors everywhere.
+ * indented otherwise than its siblings and a body with no statement, which Python 3 refuses. With `only`, these are
+ * looked for on these rows alone (a rewrite's: the rest was checked before it), tree-sitter's own errors everywhere.
  */
 export function firstSyntaxError(tree: Tree, only?: LineRange[]): { line: number; column: number; text: string } | undefined {
   if (!tree.rootNode.hasError) return python3Error(tree.rootNode, only);
@@ -192,8 +192,9 @@ export function findDunderAll(module: Node): string[] | undefined {
 const holdsBlocks = /^(?:if_statement|for_statement|while_statement|try_statement|with_statement|match_statement|function_definition|class_definition|decorated_definition|\w+_clause)$/;
 
 /**
- * Python 2 statements, unexpected indents and empty bodies, which tree-sitter accepts and Python 3 does not: a walk over the
- * statements alone (never into expressions), each body's statements that begin their own line compared by column.
+ * Python 2 statements, unexpected indents and empty bodies, which tree-sitter accepts and Python 3 does not: a walk
+ * over the statements alone (never into expressions), each body's statements that begin their own line compared by
+ * column.
  * With `only`, the bodies that do not reach those rows are not looked at (the root's always is).
  */
 function python3Error(root: Node, only?: LineRange[]): { line: number; column: number; text: string } | undefined {
