@@ -181,6 +181,22 @@ describe('TypeScript shims: bad input', () => {
     }
   });
 
+  it.each([
+    ['a name-level entry whose canonical module re-exports the old definition', "export { applyEdits as applyTextEdits } from './edits';\n", '  - from: src/edits\n    to: src/text\n    names: [applyEdits]\n    rename: { applyEdits: applyTextEdits }\n', /shims\[0\]\.module: src\/text gets applyTextEdits from src\/edits itself: a shim would delete what it imports and import itself/],
+    ['a whole-module entry whose canonical module star-exports the old one', "export * from './edits';\n", '  - from: src/edits\n    to: src/text\n', /shims\[0\]\.module: src\/text gets applyEdits, lineAt from src\/edits itself/],
+    ['a whole-module entry whose canonical module imports and exports the old definitions', "import { applyEdits, lineAt } from './edits';\nexport { applyEdits, lineAt };\n", '  - from: src/edits\n    to: src/text\n', /shims\[0\]\.module: src\/text gets applyEdits, lineAt from src\/edits itself/],
+  ])('refuses %s (the shim would import itself)', async (_, facade, entry, message) => {
+    const repo = base(
+      { 'src/edits.ts': 'export function applyEdits(t: string): string {\n  return t;\n}\n\nexport function lineAt(): number {\n  return 1;\n}\n', 'src/text.ts': facade, 'src/main.ts': "import { applyEdits, lineAt } from './edits';\n\nconsole.log(applyEdits('a'), lineAt());\n" },
+      `version: 1\nlanguage: typescript\nrewrite:\n${entry}shims:\n  - module: src/edits\n`,
+    );
+    try {
+      await expect(plan({ cwd: repo.dir, maps: [path.join(repo.dir, 'map.yaml')], jobs: 1 })).rejects.toThrow(message);
+    } finally {
+      repo.dispose();
+    }
+  });
+
   it('refuses a shim that would drop exports the canonical module lacks, or change their kind', async () => {
     const repo = base(
       { 'src/a.ts': 'export class A {}\nexport const extra = 1;\nexport class K {}\n', 'src/b.ts': 'export class A {}\nexport interface K { k: 1 }\n' },

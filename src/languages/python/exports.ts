@@ -7,6 +7,12 @@ const blockOwners = new Set(['if_statement', 'try_statement', 'with_statement', 
 
 /** Top-level bindings of a module's source, following `if`/`try`/`with` blocks as Python does. */
 export async function findModuleExports(text: string): Promise<ModuleExports> {
+  const { names, open } = await findModuleBindings(text);
+  return open ? 'any' : names;
+}
+
+/** Every name a module's top level binds (definitions, assignments, imports), and whether it may bind more (a star import, `__getattr__`). */
+export async function findModuleBindings(text: string): Promise<{ names: ReadonlySet<string>; open: boolean }> {
   const tree = await parsePython(text);
   const names = new Set<string>();
   let open = false;
@@ -55,5 +61,5 @@ export async function findModuleExports(text: string): Promise<ModuleExports> {
   };
   visit(tree.rootNode);
   tree.delete();
-  return open ? 'any' : names;
+  return { names, open };
 }

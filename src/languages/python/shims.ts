@@ -5,7 +5,7 @@ import { pythonDocstringText, stringLiteral } from '../../core/literals';
 import { shimMarkerText } from '../../core/shims';
 import type { PruneAction, ShimPlan } from '../types';
 import type { Workspace } from '../../core/types';
-import { findModuleExports } from './exports';
+import { findModuleBindings, findModuleExports } from './exports';
 import type { PythonModuleIndex } from './modules';
 import { findImports } from './imports';
 import { parsePython, type Node } from './syntax';
@@ -130,10 +130,16 @@ function insideDefinition(node: Node): boolean {
 async function resolveMoved(ctx: ShimContext, module: string, names: readonly OfferedName[], fail: (key: string, detail: string) => never): Promise<MovedName[]> {
   const moved: MovedName[] = [];
   const missing: string[] = [];
+  const circular = new Map<string, { names: string[]; through: string[] }>();
   for (const { name: old, source } of names) {
     const target = ctx.map.moveOfName(module, old);
     const exports = target ? await exportsOf(ctx, target.module) : undefined;
-    if (target && (exports === 'any' || exports?.has(target.name))) moved.push({ old, module: target.module, name: target.name });
+    const chain = target && exports ? await importChain(ctx, target.module, target.name) : [];
+    if (chain.includes(module)) {
+      const at = circular.get(target!.module) ?? { names: [], through: chain.slice(0, chain.indexOf(module)) };
+      at.names.push(target!.name);
+      circular.set(target!.module, at);
+    } else if (target && (exports === 'any' || exports?.has(target.name))) moved.push({ old, module: target.module, name: target.name });
     // a name it only imported: served from where it came from, as before
     else if (source) moved.push({ old, module: ctx.map.moveOfModule(source.module)?.module ?? source.module, name: source.name, reexport: true });
     else missing.push(old);
@@ -142,7 +148,56 @@ async function resolveMoved(ctx: ShimContext, module: string, names: readonly Of
     const to = ctx.map.moveOfModule(module)?.module ?? 'its canonical module';
     fail('module', `${module} defines ${missing.join(', ')}, which ${to} lacks: a shim would drop ${missing.length === 1 ? 'it' : 'them'} (move ${missing.length === 1 ? 'it' : 'them'} first, or use a name-level entry)`);
   }
+  for (const [target, { names: served, through }] of circular) {
+    const them = served.length === 1 ? 'its definition' : 'their definitions';
+    fail('module', `${target} gets ${served.join(', ')} from ${module} itself${through.length ? ` (through ${through.join(', ')})` : ''}: a shim would delete what it imports and import itself (move ${them} into ${target} first)`);
+  }
   return moved;
+}
+
+/**
+ * The modules of the repository a name passes through when `module` only imports it: a top-level from-import that binds
+ * it, or else a star import of a module that offers it, followed until a module defines it (or leaves the repository).
+ * Empty when `module` defines the name itself.
+ */
+async function importChain(ctx: ShimContext, module: string, name: string): Promise<string[]> {
+  const chain: string[] = [];
+  for (let current = module, wanted = name; ; ) {
+    const file = ctx.modules.getFile(current);
+    if (file === undefined) return chain;
+    const path = ctx.workspace.movedTo(file) ?? file;
+    const source = await importSourceOf(ctx, ctx.workspace.read(path), path, wanted);
+    if (!source || chain.includes(source.module)) return chain;
+    chain.push(source.module);
+    current = source.module;
+    wanted = source.name;
+  }
+}
+
+/** Where a module's top-level imports bind `name` from (the last binding wins, as at run time), if they do. */
+async function importSourceOf(ctx: ShimContext, text: string, file: string, name: string): Promise<{ module: string; name: string } | undefined> {
+  if (!text.includes('import')) return undefined;
+  const tree = await parsePython(text);
+  let explicit: { module: string; name: string } | undefined;
+  const stars: string[] = [];
+  try {
+    for (const statement of findImports(tree.rootNode)) {
+      if (statement.kind !== 'from' || insideDefinition(statement.node)) continue;
+      const from = ctx.modules.absolutize(file, statement.level, statement.module);
+      if (from === undefined) continue;
+      if (statement.wildcard) stars.push(from);
+      for (const item of statement.items) if (item.bound === name) explicit = { module: from, name: item.name };
+    }
+  } finally {
+    tree.delete();
+  }
+  if (explicit) return explicit;
+  if ((await findModuleBindings(text)).names.has(name)) return undefined;
+  for (const star of stars.reverse()) {
+    const offered = await exportsOf(ctx, star);
+    if (offered === 'any' || offered?.has(name)) return { module: star, name };
+  }
+  return undefined;
 }
 
 async function exportsOf(ctx: ShimContext, module: string) {

@@ -106,6 +106,8 @@ export function planTypeScriptShims(prepared: TypeScriptPreparedMap, workspace: 
     const stays: string[] = [];
     const missing: string[] = [];
     const mismatched: string[] = [];
+    const circular = new Map<string, string[]>();
+    const oldFiles = new Set([abs(file), abs(current)]);
     for (const [old, symbol] of orderedExports(oldExports, abs(current))) {
       const target = targetOf(prepared, workspace, entry.module, old, relocated ? { file: abs(current), id: stripSourceExtension(current), name: old } : undefined, known.get(old));
       if (!target) {
@@ -115,6 +117,10 @@ export function planTypeScriptShims(prepared: TypeScriptPreparedMap, workspace: 
       const canonical = exportsOf(target.file)?.get(target.name);
       if (!canonical) {
         missing.push(old === target.name ? old : `${old} (as ${target.name})`);
+        continue;
+      }
+      if (definedIn(checker, canonical).some((declared) => oldFiles.has(declared))) {
+        circular.set(target.id, [...(circular.get(target.id) ?? []), target.name]);
         continue;
       }
       const oldFlags = meaningFlags(checker, symbol);
@@ -133,6 +139,9 @@ export function planTypeScriptShims(prepared: TypeScriptPreparedMap, workspace: 
       if (missing.length) parts.push(`${entry.module} exports ${missing.join(', ')}, which ${to} lacks: a shim would drop ${missing.length === 1 ? 'it' : 'them'} (move ${missing.length === 1 ? 'it' : 'them'} first, or use a name-level entry)`);
       if (mismatched.length) parts.push(`${mismatched.join(', ')}: a shim would change what ${mismatched.length === 1 ? 'it is' : 'they are'}`);
       fail('module', parts.join('; '));
+    }
+    for (const [id, names] of circular) {
+      fail('module', `${id} gets ${names.join(', ')} from ${entry.module} itself: a shim would delete what it imports and import itself (move ${names.length === 1 ? 'its definition' : 'their definitions'} into ${id} first)`);
     }
     if (!served.length && !stays.length) {
       // e.g. an `export *` whose module nothing resolves: a shim would export nothing
@@ -156,3 +165,8 @@ export function planTypeScriptShims(prepared: TypeScriptPreparedMap, workspace: 
   return plan;
 }
 
+/** The files that declare what an export is, past any re-export or import alias. */
+function definedIn(checker: ts.TypeChecker, symbol: ts.Symbol): string[] {
+  const origin = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+  return (origin.declarations ?? []).map((declaration) => path.normalize(declaration.getSourceFile().fileName));
+}
