@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { apply, plan } from '../../src';
 import { snapshot } from '../support/cli';
+import { blackWouldReformat } from '../support/black-check';
 import { pythonCompileErrors } from '../support/python-compile';
 import { fixtureFolders, fixturesRoot } from '../support/fixtures';
 import { makeTempRepo } from '../support/tempRepo';
@@ -21,6 +22,18 @@ function pythonThatDoesNotCompile(dir: string): string[] {
   const inputErrors = pythonCompileErrors(written.filter((path) => input[path] !== undefined).map((path) => join(dir, 'input', path)));
   const compiled = written.filter((path) => !inputErrors.some((error) => error.startsWith(`${join(dir, 'input', path)}:`)));
   return pythonCompileErrors(compiled.map((path) => join(dir, 'output', path)));
+}
+
+/**
+ * The Python files of `output/` that differ from `input/` which black would reformat where it left their input alone,
+ * and the new shims it would reformat (a moved file is judged with its folder's other files, not here).
+ */
+function pythonBlackWouldReformat(dir: string): string[] {
+  const input = snapshot(join(dir, 'input'));
+  const output = snapshot(join(dir, 'output'));
+  const written = Object.keys(output).filter((path) => /\.py$/.test(path) && input[path] !== output[path] && (input[path] !== undefined || output[path]!.includes('remodel: deprecation shim')));
+  const before = new Set(blackWouldReformat(written.filter((path) => input[path] !== undefined).map((path) => join(dir, 'input', path))));
+  return blackWouldReformat(written.filter((path) => !before.has(join(dir, 'input', path))).map((path) => join(dir, 'output', path)));
 }
 
 async function run(tree: string) {
@@ -49,6 +62,9 @@ for (const transform of transforms) {
       if (Object.keys(snapshot(join(dir, 'output'))).some((path) => /\.pyi?$/.test(path))) {
         it(`${name}: writes Python that compiles`, () => {
           expect(pythonThatDoesNotCompile(dir)).toEqual([]);
+        });
+        it(`${name}: writes Python black leaves as it is (where it left the input so)`, () => {
+          expect(pythonBlackWouldReformat(dir)).toEqual([]);
         });
       }
     }

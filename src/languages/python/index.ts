@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import { readFileSync } from 'node:fs';
 import type { ImportMap } from '../../importmap/types';
 import type { LanguageAdapter, PreparedMap } from '../types';
@@ -22,6 +23,7 @@ import { planPythonMoves, pythonMoveRules } from './moves';
 import { planPythonShims, prunePythonShim } from './shims';
 import { defaultPoolThresholds } from '../../workspace/pool';
 import { textOrUndefined } from '../../core/read-text';
+import { pythonLineLength } from './layout';
 import { mayNameRegisteredClass } from './rewrite/registry-names';
 
 export interface PythonPreparedMap extends PreparedMap, PythonContext {
@@ -287,7 +289,18 @@ async function prepare(written: ImportMap, workspace: Workspace): Promise<Python
           .filter((module) => module.startsWith(`${rule.from}.`) && !modules.exists(rule.to + module.slice(rule.from.length)))
           .map((module) => ({ index: rule.index, module, target: rule.to + module.slice(rule.from.length) })),
   );
-  return { map, needles: needlesOf(map), mayNeedEdit: prefilterOf(map, modules), modules, exportsOf, relocated, importedFrom, importOrder: importOrderOf(workspace), classDefinitions: classDefinitionsIn(workspace), missingTargets, retired: retired.map((rule) => rule.index), external, installed, checkTargets };
+  return { map, needles: needlesOf(map), mayNeedEdit: prefilterOf(map, modules), modules, exportsOf, relocated, importedFrom, importOrder: importOrderOf(workspace), classDefinitions: classDefinitionsIn(workspace), lineLength: lineLengthsIn(workspace), missingTargets, retired: retired.map((rule) => rule.index), external, installed, checkTargets };
+}
+
+/** The line length the project formats each file to, read once per folder. */
+function lineLengthsIn(workspace: Workspace): (file: string) => number {
+  const byFolder = new Map<string, number>();
+  return (file) => {
+    const folder = posix.dirname(file);
+    let length = byFolder.get(folder);
+    if (length === undefined) byFolder.set(folder, (length = pythonLineLength((f) => textOrUndefined(workspace, f), file)));
+    return length;
+  };
 }
 
 /** The Python files whose text defines a class of a name (a line `class <name>`, at any depth), found once per name. */

@@ -8,6 +8,8 @@ import type { Workspace } from '../../core/types';
 import { findModuleBindings, findModuleExports } from './exports';
 import type { PythonModuleIndex } from './modules';
 import { findImports } from './imports';
+import { bracketed, pythonLineLength } from './layout';
+import { textOrUndefined } from '../../core/read-text';
 import { parsePython, type Node } from './syntax';
 import { findDunderAll } from './syntax';
 import { analyzeScopes } from './scopes';
@@ -45,6 +47,11 @@ interface ShimContext {
   workspace: Workspace;
 }
 
+/** What the generated code of one shim is laid out to: the project's line length at its file. */
+interface Layout {
+  limit: number;
+}
+
 /** The `shims:` entries of a Python map: whole-module shims replace the old module, name-level ones edit it. */
 export async function planPythonShims(ctx: ShimContext): Promise<ShimPlan> {
   const plan: ShimPlan = { files: [], needsReview: [], notes: [] };
@@ -60,12 +67,13 @@ export async function planPythonShims(ctx: ShimContext): Promise<ShimPlan> {
     // relocated in this plan: the implementation moved (its relative imports now spelled from there), the shim takes its old path
     const source = ctx.workspace.movedTo(file!) ?? file!;
     const text = ctx.workspace.read(source);
+    const layout: Layout = { limit: pythonLineLength((f) => textOrUndefined(ctx.workspace, f), file!) };
     const packageMove = whole?.rule.package && whole.rule.from === entry.module && /(^|\/)__init__\.py$/.test(file!);
     const shim = packageMove
-      ? packageShim(entry, whole!.module, text)
+      ? packageShim(entry, whole!.module, text, layout)
       : whole && !named.length
-        ? await wholeModuleShim(ctx, entry, text, source, fail)
-        : await nameLevelShim(ctx, entry, file!, text, named, plan, fail);
+        ? await wholeModuleShim(ctx, entry, text, source, layout, fail)
+        : await nameLevelShim(ctx, entry, file!, text, named, plan, layout, fail);
     if (shim !== text) plan.files.push({ path: file!, text: shim });
   }
   return plan;
@@ -211,9 +219,12 @@ function removal(entry: RawShimEntry): string {
 }
 
 /** `_MOVED`, `__getattr__` and `__dir__`: each moved name is served from its canonical home (the same object), warned. */
-function getattrBlock(moved: readonly MovedName[], entry: RawShimEntry): string[] {
+function getattrBlock(moved: readonly MovedName[], entry: RawShimEntry, { limit }: Layout): string[] {
   const lines = ['import importlib as _importlib', 'import warnings as _warnings', ...(moved.length ? ['from typing import TYPE_CHECKING as _TYPE_CHECKING'] : []), '', '_MOVED = {'];
-  for (const m of moved) lines.push(`    ${stringLiteral(m.old)}: (${stringLiteral(m.module)}, ${stringLiteral(m.name)}),`);
+  for (const m of moved) {
+    const [key, module, name] = [stringLiteral(m.old), stringLiteral(m.module), stringLiteral(m.name)];
+    lines.push(...bracketed(`    ${key}: (${module}, ${name}),`, `    ${key}: (`, [module, name], '),', limit));
+  }
   lines.push('}');
   if (entry.message) lines.push(`_MESSAGE = ${stringLiteral(entry.message + removal(entry))}`);
   const message = entry.message ? '_MESSAGE' : `f"{__name__}.{name} is deprecated: use 'from {module} import {new_name}'${removal(entry)}"`;
@@ -224,7 +235,7 @@ function getattrBlock(moved: readonly MovedName[], entry: RawShimEntry): string[
     '    if name not in _MOVED:',
     '        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")',
     '    module, new_name = _MOVED[name]',
-    `    _warnings.warn(${message}, DeprecationWarning, stacklevel=2)`,
+    ...warnCall('    ', message, 'stacklevel=2', limit),
     '    return getattr(_importlib.import_module(module), new_name)',
     '',
     '',
@@ -237,12 +248,26 @@ function getattrBlock(moved: readonly MovedName[], entry: RawShimEntry): string[
     '',
     '',
     'if _TYPE_CHECKING:',
-    '    # type checkers see each moved name as its canonical object (at run time __getattr__ serves it, warned)',
+    '    # type checkers see each moved name as its canonical object',
+    '    # (at run time __getattr__ serves it, warned)',
     '    # isort: off',
-    ...moved.map((m) => `    from ${m.module} import ${m.name} as ${m.old}`),
+    ...moved.flatMap((m) => importLines('    ', m.module, `${m.name} as ${m.old}`, limit)),
+    // black and ruff put a blank line between an import and a comment that follows it in a block
+    '',
     '    # isort: on',
   );
   return lines;
+}
+
+/** `_warnings.warn(message, DeprecationWarning, <level>)` at `indent`, wrapped when it does not fit. */
+function warnCall(indent: string, message: string, level: string, limit: number): string[] {
+  const args = [message, 'DeprecationWarning', level];
+  return bracketed(`${indent}_warnings.warn(${args.join(', ')})`, `${indent}_warnings.warn(`, args, ')', limit);
+}
+
+/** `from module import names` at `indent`, parenthesised when it does not fit. */
+function importLines(indent: string, module: string, names: string, limit: number): string[] {
+  return bracketed(`${indent}from ${module} import ${names}`, `${indent}from ${module} import (`, names.split(', '), ')', limit);
 }
 
 /**
@@ -250,7 +275,7 @@ function getattrBlock(moved: readonly MovedName[], entry: RawShimEntry): string[
  * meta-path finder makes every `old.sub` import load `new.sub` (the same module object, so one mapper), warning once
  * per import at the importing line. The old submodules' files, if still there, are never loaded again.
  */
-function packageShim(entry: RawShimEntry, target: string, original: string): string {
+function packageShim(entry: RawShimEntry, target: string, original: string, { limit }: Layout): string {
   const message = entry.message ? stringLiteral(entry.message + removal(entry)) : `f"{fullname} is deprecated: import {_NEW}{fullname[len(_OLD):]} instead${removal(entry)}"`;
   const lines = [
     `"""Deprecated: the package \`${entry.module}\` moved to \`${target}\`.`,
@@ -273,17 +298,21 @@ function packageShim(entry: RawShimEntry, target: string, original: string): str
     '',
     '',
     'def _caller_stacklevel():',
-    '    # the first frame outside this shim and the import machinery (which warnings already skips)',
+    '    # the first frame outside this shim and the import machinery',
+    '    # (which warnings already skips)',
     '    frame, level = _sys._getframe(1), 1',
-    '    while frame is not None and (frame.f_code.co_filename == __file__ or frame.f_code.co_filename.startswith("<frozen importlib")):',
-    '        if frame.f_code.co_filename == __file__:',
+    '    while frame is not None:',
+    '        filename = frame.f_code.co_filename',
+    '        if filename == __file__:',
     '            level += 1',
+    '        elif not filename.startswith("<frozen importlib"):',
+    '            break',
     '        frame = frame.f_back',
     '    return level',
     '',
     '',
     'def _warn(fullname):',
-    `    _warnings.warn(${message}, DeprecationWarning, stacklevel=_caller_stacklevel())`,
+    ...warnCall('    ', message, 'stacklevel=_caller_stacklevel()', limit),
     '',
     '',
     'class _Redirect(_abc.MetaPathFinder, _abc.Loader):',
@@ -301,15 +330,17 @@ function packageShim(entry: RawShimEntry, target: string, original: string): str
     '    def exec_module(self, module):',
     '        fullname = module.__name__',
     '        _warn(fullname)',
-    '        _sys.modules[fullname] = _importlib.import_module(_NEW + fullname[len(_OLD):])',
+    '        new_name = fullname.replace(_OLD, _NEW, 1)',
+    '        _sys.modules[fullname] = _importlib.import_module(new_name)',
     '',
     '',
-    'if not any(getattr(finder, "old", None) == _OLD for finder in _sys.meta_path):',
+    'if not any(getattr(f, "old", None) == _OLD for f in _sys.meta_path):',
     '    _sys.meta_path.insert(0, _Redirect())',
     '',
     '',
     'def __getattr__(name):',
-    '    # PEP 562: a name the new package lacks is an AttributeError (hasattr, `from old import *` rely on it)',
+    '    # PEP 562: a name the new package lacks is an AttributeError',
+    '    # (hasattr, `from old import *` rely on it)',
     '    new = _importlib.import_module(_NEW)',
     '    if hasattr(new, name):',
     '        _warn(f"{_OLD}.{name}")',
@@ -331,14 +362,15 @@ function packageShim(entry: RawShimEntry, target: string, original: string): str
     '',
     '',
     'if _TYPE_CHECKING:',
-    '    # type checkers see the new package\'s names (at run time __getattr__ serves them, warned)',
+    "    # type checkers see the new package's names",
+    '    # (at run time __getattr__ serves them, warned)',
     `    from ${target} import *  # noqa: F401,F403`,
   ];
   const eol = lineEnding(original);
   return `${lines.join(eol)}${eol}`;
 }
 
-async function wholeModuleShim(ctx: ShimContext, entry: RawShimEntry, text: string, file: string, fail: (key: string, detail: string) => never): Promise<string> {
+async function wholeModuleShim(ctx: ShimContext, entry: RawShimEntry, text: string, file: string, layout: Layout, fail: (key: string, detail: string) => never): Promise<string> {
   const moved = await resolveMoved(ctx, entry.module, await offeredNames(text, file, ctx.modules), fail);
   const targets = [...new Set(moved.filter((m) => !m.reexport).map((m) => m.module))];
   const lines = [
@@ -356,13 +388,14 @@ async function wholeModuleShim(ctx: ShimContext, entry: RawShimEntry, text: stri
     const byModule = new Map<string, string[]>();
     for (const m of moved) byModule.set(m.module, [...(byModule.get(m.module) ?? []), m.name === m.old ? m.name : `${m.name} as ${m.old}`]);
     lines.push('import warnings as _warnings', '');
-    for (const [module, names] of byModule) lines.push(`from ${module} import ${names.join(', ')}`);
+    for (const [module, names] of byModule) lines.push(...importLines('', module, names.join(', '), layout.limit));
     const message = entry.message ?? `${entry.module} is deprecated: import from ${targets.join(', ')}`;
-    lines.push('', `_warnings.warn(${stringLiteral(message + removal(entry))}, DeprecationWarning, stacklevel=2)`);
+    lines.push('', ...warnCall('', stringLiteral(message + removal(entry)), 'stacklevel=2', layout.limit));
   } else {
-    lines.push(...getattrBlock(moved, entry));
+    lines.push(...getattrBlock(moved, entry, layout));
   }
-  lines.push('', '', `__all__ = [${moved.map((m) => stringLiteral(m.old)).join(', ')}]`);
+  const all = moved.map((m) => stringLiteral(m.old));
+  lines.push('', '', ...bracketed(`__all__ = [${all.join(', ')}]`, '__all__ = [', all, ']', layout.limit));
   const eol = lineEnding(text);
   return `${lines.join(eol)}${eol}`;
 }
@@ -371,7 +404,7 @@ async function wholeModuleShim(ctx: ShimContext, entry: RawShimEntry, text: stri
  * A module that keeps some names: the moved definitions are deleted and served through the same `__getattr__`;
  * everything else stays as it was. Code left in the module that still uses a moved name gets it imported.
  */
-async function nameLevelShim(ctx: ShimContext, entry: RawShimEntry, path: string, original: string, names: readonly string[], plan: ShimPlan, fail: (key: string, detail: string) => never): Promise<string> {
+async function nameLevelShim(ctx: ShimContext, entry: RawShimEntry, path: string, original: string, names: readonly string[], plan: ShimPlan, layout: Layout, fail: (key: string, detail: string) => never): Promise<string> {
   const eol = lineEnding(original);
   const markerAt = original.indexOf(`${eol}${eol}${shimMarker}`);
   const text = markerAt === -1 ? original : original.slice(0, markerAt) + eol;
@@ -406,14 +439,15 @@ async function nameLevelShim(ctx: ShimContext, entry: RawShimEntry, path: string
   let out = text;
   for (const { name, start, end } of [...removals].sort((a, b) => b.start - a.start)) {
     const m = moved.find((n) => n.old === name);
-    const replacement = m && stillUsed.has(name) ? `from ${m.module} import ${m.name === m.old ? m.name : `${m.name} as ${m.old}`}  # moved; still used in this module${eol}${eol}${eol}` : '';
+    const imported = m && stillUsed.has(name) ? ['# moved; still used in this module', ...importLines('', m.module, m.name === m.old ? m.name : `${m.name} as ${m.old}`, layout.limit)] : [];
+    const replacement = imported.length ? `${imported.join(eol)}${eol}${eol}${eol}` : '';
     out = out.slice(0, start) + replacement + out.slice(end);
     if (replacement) plan.notes.push({ file: path, line: 1, message: `${name} is still used inside ${entry.module}: imported there from ${m!.module} (no warning for that name)` });
   }
   const served = moved.filter((n) => !stillUsed.has(n.old));
   // every moved name imported back for the module's own code: nothing is left for a `__getattr__` to serve
   if (!served.length) return out;
-  const lines = ['', '', '', `${inPlaceMarker} (generated; re-running remodel regenerates it)`, ...getattrBlock(served, entry)];
+  const lines = ['', '', '', inPlaceMarker, '# (generated; re-running remodel regenerates it)', ...getattrBlock(served, entry, layout)];
   return `${out.replace(/(\r?\n)+$/, '')}${lines.join(eol)}${eol}`;
 }
 

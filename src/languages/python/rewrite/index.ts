@@ -14,6 +14,7 @@ import type { SourceFile } from '../../../core/types';
 import { firstSyntaxError, hasLoneCr, ParserAbortError, parsePython, reparsePython, withLoneCrAsLf, type LineRange, type Tree } from '../syntax';
 import { FileRewrite } from './recorder';
 import { keepImportOrder } from '../import-order';
+import { wrapGrownImports } from './wrap-imports';
 
 
 
@@ -44,10 +45,14 @@ async function planLfRewrite(file: SourceFile, ctx: PythonContext): Promise<File
     if (syntax) return { kind: 'failed', file: file.path, line: syntax.line, column: syntax.column, error: `does not parse: ${syntax.text}` };
     if (isRetiredDuplicate(file.path, ctx)) return { kind: 'unchanged', file: file.path, needsReview: [], notes: [] };
     const out = new FileRewrite(file);
-    await run(new PythonFileRewrite(file, ctx, out, tree.rootNode));
+    const rw = new PythonFileRewrite(file, ctx, out, tree.rootNode);
+    await run(rw);
     out.flushAddedLines();
     if (!out.edits.length) return { kind: 'unchanged', file: file.path, needsReview: out.needsReview, notes: out.notes };
-    const { edits, unkept } = await keepImportOrder(file.text, tree.rootNode, out.edits, ctx.importOrder, out.eol);
+    const ordered = await keepImportOrder(file.text, tree.rootNode, out.edits, ctx.importOrder, out.eol);
+    const { unkept } = ordered;
+    // isort's layout, where the project keeps one, wraps what it rewrote; else a grown import wraps as black has it
+    const edits = ctx.importOrder ? ordered.edits : wrapGrownImports(file.text, ordered.edits, new Set(rw.imports.map((s) => s.node.startPosition.row)), ctx.lineLength(file.path));
     for (const line of unkept) out.notes.push({ file: file.path, line, message: 'imports left as rewritten: this block is not laid out the way remodel reproduces isort (run isort on this file)' });
     const broken = await syntaxErrorAfter(file.text, edits, tree);
     if (broken) return { kind: 'failed', file: file.path, line: broken.line, column: broken.column, error: `the rewrite would not parse (${broken.text}); file left untouched, please report this` };

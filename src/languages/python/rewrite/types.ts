@@ -19,6 +19,8 @@ export interface PythonContext {
   importOrder: ImportOrder | undefined;
   /** the Python files that define a class of this name (`class Booking`, at any depth), read once per name */
   classDefinitions(name: string): string[];
+  /** the line length the project formats a file to (black's, ruff's; PEP 8's 79 when none is set) */
+  lineLength(file: string): number;
 }
 
 

@@ -1,4 +1,5 @@
-from canon.lead import BusinessSocialAccount as SocialAccount  # moved; still used in this module
+# moved; still used in this module
+from canon.lead import BusinessSocialAccount as SocialAccount
 
 
 class Special(SocialAccount):

@@ -8,14 +8,16 @@ def normalize_handle(handle):
     return _HANDLE.sub("", handle.strip().lstrip("@").lower())
 
 
-from canon.lead import BusinessSocialAccount as SocialAccount  # moved; still used in this module
+# moved; still used in this module
+from canon.lead import BusinessSocialAccount as SocialAccount
 
 
 def default_account():
     return SocialAccount()
 
 
-# remodel: deprecation shim for the names that moved out of this module (generated; re-running remodel regenerates it)
+# remodel: deprecation shim for the names that moved out of this module
+# (generated; re-running remodel regenerates it)
 import importlib as _importlib
 import warnings as _warnings
 from typing import TYPE_CHECKING as _TYPE_CHECKING
@@ -29,7 +31,11 @@ def __getattr__(name):
     if name not in _MOVED:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     module, new_name = _MOVED[name]
-    _warnings.warn(f"{__name__}.{name} is deprecated: use 'from {module} import {new_name}'", DeprecationWarning, stacklevel=2)
+    _warnings.warn(
+        f"{__name__}.{name} is deprecated: use 'from {module} import {new_name}'",
+        DeprecationWarning,
+        stacklevel=2,
+    )
     return getattr(_importlib.import_module(module), new_name)
 
 
@@ -38,7 +44,9 @@ def __dir__():
 
 
 if _TYPE_CHECKING:
-    # type checkers see each moved name as its canonical object (at run time __getattr__ serves it, warned)
+    # type checkers see each moved name as its canonical object
+    # (at run time __getattr__ serves it, warned)
     # isort: off
     from canon.feedback import CustomerReview as CustomerReview
+
     # isort: on

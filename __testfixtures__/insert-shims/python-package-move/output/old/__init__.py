@@ -16,17 +16,25 @@ _NEW = "new"
 
 
 def _caller_stacklevel():
-    # the first frame outside this shim and the import machinery (which warnings already skips)
+    # the first frame outside this shim and the import machinery
+    # (which warnings already skips)
     frame, level = _sys._getframe(1), 1
-    while frame is not None and (frame.f_code.co_filename == __file__ or frame.f_code.co_filename.startswith("<frozen importlib")):
-        if frame.f_code.co_filename == __file__:
+    while frame is not None:
+        filename = frame.f_code.co_filename
+        if filename == __file__:
             level += 1
+        elif not filename.startswith("<frozen importlib"):
+            break
         frame = frame.f_back
     return level
 
 
 def _warn(fullname):
-    _warnings.warn(f"{fullname} is deprecated: import {_NEW}{fullname[len(_OLD):]} instead", DeprecationWarning, stacklevel=_caller_stacklevel())
+    _warnings.warn(
+        f"{fullname} is deprecated: import {_NEW}{fullname[len(_OLD):]} instead",
+        DeprecationWarning,
+        stacklevel=_caller_stacklevel(),
+    )
 
 
 class _Redirect(_abc.MetaPathFinder, _abc.Loader):
@@ -44,15 +52,17 @@ class _Redirect(_abc.MetaPathFinder, _abc.Loader):
     def exec_module(self, module):
         fullname = module.__name__
         _warn(fullname)
-        _sys.modules[fullname] = _importlib.import_module(_NEW + fullname[len(_OLD):])
+        new_name = fullname.replace(_OLD, _NEW, 1)
+        _sys.modules[fullname] = _importlib.import_module(new_name)
 
 
-if not any(getattr(finder, "old", None) == _OLD for finder in _sys.meta_path):
+if not any(getattr(f, "old", None) == _OLD for f in _sys.meta_path):
     _sys.meta_path.insert(0, _Redirect())
 
 
 def __getattr__(name):
-    # PEP 562: a name the new package lacks is an AttributeError (hasattr, `from old import *` rely on it)
+    # PEP 562: a name the new package lacks is an AttributeError
+    # (hasattr, `from old import *` rely on it)
     new = _importlib.import_module(_NEW)
     if hasattr(new, name):
         _warn(f"{_OLD}.{name}")
@@ -74,5 +84,6 @@ def __dir__():
 
 
 if _TYPE_CHECKING:
-    # type checkers see the new package's names (at run time __getattr__ serves them, warned)
+    # type checkers see the new package's names
+    # (at run time __getattr__ serves them, warned)
     from new import *  # noqa: F401,F403

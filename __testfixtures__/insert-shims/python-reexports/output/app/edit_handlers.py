@@ -21,7 +21,11 @@ def __getattr__(name):
     if name not in _MOVED:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     module, new_name = _MOVED[name]
-    _warnings.warn(f"{__name__}.{name} is deprecated: use 'from {module} import {new_name}'", DeprecationWarning, stacklevel=2)
+    _warnings.warn(
+        f"{__name__}.{name} is deprecated: use 'from {module} import {new_name}'",
+        DeprecationWarning,
+        stacklevel=2,
+    )
     return getattr(_importlib.import_module(module), new_name)
 
 
@@ -30,13 +34,20 @@ def __dir__():
 
 
 if _TYPE_CHECKING:
-    # type checkers see each moved name as its canonical object (at run time __getattr__ serves it, warned)
+    # type checkers see each moved name as its canonical object
+    # (at run time __getattr__ serves it, warned)
     # isort: off
     from app.panels import Panel as EditHandler
     from app.panels import PanelGroup as BaseCompositeEditHandler
     from app.panels import FieldPanel as FieldPanel
     from app.forms import FORM_FIELD_OVERRIDES as FORM_FIELD_OVERRIDES
+
     # isort: on
 
 
-__all__ = ["EditHandler", "BaseCompositeEditHandler", "FieldPanel", "FORM_FIELD_OVERRIDES"]
+__all__ = [
+    "EditHandler",
+    "BaseCompositeEditHandler",
+    "FieldPanel",
+    "FORM_FIELD_OVERRIDES",
+]

@@ -11,7 +11,11 @@ import warnings as _warnings
 
 from canon.identity import Station, StationUser as UserStationAssignment
 
-_warnings.warn("old.station_models is deprecated: import Station and StationUser from canon.identity", DeprecationWarning, stacklevel=2)
+_warnings.warn(
+    "old.station_models is deprecated: import Station and StationUser from canon.identity",
+    DeprecationWarning,
+    stacklevel=2,
+)
 
 
 __all__ = ["Station", "UserStationAssignment"]

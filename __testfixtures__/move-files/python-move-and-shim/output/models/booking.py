@@ -19,7 +19,11 @@ def __getattr__(name):
     if name not in _MOVED:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     module, new_name = _MOVED[name]
-    _warnings.warn(f"{__name__}.{name} is deprecated: use 'from {module} import {new_name}'", DeprecationWarning, stacklevel=2)
+    _warnings.warn(
+        f"{__name__}.{name} is deprecated: use 'from {module} import {new_name}'",
+        DeprecationWarning,
+        stacklevel=2,
+    )
     return getattr(_importlib.import_module(module), new_name)
 
 
@@ -28,10 +32,12 @@ def __dir__():
 
 
 if _TYPE_CHECKING:
-    # type checkers see each moved name as its canonical object (at run time __getattr__ serves it, warned)
+    # type checkers see each moved name as its canonical object
+    # (at run time __getattr__ serves it, warned)
     # isort: off
     from db.models.core import Booking as Booking
     from models.customer import Customer as Customer
+
     # isort: on
 
 

@@ -1,0 +1,13 @@
+"""Invoice documents (the old home)."""
+
+
+class InvoiceLineItemAdjustmentRecord:
+    pass
+
+
+class InvoiceDocumentTemplateConfiguration:
+    pass
+
+
+def default_adjustment():
+    return InvoiceLineItemAdjustmentRecord()

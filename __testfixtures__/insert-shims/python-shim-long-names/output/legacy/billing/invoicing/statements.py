@@ -1,0 +1,73 @@
+"""Deprecated: `legacy.billing.invoicing.statements` moved to `platform_accounting.receivables.statements.monthly`.
+
+A compatibility shim written by remodel: it serves the old names from their canonical
+modules (the same objects, so one class and one ORM mapper) and warns. Import from the
+canonical module instead.
+"""
+# remodel: deprecation shim
+import importlib as _importlib
+import warnings as _warnings
+from typing import TYPE_CHECKING as _TYPE_CHECKING
+
+_MOVED = {
+    "MonthlyCustomerStatement": (
+        "platform_accounting.receivables.statements.monthly",
+        "MonthlyCustomerStatement",
+    ),
+    "StatementDeliveryPreference": (
+        "platform_accounting.receivables.statements.monthly",
+        "StatementDeliveryPreference",
+    ),
+    "StatementReconciliationSummary": (
+        "platform_accounting.receivables.statements.monthly",
+        "StatementReconciliationSummary",
+    ),
+    "render_statement_for_customer": (
+        "platform_accounting.receivables.statements.monthly",
+        "render_statement_for_customer",
+    ),
+}
+
+
+def __getattr__(name):
+    if name not in _MOVED:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    module, new_name = _MOVED[name]
+    _warnings.warn(
+        f"{__name__}.{name} is deprecated: use 'from {module} import {new_name}'",
+        DeprecationWarning,
+        stacklevel=2,
+    )
+    return getattr(_importlib.import_module(module), new_name)
+
+
+def __dir__():
+    return sorted(set(globals()) | set(_MOVED))
+
+
+if _TYPE_CHECKING:
+    # type checkers see each moved name as its canonical object
+    # (at run time __getattr__ serves it, warned)
+    # isort: off
+    from platform_accounting.receivables.statements.monthly import (
+        MonthlyCustomerStatement as MonthlyCustomerStatement,
+    )
+    from platform_accounting.receivables.statements.monthly import (
+        StatementDeliveryPreference as StatementDeliveryPreference,
+    )
+    from platform_accounting.receivables.statements.monthly import (
+        StatementReconciliationSummary as StatementReconciliationSummary,
+    )
+    from platform_accounting.receivables.statements.monthly import (
+        render_statement_for_customer as render_statement_for_customer,
+    )
+
+    # isort: on
+
+
+__all__ = [
+    "MonthlyCustomerStatement",
+    "StatementDeliveryPreference",
+    "StatementReconciliationSummary",
+    "render_statement_for_customer",
+]

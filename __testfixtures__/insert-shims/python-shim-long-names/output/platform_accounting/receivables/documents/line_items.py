@@ -1,0 +1,9 @@
+"""Invoice documents (canonical)."""
+
+
+class LineItemAdjustmentRecordForInvoices:
+    pass
+
+
+class InvoiceDocumentTemplateConfiguration:
+    pass

@@ -1,0 +1,14 @@
+class Booking:
+    pass
+
+
+class Customer:
+    pass
+
+
+class PaymentIntentRecord:
+    pass
+
+
+class RefundLedgerEntry:
+    pass

@@ -1,0 +1,5 @@
+from legacy.models import Booking, Customer, PaymentIntentRecord
+
+
+def book():
+    return Booking(), Customer(), PaymentIntentRecord()

@@ -1,0 +1,5 @@
+from legacy.models import Booking, Customer, PaymentIntentRecord, RefundLedgerEntry
+
+
+def refund():
+    return Booking(), Customer(), PaymentIntentRecord(), RefundLedgerEntry()

@@ -1,0 +1,5 @@
+from legacy.models import Booking
+
+
+def one():
+    return Booking()
