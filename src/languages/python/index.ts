@@ -25,6 +25,8 @@ import { defaultPoolThresholds } from '../../workspace/pool';
 import { textOrUndefined } from '../../core/read-text';
 import { pythonLineLength } from './layout';
 import { mayNameRegisteredClass } from './rewrite/registry-names';
+import { mayNameDjangoModel } from './rewrite/django-references';
+import { djangoModelReferences, type DjangoModelReferences } from './django-apps';
 
 export interface PythonPreparedMap extends PreparedMap, PythonContext {
   /** submodules a package entry covers whose counterpart under `to` does not exist: their importers stay */
@@ -82,7 +84,7 @@ function reaches(entry: { module: string | undefined; names: string[] }, old: st
  * from inside its top-level package that reaches it (or a submodule of it that a package entry moves), or through a
  * computed import that names the top-level package.
  */
-function prefilterOf(map: ImportMap, modules: PythonModuleIndex): (path: string, text: string) => boolean {
+function prefilterOf(map: ImportMap, modules: PythonModuleIndex, djangoModels: DjangoModelReferences): (path: string, text: string) => boolean {
   const olds = map.oldModules().map((module) => {
     const dot = module.lastIndexOf('.');
     const topFile = modules.getFile(module.split('.')[0]!);
@@ -132,6 +134,8 @@ function prefilterOf(map: ImportMap, modules: PythonModuleIndex): (path: string,
   return (path, text) => {
     // `relationship("Booking")`: a renamed class named by its registry name, with no import of its module
     if (mayNameRegisteredClass(text, map)) return true;
+    // `ForeignKey("legacy.Booking")`: a model named by its app label, with no import of its module
+    if (mayNameDjangoModel(path, text, djangoModels)) return true;
     if (!mentionsAny(text, lasts)) return false;
     let read: ReturnType<typeof relativeFromImportsOf> | undefined;
     // read once, and only for a file whose text can need it
@@ -289,7 +293,8 @@ async function prepare(written: ImportMap, workspace: Workspace): Promise<Python
           .filter((module) => module.startsWith(`${rule.from}.`) && !modules.exists(rule.to + module.slice(rule.from.length)))
           .map((module) => ({ index: rule.index, module, target: rule.to + module.slice(rule.from.length) })),
   );
-  return { map, needles: needlesOf(map), mayNeedEdit: prefilterOf(map, modules), modules, exportsOf, relocated, importedFrom, importOrder: importOrderOf(workspace), classDefinitions: classDefinitionsIn(workspace), lineLength: lineLengthsIn(workspace), missingTargets, retired: retired.map((rule) => rule.index), external, installed, checkTargets };
+  const djangoModels = djangoModelReferences(map, modules, workspace);
+  return { map, needles: needlesOf(map), mayNeedEdit: prefilterOf(map, modules, djangoModels), djangoModels, modules, exportsOf, relocated, importedFrom, importOrder: importOrderOf(workspace), classDefinitions: classDefinitionsIn(workspace), lineLength: lineLengthsIn(workspace), missingTargets, retired: retired.map((rule) => rule.index), external, installed, checkTargets };
 }
 
 /** The line length the project formats each file to, read once per folder. */

@@ -6,6 +6,7 @@ import { rewriteImport } from './import-statement';
 import { claimUnmovedBindings } from './names';
 import { keepSelfDocumentingOutput, reviewDynamicImports } from './strings-in-code';
 import { rewriteRegistryNames } from './registry-names';
+import { rewriteDjangoModelReferences } from './django-references';
 import type { FromDecision, PythonContext } from './types';
 import { PythonFileRewrite } from './file-rewrite';
 import { applyEdits, positionsIn } from '../../../core/edits';
@@ -137,5 +138,6 @@ async function run(rw: PythonFileRewrite): Promise<void> {
   }
   await rewriteDottedStrings(root, rw.map, (module, name) => rw.oldModuleDefines(module, name), rw.out);
   rewriteRegistryNames(rw, root);
+  rewriteDjangoModelReferences(rw, root);
   if (/\bimport_module\b|\b__import__\b/.test(rw.file.text)) reviewDynamicImports(rw, root);
 }

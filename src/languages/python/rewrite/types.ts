@@ -4,6 +4,7 @@ import type { PythonModuleIndex } from '../modules';
 import type { ModuleExports } from '../exports';
 import type { ImportItem, PythonImport } from '../imports';
 import type { Scope } from '../scopes';
+import type { DjangoModelReferences } from '../django-apps';
 
 /** What the Python adapter knows about the repository for one map. */
 export interface PythonContext {
@@ -19,6 +20,8 @@ export interface PythonContext {
   importOrder: ImportOrder | undefined;
   /** the Python files that define a class of this name (`class Booking`, at any depth), read once per name */
   classDefinitions(name: string): string[];
+  /** Django's lazy model references (`"app.Model"`) and what the map makes of them */
+  djangoModels: DjangoModelReferences;
   /** the line length the project formats a file to (black's, ruff's; PEP 8's 79 when none is set) */
   lineLength(file: string): number;
 }
