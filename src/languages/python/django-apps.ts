@@ -55,7 +55,41 @@ function appFolderOf(workspace: Workspace, file: string, migrated: ReadonlySet<s
 
 /** The classes a module's file defines at its top level. */
 function classesIn(workspace: Workspace, file: string): string[] {
-  return [...(textOrUndefined(workspace, file) ?? '').matchAll(/^class[ \t]+(\w+)/gm)].map((match) => match[1]!);
+  return topLevelClasses(textOrUndefined(workspace, file) ?? '');
+}
+
+export function topLevelClasses(text: string): string[] {
+  return [...text.matchAll(/^class[ \t]+(\w+)/gm)].map((match) => match[1]!);
+}
+
+/** The folder of the Django app a repository file lies in, if it lies in one. */
+export function djangoAppFolder(workspace: Workspace, file: string): string | undefined {
+  return appFolderOf(workspace, file, foldersWithMigrations(workspace));
+}
+
+/** Where an app's migrations first create a model (`migrations.CreateModel(name='Booking', …)`), and whether unmanaged. */
+export interface CreatedModel {
+  file: string;
+  /** 1-based line of `CreateModel(` */
+  line: number;
+  managed: boolean;
+}
+
+/** The models an app's numbered migrations create, by name (the first creation of each). */
+export function modelsCreatedByMigrations(workspace: Workspace, folder: string): Map<string, CreatedModel> {
+  const created = new Map<string, CreatedModel>();
+  const files = workspace.files.filter((file) => posix.dirname(file) === (folder ? `${folder}/migrations` : 'migrations') && /\/?\d{4}_\w*\.py$/.test(file)).sort();
+  for (const file of files) {
+    const text = textOrUndefined(workspace, file) ?? '';
+    const starts = [...text.matchAll(/\bCreateModel\s*\(/g)].map((match) => match.index);
+    starts.forEach((start, i) => {
+      const body = text.slice(start, starts[i + 1] ?? text.length);
+      const name = /\bname\s*=\s*['"](\w+)['"]/.exec(body)?.[1];
+      if (name === undefined || created.has(name)) return;
+      created.set(name, { file, line: text.slice(0, start).split('\n').length, managed: !/['"]managed['"]\s*:\s*False/.test(body) });
+    });
+  }
+  return created;
 }
 
 export function djangoModelReferences(map: ImportMap, modules: PythonModuleIndex, workspace: Workspace): DjangoModelReferences {

@@ -4,7 +4,9 @@ import { lineEnding } from '../../core/edits';
 import { pythonDocstringText, stringLiteral } from '../../core/literals';
 import { shimMarkerText } from '../../core/shims';
 import type { PruneAction, ShimPlan } from '../types';
-import type { Workspace } from '../../core/types';
+import type { NeedsReview, Workspace } from '../../core/types';
+import { appLabelOf } from '../../schema/django/project';
+import { djangoAppFolder, modelsCreatedByMigrations, topLevelClasses } from './django-apps';
 import { findModuleBindings, findModuleExports } from './exports';
 import type { PythonModuleIndex } from './modules';
 import { findImports } from './imports';
@@ -75,8 +77,31 @@ export async function planPythonShims(ctx: ShimContext): Promise<ShimPlan> {
         ? await wholeModuleShim(ctx, entry, text, source, layout, fail)
         : await nameLevelShim(ctx, entry, file!, text, named, plan, layout, fail);
     if (shim !== text) plan.files.push({ path: file!, text: shim });
+    if (!packageMove) plan.needsReview.push(...djangoModelsLeaving(ctx, entry.module, file!, text));
   }
   return plan;
+}
+
+/**
+ * A shim leaves the old Django app without the models it served: its migrations created them, so `makemigrations`
+ * deletes them from the app's state — and `migrate` drops the table of each managed one, which the canonical model
+ * maps. Each is named at its `CreateModel`, with what to do.
+ */
+function djangoModelsLeaving(ctx: ShimContext, module: string, file: string, text: string): NeedsReview[] {
+  const folder = djangoAppFolder(ctx.workspace, file);
+  if (folder === undefined) return [];
+  const created = modelsCreatedByMigrations(ctx.workspace, folder);
+  const label = appLabelOf(ctx.workspace, folder);
+  return topLevelClasses(text).flatMap((name) => {
+    const target = ctx.map.moveOfName(module, name);
+    const model = created.get(name);
+    if (!target || !model) return [];
+    const canonical = `${target.module}.${target.name}`;
+    const reason = model.managed
+      ? `${label}.${name} now is ${canonical}: with ${module} a shim, makemigrations deletes ${label}.${name}, and migrate would drop its table, which ${canonical} maps (rows lost), unless that DeleteModel is state-only: migrations.SeparateDatabaseAndState(state_operations=[...])`
+      : `${label}.${name} now is ${canonical}: with ${module} a shim, makemigrations deletes ${label}.${name} (unmanaged: no table is dropped); migrations whose fields point at it then point at the canonical model`;
+    return [{ file: model.file, line: model.line, reason }];
+  });
 }
 
 /** A name an old module offers; `source` when it only re-exports what it imported from elsewhere. */

@@ -1,0 +1,49 @@
+import { join } from 'node:path';
+import { plan } from '../../src';
+import { makeTempRepo } from '../support/tempRepo';
+
+/**
+ * A shim leaves the old app defining no model of its own: Django's `makemigrations` then deletes the app's models from
+ * its migration state, and `migrate` would drop each managed model's table — the table the canonical model maps. The
+ * plan names each such model where its app's migrations create it, with what to do.
+ */
+describe('a shim of a Django app models module', () => {
+  it('lists every model the app\'s migrations create, managed or not, at its CreateModel', async () => {
+    const repo = makeTempRepo();
+    try {
+      for (const file of ['legacy/__init__.py', 'legacy/migrations/__init__.py', 'core/__init__.py', 'core/migrations/__init__.py']) repo.write(file, '');
+      repo.write('legacy/models.py', 'from django.db import models\n\n\nclass Booking(models.Model):\n    class Meta:\n        db_table = "bookings"\n\n\nclass Customer(models.Model):\n    class Meta:\n        managed = False\n');
+      repo.write('core/models.py', 'from django.db import models\n\n\nclass Booking(models.Model):\n    class Meta:\n        db_table = "bookings"\n\n\nclass Client(models.Model):\n    pass\n');
+      repo.write(
+        'legacy/migrations/0001_initial.py',
+        [
+          'from django.db import migrations, models',
+          '',
+          '',
+          'class Migration(migrations.Migration):',
+          '    operations = [',
+          '        migrations.CreateModel(',
+          "            name='Booking',",
+          "            fields=[('id', models.AutoField(primary_key=True))],",
+          "            options={'db_table': 'bookings'},",
+          '        ),',
+          '        migrations.CreateModel(',
+          "            name='Customer',",
+          "            fields=[('id', models.AutoField(primary_key=True))],",
+          "            options={'managed': False},",
+          '        ),',
+          '    ]',
+          '',
+        ].join('\n'),
+      );
+      repo.write('map.yaml', 'version: 1\nlanguage: python\nroot: .\nrewrite:\n  - from: legacy.models\n    to: core.models\n    rename: { Customer: Client }\nshims:\n  - module: legacy.models\n');
+      const result = await plan({ cwd: repo.dir, maps: [join(repo.dir, 'map.yaml')], jobs: 1 });
+      expect(result.needsReview.map((r) => `${r.file}:${r.line}: ${r.reason}`)).toEqual([
+        "legacy/migrations/0001_initial.py:6: legacy.Booking now is core.models.Booking: with legacy.models a shim, makemigrations deletes legacy.Booking, and migrate would drop its table, which core.models.Booking maps (rows lost), unless that DeleteModel is state-only: migrations.SeparateDatabaseAndState(state_operations=[...])",
+        'legacy/migrations/0001_initial.py:11: legacy.Customer now is core.models.Client: with legacy.models a shim, makemigrations deletes legacy.Customer (unmanaged: no table is dropped); migrations whose fields point at it then point at the canonical model',
+      ]);
+    } finally {
+      repo.dispose();
+    }
+  });
+});
