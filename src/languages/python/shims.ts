@@ -137,17 +137,10 @@ async function offeredNames(text: string, file: string, modules: PythonModuleInd
     for (const [, name, module, original] of text.matchAll(/^ {4}"(\w+)": \("([\w.]+)", "(\w+)"\),$/gm)) sources.set(name!, { module: module!, name: original! });
     const all = findDunderAll(tree.rootNode);
     if (all) return all.map((name) => ({ name, source: sources.get(name) }));
-    const names: OfferedName[] = [];
-    for (const statement of tree.rootNode.namedChildren) {
-      const def = statement?.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
-      if (!def) continue;
-      if (def.type === 'class_definition' || def.type === 'function_definition') names.push({ name: def.childForFieldName('name')?.text ?? '' });
-      else if (def.type === 'expression_statement' && def.namedChildren[0]?.type === 'assignment') {
-        const left = def.namedChildren[0].childForFieldName('left');
-        if (left?.type === 'identifier') names.push({ name: left.text });
-      }
-    }
-    const defined = new Set(names.map((n) => n.name));
+    // each name once (`@overload` stubs and an `if`/`else` pair define one name several times); the definitions inside
+    // blocks too, not the assignments there (`except ImportError: yaml = None`: an import's fallback, incidental)
+    const defined = new Set(topLevelBindings(tree.rootNode).filter((b) => !b.nested || b.how !== 'an assignment').map((b) => b.name));
+    const names: OfferedName[] = [...defined].map((name) => ({ name }));
     for (const [name, source] of sources) if (!defined.has(name) && reexports.has(name)) names.push({ name, source });
     return names.filter(({ name }) => name && !name.startsWith('_'));
   } finally {
@@ -477,8 +470,8 @@ async function nameLevelShim(ctx: ShimContext, entry: RawShimEntry, path: string
 }
 
 /** Every top-level binding of the module, following `if`/`try`/`with` blocks, with how it is made. */
-function topLevelBindings(root: Node): Array<{ name: string; line: number; how: string; isRemovedDefinition: boolean }> {
-  const out: Array<{ name: string; line: number; how: string; isRemovedDefinition: boolean }> = [];
+function topLevelBindings(root: Node): Array<{ name: string; line: number; how: string; isRemovedDefinition: boolean; nested: boolean }> {
+  const out: Array<{ name: string; line: number; how: string; isRemovedDefinition: boolean; nested: boolean }> = [];
   const visit = (block: Node, nested: boolean): void => {
     for (const statement of block.namedChildren) {
       if (!statement) continue;
@@ -487,11 +480,11 @@ function topLevelBindings(root: Node): Array<{ name: string; line: number; how: 
       const line = statement.startPosition.row + 1;
       if (def.type === 'class_definition' || def.type === 'function_definition') {
         const name = def.childForFieldName('name')?.text;
-        if (name) out.push({ name, line, how: nested ? `a ${def.type === 'class_definition' ? 'class' : 'def'} inside a block` : def.type === 'class_definition' ? 'class' : 'def', isRemovedDefinition: !nested });
+        if (name) out.push({ name, line, how: nested ? `a ${def.type === 'class_definition' ? 'class' : 'def'} inside a block` : def.type === 'class_definition' ? 'class' : 'def', isRemovedDefinition: !nested, nested });
       } else if (def.type === 'expression_statement') {
         const assignment = def.namedChildren[0];
         const left = assignment?.type === 'assignment' ? assignment.childForFieldName('left') : undefined;
-        if (left?.type === 'identifier') out.push({ name: left.text, line, how: 'an assignment', isRemovedDefinition: false });
+        if (left?.type === 'identifier') out.push({ name: left.text, line, how: 'an assignment', isRemovedDefinition: false, nested });
       } else if (['if_statement', 'try_statement', 'with_statement', 'else_clause', 'elif_clause', 'except_clause', 'finally_clause', 'block'].includes(def.type)) {
         visit(def, true);
       }

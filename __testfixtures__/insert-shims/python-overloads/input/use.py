@@ -1,0 +1,3 @@
+from old.items import Item, item
+
+print(item(1), Item)

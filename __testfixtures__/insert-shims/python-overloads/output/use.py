@@ -1,0 +1,3 @@
+from canon.items import Item, item
+
+print(item(1), Item)
