@@ -44,22 +44,27 @@ function withoutListed(text: string, sourceFile: ts.SourceFile, removed: readonl
   const lists = new Set(removed.map((element) => element.parent.parent));
   for (const list of lists) {
     const elements = (list.exportClause as ts.NamedExports).elements;
-    const gone = elements.map((element) => removed.includes(element));
-    if (gone.every(Boolean)) {
+    if (elements.every((element) => removed.includes(element))) {
       const from = text.lastIndexOf('\n', list.getStart(sourceFile, true) - 1) + 1;
       const lineEnd = text.indexOf('\n', list.end);
       edits.push({ start: from, end: lineEnd === -1 ? text.length : lineEnd + 1, text: '' });
-      continue;
-    }
-    for (let i = 0; i < elements.length; i++) {
-      if (!gone[i]) continue;
-      let last = i;
-      while (last + 1 < elements.length && gone[last + 1]) last++;
-      const next = elements[last + 1];
-      if (next) edits.push({ start: elements[i]!.getStart(sourceFile), end: next.getStart(sourceFile), text: '' });
-      else edits.push({ start: elements[i - 1]!.end, end: elements[last]!.end, text: '' });
-      i = last;
-    }
+    } else edits.push(...withoutElements(sourceFile, elements, removed));
+  }
+  return edits;
+}
+
+/** The edits that take some elements out of a list that keeps others: each run goes with the separator after it (at the end, the one before it). */
+function withoutElements(sourceFile: ts.SourceFile, elements: ts.NodeArray<ts.Node>, removed: readonly ts.Node[]): Edit[] {
+  const edits: Edit[] = [];
+  const gone = elements.map((element) => removed.includes(element));
+  for (let i = 0; i < elements.length; i++) {
+    if (!gone[i]) continue;
+    let last = i;
+    while (last + 1 < elements.length && gone[last + 1]) last++;
+    const next = elements[last + 1];
+    if (next) edits.push({ start: elements[i]!.getStart(sourceFile), end: next.getStart(sourceFile), text: '' });
+    else edits.push({ start: elements[i - 1]!.end, end: elements[last]!.end, text: '' });
+    i = last;
   }
   return edits;
 }
@@ -123,6 +128,16 @@ export function renderInPlace(context: RenderContext, sourceFile: ts.SourceFile,
   edits.push(...withoutListed(text, sourceFile, servedElements));
   replaced.push(...servedElements.map((element) => ({ start: element.getStart(sourceFile), end: element.end })));
   if (block) replaced.push(block);
+  // what only the moved declarations used goes with them (a strict `noUnusedLocals` fails on it otherwise)
+  const orphans = orphansOf(sourceFile, emitted.flatMap((item) => byName.get(item.old)!).map((statement) => ({ start: statement.getStart(sourceFile, true), end: statement.end })), block);
+  const deleted = orphanRemovals(text, sourceFile, orphans);
+  edits.push(...deleted.edits);
+  for (const orphan of orphans) plan.notes.push({ file: shimPath, line: lineAt(text, orphan.node.getStart(sourceFile)), message: `${orphan.name} was used only by the declarations that moved out of ${entry.module}: removed with them` });
+  if (lastImport && deleted.statements.includes(lastImport)) {
+    // the block goes after the last import that stays (or first, when none does)
+    const kept = sourceFile.statements.filter((statement) => ts.isImportDeclaration(statement) && statement.end <= lastImport!.end && !deleted.statements.includes(statement));
+    lastImport = kept[kept.length - 1];
+  }
   const taken = new Set<string>(identifiersOf(sourceFile, replaced));
   for (const name of RUNTIME_NAMES) taken.add(name);
   const locals = new Map(emitted.map((item) => [item, item.old === 'default' ? defaultLocal(item, shimPath, taken) : item.old] as const));
@@ -186,4 +201,105 @@ function usesOf(sourceFile: ts.SourceFile, name: string): number[] {
   };
   visit(sourceFile);
   return out;
+}
+
+/** A binding of the file the shim leaves unread: a whole statement, or one specifier of an import that keeps others. */
+interface Orphan {
+  name: string;
+  node: ts.Statement | ts.ImportSpecifier;
+}
+
+interface Range {
+  start: number;
+  end: number;
+}
+
+/**
+ * The file's own non-exported declarations and import bindings (the shim's own `block` aside) that the `gone` ranges
+ * (the moved declarations) read and nothing else does, found again as each goes (a helper's helper) — never one nothing read before: that is not the
+ * shim's business. Uses are identifiers of the same text, whatever their scope: a shadowing local keeps a binding.
+ */
+function orphansOf(sourceFile: ts.SourceFile, gone: readonly Range[], block: Range | undefined): Orphan[] {
+  const candidates: Array<Orphan & { range: Range; declared: ts.Node[] }> = [];
+  for (const statement of sourceFile.statements) {
+    const range = { start: statement.getStart(sourceFile, true), end: statement.end };
+    // the moved declarations, and the imports of the block an earlier run wrote (it is written again)
+    if (gone.some((r) => r.start === range.start) || (block && range.start >= block.start && range.end <= block.end)) continue;
+    if (ts.isImportDeclaration(statement) && statement.importClause && !statement.importClause.name !== !statement.importClause.namedBindings) {
+      const bindings = statement.importClause.namedBindings;
+      if (statement.importClause.name) candidates.push({ name: statement.importClause.name.text, node: statement, range, declared: [statement.importClause.name] });
+      else if (bindings && ts.isNamespaceImport(bindings)) candidates.push({ name: bindings.name.text, node: statement, range, declared: [bindings.name] });
+      else if (bindings && ts.isNamedImports(bindings)) {
+        for (const element of bindings.elements) candidates.push({ name: element.name.text, node: element, range: { start: element.getStart(sourceFile), end: element.end }, declared: [element.name, ...(element.propertyName ? [element.propertyName] : [])] });
+      }
+      continue;
+    }
+    const name = declaredName(statement, true);
+    const declared = name === undefined ? undefined : (statement as { name?: ts.Node }).name ?? (ts.isVariableStatement(statement) ? statement.declarationList.declarations[0]!.name : undefined);
+    if (name !== undefined && name !== 'default' && declared) candidates.push({ name, node: statement, range, declared: [declared] });
+  }
+  if (!candidates.length) return [];
+  const declaredAt = new Set(candidates.flatMap((c) => c.declared.map((node) => node.getStart(sourceFile))));
+  const uses = new Map<string, number[]>();
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node) && !declaredAt.has(node.getStart(sourceFile))) uses.set(node.text, [...(uses.get(node.text) ?? []), node.getStart(sourceFile)]);
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  const within = (at: number, ranges: readonly Range[]): boolean => ranges.some((r) => at >= r.start && at < r.end);
+  const removed = [...gone];
+  const orphans: Orphan[] = [];
+  for (let found = true; found; ) {
+    found = false;
+    for (const candidate of candidates) {
+      if (orphans.includes(candidate)) continue;
+      const at = (uses.get(candidate.name) ?? []).filter((use) => !within(use, [candidate.range]));
+      if (at.length && at.every((use) => within(use, removed))) {
+        orphans.push(candidate);
+        removed.push(candidate.range);
+        found = true;
+      }
+    }
+  }
+  return orphans;
+}
+
+/** The edits that delete orphans: a statement with its lines (and one blank line where two would meet), a specifier from its list (its import when the list empties). */
+function orphanRemovals(text: string, sourceFile: ts.SourceFile, orphans: readonly Orphan[]): { edits: Edit[]; statements: ts.Statement[] } {
+  const edits: Edit[] = [];
+  const specifiers = orphans.map((orphan) => orphan.node).filter((node): node is ts.ImportSpecifier => ts.isImportSpecifier(node));
+  const statements = orphans.map((orphan) => orphan.node).filter((node): node is ts.Statement => !ts.isImportSpecifier(node));
+  for (const declaration of new Set(specifiers.map((specifier) => specifier.parent.parent.parent).filter((node): node is ts.ImportDeclaration => ts.isImportDeclaration(node)))) {
+    const elements = (declaration.importClause!.namedBindings as ts.NamedImports).elements;
+    if (elements.every((element) => specifiers.includes(element))) statements.push(declaration);
+    else edits.push(...withoutElements(sourceFile, elements, specifiers));
+  }
+  // whole lines, runs of them joined across the blank lines between
+  const runs: Range[] = [];
+  for (const statement of [...statements].sort((a, b) => a.pos - b.pos)) {
+    const from = text.lastIndexOf('\n', attachedStart(text, sourceFile, statement) - 1) + 1;
+    const lineEnd = text.indexOf('\n', statement.end);
+    const to = lineEnd === -1 ? text.length : lineEnd + 1;
+    const last = runs[runs.length - 1];
+    if (last && text.slice(last.end, from).trim() === '') last.end = to;
+    else runs.push({ start: from, end: to });
+  }
+  for (const run of runs) {
+    // a blank line above and below: one of them goes too
+    const below = /^[ \t]*\r?\n/.exec(text.slice(run.end));
+    if (below && /(^|\n)[ \t]*\r?\n$/.test(text.slice(0, run.start))) run.end += below[0].length;
+    edits.push({ start: run.start, end: run.end, text: '' });
+  }
+  return { edits, statements };
+}
+
+/** Where a statement starts with the comments right above it (none between them and it but a line break). */
+function attachedStart(text: string, sourceFile: ts.SourceFile, statement: ts.Statement): number {
+  let start = statement.getStart(sourceFile, true);
+  const comments = ts.getLeadingCommentRanges(text, statement.getFullStart()) ?? [];
+  for (const comment of [...comments].reverse()) {
+    if (comment.end > start || !/^[ \t]*\r?\n?[ \t]*$/.test(text.slice(comment.end, start))) break;
+    start = comment.pos;
+  }
+  return start;
 }
