@@ -4,6 +4,7 @@ import { apply, plan } from '../../src';
 import { snapshot } from '../support/cli';
 import { blackWouldReformat } from '../support/black-check';
 import { pythonCompileErrors } from '../support/python-compile';
+import { pylintMessages } from '../support/pylint-check';
 import { fixtureFolders, fixturesRoot } from '../support/fixtures';
 import { makeTempRepo } from '../support/tempRepo';
 
@@ -36,6 +37,15 @@ function pythonBlackWouldReformat(dir: string): string[] {
   return blackWouldReformat(written.filter((path) => !before.has(join(dir, 'input', path))).map((path) => join(dir, 'output', path)));
 }
 
+/** The pylint messages (imports, line length) a shim fixture's written Python files have that their input did not. */
+function newPylintMessages(dir: string): string[] {
+  const input = snapshot(join(dir, 'input'));
+  const output = snapshot(join(dir, 'output'));
+  const written = Object.keys(output).filter((path) => /\.py$/.test(path) && input[path] !== output[path]);
+  const before = new Set(pylintMessages(join(dir, 'input'), written.filter((path) => input[path] !== undefined)));
+  return pylintMessages(join(dir, 'output'), written).filter((message) => !before.has(message));
+}
+
 async function run(tree: string) {
   const repo = makeTempRepo(tree);
   try {
@@ -66,6 +76,11 @@ for (const transform of transforms) {
         it(`${name}: writes Python black leaves as it is (where it left the input so)`, () => {
           expect(pythonBlackWouldReformat(dir)).toEqual([]);
         });
+        if (transform === 'insert-shims') {
+          it(`${name}: writes shims pylint has nothing new to say about (imports, line length)`, () => {
+            expect(newPylintMessages(dir)).toEqual([]);
+          });
+        }
       }
     }
   });

@@ -51,3 +51,27 @@ export function bracketed(oneLine: string, head: string, items: readonly string[
   const indent = /^ */.exec(head)![0];
   return [head, ...items.map((item) => `${indent}    ${item},`), `${indent}${tail}`];
 }
+
+/** A paragraph of prose (a docstring's) broken into lines of at most `limit` characters where its words allow. */
+export function wrapParagraph(text: string, limit: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/ +/)) {
+    if (line && `${line} ${word}`.length > limit) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/**
+ * A module docstring: `summary` on the opening line when it fits there (else `short`, and `detail` opens the body),
+ * then each paragraph wrapped to `limit`, a blank line between them.
+ */
+export function moduleDocstring(summary: { long: string; short: string; detail: string }, paragraphs: readonly string[], limit: number): string[] {
+  const fits = `"""${summary.long}`.length <= limit;
+  const body = (fits ? paragraphs : [summary.detail, ...paragraphs]).map((paragraph) => wrapParagraph(paragraph, limit));
+  return [`"""${fits ? summary.long : summary.short}`, ...body.flatMap((lines) => ['', ...lines]), '"""'];
+}

@@ -4,14 +4,16 @@ import { lineEnding } from '../../core/edits';
 import { pythonDocstringText, stringLiteral } from '../../core/literals';
 import { shimMarkerText } from '../../core/shims';
 import type { PruneAction, ShimPlan } from '../types';
-import type { NeedsReview, Workspace } from '../../core/types';
+import type { Edit, NeedsReview, Workspace } from '../../core/types';
+import { applyLineDeletions, shimOrphans } from './shim-orphans';
 import { appLabelOf } from '../../schema/django/project';
 import { djangoAppFolder, modelsCreatedByMigrations, topLevelClasses } from './django-apps';
 import { findModuleBindings, findModuleExports } from './exports';
 import type { PythonModuleIndex } from './modules';
 import { findImports } from './imports';
-import { bracketed, pythonLineLength } from './layout';
+import { bracketed, moduleDocstring, pythonLineLength } from './layout';
 import { textOrUndefined } from '../../core/read-text';
+import { isortConfig } from './import-order/config';
 import { parsePython, type Node } from './syntax';
 import { findDunderAll } from './syntax';
 import { analyzeScopes } from './scopes';
@@ -69,7 +71,9 @@ export async function planPythonShims(ctx: ShimContext): Promise<ShimPlan> {
     // relocated in this plan: the implementation moved (its relative imports now spelled from there), the shim takes its old path
     const source = ctx.workspace.movedTo(file!) ?? file!;
     const text = ctx.workspace.read(source);
-    const layout: Layout = { limit: pythonLineLength((f) => textOrUndefined(ctx.workspace, f), file!) };
+    // the formatter's line length, or isort's where it is shorter (a long import is wrapped as both leave it)
+    const isortLength = isortConfig((f) => textOrUndefined(ctx.workspace, f))?.lineLength ?? Infinity;
+    const layout: Layout = { limit: Math.min(isortLength, pythonLineLength((f) => textOrUndefined(ctx.workspace, f), file!)) };
     const packageMove = whole?.rule.package && whole.rule.from === entry.module && /(^|\/)__init__\.py$/.test(file!);
     const shim = packageMove
       ? packageShim(entry, whole!.module, text, layout)
@@ -237,8 +241,12 @@ function removal(entry: RawShimEntry): string {
 }
 
 /** `_MOVED`, `__getattr__` and `__dir__`: each moved name is served from its canonical home (the same object), warned. */
-function getattrBlock(moved: readonly MovedName[], entry: RawShimEntry, { limit }: Layout): string[] {
-  const lines = ['import importlib as _importlib', 'import warnings as _warnings', ...(moved.length ? ['from typing import TYPE_CHECKING as _TYPE_CHECKING'] : []), '', '_MOVED = {'];
+function getattrBlock(moved: readonly MovedName[], entry: RawShimEntry, { limit }: Layout, afterCode = false): string[] {
+  // below the module's own code (a name-level shim), its imports tell flake8 and pylint they stand there on purpose
+  const late = afterCode ? '  # noqa: E402' : '';
+  const imports = ['import importlib as _importlib', 'import warnings as _warnings', ...(moved.length ? ['from typing import TYPE_CHECKING as _TYPE_CHECKING'] : [])];
+  // isort is kept off them too (it would sort them into the module's own imports' order, or rewrap a line)
+  const lines = afterCode ? ['# pylint: disable=wrong-import-position,wrong-import-order', '# isort: off', ...imports.map((line) => `${line}${late}`), '', '# isort: on', '_MOVED = {'] : [...imports, '', '_MOVED = {'];
   for (const m of moved) {
     const [key, module, name] = [stringLiteral(m.old), stringLiteral(m.module), stringLiteral(m.name)];
     lines.push(...bracketed(`    ${key}: (${module}, ${name}),`, `    ${key}: (`, [module, name], '),', limit));
@@ -268,6 +276,7 @@ function getattrBlock(moved: readonly MovedName[], entry: RawShimEntry, { limit 
     'if _TYPE_CHECKING:',
     '    # type checkers see each moved name as its canonical object',
     '    # (at run time __getattr__ serves it, warned)',
+    '    # pylint: disable=unused-import,useless-import-alias',
     '    # isort: off',
     ...moved.flatMap((m) => importLines('    ', m.module, `${m.name} as ${m.old}`, limit)),
     // black and ruff put a blank line between an import and a comment that follows it in a block
@@ -283,9 +292,9 @@ function warnCall(indent: string, message: string, level: string, limit: number)
   return bracketed(`${indent}_warnings.warn(${args.join(', ')})`, `${indent}_warnings.warn(`, args, ')', limit);
 }
 
-/** `from module import names` at `indent`, parenthesised when it does not fit. */
-function importLines(indent: string, module: string, names: string, limit: number): string[] {
-  return bracketed(`${indent}from ${module} import ${names}`, `${indent}from ${module} import (`, names.split(', '), ')', limit);
+/** `from module import names` at `indent` (a trailing `comment` after it), parenthesised when it does not fit. */
+function importLines(indent: string, module: string, names: string, limit: number, comment = ''): string[] {
+  return bracketed(`${indent}from ${module} import ${names}${comment}`, `${indent}from ${module} import (`, names.split(', '), `)${comment}`, limit);
 }
 
 /**
@@ -296,13 +305,15 @@ function importLines(indent: string, module: string, names: string, limit: numbe
 function packageShim(entry: RawShimEntry, target: string, original: string, { limit }: Layout): string {
   const message = entry.message ? stringLiteral(entry.message + removal(entry)) : `f"{fullname} is deprecated: import {_NEW}{fullname[len(_OLD):]} instead${removal(entry)}"`;
   const lines = [
-    `"""Deprecated: the package \`${entry.module}\` moved to \`${target}\`.`,
-    '',
-    ...(entry.message ? [pythonDocstringText(entry.message), ''] : []),
-    ...(entry.remove_after ? [`This shim is removed after ${entry.remove_after}.`, ''] : []),
-    `A compatibility shim written by remodel: every \`${entry.module}.<module>\` import loads`,
-    `\`${target}.<module>\` (the same module objects) and warns. Import from \`${target}\` instead.`,
-    '"""',
+    ...moduleDocstring(
+      { long: `Deprecated: the package \`${entry.module}\` moved to \`${target}\`.`, short: `Deprecated: the package \`${entry.module}\` moved.`, detail: `It moved to \`${target}\`.` },
+      [
+        ...(entry.message ? [pythonDocstringText(entry.message)] : []),
+        ...(entry.remove_after ? [`This shim is removed after ${entry.remove_after}.`] : []),
+        `A compatibility shim written by remodel: every \`${entry.module}.<module>\` import loads \`${target}.<module>\` (the same module objects) and warns. Import from \`${target}\` instead.`,
+      ],
+      limit,
+    ),
     shimMarker,
     'import importlib as _importlib',
     'import importlib.abc as _abc',
@@ -392,14 +403,15 @@ async function wholeModuleShim(ctx: ShimContext, entry: RawShimEntry, text: stri
   const moved = await resolveMoved(ctx, entry.module, await offeredNames(text, file, ctx.modules), fail);
   const targets = [...new Set(moved.filter((m) => !m.reexport).map((m) => m.module))];
   const lines = [
-    '"""Deprecated: `' + entry.module + '` moved to `' + targets.join('`, `') + '`.',
-    '',
-    ...(entry.message ? [pythonDocstringText(entry.message), ''] : []),
-    ...(entry.remove_after ? [`This shim is removed after ${entry.remove_after}.`, ''] : []),
-    'A compatibility shim written by remodel: it serves the old names from their canonical',
-    'modules (the same objects, so one class and one ORM mapper) and warns. Import from the',
-    'canonical module instead.',
-    '"""',
+    ...moduleDocstring(
+      { long: `Deprecated: \`${entry.module}\` moved to \`${targets.join('`, `')}\`.`, short: `Deprecated: \`${entry.module}\` moved.`, detail: `It moved to \`${targets.join('`, `')}\`.` },
+      [
+        ...(entry.message ? [pythonDocstringText(entry.message)] : []),
+        ...(entry.remove_after ? [`This shim is removed after ${entry.remove_after}.`] : []),
+        'A compatibility shim written by remodel: it serves the old names from their canonical modules (the same objects, so one class and one ORM mapper) and warns. Import from the canonical module instead.',
+      ],
+      layout.limit,
+    ),
     shimMarker,
   ];
   if (entry.warn === 'import') {
@@ -454,18 +466,23 @@ async function nameLevelShim(ctx: ShimContext, entry: RawShimEntry, path: string
   const moved = await resolveMoved(ctx, entry.module, names.filter((name) => !keptDefinitions.has(name)).map((name) => ({ name })), fail);
   const stillUsed = await namesUsedIn(withoutMoved, names);
   // a moved name the module itself still uses is imported where its definition was, so code below it still finds it
-  let out = text;
-  for (const { name, start, end } of [...removals].sort((a, b) => b.start - a.start)) {
+  const edits: Edit[] = [];
+  for (const { name, start, end } of removals) {
     const m = moved.find((n) => n.old === name);
-    const imported = m && stillUsed.has(name) ? ['# moved; still used in this module', ...importLines('', m.module, m.name === m.old ? m.name : `${m.name} as ${m.old}`, layout.limit)] : [];
-    const replacement = imported.length ? `${imported.join(eol)}${eol}${eol}${eol}` : '';
-    out = out.slice(0, start) + replacement + out.slice(end);
-    if (replacement) plan.notes.push({ file: path, line: 1, message: `${name} is still used inside ${entry.module}: imported there from ${m!.module} (no warning for that name)` });
+    // below the module's own code: flake8 and pylint are told it stands there on purpose
+    const imported = m && stillUsed.has(name) ? ['# moved; still used in this module', '# pylint: disable-next=wrong-import-position', ...importLines('', m.module, m.name === m.old ? m.name : `${m.name} as ${m.old}`, layout.limit, '  # noqa: E402')] : [];
+    edits.push({ start, end, text: imported.length ? `${imported.join(eol)}${eol}${eol}${eol}` : '' });
+    if (imported.length) plan.notes.push({ file: path, line: 1, message: `${name} is still used inside ${entry.module}: imported there from ${m!.module} (no warning for that name)` });
   }
+  // what only the moved definitions used goes with them
+  const orphans = await shimOrphans(ctx.workspace, entry.module, path, text, removals);
+  edits.push(...orphans.edits);
+  for (const { name, line } of orphans.removed) plan.notes.push({ file: path, line, message: `${name} was used only by the definitions that moved out of ${entry.module}: removed with them` });
+  const out = applyLineDeletions(text, edits);
   const served = moved.filter((n) => !stillUsed.has(n.old));
   // every moved name imported back for the module's own code: nothing is left for a `__getattr__` to serve
   if (!served.length) return out;
-  const lines = ['', '', '', inPlaceMarker, '# (generated; re-running remodel regenerates it)', ...getattrBlock(served, entry, layout)];
+  const lines = ['', '', '', inPlaceMarker, '# (generated; re-running remodel regenerates it)', ...getattrBlock(served, entry, layout, true)];
   return `${out.replace(/(\r?\n)+$/, '')}${lines.join(eol)}${eol}`;
 }
 

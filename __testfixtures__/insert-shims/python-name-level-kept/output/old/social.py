@@ -1,5 +1,6 @@
 # moved; still used in this module
-from canon.lead import BusinessSocialAccount as SocialAccount
+# pylint: disable-next=wrong-import-position
+from canon.lead import BusinessSocialAccount as SocialAccount  # noqa: E402
 
 
 class Special(SocialAccount):

@@ -9,7 +9,8 @@ def normalize_handle(handle):
 
 
 # moved; still used in this module
-from canon.lead import BusinessSocialAccount as SocialAccount
+# pylint: disable-next=wrong-import-position
+from canon.lead import BusinessSocialAccount as SocialAccount  # noqa: E402
 
 
 def default_account():
@@ -18,10 +19,13 @@ def default_account():
 
 # remodel: deprecation shim for the names that moved out of this module
 # (generated; re-running remodel regenerates it)
-import importlib as _importlib
-import warnings as _warnings
-from typing import TYPE_CHECKING as _TYPE_CHECKING
+# pylint: disable=wrong-import-position,wrong-import-order
+# isort: off
+import importlib as _importlib  # noqa: E402
+import warnings as _warnings  # noqa: E402
+from typing import TYPE_CHECKING as _TYPE_CHECKING  # noqa: E402
 
+# isort: on
 _MOVED = {
     "CustomerReview": ("canon.feedback", "CustomerReview"),
 }
@@ -46,6 +50,7 @@ def __dir__():
 if _TYPE_CHECKING:
     # type checkers see each moved name as its canonical object
     # (at run time __getattr__ serves it, warned)
+    # pylint: disable=unused-import,useless-import-alias
     # isort: off
     from canon.feedback import CustomerReview as CustomerReview
 

@@ -1,8 +1,8 @@
 """Deprecated: `app.edit_handlers` moved to `app.panels`.
 
-A compatibility shim written by remodel: it serves the old names from their canonical
-modules (the same objects, so one class and one ORM mapper) and warns. Import from the
-canonical module instead.
+A compatibility shim written by remodel: it serves the old names from their
+canonical modules (the same objects, so one class and one ORM mapper) and
+warns. Import from the canonical module instead.
 """
 # remodel: deprecation shim
 import importlib as _importlib
@@ -36,6 +36,7 @@ def __dir__():
 if _TYPE_CHECKING:
     # type checkers see each moved name as its canonical object
     # (at run time __getattr__ serves it, warned)
+    # pylint: disable=unused-import,useless-import-alias
     # isort: off
     from app.panels import Panel as EditHandler
     from app.panels import PanelGroup as BaseCompositeEditHandler

@@ -1,8 +1,8 @@
 """Deprecated: `old.station_models` moved to `canon.identity`.
 
-A compatibility shim written by remodel: it serves the old names from their canonical
-modules (the same objects, so one class and one ORM mapper) and warns. Import from the
-canonical module instead.
+A compatibility shim written by remodel: it serves the old names from their
+canonical modules (the same objects, so one class and one ORM mapper) and
+warns. Import from the canonical module instead.
 """
 # remodel: deprecation shim
 import importlib as _importlib
@@ -34,6 +34,7 @@ def __dir__():
 if _TYPE_CHECKING:
     # type checkers see each moved name as its canonical object
     # (at run time __getattr__ serves it, warned)
+    # pylint: disable=unused-import,useless-import-alias
     # isort: off
     from canon.identity import Station as Station
     from canon.identity import StationUser as UserStationAssignment

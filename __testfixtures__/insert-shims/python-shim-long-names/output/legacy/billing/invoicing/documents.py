@@ -2,9 +2,10 @@
 
 
 # moved; still used in this module
+# pylint: disable-next=wrong-import-position
 from platform_accounting.receivables.documents.line_items import (
     LineItemAdjustmentRecordForInvoices as InvoiceLineItemAdjustmentRecord,
-)
+)  # noqa: E402
 
 
 def default_adjustment():
@@ -13,10 +14,13 @@ def default_adjustment():
 
 # remodel: deprecation shim for the names that moved out of this module
 # (generated; re-running remodel regenerates it)
-import importlib as _importlib
-import warnings as _warnings
-from typing import TYPE_CHECKING as _TYPE_CHECKING
+# pylint: disable=wrong-import-position,wrong-import-order
+# isort: off
+import importlib as _importlib  # noqa: E402
+import warnings as _warnings  # noqa: E402
+from typing import TYPE_CHECKING as _TYPE_CHECKING  # noqa: E402
 
+# isort: on
 _MOVED = {
     "InvoiceDocumentTemplateConfiguration": (
         "platform_accounting.receivables.documents.line_items",
@@ -44,6 +48,7 @@ def __dir__():
 if _TYPE_CHECKING:
     # type checkers see each moved name as its canonical object
     # (at run time __getattr__ serves it, warned)
+    # pylint: disable=unused-import,useless-import-alias
     # isort: off
     from platform_accounting.receivables.documents.line_items import (
         InvoiceDocumentTemplateConfiguration as InvoiceDocumentTemplateConfiguration,

@@ -1,8 +1,10 @@
-"""Deprecated: `legacy.billing.invoicing.statements` moved to `platform_accounting.receivables.statements.monthly`.
+"""Deprecated: `legacy.billing.invoicing.statements` moved.
 
-A compatibility shim written by remodel: it serves the old names from their canonical
-modules (the same objects, so one class and one ORM mapper) and warns. Import from the
-canonical module instead.
+It moved to `platform_accounting.receivables.statements.monthly`.
+
+A compatibility shim written by remodel: it serves the old names from their
+canonical modules (the same objects, so one class and one ORM mapper) and
+warns. Import from the canonical module instead.
 """
 # remodel: deprecation shim
 import importlib as _importlib
@@ -48,6 +50,7 @@ def __dir__():
 if _TYPE_CHECKING:
     # type checkers see each moved name as its canonical object
     # (at run time __getattr__ serves it, warned)
+    # pylint: disable=unused-import,useless-import-alias
     # isort: off
     from platform_accounting.receivables.statements.monthly import (
         MonthlyCustomerStatement as MonthlyCustomerStatement,

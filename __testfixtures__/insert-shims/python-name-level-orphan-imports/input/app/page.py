@@ -1,0 +1,5 @@
+from legacy.format import escape, extension, fingerprint, hyphenate
+
+
+def page():
+    return [escape("<b>"), hyphenate("fooBar"), fingerprint("a.txt"), extension("a.txt")]

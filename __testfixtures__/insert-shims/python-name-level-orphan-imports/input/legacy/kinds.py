@@ -1,0 +1,1 @@
+KIND_NAMES = ["a", "b"]

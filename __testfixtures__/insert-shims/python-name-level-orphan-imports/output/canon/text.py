@@ -1,0 +1,16 @@
+import hashlib
+import re
+from html import escape as html_escape
+from os.path import basename
+
+
+def escape_html(text):
+    return html_escape(str(text))
+
+
+def hyphenate(text):
+    return re.sub(r"([A-Z])", r"-\1", text).lower()
+
+
+def fingerprint(path):
+    return f"{basename(path)}:{hashlib.sha256(path.encode()).hexdigest()}"

@@ -1,0 +1,52 @@
+"""Formatting helpers (the old home)."""
+from os.path import splitext
+
+from legacy.kinds import KIND_NAMES  # noqa: F401 (re-exported for old callers)
+
+
+def extension(path):
+    return splitext(path)[1]
+
+
+# remodel: deprecation shim for the names that moved out of this module
+# (generated; re-running remodel regenerates it)
+# pylint: disable=wrong-import-position,wrong-import-order
+# isort: off
+import importlib as _importlib  # noqa: E402
+import warnings as _warnings  # noqa: E402
+from typing import TYPE_CHECKING as _TYPE_CHECKING  # noqa: E402
+
+# isort: on
+_MOVED = {
+    "escape": ("canon.text", "escape_html"),
+    "hyphenate": ("canon.text", "hyphenate"),
+    "fingerprint": ("canon.text", "fingerprint"),
+}
+
+
+def __getattr__(name):
+    if name not in _MOVED:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    module, new_name = _MOVED[name]
+    _warnings.warn(
+        f"{__name__}.{name} is deprecated: use 'from {module} import {new_name}'",
+        DeprecationWarning,
+        stacklevel=2,
+    )
+    return getattr(_importlib.import_module(module), new_name)
+
+
+def __dir__():
+    return sorted(set(globals()) | set(_MOVED))
+
+
+if _TYPE_CHECKING:
+    # type checkers see each moved name as its canonical object
+    # (at run time __getattr__ serves it, warned)
+    # pylint: disable=unused-import,useless-import-alias
+    # isort: off
+    from canon.text import escape_html as escape
+    from canon.text import hyphenate as hyphenate
+    from canon.text import fingerprint as fingerprint
+
+    # isort: on
