@@ -2,7 +2,6 @@ import { posix } from 'node:path';
 import type { Workspace } from '../../core/types';
 import { textOrUndefined } from '../../core/read-text';
 import type { ImportMap } from '../../importmap/types';
-import { appLabelOf } from '../../schema/django/project';
 import type { PythonModuleIndex } from './modules';
 
 /** A model a lazy reference names, as it is after the map: its app's label and its class name. */
@@ -30,6 +29,18 @@ export interface DjangoModelReferences {
    * move it, a string (the reason) when it moves but its new app cannot be told.
    */
   after(label: string, model: string): ModelAfter | string | undefined;
+}
+
+/** An app's AppConfig attribute (`label = "shop"`, `default_auto_field = "django.db.models.BigAutoField"`). */
+export function appConfig(workspace: Workspace, folder: string, attribute: string): string | undefined {
+  const file = folder ? `${folder}/apps.py` : 'apps.py';
+  if (!workspace.has(file)) return undefined;
+  return new RegExp(`^\\s+${attribute}\\s*=\\s*['"]([\\w.]+)['"]`, 'm').exec(textOrUndefined(workspace, file) ?? '')?.[1];
+}
+
+/** The label of a Django app by its folder: its AppConfig `label`, else the folder's name. */
+export function appLabelOf(workspace: Workspace, folder: string): string {
+  return appConfig(workspace, folder, 'label') ?? posix.basename(folder);
 }
 
 /** The folders that hold a `migrations/` of numbered migrations (`0001_initial.py`): Django apps. */

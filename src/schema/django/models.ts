@@ -7,7 +7,7 @@ import { isMigration } from '../migrations/paths';
 import { djangoAppFolder } from '../orm/python/naming';
 import { kids, lastSegment, stringValue } from '../orm/python/nodes';
 import { isFieldCall, readField, readIndexCall, readTogether } from './fields';
-import { appLabelOf } from './project';
+import { appLabelOf } from '../../languages/python/django-apps';
 import { djangoSchema } from './schema';
 import { modelKey, type CustomField, type CustomFields, type DjangoField, type DjangoIndex, type DjangoModel, type DjangoSettings } from './types';
 

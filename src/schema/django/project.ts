@@ -2,6 +2,7 @@ import { posix } from 'node:path';
 import type { Workspace } from '../../core/types';
 import { textOrUndefined } from '../../core/read-text';
 import { inProse, proseRanges } from '../../languages/python/prose';
+import { appConfig, appLabelOf } from '../../languages/python/django-apps';
 import type { DjangoSettings } from './types';
 
 const migrationFile = /(^|\/)migrations\/[^/]+\.py$/;
@@ -15,18 +16,6 @@ export interface DjangoApp {
 
 // not text: nothing Django could load either
 const readText = (workspace: Workspace, file: string): string => textOrUndefined(workspace, file) ?? '';
-
-/** An app's AppConfig attribute (`label = "shop"`, `default_auto_field = "django.db.models.BigAutoField"`). */
-function appConfig(workspace: Workspace, folder: string, attribute: string): string | undefined {
-  const file = folder ? `${folder}/apps.py` : 'apps.py';
-  if (!workspace.has(file)) return undefined;
-  return new RegExp(`^\\s+${attribute}\\s*=\\s*['"]([\\w.]+)['"]`, 'm').exec(readText(workspace, file))?.[1];
-}
-
-/** The label of the app a file belongs to: the nearest folder with a `migrations/`, `models.py` or `apps.py`. */
-export function appLabelOf(workspace: Workspace, folder: string): string {
-  return appConfig(workspace, folder, 'label') ?? posix.basename(folder);
-}
 
 /** A top-level `class Migration(…)` in code, not in a string (Django's own migration writer keeps one in a template). */
 function definesMigration(text: string): boolean {
