@@ -37,7 +37,8 @@ export async function shimOrphans(workspace: Workspace, module: string, path: st
     found = false;
     for (const candidate of candidates) {
       if (removed.includes(candidate)) continue;
-      const uses = [...text.matchAll(new RegExp(`(?<![\\w.])${escapeRegExp(candidate.name)}\\b`, 'g'))].map((m) => m.index).filter((at) => !inside(at, [candidate.span]) && !inside(at, comments));
+      // its own import statement aside (`from datetime import datetime` spells it twice)
+      const uses = [...text.matchAll(new RegExp(`(?<![\\w.])${escapeRegExp(candidate.name)}\\b`, 'g'))].map((m) => m.index).filter((at) => !inside(at, [candidate.statement?.span ?? candidate.span]) && !inside(at, comments));
       if (!uses.length || !uses.every((at) => inside(at, spans)) || importedElsewhere(workspace, module, path, candidate.name)) continue;
       removed.push(candidate);
       spans.push(candidate.span);

@@ -1,6 +1,7 @@
 """Formatting helpers (the old home)."""
 import hashlib
 import re
+from datetime import datetime
 from html import escape as html_escape
 from os.path import basename, splitext
 
@@ -19,6 +20,10 @@ def hyphenate(text):
 
 def fingerprint(path):
     return f"{basename(path)}:{hashlib.sha256(path.encode()).hexdigest()}"
+
+
+def stamp():
+    return datetime.now().isoformat()
 
 
 def extension(path):

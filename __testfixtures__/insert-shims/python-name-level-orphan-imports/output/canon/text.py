@@ -1,5 +1,6 @@
 import hashlib
 import re
+from datetime import datetime
 from html import escape as html_escape
 from os.path import basename
 
@@ -14,3 +15,7 @@ def hyphenate(text):
 
 def fingerprint(path):
     return f"{basename(path)}:{hashlib.sha256(path.encode()).hexdigest()}"
+
+
+def stamp():
+    return datetime.now().isoformat()

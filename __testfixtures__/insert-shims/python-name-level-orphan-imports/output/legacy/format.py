@@ -21,6 +21,7 @@ _MOVED = {
     "escape": ("canon.text", "escape_html"),
     "hyphenate": ("canon.text", "hyphenate"),
     "fingerprint": ("canon.text", "fingerprint"),
+    "stamp": ("canon.text", "stamp"),
 }
 
 
@@ -48,5 +49,6 @@ if _TYPE_CHECKING:
     from canon.text import escape_html as escape
     from canon.text import hyphenate as hyphenate
     from canon.text import fingerprint as fingerprint
+    from canon.text import stamp as stamp
 
     # isort: on
