@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
@@ -135,6 +136,12 @@ describe('TypeScript shims: bad input', () => {
     repo.write('map.yaml', map);
     return repo;
   };
+
+  it('writes a JavaScript shim Node loads as an ES module with the extension Node needs', () => {
+    const output = path.join(__dirname, '..', '..', '__testfixtures__', 'insert-shims', 'ts-javascript-esm', 'output');
+    const probe = `import(${JSON.stringify(path.join(output, 'isObject.js'))}).then((m) => console.log(typeof m.default, m.default({})))`;
+    expect(execFileSync(process.execPath, ['--input-type=module', '-e', probe], { encoding: 'utf8' }).trim()).toBe('function true');
+  });
 
   it('refuses a shim for a module the map does not move, naming the entry', async () => {
     const repo = base({ 'src/a.ts': 'export class A {}\n', 'src/b.ts': 'export class A {}\n', 'src/c.ts': 'export const C = 1;\n' }, 'version: 1\nlanguage: typescript\nrewrite:\n  - from: src/a\n    to: src/b\nshims:\n  - module: src/a\n  - module: src/c\n');

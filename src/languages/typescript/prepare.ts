@@ -281,7 +281,8 @@ function isPathId(id: string, cwd: string): boolean {
   if (id.startsWith('./') || id.startsWith('../') || path.isAbsolute(id)) return true;
   if (id.startsWith('@') && id.split('/').length >= 2 && !fs.existsSync(path.join(cwd, id.split('/')[0]!))) return false;
   const first = id.split('/')[0]!;
-  return fs.existsSync(path.join(cwd, first)) || fs.existsSync(path.join(cwd, id));
+  // a module file at the root (`helpers` for helpers.ts) is a path too
+  return fs.existsSync(path.join(cwd, first)) || fs.existsSync(path.join(cwd, id)) || findModuleFile(id, (file) => fs.existsSync(path.join(cwd, file))) !== undefined;
 }
 
 function isDirectory(dir: string): boolean {

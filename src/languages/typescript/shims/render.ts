@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import { blockCommentText, lineCommentText, stringLiteral } from '../../../core/literals';
 import * as path from 'node:path';
 import { shimMarkerText } from '../../../core/shims';
@@ -28,10 +29,15 @@ function namespaceName(file: string, taken: Set<string>): string {
   return unique;
 }
 
-/** True when specifiers should spell `.js`: node16/nodenext resolution (ESM needs it, CommonJS accepts it), or the module's own imports do. */
+/**
+ * True when specifiers should spell `.js`: node16/nodenext resolution (ESM needs it, CommonJS accepts it), a JavaScript
+ * shim Node loads as an ES module (`.mjs`, or `.js` under a `"type": "module"` package.json), or the module's own
+ * imports do.
+ */
 function usesJsSuffix(context: RenderContext): boolean {
   const kind = resolutionKind(context.prepared.resolver.optionsFor(path.join(context.prepared.cwd, context.shimPath)));
   if (kind === ModuleResolution.Node16 || kind === ModuleResolution.NodeNext) return true;
+  if (loadedAsNodeEsm(context.prepared.cwd, context.shimPath)) return true;
   const text = context.sourceText;
   return /(?:from\s*|import\s*\(\s*)(['"])[^'"]*\.[mc]?js\1/.test(text);
 }
@@ -152,4 +158,26 @@ export function renderWhole(context: RenderContext, served: readonly ShimExport[
   }
   const bom = context.sourceText.startsWith('\uFEFF') ? '\uFEFF' : '';
   return `${bom}${lines.join(eol)}${eol}`;
+}
+
+/** Whether Node loads a repository file as an ES module: `.mjs`, or `.js` whose nearest package.json says `"type": "module"`. */
+function loadedAsNodeEsm(cwd: string, file: string): boolean {
+  if (file.endsWith('.mjs')) return true;
+  if (!file.endsWith('.js')) return false;
+  for (let folder = path.dirname(path.join(cwd, file)); ; folder = path.dirname(folder)) {
+    let manifest: string | undefined;
+    try {
+      manifest = fs.readFileSync(path.join(folder, 'package.json'), 'utf8');
+    } catch {
+      manifest = undefined;
+    }
+    if (manifest !== undefined) {
+      try {
+        return (JSON.parse(manifest) as { type?: unknown }).type === 'module';
+      } catch {
+        return false;
+      }
+    }
+    if (folder === cwd || path.dirname(folder) === folder) return false;
+  }
 }

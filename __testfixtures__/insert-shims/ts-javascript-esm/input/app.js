@@ -1,0 +1,3 @@
+import isObject from './isObject.js';
+
+console.log(isObject({}));

@@ -1,0 +1,3 @@
+import isObject from './lang/isObject.js';
+
+console.log(isObject({}));

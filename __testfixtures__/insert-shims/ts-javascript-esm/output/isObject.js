@@ -1,0 +1,7 @@
+// remodel: deprecation shim for isObject (generated: re-running remodel regenerates it)
+// Moved to lang/isObject: import from there. This module only re-exports, deprecated.
+
+export {
+  /** @deprecated Use `the default export` from lang/isObject. */
+  default,
+} from './lang/isObject.js';

@@ -1,0 +1,3 @@
+import { isObject } from './helpers';
+
+export const ok = isObject({});

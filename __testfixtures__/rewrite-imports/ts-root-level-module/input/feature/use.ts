@@ -1,0 +1,3 @@
+import { isObject } from '../helpers.js';
+
+export const no = isObject(null);

@@ -1,0 +1,3 @@
+import { isObject } from './lang/helpers';
+
+export const ok = isObject({});

@@ -1,0 +1,3 @@
+import { isObject } from '../lang/helpers.js';
+
+export const no = isObject(null);
