@@ -1,4 +1,3 @@
-import { posix } from 'node:path';
 import type { Workspace } from '../../core/types';
 import { textOrUndefined } from '../../core/read-text';
 import { parsePython, type Node } from '../../languages/python/syntax';
