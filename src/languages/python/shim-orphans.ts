@@ -3,7 +3,7 @@ import { textOrUndefined } from '../../core/read-text';
 import type { Edit, Workspace } from '../../core/types';
 import { normaliseEdits } from '../../core/edits';
 import { findImports } from './imports';
-import { findDunderAll, parsePython, type Node } from './syntax';
+import { findDunderAll, parsePython, statementLines, type Node } from './syntax';
 
 interface Span {
   start: number;
@@ -71,26 +71,13 @@ async function candidatesIn(text: string, gone: readonly Span[]): Promise<{ cand
       const left = definition?.type === 'expression_statement' && definition.namedChildren[0]?.type === 'assignment' ? definition.namedChildren[0].childForFieldName('left') : undefined;
       const name = definition?.type === 'function_definition' || definition?.type === 'class_definition' ? definition.childForFieldName('name')?.text : left?.type === 'identifier' ? left.text : undefined;
       if (!name || !/^_[^_]/.test(name) || listed.has(name)) continue;
-      candidates.push({ name, line: statement.startPosition.row + 1, span: linesOf(text, statement) });
+      candidates.push({ name, line: statement.startPosition.row + 1, span: statementLines(text, statement) });
     }
     const comments = root.descendantsOfType('comment').flatMap((node) => (node ? [{ start: node.startIndex, end: node.endIndex }] : []));
     return { candidates, comments };
   } finally {
     tree.delete();
   }
-}
-
-/** A top-level statement's whole lines, with the comment lines right above it. */
-function linesOf(text: string, statement: Node): Span {
-  let start = text.lastIndexOf('\n', statement.startIndex - 1) + 1;
-  // a comment on its own line, with no blank line between it and what follows
-  for (let previous = statement.previousNamedSibling; previous?.type === 'comment'; previous = previous.previousNamedSibling) {
-    const lineStart = text.lastIndexOf('\n', previous.startIndex - 1) + 1;
-    if (text.slice(lineStart, previous.startIndex).trim() !== '' || !/^[ \t]*\r?\n$/.test(text.slice(previous.endIndex, start))) break;
-    start = lineStart;
-  }
-  const newline = text.indexOf('\n', statement.endIndex);
-  return { start, end: newline === -1 ? text.length : newline + 1 };
 }
 
 /** Whether another Python file of the repository spells an import of `name` from `module`. */

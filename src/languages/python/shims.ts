@@ -10,7 +10,7 @@ import { appLabelOf, djangoAppFolder, modelsCreatedByMigrations, topLevelClasses
 import { bracketed, moduleDocstring, pythonLineLength } from './layout';
 import { textOrUndefined } from '../../core/read-text';
 import { isortConfig } from './import-order/config';
-import { parsePython, type Node } from './syntax';
+import { parsePython, statementLines, type Node } from './syntax';
 import { analyzeScopes } from './scopes';
 
 /** First line of every block remodel generates: how a re-run recognises (and regenerates, never nests) its shim. */
@@ -343,20 +343,8 @@ async function nameLevelShim(ctx: ShimContext, entry: RawShimEntry, path: string
 
 /** A top-level definition with its decorators, the comments directly above it and the blank lines after it. */
 function definitionSpan(text: string, statement: Node): { start: number; end: number } {
-  let start = text.lastIndexOf('\n', statement.startIndex - 1) + 1;
-  for (let prev = statement.previousNamedSibling; prev?.type === 'comment' && prev.endPosition.row >= statementRow(text, start) - 1; prev = prev.previousNamedSibling) {
-    start = text.lastIndexOf('\n', prev.startIndex - 1) + 1;
-  }
-  let end = statement.endIndex;
-  const blank = /^(?:[ \t]*\r?\n)*/.exec(text.slice(text.indexOf('\n', end) + 1));
-  end = text.indexOf('\n', end) === -1 ? text.length : text.indexOf('\n', end) + 1 + (blank?.[0].length ?? 0);
-  return { start, end };
-}
-
-function statementRow(text: string, offset: number): number {
-  let row = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) row++;
-  return row;
+  const { start, end } = statementLines(text, statement);
+  return { start, end: end + (/^(?:[ \t]*\r?\n)*/.exec(text.slice(end))?.[0].length ?? 0) };
 }
 
 async function namesUsedIn(text: string, names: readonly string[]): Promise<Set<string>> {

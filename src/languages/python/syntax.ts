@@ -238,3 +238,18 @@ function python3Error(root: Node, only?: LineRange[]): { line: number; column: n
   };
   return checkBody(root, undefined);
 }
+
+/**
+ * A statement's whole lines with the comment lines right above it (each on its own line, no blank line between them
+ * and the statement; not the trailing comment of the line before), as offsets `[start, end)`, `end` past its line end.
+ */
+export function statementLines(text: string, statement: Node): { start: number; end: number } {
+  let start = text.lastIndexOf('\n', statement.startIndex - 1) + 1;
+  for (let previous = statement.previousNamedSibling; previous?.type === 'comment'; previous = previous.previousNamedSibling) {
+    const lineStart = text.lastIndexOf('\n', previous.startIndex - 1) + 1;
+    if (text.slice(lineStart, previous.startIndex).trim() !== '' || !/^[ \t]*\r?\n$/.test(text.slice(previous.endIndex, start))) break;
+    start = lineStart;
+  }
+  const newline = text.indexOf('\n', statement.endIndex);
+  return { start, end: newline === -1 ? text.length : newline + 1 };
+}

@@ -1,0 +1,3 @@
+from old.m import moved
+
+print(moved())

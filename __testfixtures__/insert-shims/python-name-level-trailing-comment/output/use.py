@@ -1,0 +1,3 @@
+from canon.m import moved
+
+print(moved())
