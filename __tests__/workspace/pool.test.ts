@@ -1,6 +1,6 @@
 import { pythonAdapter } from '../../src/languages/python';
 import { typescriptAdapter } from '../../src/languages/typescript';
-import { poolPays } from '../../src/workspace/pool';
+import { createChunkRunner, poolPays } from '../../src/workspace/pool';
 
 /*
  * Issue 17, the pool lever: workers start when the work pays for their start-up — many files, or much text (a few
@@ -28,5 +28,45 @@ describe('a language whose workers start light pays sooner for large files', () 
   ])('%j -> python %s, typescript %s', (queued, python, typescript) => {
     expect(poolPays(queued, pythonAdapter.poolThresholds)).toBe(python);
     expect(poolPays(queued, typescriptAdapter.poolThresholds)).toBe(typescript);
+  });
+});
+
+/*
+ * While the scan waits for the read-ahead worker, this thread plans the chunks found so far (`planQueued`): each chunk
+ * is planned once, and `finish` returns the outputs (and reports progress) in push order whatever was planned early.
+ */
+describe('planning chunks while the scan goes on', () => {
+  const recordingTask = () => {
+    const planned: number[] = [];
+    const task = {
+      module: 'unused.js',
+      init: undefined,
+      inBand: async (chunk: { files: number[] }) => {
+        planned.push(chunk.files[0]!);
+        return `out ${chunk.files[0]}`;
+      },
+    };
+    return { task, planned };
+  };
+
+  it.each(['in-band', 'when-it-pays'] as const)('%s: early chunks keep their place', async (mode) => {
+    const { task, planned } = recordingTask();
+    const runner = createChunkRunner(task, 2, mode, () => ({ files: 1000, characters: 1e9 }));
+    runner.push({ files: [1] });
+    runner.push({ files: [2] });
+    expect(await runner.planQueued()).toBe(true);
+    runner.push({ files: [3] });
+    expect(await runner.planQueued()).toBe(true);
+    expect(await runner.planQueued()).toBe(true);
+    expect(await runner.planQueued()).toBe(false);
+    runner.push({ files: [4] });
+    const done: number[] = [];
+    expect(await runner.finish((chunk) => done.push(chunk.files[0]!))).toEqual(['out 1', 'out 2', 'out 3', 'out 4']);
+    expect(planned).toEqual([1, 2, 3, 4]);
+    expect(done).toEqual([1, 2, 3, 4]);
+    // the next map starts afresh
+    runner.push({ files: [5] });
+    expect(await runner.finish()).toEqual(['out 5']);
+    await runner.close();
   });
 });

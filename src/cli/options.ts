@@ -9,7 +9,7 @@ export const planOptions = {
   stat: { type: 'boolean', default: false, description: 'print a per-file summary instead of the patch' },
   format: { choices: ['patch', 'markdown', 'html'] as const, default: 'patch' as const, description: 'patch (git-style, default), markdown (a pull-request description of the plan) or html (one self-contained page: the patch side by side)' },
   out: { type: 'string', description: 'write the patch (with --format html: the page) to this file instead of stdout' },
-  jobs: { type: 'string', description: 'parallel workers for parsing (default: cores, once 2,000 files or 3 M characters are to be parsed; Python: 2 M in files of 8 K on average)' },
+  jobs: { type: 'string', description: 'threads (default: cores): parsing workers once 2,000 files or 3 M characters are to be parsed (Python: 2 M in files of 8 K on average), and a worker reading the files of a tree of 1,000 or more; 1: everything in one thread' },
   shard: { type: 'string', description: 'plan only shard i of n (e.g. 2/4): a deterministic split by path; the shards\' patches concatenate' },
   color: { type: 'boolean', description: 'colours on stderr (default: when it is a terminal)' },
   'max-file-size': { type: 'number', default: 4, description: 'files larger than this many MB are not parsed (reported when they name an old module)' },

@@ -1,3 +1,4 @@
+import type { ScanGate } from '../workspace/read-ahead';
 import type { SourceFile, Workspace } from '../core/types';
 import type { RawRewriteEntry } from '../importmap/schema';
 import type { ImportMap, LanguageId } from '../importmap/types';
@@ -12,6 +13,8 @@ export interface PreparedMap {
   needles: string[];
   /** a sharper prefilter than the needles, when the language can tell more from path and text without parsing */
   mayNeedEdit?(path: string, text: string): boolean;
+  /** what every file the prefilter (and the scan's reports) keeps has: lets a worker read ahead (`workspace/read-ahead.ts`) */
+  scanGate?: ScanGate;
 }
 
 /** Files a shim transform writes (whole new text per file), with what it wants a human to know. */

@@ -5,6 +5,7 @@ import { UsageError } from '../core/errors';
 import { findImportMaps } from '../importmap';
 import { discoverFiles } from '../workspace/discover';
 import { createChunkRunner, defaultJobs, defaultPoolThresholds, poolMode } from '../workspace/pool';
+import { ReadAheadWorker } from '../workspace/read-ahead';
 import { applyEdits, lineAt } from '../core/edits';
 import { canWriteIn } from '../core/encoding';
 import { ownTaskModule } from '../core/own-modules';
@@ -88,6 +89,18 @@ function writableResult(result: FileResult, before: () => string, encoding: stri
   return { kind: 'failed', file: result.file, line: 1, column: 1, error: `${why}: left untouched, edit it by hand` };
 }
 
+interface Discovered {
+  options: PlanOptions;
+  cwd: string;
+  only: ReadonlySet<string>;
+  jobs: number;
+  timings: Record<string, number>;
+  start: number;
+  mapFiles: string[];
+  files: string[];
+  reader: ReadAheadWorker | undefined;
+}
+
 /** Computes every edit the maps imply, without touching disk. */
 export async function buildPlan(options: PlanOptions = {}): Promise<Plan> {
   const cwd = resolve(options.cwd ?? '.');
@@ -95,9 +108,20 @@ export async function buildPlan(options: PlanOptions = {}): Promise<Plan> {
   const jobs = options.jobs ?? defaultJobs();
   if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs must be a whole number of at least 1, not ${options.jobs}`);
   const timings: Record<string, number> = {};
-  let start = now();
+  const start = now();
   const mapFiles = findImportMaps(cwd, options.maps);
   const files = discoverFiles(cwd);
+  // its start-up overlaps the maps' preparation; `--jobs 1` (or one core) is one thread
+  const reader = only.has('rewrite-imports') && jobs > 1 ? ReadAheadWorker.start(cwd, files.length) : undefined;
+  try {
+    return await planDiscovered({ options, cwd, only, jobs, timings, start, mapFiles, files, reader });
+  } finally {
+    await reader?.close();
+  }
+}
+
+/** `buildPlan` once the files are known (and the read-ahead worker started). */
+async function planDiscovered({ options, cwd, only, jobs, timings, start, mapFiles, files, reader }: Discovered): Promise<Plan> {
   const session = await openSession(cwd, mapFiles, files);
   const { workspace, loaded } = session;
   for (const warning of session.warnings) options.onWarning?.(warning);
@@ -146,7 +170,7 @@ export async function buildPlan(options: PlanOptions = {}): Promise<Plan> {
         for (const rule of map.rules) plan.summary.entries[rule.label] ??= { files: 0, imports: 0, references: 0, strings: 0 };
         const paths = files.filter((path) => adapter.owns(path) && mine(path));
         const limits = { maxFileSize: options.maxFileSize ?? defaultMaxFileSize, onSkipped: (result: FileResult) => recordResult(plan, result) };
-        const found = await scanCandidates(session, mapIndex, paths, (batch) => runner.push({ mapIndex, files: batch }), limits);
+        const found = await scanCandidates(session, mapIndex, paths, (batch) => runner.push({ mapIndex, files: batch }), limits, { reader, idle: () => runner.planQueued() });
         plan.summary.filesParsed += found;
         let done = 0;
         const outputs = await runner.finish((task) => {

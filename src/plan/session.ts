@@ -5,6 +5,7 @@ import { getAdapter } from '../languages/registry';
 import type { LanguageAdapter, PreparedMap } from '../languages/types';
 import type { SourceFile } from '../core/types';
 import { DiskWorkspace, NotTextError } from '../workspace/workspace';
+import { readAhead, type ReadAheadWorker } from '../workspace/read-ahead';
 import { expandMoves } from '../workspace/moves';
 import { type FileMove } from '../core/types';
 import type { FileResult } from '../core/types';
@@ -50,13 +51,12 @@ export interface ChunkOutput {
 /** How many candidates go to the runner at a time while the scan goes on: this many files, or fewer that hold this much text (chunks of even work keep a pool's threads finishing together). */
 const batchSize = 16;
 const batchCharacters = 64 * 1024;
-/** How many files the scan reads between two turns of the event loop (when workers' replies come in). */
-const filesPerTurn = 256;
 
 /**
  * The files of a map that can need an edit: each read once (the text earlier maps of the run left), and kept only
  * when the adapter's prefilter (or the needles) says so. Runs in the main thread: reading is the floor, parsing is the
- * cost. Candidates go to `onBatch` as they are found, so that workers parse while this thread reads.
+ * cost. Candidates go to `onBatch` as they are found, so that workers parse while this thread reads; on a large
+ * tree a worker reads ahead (`readAhead`) and this thread runs `idle` (plans what it found) while it waits for it.
  */
 export async function scanCandidates(
   session: RewriteSession,
@@ -64,6 +64,7 @@ export async function scanCandidates(
   paths: readonly string[],
   onBatch: (files: SourceFile[]) => void,
   limits: ScanLimits,
+  { reader, idle = async () => false }: { reader?: ReadAheadWorker; idle?: () => Promise<boolean> } = {},
 ): Promise<number> {
   const { adapter, prepared } = session.loaded[mapIndex]!;
   let batch: SourceFile[] = [];
@@ -77,18 +78,23 @@ export async function scanCandidates(
   const release = (): void => {
     for (const files of held.splice(0)) onBatch(files);
   };
-  for (const [index, path] of paths.entries()) {
-    if (index % filesPerTurn === filesPerTurn - 1) await new Promise((tick) => setImmediate(tick));
+  const { workspace } = session;
+  const whileWaiting = async (): Promise<boolean> => {
+    if (checked) release();
+    return idle();
+  };
+  const reads = readAhead(reader, paths, prepared.scanGate, workspace, whileWaiting);
+  for await (const read of reads) for (const path of read) {
     let text: string;
     try {
-      text = session.workspace.read(path);
+      text = workspace.read(path);
     } catch (error) {
       if (!(error instanceof NotTextError)) throw error;
       // a file remodel cannot decode is reported when its bytes name an old module, else it is none of its business
       // (one that cannot be read at all may be one: it is reported too)
       let mentions = true;
       try {
-        mentions = mentionsAny(session.workspace.readBytes(path).toString('latin1'), prepared.needles);
+        mentions = mentionsAny(workspace.readBytes(path).toString('latin1'), prepared.needles);
       } catch (unreadable) {
         if (!(unreadable instanceof NotTextError)) throw unreadable;
       }

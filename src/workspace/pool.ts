@@ -30,6 +30,8 @@ export interface PoolTaskModule<Init, State, Chunk, Output> {
 export interface ChunkRunner<Chunk, Output> {
   /** queues a chunk: a free worker takes it at once, this thread takes what is left in `finish` */
   push(chunk: Chunk): void;
+  /** plans the oldest chunk no thread has taken, in this thread (while the scan waits for reads); false when there is none */
+  planQueued(): Promise<boolean>;
   /** runs everything pushed since the last `finish` (this thread joins in); outputs in push order */
   finish(onDone?: (chunk: Chunk) => void): Promise<Output[]>;
   close(): Promise<void>;
@@ -84,13 +86,13 @@ export function createChunkRunner<Init, Chunk extends { files: readonly unknown[
 
 /** In this thread until the queued work of one language pays for a pool, then a pool that takes over the queue. */
 function poolWhenItPays<Init, Chunk extends { files: readonly unknown[] }, Output>(task: PoolTask<Init, Chunk, Output>, jobs: number, thresholdsOf: (chunk: Chunk) => PoolThresholds): ChunkRunner<Chunk, Output> {
-  let queued: Chunk[] = [];
+  let inBand = inBandRunner(task);
   let tallies = new Map<PoolThresholds, { files: number; characters: number }>();
   let pool: ChunkRunner<Chunk, Output> | undefined;
   return {
     push(chunk) {
       if (pool) return pool.push(chunk);
-      queued.push(chunk);
+      inBand.push(chunk);
       const thresholds = thresholdsOf(chunk);
       const tally = tallies.get(thresholds) ?? { files: 0, characters: 0 };
       tallies.set(thresholds, tally);
@@ -98,16 +100,19 @@ function poolWhenItPays<Init, Chunk extends { files: readonly unknown[] }, Outpu
       for (const file of chunk.files) tally.characters += textLengthOf(file);
       if (!poolPays(tally, thresholds)) return;
       pool = workerPool(task, jobs);
-      for (const early of queued) pool.push(early);
-      queued = [];
+      // what this thread planned already stays its own; the pool takes the rest, in order
+      for (const early of inBand.takeQueued()) pool.push(early);
     },
+    planQueued: async () => (pool ? pool.planQueued() : inBand.planQueued()),
     async finish(onDone) {
-      if (pool) return pool.finish(onDone);
-      const inBand = inBandRunner(task);
-      for (const chunk of queued) inBand.push(chunk);
-      queued = [];
-      tallies = new Map();
-      return inBand.finish(onDone);
+      const planned = await inBand.finish(onDone);
+      if (!pool) {
+        tallies = new Map();
+        return planned;
+      }
+      const pooled = await pool.finish(onDone);
+      inBand = inBandRunner(task);
+      return [...planned, ...pooled];
     },
     close: async () => pool?.close(),
   };
@@ -116,18 +121,30 @@ function poolWhenItPays<Init, Chunk extends { files: readonly unknown[] }, Outpu
 /** The length of a candidate's text, when the chunk carries it (source files do): the work its parse costs. */
 const textLengthOf = (file: unknown): number => (typeof file === 'object' && file !== null && typeof (file as { text?: unknown }).text === 'string' ? (file as { text: string }).text.length : 0);
 
-function inBandRunner<Init, Chunk, Output>(task: PoolTask<Init, Chunk, Output>): ChunkRunner<Chunk, Output> {
+/** Plans in this thread, in push order: ahead of `finish` when the scan has time (`planQueued`). */
+function inBandRunner<Init, Chunk, Output>(task: PoolTask<Init, Chunk, Output>): ChunkRunner<Chunk, Output> & { takeQueued(): Chunk[] } {
   let chunks: Chunk[] = [];
+  let outputs: Output[] = [];
   return {
     push: (chunk) => void chunks.push(chunk),
+    async planQueued() {
+      const chunk = chunks[outputs.length];
+      if (chunk === undefined) return false;
+      outputs.push(await task.inBand(chunk));
+      return true;
+    },
+    takeQueued: () => chunks.splice(outputs.length),
     async finish(onDone) {
-      const outputs: Output[] = [];
-      for (const chunk of chunks) {
+      for (const chunk of chunks.slice(0, outputs.length)) onDone?.(chunk);
+      while (outputs.length < chunks.length) {
+        const chunk = chunks[outputs.length]!;
         outputs.push(await task.inBand(chunk));
         onDone?.(chunk);
       }
+      const done = outputs;
       chunks = [];
-      return outputs;
+      outputs = [];
+      return done;
     },
     close: async () => undefined,
   };
@@ -201,6 +218,13 @@ function workerPool<Init, Chunk, Output>(task: PoolTask<Init, Chunk, Output>, jo
     push(chunk) {
       tasks.push(chunk);
       for (const worker of inFlight.keys()) feed(worker);
+    },
+    // a chunk no worker holds, while the scan waits for reads (this thread would idle)
+    async planQueued() {
+      if (next >= tasks.length || failure) return false;
+      const id = next++;
+      complete(id, await task.inBand(tasks[id]!));
+      return true;
     },
     async finish(callback) {
       onDone = callback;

@@ -33,6 +33,7 @@ export class DiskWorkspace implements Workspace {
   private readonly removed = new Set<string>();
   private readonly fileSet: ReadonlySet<string>;
   private readonly texts = new Map<string, string>();
+  private readonly preloaded = new Map<string, Buffer>();
   private readonly overlay = new Map<string, string>();
   private readonly moves = new Map<string, string>();
   private readonly movedFrom = new Map<string, string>();
@@ -65,22 +66,36 @@ export class DiskWorkspace implements Workspace {
     let text = this.texts.get(path);
     if (text === undefined) {
       // discovered files are regular files inside the root (discovery follows no links); anything else is checked
-      const bytes = this.readBytes(path);
-      const utf16 = utf16ByBom(bytes);
-      if (utf16) {
-        // as the TypeScript compiler reads a file: a UTF-16 byte-order mark says how (the BOM stays, as U+FEFF)
-        text = decodeText(bytes, utf16);
-        this.encodings.set(path, utf16);
-      } else {
-        try {
-          text = utf8.decode(bytes);
-        } catch {
-          text = this.decodeDeclared(path, bytes);
-        }
-      }
+      const bytes = this.preloaded.get(path) ?? this.readBytes(path);
+      this.preloaded.delete(path);
+      text = this.decode(path, bytes);
       this.texts.set(path, text);
     }
     return text;
+  }
+
+  /** A discovered file's bytes read elsewhere (a read-ahead worker): the next read decodes them instead of the disk's. */
+  preload(path: string, bytes: Buffer): void {
+    if (this.fileSet.has(path) && !this.texts.has(path)) this.preloaded.set(path, bytes);
+  }
+
+  /** Whether the file's text is here already (read before, or written, moved or removed by an earlier step of the run): a read gives it, not the disk. */
+  holds(path: string): boolean {
+    return this.texts.has(path) || this.overlay.has(path) || this.removed.has(path) || this.moves.has(path);
+  }
+
+  private decode(path: string, bytes: Buffer): string {
+    const utf16 = utf16ByBom(bytes);
+    if (utf16) {
+      // as the TypeScript compiler reads a file: a UTF-16 byte-order mark says how (the BOM stays, as U+FEFF)
+      this.encodings.set(path, utf16);
+      return decodeText(bytes, utf16);
+    }
+    try {
+      return utf8.decode(bytes);
+    } catch {
+      return this.decodeDeclared(path, bytes);
+    }
   }
 
   /** A file that is not UTF-8 but declares its encoding (PEP 263), read as Python reads it; else NotTextError. */

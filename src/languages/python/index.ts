@@ -24,7 +24,8 @@ import { planPythonShims, prunePythonShim } from './shims';
 import { defaultPoolThresholds } from '../../workspace/pool';
 import { textOrUndefined } from '../../core/read-text';
 import { pythonLineLength } from './layout';
-import { mayNameRegisteredClass } from './rewrite/registry-names';
+import { mayNameRegisteredClass, registryRenames } from './rewrite/registry-names';
+import type { ScanGate } from '../../workspace/read-ahead';
 import { mayNameDjangoModel } from './rewrite/django-references';
 import { djangoModelReferences, type DjangoModelReferences } from './django-apps';
 
@@ -294,7 +295,18 @@ async function prepare(written: ImportMap, workspace: Workspace): Promise<Python
           .map((module) => ({ index: rule.index, module, target: rule.to + module.slice(rule.from.length) })),
   );
   const djangoModels = djangoModelReferences(map, modules, workspace);
-  return { map, needles: needlesOf(map), mayNeedEdit: prefilterOf(map, modules, djangoModels), djangoModels, modules, exportsOf, relocated, importedFrom, importOrder: importOrderOf(workspace), classDefinitions: classDefinitionsIn(workspace), lineLength: lineLengthsIn(workspace), missingTargets, retired: retired.map((rule) => rule.index), external, installed, checkTargets };
+  const needles = needlesOf(map);
+  return { map, needles, mayNeedEdit: prefilterOf(map, modules, djangoModels), scanGate: scanGateOf(map, needles, djangoModels), djangoModels, modules, exportsOf, relocated, importedFrom, importOrder: importOrderOf(workspace), classDefinitions: classDefinitionsIn(workspace), lineLength: lineLengthsIn(workspace), missingTargets, retired: retired.map((rule) => rule.index), external, installed, checkTargets };
+}
+
+/**
+ * What every file the prefilter keeps has: a needle, a class name a registry string may hold, an old Django app's
+ * label; or a place in an old Django app's folder (its bare model names).
+ */
+function scanGateOf(map: ImportMap, needles: readonly string[], djangoModels: DjangoModelReferences): ScanGate {
+  const strings = [...needles, ...registryRenames(map).keys()];
+  if (!djangoModels.oldLabels.size) return { strings };
+  return { strings: [...strings, ...djangoModels.oldLabels], folders: djangoModels.oldFolders };
 }
 
 /** The line length the project formats each file to, read once per folder. */

@@ -202,6 +202,8 @@ export function prepareTypeScriptMap(map: ImportMap, workspace: Workspace): Type
     },
   };
   prepared.mayNeedEdit = (file, text) => mayNeedEdit(prepared, file, text);
+  // the prefilter keeps no file without a needle
+  prepared.scanGate = { strings: prepared.needles };
   return prepared;
 }
 
