@@ -153,4 +153,5 @@ export async function* readAhead(reader: ReadAheadWorker | undefined, paths: rea
   }
 }
 
-const isAscii = (text: string): boolean => /^[\x00-\x7f]*$/.test(text);
+/** Every character one byte in UTF-8. */
+const isAscii = (text: string): boolean => Buffer.byteLength(text) === text.length;
