@@ -1,6 +1,6 @@
 import './db/models/core';
 
-declare module './models/booking' {
+declare module './db/models/core' {
   interface Booking {
     notes?: string;
   }

@@ -5,6 +5,7 @@ import { rewriteImport } from './import-declaration';
 import { visitImportType } from './import-type';
 import { visitJsDocImport } from './jsdoc-import';
 import { visitCall } from './module-call';
+import { rewriteAugmentation } from './module-augmentation';
 import { rewriteNamespace } from './namespace-import';
 
 
@@ -36,7 +37,7 @@ export function visitStatement(rw: FileRewrite, statement: ts.Statement): void {
   } else if (ts.isModuleDeclaration(statement) && ts.isStringLiteral(statement.name)) {
     // case: declare module 'x' { ... } (augmentation)
     const old = rw.oldModuleOf(statement.name, 'import');
-    if (old) rw.review(statement, `module augmentation of '${old.id}': move it to the canonical module by hand`);
+    if (old) rewriteAugmentation(rw, statement, statement.name, old);
   }
 }
 

@@ -1,0 +1,7 @@
+import '../models/account';
+
+declare module '../models/account' {
+  interface Account {
+    verified?: boolean;
+  }
+}

@@ -1,0 +1,6 @@
+export interface Profile {
+  bio: string;
+}
+export interface Settings {
+  theme: string;
+}

@@ -1,0 +1,7 @@
+import '../db/account';
+
+declare module '../models/account' {
+  interface Account {
+    verified?: boolean;
+  }
+}

@@ -1,0 +1,4 @@
+export interface User {
+  id: number;
+}
+export const makeUser = (id: number): User => ({ id });

@@ -1,0 +1,3 @@
+declare module 'src/models/user' {
+  export const legacyFlag: boolean;
+}
