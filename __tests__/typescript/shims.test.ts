@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
@@ -141,6 +141,14 @@ describe('TypeScript shims: bad input', () => {
     const output = path.join(__dirname, '..', '..', '__testfixtures__', 'insert-shims', 'ts-javascript-esm', 'output');
     const probe = `import(${JSON.stringify(path.join(output, 'isObject.js'))}).then((m) => console.log(typeof m.default, m.default({})))`;
     expect(execFileSync(process.execPath, ['--input-type=module', '-e', probe], { encoding: 'utf8' }).trim()).toBe('function true');
+  });
+
+  it('writes a CommonJS shim whose old path gives the very object the new one does', () => {
+    const output = path.join(__dirname, '..', '..', '__testfixtures__', 'insert-shims', 'ts-commonjs', 'output');
+    const probe = `const old = require(${JSON.stringify(path.join(output, 'src', 'matchNode.js'))}); const canonical = require(${JSON.stringify(path.join(output, 'src', 'match', 'matchNode.js'))}); console.log(old === canonical, old({ a: 1 }, { a: 1 }))`;
+    const run = spawnSync(process.execPath, ['-e', probe], { encoding: 'utf8' });
+    expect(run.stdout.trim()).toBe('true true');
+    expect(run.stderr).toMatch(/DeprecationWarning: src\/matchNode is deprecated/);
   });
 
   it('refuses a shim for a module the map does not move, naming the entry', async () => {

@@ -12,7 +12,8 @@ import { parseSource, scriptKindOf } from '../syntax';
 import { ts } from '../ts';
 import { relativePosix } from '../../../core/paths';
 import { EntryFacts, RenderContext, ShimExport } from './types';
-import { isDirective, renderWhole } from './render';
+import { isDirective, renderCommonJs, renderWhole } from './render';
+import { writeSpecifier } from '../specifier';
 import { meaningFlags, moduleExports, orderedExports, readShimTargets, targetOf } from './exports';
 import { renderInPlace } from './in-place';
 
@@ -92,8 +93,18 @@ export function planTypeScriptShims(prepared: TypeScriptPreparedMap, workspace: 
     const isJs = scriptKind === ts.ScriptKind.JS || scriptKind === ts.ScriptKind.JSX;
     const sourceFile = parseSource(file, text);
     const oldExports = exportsOf(abs(current));
+    const directives: string[] = [];
+    for (const statement of sourceFile.statements) {
+      if (!isDirective(statement)) break;
+      directives.push((statement as ts.ExpressionStatement).expression.getText(sourceFile));
+    }
+    const context: RenderContext = { prepared, entry, shimPath: file, isJs, eol: lineEnding(text), sourceText: text, directives };
     if (!oldExports) {
-      plan.needsReview.push({ file, line: 1, reason: `${entry.module} is not an ES module (no import or export): write its shim by hand` });
+      const commonJs = isJs ? commonJsTarget(prepared, workspace, entry.module, file, context) : undefined;
+      if (typeof commonJs === 'object') {
+        const shim = renderCommonJs(context, commonJs);
+        if (shim !== text || relocated) plan.files.push({ path: file, text: shim });
+      } else plan.needsReview.push({ file, line: 1, reason: `${entry.module} is not an ES module (no import or export)${commonJs ? `: ${commonJs}` : ''}: write its shim by hand` });
       continue;
     }
     if (oldExports.has('export=')) {
@@ -148,12 +159,6 @@ export function planTypeScriptShims(prepared: TypeScriptPreparedMap, workspace: 
       plan.needsReview.push({ file, line: 1, reason: `the checker finds no exports in ${entry.module} (an 'export *' it cannot resolve?): write its shim by hand` });
       continue;
     }
-    const directives: string[] = [];
-    for (const statement of sourceFile.statements) {
-      if (!isDirective(statement)) break;
-      directives.push((statement as ts.ExpressionStatement).expression.getText(sourceFile));
-    }
-    const context: RenderContext = { prepared, entry, shimPath: file, isJs, eol: lineEnding(text), sourceText: text, directives };
     const shim = stays.length
       ? renderInPlace(context, sourceFile, served, plan)
       : renderWhole(context, served);
@@ -163,6 +168,26 @@ export function planTypeScriptShims(prepared: TypeScriptPreparedMap, workspace: 
     if (shim !== text || relocated) plan.files.push({ path: file, text: shim });
   }
   return plan;
+}
+
+/**
+ * Where a CommonJS module (no `import` or `export`, its exports on `module.exports`) can be served from by requiring
+ * it: the one module a whole-module entry without renames moves it to, itself CommonJS JavaScript (an ES module's
+ * `require` gives a namespace object, not what `module.exports` held). Else why not, or undefined for a file that is
+ * no module at all (a script).
+ */
+function commonJsTarget(prepared: TypeScriptPreparedMap, workspace: Workspace, module: string, shimPath: string, context: RenderContext): { id: string; specifier: string } | string | undefined {
+  if (!/\b(?:module\.exports|exports\.\w+)\s*=/.test(context.sourceText)) return undefined;
+  const whole = prepared.map.moveOfModule(module);
+  if (!whole) return `its names move one by one (a CommonJS module is served whole)`;
+  if (whole.rule.rename.size) return `the entry renames names of its exports object`;
+  const targetFile = findModuleFile(whole.module, (f) => existsInPlan(workspace, f));
+  const kind = targetFile === undefined ? undefined : scriptKindOf(targetFile);
+  if (targetFile === undefined || (kind !== ts.ScriptKind.JS && kind !== ts.ScriptKind.JSX)) return `${whole.module} is not a JavaScript file to require`;
+  if (ts.isExternalModule(parseSource(targetFile, workspace.read(targetFile)))) return `${whole.module} is an ES module (requiring it gives its namespace, not the old exports)`;
+  const absolute = path.join(prepared.cwd, targetFile);
+  const specifier = writeSpecifier({ importer: path.join(prepared.cwd, shimPath), original: `./${path.basename(stripSourceExtension(targetFile))}`, originalFile: absolute, target: absolute, usage: 'require' }, prepared.resolver);
+  return specifier === undefined ? `no specifier leads from it to ${whole.module}` : { id: whole.module, specifier };
 }
 
 /** The files that declare what an export is, past any re-export or import alias. */

@@ -160,6 +160,27 @@ export function renderWhole(context: RenderContext, served: readonly ShimExport[
   return `${bom}${lines.join(eol)}${eol}`;
 }
 
+/**
+ * A CommonJS module moved as a whole to another CommonJS module: `module.exports = require('<target>')`, so that the
+ * old path gives the very object the new one does (one class, one `instanceof`). `specifier` is the target as the shim
+ * requires it.
+ */
+export function renderCommonJs(context: RenderContext, target: { id: string; specifier: string }): string {
+  const { entry, eol } = context;
+  const lines = [
+    ...context.directives.map((d) => `${d};`),
+    `// ${shimMarkerText} for ${lineCommentText(entry.module)} (generated: re-running remodel regenerates it)`,
+    `// Moved to ${lineCommentText(target.id)}: require it from there. This module only re-exports it, deprecated.`,
+    ...(entry.message ? [`// ${lineCommentText(entry.message)}`] : []),
+  ];
+  if (entry.runtimeWarning) lines.push(...runtimeWarningLines(context, [target.id]));
+  const message = entry.message ? `${entry.message} ` : '';
+  const removal = entry.remove_after ? ` Removed after ${entry.remove_after}.` : '';
+  lines.push('', `/** @deprecated ${blockCommentText(`${message}Use \`require(${stringLiteral(target.specifier, "'")})\` from ${target.id}.${removal}`)} */`, `module.exports = require(${stringLiteral(target.specifier, "'")});`);
+  const bom = context.sourceText.startsWith('\uFEFF') ? '\uFEFF' : '';
+  return `${bom}${lines.join(eol)}${eol}`;
+}
+
 /** Whether Node loads a repository file as an ES module: `.mjs`, or `.js` whose nearest package.json says `"type": "module"`. */
 function loadedAsNodeEsm(cwd: string, file: string): boolean {
   if (file.endsWith('.mjs')) return true;

@@ -1,0 +1,7 @@
+class Collection {
+  constructor(items) {
+    this.items = items;
+  }
+}
+
+module.exports = { Collection };

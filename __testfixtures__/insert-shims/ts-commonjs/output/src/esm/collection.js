@@ -1,0 +1,5 @@
+export class Collection {
+  constructor(items) {
+    this.items = items;
+  }
+}

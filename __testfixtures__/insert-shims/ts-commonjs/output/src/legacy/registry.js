@@ -1,0 +1,2 @@
+const entries = [];
+exports.register = (entry) => entries.push(entry);

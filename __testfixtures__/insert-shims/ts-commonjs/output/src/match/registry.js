@@ -1,0 +1,2 @@
+const entries = [];
+exports.add = (entry) => entries.push(entry);
