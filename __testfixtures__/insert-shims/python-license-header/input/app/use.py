@@ -1,0 +1,4 @@
+from old.models import Booking
+from oldpkg import VALUE
+
+print(Booking, VALUE)

@@ -1,0 +1,4 @@
+from canon.models import Booking
+from newpkg import VALUE
+
+print(Booking, VALUE)

@@ -1,0 +1,5 @@
+"""Booking models."""
+
+
+class Booking:
+    pass

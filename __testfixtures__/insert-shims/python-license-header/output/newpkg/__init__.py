@@ -1,0 +1,3 @@
+from newpkg.core import VALUE
+
+__all__ = ["VALUE"]

@@ -1,0 +1,8 @@
+/**
+ * @license
+ * Copyright 2022 Example LLC
+ * SPDX-License-Identifier: MIT
+ */
+// Booking entities.
+
+export class Booking {}

@@ -1,0 +1,5 @@
+import { Booking } from '../db/booking';
+
+const helper = require('../db/helpers');
+
+export const made = [new Booking(), helper()];
