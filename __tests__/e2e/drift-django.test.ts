@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeGitRepo, remodel, repoRoot } from '../support/cli';
 import { temporaryFolder } from '../support/temporary';
@@ -65,6 +65,21 @@ describe('remodel drift on a Django project', () => {
     expect(djangoSays(dir)).toEqual([]);
     expect(drift(dir).map((f) => f.kind)).toEqual(['unresolved']);
     expect(remodel(['drift', dir, '--exit-code'], repoRoot).status).toBe(0);
+  });
+
+  it("Django's own contrib apps (Debian's Django): no drift; a RunPython whose code is RunPython.noop is no step at all", () => {
+    // Django ships their models and migrations in agreement; contenttypes 0002 runs `RunPython(migrations.RunPython.noop,
+    // add_legacy_name)`: nothing forward. auth 0011 really loads models (update_proxy_model_permissions): unresolved.
+    const dir = temporaryFolder('remodel-contrib-');
+    for (const app of ['admin', 'auth', 'contenttypes', 'sessions', 'sites', 'flatpages', 'redirects']) {
+      cpSync(`/usr/lib/python3/dist-packages/django/contrib/${app}`, join(dir, app), { recursive: true, filter: (source) => !/__pycache__|\.mo$|\/locale(\/|$)/.test(source) });
+    }
+    expect(drift(dir)).toEqual([expect.objectContaining({ kind: 'unresolved', table: 'auth_permission, django_content_type', migration: { file: 'auth/migrations/0011_update_proxy_permissions.py', line: expect.any(Number) } })]);
+    // the diagram draws each table the step touches, as the models map it
+    const markdown = remodel(['drift', dir], repoRoot).stdout;
+    expect(markdown).toMatch(/t\d+\["auth_permission \(unresolved\)"\]/);
+    expect(markdown).toMatch(/t\d+\["django_content_type \(unresolved\)"\]/);
+    expect(markdown).not.toMatch(/in neither/);
   });
 
   it('a repository that holds django.contrib.auth itself (Django, or a vendored copy): its models are read as any app\'s', () => {

@@ -32,6 +32,14 @@ export interface DriftFinding {
   unsure: boolean;
 }
 
+/** An unresolved step names every table it may touch in its `table`, a duplicate model every table its classes map: joined so. */
+const tablesSeparator = ', ';
+
+/** The tables a finding is about: one, each an unresolved step may touch (none for a step that names none), or each a duplicate model's classes map. */
+export function tablesOf(finding: DriftFinding): string[] {
+  return finding.kind === 'unresolved' || finding.kind === 'duplicate-model' ? finding.table.split(tablesSeparator).filter(Boolean) : [finding.table];
+}
+
 const sameColumns = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((c, i) => c === b[i]);
 const indexKey = (index: IndexSchema): string => `${index.unique ? 'unique ' : ''}${index.columns.join(',')}`;
 const py = (value: string): string => JSON.stringify(value);
@@ -120,10 +128,10 @@ function compareBothWays(models: SchemaModel, migrations: SchemaModel, tool: 'al
   for (const [table, other] of moved) compareTable(table, models.tables.get(table)!, migrations.tables.get(other)!, { models, migrations, tool }, push);
   findings.push(...duplicateModels(models));
   for (const step of models.unresolved) {
-    findings.push({ kind: 'unresolved', table: step.tables.join(', '), model: step.origin, detail: step.detail, unsure: true });
+    findings.push({ kind: 'unresolved', table: step.tables.join(tablesSeparator), model: step.origin, detail: step.detail, unsure: true });
   }
   for (const step of migrations.unresolved) {
-    findings.push({ kind: 'unresolved', table: step.tables.join(', '), migration: step.origin, detail: `${step.detail}: the replay cannot follow this step`, unsure: true });
+    findings.push({ kind: 'unresolved', table: step.tables.join(tablesSeparator), migration: step.origin, detail: `${step.detail}: the replay cannot follow this step`, unsure: true });
   }
   return findings.sort((a, b) => a.table.localeCompare(b.table) || a.kind.localeCompare(b.kind) || (a.column ?? '').localeCompare(b.column ?? ''));
 }
@@ -137,7 +145,7 @@ function duplicateModels(models: SchemaModel): DriftFinding[] {
     const [first, ...others] = classes;
     return [{
       kind: 'duplicate-model' as const,
-      table: [...new Set(classes.map((c) => c.table))].join(', '),
+      table: [...new Set(classes.map((c) => c.table))].join(tablesSeparator),
       model: first!.origin,
       detail: `${name} is defined in ${classes.length} modules: ${classes.map((c) => `${c.origin.file}:${c.origin.line} (table ${c.table})`).join(', ')}`,
       fix: `keep one ${name}; rewrite the importers of ${others.map((c) => c.origin.file).join(', ')} with an import map (remodel audit drafts it)`,

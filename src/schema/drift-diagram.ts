@@ -1,4 +1,4 @@
-import type { DriftFinding } from './compare';
+import { tablesOf, type DriftFinding } from './compare';
 import { tableKey, type SchemaModel, type TableSchema } from './model';
 
 /** A table of the drift diagram: as the models describe it (else as the migrations build it), the parts that drift. */
@@ -17,7 +17,7 @@ export interface DriftDiagramTable {
  * names a table the migrations renamed or never created, the picture shows it at once.
  */
 export function driftDiagram(models: SchemaModel, migrations: SchemaModel, findings: readonly DriftFinding[]): DriftDiagramTable[] {
-  const drifting = [...new Set(findings.map((finding) => finding.table))];
+  const drifting = [...new Set(findings.flatMap(tablesOf))];
   const tableOf = (key: string): { table?: TableSchema; side: DriftDiagramTable['side'] } => {
     const model = models.tables.get(key);
     if (model) return { table: model, side: 'models' };
@@ -28,7 +28,7 @@ export function driftDiagram(models: SchemaModel, migrations: SchemaModel, findi
   for (const key of drifting) for (const fk of tableOf(key).table?.foreignKeys ?? []) keys.add(tableKey(fk.target.schema, fk.target.table));
   return [...keys].map((key) => {
     const { table, side } = tableOf(key);
-    const mine = findings.filter((finding) => finding.table === key);
+    const mine = findings.filter((finding) => tablesOf(finding).includes(key));
     const columnFindings = (name: string): string[] => mine.filter((finding) => finding.column === name || finding.columns?.includes(name)).map((finding) => finding.kind);
     const fkColumns = new Set(table?.foreignKeys.flatMap((fk) => fk.columns) ?? []);
     const named = new Set(mine.flatMap((finding) => [finding.column, ...(finding.columns ?? [])]).filter((name): name is string => !!name));

@@ -247,6 +247,8 @@ class DjangoReplay {
         const text = sql ? stringValue(sql) : undefined;
         const state = arg(call, 2, 'state_operations');
         if (state) for (const operation of kids(state)) this.operation(operation, migration);
+        // `RunSQL(migrations.RunSQL.noop, reverse)` or an empty statement: nothing runs forward
+        if (isNoop(sql, 'RunSQL') || text?.trim() === '') return;
         const index = text ? createIndexStatement(text, at) : undefined;
         const target = index ? [...this.models.values()].find((m) => this.table(m) === index.table) : undefined;
         if (index && target) {
@@ -258,6 +260,8 @@ class DjangoReplay {
       case 'RunPython': {
         // the tables it may touch: the models its function asks the app registry for
         const code = arg(call, 0, 'code');
+        // `RunPython(migrations.RunPython.noop, reverse)`: Django's own do-nothing, forward
+        if (isNoop(code, 'RunPython')) return;
         const body = code ? migration.functions.get(code.text)?.text ?? code.text : '';
         const tables = [...body.matchAll(/get_model\(\s*['"](\w+)['"]\s*,\s*['"](\w+)['"]/g)].flatMap((m) => {
           const model = this.models.get(modelKey(m[1]!, m[2]!));
@@ -336,4 +340,9 @@ export async function replayDjango(workspace: Workspace, apps: readonly DjangoAp
   } finally {
     for (const tree of trees) tree.delete();
   }
+}
+
+/** `migrations.RunPython.noop`, `RunPython.noop` (and RunSQL's): the operation's own do-nothing. */
+function isNoop(node: Node | undefined, operation: 'RunPython' | 'RunSQL'): boolean {
+  return node !== undefined && new RegExp(`^(?:[A-Za-z_]\\w*\\.)*${operation}\\.noop$`).test(node.text.replace(/\s+/g, ''));
 }
