@@ -98,6 +98,30 @@ describe('the read-ahead worker', () => {
     expect(hits()).toBe(3 * 134 + 2);
   });
 
+  it('a worker that fails midway leaves the rest of the scan to the main thread: the same plan', () => {
+    const dir = typescriptTree();
+    const single = planIn(dir, ['--jobs', '1']);
+    const outside = temporaryFolder('remodel-read-ahead-crash-');
+    const hook = join(outside, 'crash.js');
+    writeFileSync(
+      hook,
+      `const threads = require('node:worker_threads');
+if (!threads.isMainThread && threads.workerData && !('module' in threads.workerData)) {
+  const post = threads.parentPort.postMessage.bind(threads.parentPort);
+  let sent = 0;
+  threads.parentPort.postMessage = (message, transfer) => {
+    if (++sent === 3) throw new Error('the read-ahead worker fails here');
+    return post(message, transfer);
+  };
+}
+`,
+    );
+    const read = planIn(dir, [], hook);
+    expect(read.stderr).toBe(single.stderr);
+    expect(read.stdout).toBe(single.stdout);
+    expect(read.status).toBe(single.status);
+  });
+
   it('brings Django references by label or bare name to the scan without the needle', () => {
     const dir = djangoTree();
     const single = planIn(dir, ['--jobs', '1']);

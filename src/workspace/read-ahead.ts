@@ -30,6 +30,9 @@ export interface ReadAheadMessage {
   hits: Array<{ index: number; bytes?: Uint8Array }>;
 }
 
+/** The worker failed: the scan goes on without it. */
+class ReadAheadFailed extends Error {}
+
 /** Below this many files a worker's start-up (~30 ms on its own core) buys nothing. */
 const minimumFiles = 1000;
 /** Without a worker: how many paths between two turns of the event loop (when pool workers' replies come in). */
@@ -86,8 +89,8 @@ export class ReadAheadWorker {
           upTo = message.upTo;
           yield message;
         } else if (!message) {
-          if (this.failure) throw this.failure;
-          if (this.exited) throw new Error('the read-ahead worker stopped before the end of the scan');
+          if (this.failure) throw new ReadAheadFailed(this.failure.message);
+          if (this.exited) throw new ReadAheadFailed('the read-ahead worker stopped before the end of the scan');
           // messages come in between turns of the event loop: one after each chunk planned meanwhile
           if (await idle()) await new Promise((tick) => setImmediate(tick));
           else await new Promise<void>((resolve) => (this.wake = resolve));
@@ -121,35 +124,39 @@ export interface ReadAheadTarget {
  * gate string (and that are not under a gate folder). A hit's bytes go to the workspace, whose next read of that path
  * decodes them; paths whose text the workspace holds already are not read again, and are all in a batch. While no
  * batch has arrived, `idle` is called to do other work (plan a chunk found already); it says whether it did any.
- * Without a worker, a gate (or one that is not ASCII) or enough files to read, every path is in a batch.
+ * Without a worker, a gate (or one that is not ASCII) or enough files to read, every path is in a batch; so is every
+ * path the worker had not answered when it failed.
  */
 export async function* readAhead(reader: ReadAheadWorker | undefined, paths: readonly string[], gate: ScanGate | undefined, workspace: ReadAheadTarget, idle: () => Promise<boolean>): AsyncGenerator<string[]> {
   const toRead = reader && gate?.strings.every(isAscii) ? paths.filter((path) => !workspace.holds(path)) : [];
-  if (!reader || !gate || toRead.length < minimumFiles) {
-    for (let from = 0; from < paths.length; from += pathsPerTurn) {
-      if (from) await new Promise((tick) => setImmediate(tick));
-      yield paths.slice(from, from + pathsPerTurn);
-    }
-    return;
-  }
-  const folders = (gate.folders ?? []).map((folder) => `${folder.replace(/\/+$/, '')}/`);
   let next = 0;
-  let answered = 0;
-  const hits = new Set<string>();
-  for await (const message of reader.read(toRead, gate.strings, idle)) {
-    for (const { index, bytes } of message.hits) {
-      hits.add(toRead[index]!);
-      if (bytes) workspace.preload(toRead[index]!, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  if (reader && gate && toRead.length >= minimumFiles) {
+    const folders = (gate.folders ?? []).map((folder) => `${folder.replace(/\/+$/, '')}/`);
+    const hits = new Set<string>();
+    try {
+      for await (const message of reader.read(toRead, gate.strings, idle)) {
+        for (const { index, bytes } of message.hits) {
+          hits.add(toRead[index]!);
+          if (bytes) workspace.preload(toRead[index]!, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+        }
+        const batch: string[] = [];
+        // up to the first path the worker has not answered yet (the last message answers them all)
+        const limit = message.upTo < toRead.length ? paths.indexOf(toRead[message.upTo]!, next) : paths.length;
+        for (; next < limit; next++) {
+          const path = paths[next]!;
+          if (hits.has(path) || workspace.holds(path) || folders.some((folder) => path.startsWith(folder))) batch.push(path);
+        }
+        if (batch.length) yield batch;
+      }
+      return;
+    } catch (error) {
+      // a worker that failed (it could not start, it ran out of memory): this thread reads what it had not answered
+      if (!(error instanceof ReadAheadFailed)) throw error;
     }
-    answered = message.upTo;
-    const batch: string[] = [];
-    // up to the first path the worker has not answered yet (the last message answers them all)
-    const limit = answered < toRead.length ? paths.indexOf(toRead[answered]!, next) : paths.length;
-    for (; next < limit; next++) {
-      const path = paths[next]!;
-      if (hits.has(path) || workspace.holds(path) || folders.some((folder) => path.startsWith(folder))) batch.push(path);
-    }
-    if (batch.length) yield batch;
+  }
+  for (let from = next; from < paths.length; from += pathsPerTurn) {
+    if (from > next) await new Promise((tick) => setImmediate(tick));
+    yield paths.slice(from, from + pathsPerTurn);
   }
 }
 
