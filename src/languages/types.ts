@@ -70,6 +70,8 @@ export interface LanguageAdapter<P extends PreparedMap = PreparedMap> {
   owns(path: string): boolean;
   /** validates the map against the repository (a `to` module exists) and builds caches; throws ImportMapError */
   prepare(map: ImportMap, workspace: Workspace): Promise<P>;
+  /** whether `prepare` reads every file of the language for this map: a read-ahead worker would find nothing left to read */
+  preparationReadsEveryFile?(map: ImportMap): boolean;
   /**
    * the checks of the map that need a target parsed (the names an entry moves are defined there): run once, before the
    * first file is planned, so that a plan that has nothing to change parses no target; throws ImportMapError

@@ -98,7 +98,7 @@ interface Discovered {
   start: number;
   mapFiles: string[];
   files: string[];
-  reader: ReadAheadWorker | undefined;
+  reading: Reading;
 }
 
 /** Computes every edit the maps imply, without touching disk. */
@@ -111,18 +111,27 @@ export async function buildPlan(options: PlanOptions = {}): Promise<Plan> {
   const start = now();
   const mapFiles = findImportMaps(cwd, options.maps);
   const files = discoverFiles(cwd);
-  // its start-up overlaps the maps' preparation; `--jobs 1` (or one core) is one thread
-  const reader = only.has('rewrite-imports') && jobs > 1 ? ReadAheadWorker.start(cwd, files.length) : undefined;
+  const reading: Reading = { wanted: only.has('rewrite-imports') && jobs > 1 };
   try {
-    return await planDiscovered({ options, cwd, only, jobs, timings, start, mapFiles, files, reader });
+    return await planDiscovered({ options, cwd, only, jobs, timings, start, mapFiles, files, reading });
   } finally {
-    await reader?.close();
+    await reading.reader?.close();
   }
 }
 
-/** `buildPlan` once the files are known (and the read-ahead worker started). */
-async function planDiscovered({ options, cwd, only, jobs, timings, start, mapFiles, files, reader }: Discovered): Promise<Plan> {
-  const session = await openSession(cwd, mapFiles, files);
+/** The read-ahead worker of a plan: wanted with more than one thread; started once a map's preparation leaves files to read. */
+interface Reading {
+  wanted: boolean;
+  reader?: ReadAheadWorker;
+}
+
+/** `buildPlan` once the files are known. */
+async function planDiscovered({ options, cwd, only, jobs, timings, start, mapFiles, files, reading }: Discovered): Promise<Plan> {
+  // the worker starts before a preparation that leaves files to read, so that its start-up overlaps it
+  const session = await openSession(cwd, mapFiles, files, (map, adapter) => {
+    if (reading.wanted && !reading.reader && !adapter.preparationReadsEveryFile?.(map)) reading.reader = ReadAheadWorker.start(cwd, files.length);
+  });
+  const { reader } = reading;
   const { workspace, loaded } = session;
   for (const warning of session.warnings) options.onWarning?.(warning);
   timings.prepare = now() - start;

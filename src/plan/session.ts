@@ -26,8 +26,11 @@ export interface RewriteSession {
   warnings: string[];
 }
 
-/** Loads and prepares the maps over a workspace (in the main thread and in each worker alike). */
-export async function openSession(cwd: string, mapFiles: readonly string[], files?: readonly string[]): Promise<RewriteSession> {
+/**
+ * Loads and prepares the maps over a workspace (in the main thread and in each worker alike). `beforePreparing` hears of
+ * each map and its adapter before the preparation (the read-ahead worker starts there, so that its start overlaps it).
+ */
+export async function openSession(cwd: string, mapFiles: readonly string[], files?: readonly string[], beforePreparing?: (map: ImportMap, adapter: LanguageAdapter<PreparedMap>) => void): Promise<RewriteSession> {
   const maps = mapFiles.map(readImportMap);
   checkMapsAgree(maps);
   const workspace = new DiskWorkspace(cwd, files);
@@ -38,6 +41,7 @@ export async function openSession(cwd: string, mapFiles: readonly string[], file
     const moves = expandMoves(written, workspace, (message) => warnings.push(message));
     // importers of relocated modules follow them: rules derived from `relocate`, after the written ones
     const map = moves.length && adapter.moveRules ? written.extend(adapter.moveRules(written, moves, workspace)) : written;
+    beforePreparing?.(map, adapter);
     loaded.push({ map, moves, adapter, prepared: await adapter.prepare(map, workspace) });
   }
   return { workspace, loaded, warnings };

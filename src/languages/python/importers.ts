@@ -15,6 +15,7 @@ import { parsePython } from './syntax';
  * aliased) instead of breaking its users.
  */
 export function namesImportedFromModules(map: ImportMap, modules: PythonModuleIndex, workspace: Workspace): Set<string> {
+  // every file is read when a name is renamed: the adapter's `preparationReadsEveryFile` says so
   const renamed = [...new Set(map.rules.flatMap((rule) => [...rule.rename.keys()]))];
   const found = new Set<string>();
   if (!renamed.length) return found;
