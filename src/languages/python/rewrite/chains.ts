@@ -69,7 +69,11 @@ export async function rewriteUses(rw: PythonFileRewrite): Promise<void> {
     const rename = renamed && !isImportPart(use.node) ? renamed : undefined;
     const binding = rw.bindings.get(scopeKey(rw, owner, name));
     if (binding) rewriteNameLookup(rw, use.node, binding);
-    if (binding && (await rewriteChain(rw, use.node, binding, owner, rename?.to))) continue;
+    const rewritten = binding !== undefined && (await rewriteChain(rw, use.node, binding, owner, rename?.to));
+    // a chain rewritten through the same binding (`schemas.core.A` -> `schemas.canon.A`) still reads it
+    const readsNoMore = rewritten && !use.binds && rw.out.edits.some((edit) => edit.start === use.node.startIndex && edit.text.split('.')[0] !== name);
+    if (binding && !isImportPart(use.node)) countChainUse(rw, binding, readsNoMore);
+    if (rewritten) continue;
     if (rename) {
       rw.out.edit(use.node.startIndex, use.node.endIndex, rename.to);
       rw.out.count(rename.label, 'references');
@@ -78,6 +82,14 @@ export async function rewriteUses(rw: PythonFileRewrite): Promise<void> {
   rewriteStringAnnotations(rw);
 }
 
+
+/** How many uses of a module binding its chains rewrote away, and how many still read the binding. */
+function countChainUse(rw: PythonFileRewrite, binding: ModuleBinding, rewritten: boolean): void {
+  const uses = rw.chainUses.get(binding) ?? { rewritten: 0, kept: 0 };
+  rw.chainUses.set(binding, uses);
+  if (rewritten) uses.rewritten++;
+  else uses.kept++;
+}
 
 /** Calls that look a module's attribute up by a string: `getattr(m, "X")`, `mock.patch.object(m, "X")`, `monkeypatch.setattr(m, "X", v)`. */
 const lookupCall = /^(?:getattr|hasattr|setattr|delattr)$|(?:^|\.)(?:patch\.object|setattr|delattr)$/;

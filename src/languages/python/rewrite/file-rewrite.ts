@@ -24,6 +24,8 @@ export class PythonFileRewrite {
   /** old modules some chain of an unaliased `import a.b` still reaches, and those some chain moved away from */
   readonly chainsStaying = new Set<string>();
   readonly chainsMoving = new Set<string>();
+  /** per module binding: its uses that a rewritten chain replaced, and those that still read it */
+  readonly chainUses = new Map<ModuleBinding, { rewritten: number; kept: number }>();
 
   analysis: ScopeAnalysis | undefined;
   private oneName: boolean | undefined;

@@ -1,6 +1,7 @@
 import { findImports, type PythonImport } from '../imports';
 import { rewriteDottedStrings } from '../strings';
 import { rewriteUses, takeBackIdleRetargets } from './chains';
+import { dropIdleAncestorImports } from './idle-imports';
 import { decideFrom, emitFrom, rewriteWildcard } from './import-from';
 import { rewriteImport } from './import-statement';
 import { claimUnmovedBindings } from './names';
@@ -134,6 +135,7 @@ async function run(rw: PythonFileRewrite): Promise<void> {
   if (rw.bindings.size || rw.renames.size) {
     await rewriteUses(rw);
     takeBackIdleRetargets(rw);
+    dropIdleAncestorImports(rw);
     if (rw.file.text.includes('=}') || /=\s*[!:}]/.test(rw.file.text)) keepSelfDocumentingOutput(rw, root);
   }
   await rewriteDottedStrings(root, rw.map, (module, name) => rw.oldModuleDefines(module, name), rw.out);

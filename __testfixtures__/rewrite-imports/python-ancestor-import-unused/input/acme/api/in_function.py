@@ -1,0 +1,4 @@
+def make():
+    from acme import legacy
+
+    return legacy.models.Booking()

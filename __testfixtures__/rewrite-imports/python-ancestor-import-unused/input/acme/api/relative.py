@@ -1,0 +1,5 @@
+from .. import legacy
+
+
+def make():
+    return legacy.models.Booking()

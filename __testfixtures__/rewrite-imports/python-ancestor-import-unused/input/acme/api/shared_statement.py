@@ -1,0 +1,5 @@
+from acme import core, legacy
+
+
+def make():
+    return legacy.models.Booking(), core

@@ -1,0 +1,5 @@
+from acme import legacy
+
+
+def make():
+    return legacy.models.Booking(), legacy.VERSION

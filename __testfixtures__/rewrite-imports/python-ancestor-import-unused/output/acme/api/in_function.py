@@ -1,0 +1,4 @@
+def make():
+    import acme.core.models
+
+    return acme.core.models.Booking()

@@ -1,0 +1,5 @@
+import acme.core.models
+
+
+def make():
+    return acme.core.models.Booking()
