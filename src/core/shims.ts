@@ -5,10 +5,9 @@ export const shimMarkerText = 'remodel: deprecation shim';
 const notice = /copyright|\(c\)|licen[cs]e|spdx-license-identifier/i;
 
 /**
- * The comments a file opens with when they hold a copyright or license notice, as written (without a BOM or a trailing
- * line break), or ''
- * when they hold none: a shim that replaces the file keeps them, so that a license-header check still passes and the
- * notice stays with the code's history. `hash`: Python's `#` lines (a `coding` line among them); `slash`: `//` and
+ * The comments a file opens with, up to the last that holds a copyright or license notice, as written (without a BOM or
+ * a trailing line break); '' when none holds one. A shim that replaces the file keeps them, so that a license-header
+ * check still passes and the notice stays with the code. `hash`: Python's `#` lines (a `coding` line among them); `slash`: `//` and
  * `/* *\/` comments (and a `#!` line first), as TypeScript and JavaScript write them.
  */
 export function licenseHeader(text: string, style: 'hash' | 'slash'): string {

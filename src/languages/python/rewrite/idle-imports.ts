@@ -6,10 +6,9 @@ import type { ModuleBinding } from './types';
 /**
  * `from acme import legacy` whose every use was a chain to an old module (`legacy.models.Booking`, now
  * `acme.core.models.Booking`): the rewrite left the name unused (flake8 F401, pylint unused-import), so it goes too,
- * with a note. Only a from-import of a package above an old module (itself moved nowhere), in a file that
- * is no package `__init__` (its imports are its interface), whose name no string holds (`__all__`, a string
- * annotation), and whose statement
- * carries no comment (`# noqa`: kept on purpose) nor another edit.
+ * with a note. Only a from-import of a package above an old module (itself moved nowhere), in a file that is no
+ * package `__init__` (its imports are its interface), whose name no string holds (`__all__`, a string annotation),
+ * and whose statement carries no comment (`# noqa`: kept on purpose) nor another edit.
  */
 export function dropIdleAncestorImports(rw: PythonFileRewrite): void {
   if (/(^|\/)__init__\.pyi?$/.test(rw.file.path)) return;
