@@ -112,6 +112,17 @@ describe('a file that cannot be planned costs that file, never the run', () => {
     expect(result.stderr).toMatch(/src\/bad-bytes\.ts:1:1: src\/bad-bytes\.ts: not UTF-8 text/);
   });
 
+  it('a file two maps cannot read is reported once', () => {
+    const dir = makeGitRepo(join(repoRoot, 'examples', 'ts-app'));
+    repos.push(dir);
+    writeFileSync(join(dir, 'src', 'bad-bytes.ts'), Buffer.concat([Buffer.from("import { Booking } from './legacy/entities/booking.entity';\nexport const s = '"), Buffer.from([0xc3, 0x28]), Buffer.from("';\nexport const b = Booking;\n")]));
+    const second = join(dir, 'second.yaml');
+    writeFileSync(second, 'version: 1\nlanguage: typescript\nroot: .\nrewrite:\n  - { from: src/legacy/entities/booking.entity, to: src/db/entities/booking.entity }\n');
+    const result = remodel(['plan', '--map', join(repoRoot, 'import-maps', 'ts-app.yaml'), '--map', second], dir);
+    expect(result.status).toBe(0);
+    expect(result.stderr.match(/src\/bad-bytes\.ts:1:1: src\/bad-bytes\.ts: not UTF-8 text/g)).toHaveLength(1);
+  });
+
   it('a tsconfig that extends a package that is not installed degrades, as tsc does: its files are planned and listed as unsure', () => {
     const dir = makeGitRepo(join(repoRoot, 'examples', 'ts-app'));
     repos.push(dir);

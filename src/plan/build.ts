@@ -351,8 +351,16 @@ function encodingOf(workspace: DiskWorkspace, change: { path: string; movedFrom?
   return encoding === 'utf-8' ? {} : { encoding };
 }
 
+const failuresSeen = new WeakMap<Plan, Set<string>>();
+
 function recordResult(plan: Plan, result: FileResult): void {
   if (result.kind === 'failed') {
+    // a file each map fails on alike (it cannot be read or parsed) is one failure
+    const key = `${result.file}\0${result.line}\0${result.column}\0${result.error}`;
+    const seen = failuresSeen.get(plan) ?? new Set<string>();
+    failuresSeen.set(plan, seen);
+    if (seen.has(key)) return;
+    seen.add(key);
     plan.failures.push({ file: result.file, line: result.line, column: result.column, error: result.error });
     return;
   }
