@@ -133,7 +133,8 @@ function getattrBlock(moved: readonly MovedName[], entry: RawShimEntry, { limit 
     '    # (at run time __getattr__ serves it, warned)',
     '    # pylint: disable=unused-import,useless-import-alias',
     '    # isort: off',
-    ...moved.flatMap((m) => importLines('    ', m.module, `${m.name} as ${m.old}`, limit)),
+    // no `__all__` lists them in a module that keeps names of its own: flake8 and ruff are told they are unused on purpose
+    ...moved.flatMap((m) => importLines('    ', m.module, `${m.name} as ${m.old}`, limit, afterCode ? '  # noqa: F401' : '')),
     // black and ruff put a blank line between an import and a comment that follows it in a block
     '',
     '    # isort: on',
@@ -147,9 +148,13 @@ function warnCall(indent: string, message: string, level: string, limit: number)
   return bracketed(`${indent}_warnings.warn(${args.join(', ')})`, `${indent}_warnings.warn(`, args, ')', limit);
 }
 
-/** `from module import names` at `indent` (a trailing `comment` after it), parenthesised when it does not fit. */
+/**
+ * `from module import names` at `indent` (a trailing `comment` after it), parenthesised when it does not fit: the
+ * comment (a linter's suppression) then follows the opening parenthesis, on the statement's first line, where ruff
+ * reads it too (not after the closing one) and black leaves it.
+ */
 function importLines(indent: string, module: string, names: string, limit: number, comment = ''): string[] {
-  return bracketed(`${indent}from ${module} import ${names}${comment}`, `${indent}from ${module} import (`, names.split(', '), `)${comment}`, limit);
+  return bracketed(`${indent}from ${module} import ${names}${comment}`, `${indent}from ${module} import (${comment}`, names.split(', '), ')', limit);
 }
 
 /**

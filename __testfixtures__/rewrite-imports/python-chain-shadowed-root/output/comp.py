@@ -1,4 +1,3 @@
-from app.schemas import core
 import app.schemas.canon as canon_module
 
 

@@ -5,10 +5,11 @@ import type { ModuleBinding } from './types';
 
 /**
  * `from acme import legacy` whose every use was a chain to an old module (`legacy.models.Booking`, now
- * `acme.core.models.Booking`): the rewrite left the name unused (flake8 F401, pylint unused-import), so it goes too,
- * with a note. Only a from-import of a package above an old module (itself moved nowhere), in a file that is no
- * package `__init__` (its imports are its interface), whose name no string holds (`__all__`, a string annotation),
- * and whose statement carries no comment (`# noqa`: kept on purpose) nor another edit.
+ * `acme.core.models.Booking`), or `from app.schemas import core` (an old module) whose chains went through another
+ * binding: the rewrite left the name unused (flake8 F401, pylint unused-import), so it goes too, with a note. Only a
+ * from-import the rewrite left as it was, in a file that is no package `__init__` (its imports are its interface),
+ * whose name no string holds (`__all__`, a string annotation), and whose statement carries no comment (`# noqa`: kept
+ * on purpose).
  */
 export function dropIdleAncestorImports(rw: PythonFileRewrite): void {
   if (/(^|\/)__init__\.pyi?$/.test(rw.file.path)) return;
@@ -24,7 +25,7 @@ export function dropIdleAncestorImports(rw: PythonFileRewrite): void {
     if (items.length === statement.items.length) deleteStatement(rw, statement.node);
     else removeItems(rw, statement.items, items);
     for (const item of items) {
-      rw.out.note(statement.node, `'${item.bound}' (${names.get(item.bound)!.oldModule}) was used only to reach the old modules in it, whose names now come from their canonical modules: its import went with those uses`);
+      rw.out.note(statement.node, `'${item.bound}' (${names.get(item.bound)!.oldModule}) was used only for what now comes from its canonical module: its import went with those uses`);
     }
   }
 }
@@ -34,8 +35,6 @@ function isIdleAncestor(rw: PythonFileRewrite, binding: ModuleBinding, name: str
   if (!uses || uses.kept || !uses.rewritten) return false;
   const { statement } = binding;
   if (statement.kind !== 'from' || statement.wildcard || binding.rootOnly) return false;
-  // the package itself stays where it is: only the chains through it moved
-  if (binding.module !== binding.oldModule || rw.map.moveOfModule(binding.oldModule) || rw.map.hasNameMoves(binding.oldModule)) return false;
   if (touches(rw, statement.node) || statement.node.text.includes('#') || trailingComment(rw.file.text, statement.node) !== undefined || suppressionsOf(rw.file.text, statement.node).length) return false;
   // `"legacy.models.Booking"` in a string annotation, `__all__`: the name is read where no chain was rewritten
   return !new RegExp(`["'][^"'\\n]*\\b${name}\\b`).test(rw.file.text);

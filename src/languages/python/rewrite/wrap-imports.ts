@@ -3,13 +3,16 @@ import type { Edit } from '../../../core/types';
 
 const blackDefaultLineLength = 88;
 
+/** A comment that tells a linter to let the line be: `# noqa`, `# noqa: F401`, `# pylint: disable=…`, `# ruff: noqa`. */
+const suppressionComment = /^#\s*(?:noqa\b|pylint:|ruff:|flake8:)/i;
+
 /** A from-import on one line (no parentheses, continuation or star), and its trailing comment. */
 const SINGLE_LINE_FROM = /^([ \t]*)from[ \t]+([\w.]+)[ \t]+import[ \t]+(\w+(?:[ \t]+as[ \t]+\w+)?(?:[ \t]*,[ \t]*\w+(?:[ \t]+as[ \t]+\w+)?)*)[ \t]*(#.*)?$/;
 
 /**
  * Without an isort layout to keep, a from-import line the rewrite made longer than the project's line length (a longer
  * module, a renamed name, a line it added) is wrapped as black and ruff's formatter write one: parenthesised, a name per
- * line, a trailing comma, a trailing comment after the closing parenthesis. Only where the lines it replaces kept to
+ * line, a trailing comma, a trailing comment after the closing parenthesis (a linter's suppression after the opening one). Only where the lines it replaces kept to
  * that length, or to black's default where it is shorter (a project whose lines were longer does not hold to one), and
  * where they begin with an import statement (`importRows`, 0-based rows of the original): the edits of such a stretch
  * of lines become one edit.
@@ -36,8 +39,13 @@ export function wrapGrownImports(text: string, edits: readonly Edit[], importRow
       if (!match || match[4]?.startsWith('# type:')) return line;
       const [, indent, module, names, comment] = match;
       const items = names!.split(',').map((name) => name.trim().replace(/[ \t]+as[ \t]+/, ' as '));
-      // any other trailing comment follows the closing parenthesis, where black puts it (flake8 reads a `noqa` there)
-      return [`${indent}from ${module} import (`, ...items.map((item) => `${indent}    ${item},`), `${indent})${comment ? `  ${comment}` : ''}`].join(`${cr}\n`) + cr;
+      // a linter's suppression goes after the opening parenthesis, on the statement's first line, where ruff, flake8
+      // and pylint read it (ruff ignores a `noqa` after the closing one) and black leaves it; any other comment
+      // follows the closing parenthesis, where black puts it
+      const suppression = comment !== undefined && suppressionComment.test(comment);
+      const first = `${indent}from ${module} import (${suppression ? `  ${comment}` : ''}`;
+      const last = `${indent})${comment && !suppression ? `  ${comment}` : ''}`;
+      return [first, ...items.map((item) => `${indent}    ${item},`), last].join(`${cr}\n`) + cr;
     });
     const joined = wrapped.join('\n');
     if (joined === rewritten) out.push(...stretch.edits);

@@ -46,9 +46,9 @@ if _TYPE_CHECKING:
     # (at run time __getattr__ serves it, warned)
     # pylint: disable=unused-import,useless-import-alias
     # isort: off
-    from canon.text import escape_html as escape
-    from canon.text import hyphenate as hyphenate
-    from canon.text import fingerprint as fingerprint
-    from canon.text import stamp as stamp
+    from canon.text import escape_html as escape  # noqa: F401
+    from canon.text import hyphenate as hyphenate  # noqa: F401
+    from canon.text import fingerprint as fingerprint  # noqa: F401
+    from canon.text import stamp as stamp  # noqa: F401
 
     # isort: on

@@ -40,6 +40,6 @@ if _TYPE_CHECKING:
     # (at run time __getattr__ serves it, warned)
     # pylint: disable=unused-import,useless-import-alias
     # isort: off
-    from canon.m import moved as moved
+    from canon.m import moved as moved  # noqa: F401
 
     # isort: on

@@ -52,6 +52,6 @@ if _TYPE_CHECKING:
     # (at run time __getattr__ serves it, warned)
     # pylint: disable=unused-import,useless-import-alias
     # isort: off
-    from canon.feedback import CustomerReview as CustomerReview
+    from canon.feedback import CustomerReview as CustomerReview  # noqa: F401
 
     # isort: on

@@ -1,5 +1,5 @@
-from platform_core.persistence.canonical_models import (
+from platform_core.persistence.canonical_models import (  # noqa: F401
     Booking,
     Customer,
-)  # noqa: F401
+)
 from platform_core.persistence.canonical_models import RefundLedgerEntry  # type: ignore[attr-defined]

@@ -3,9 +3,9 @@
 
 # moved; still used in this module
 # pylint: disable-next=wrong-import-position
-from platform_accounting.receivables.documents.line_items import (
+from platform_accounting.receivables.documents.line_items import (  # noqa: E402
     LineItemAdjustmentRecordForInvoices as InvoiceLineItemAdjustmentRecord,
-)  # noqa: E402
+)
 
 
 def default_adjustment():
@@ -50,7 +50,7 @@ if _TYPE_CHECKING:
     # (at run time __getattr__ serves it, warned)
     # pylint: disable=unused-import,useless-import-alias
     # isort: off
-    from platform_accounting.receivables.documents.line_items import (
+    from platform_accounting.receivables.documents.line_items import (  # noqa: F401
         InvoiceDocumentTemplateConfiguration as InvoiceDocumentTemplateConfiguration,
     )
 
