@@ -82,6 +82,38 @@ describe('remodel drift on a Django project', () => {
     expect(markdown).not.toMatch(/in neither/);
   });
 
+  it("a RunSQL or RunPython whose forward code is its own noop, or empty SQL, is no step; one with code is unresolved", () => {
+    const dir = temporaryFolder('remodel-noop-steps-');
+    const write = (path: string, text: string): void => {
+      mkdirSync(join(dir, path, '..'), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    };
+    write('shop/__init__.py', '');
+    write('shop/migrations/__init__.py', '');
+    write('shop/models.py', 'from django.db import models\n\n\nclass Item(models.Model):\n    name = models.CharField(max_length=20)\n');
+    write(
+      'shop/migrations/0001_initial.py',
+      [
+        'from django.db import migrations, models',
+        'from django.db.migrations import RunPython',
+        '',
+        '',
+        'class Migration(migrations.Migration):',
+        '    initial = True',
+        '    dependencies = []',
+        '    operations = [',
+        '        migrations.CreateModel(name="Item", fields=[("id", models.AutoField(primary_key=True)), ("name", models.CharField(max_length=20))]),',
+        '        migrations.RunSQL(migrations.RunSQL.noop, "DROP VIEW x"),',
+        '        migrations.RunSQL(""),',
+        '        migrations.RunPython(RunPython.noop, migrations.RunPython.noop),',
+        '        migrations.RunSQL("UPDATE shop_item SET name = \'x\'"),',
+        '    ]',
+        '',
+      ].join('\n'),
+    );
+    expect(drift(dir)).toEqual([expect.objectContaining({ kind: 'unresolved', table: 'shop_item', migration: { file: 'shop/migrations/0001_initial.py', line: 13 } })]);
+  });
+
   it('a repository that holds django.contrib.auth itself (Django, or a vendored copy): its models are read as any app\'s', () => {
     // remodel knows the abstract user bases of django.contrib.auth without the source, under the same path: the
     // repository's own file there must not be taken for them (Debian's Django: auth_user, auth_group… were "extra")
