@@ -31,6 +31,12 @@ export function licenseHeader(text: string, style: 'hash' | 'slash'): string {
   return text.slice(start, end).trimEnd();
 }
 
+/** `licenseHeader` as the lines a generated shim starts with (none without a notice). */
+export function licenseHeaderLines(text: string, style: 'hash' | 'slash'): string[] {
+  const header = licenseHeader(text, style);
+  return header ? header.split(/\r?\n/) : [];
+}
+
 const lineEnd = (text: string, at: number): number => {
   const newline = text.indexOf('\n', at);
   return newline < 0 ? text.length : newline;

@@ -1,7 +1,7 @@
 import type { RawShimEntry } from '../../importmap/schema';
 import { lineEnding } from '../../core/edits';
 import { pythonDocstringText, stringLiteral } from '../../core/literals';
-import { licenseHeader, shimMarkerText } from '../../core/shims';
+import { licenseHeaderLines, shimMarkerText } from '../../core/shims';
 import type { PruneAction, ShimPlan } from '../types';
 import type { Edit, NeedsReview } from '../../core/types';
 import { applyLineDeletions, shimOrphans } from './shim-orphans';
@@ -165,7 +165,7 @@ function importLines(indent: string, module: string, names: string, limit: numbe
 function packageShim(entry: RawShimEntry, target: string, original: string, { limit }: Layout): string {
   const message = entry.message ? stringLiteral(entry.message + removal(entry)) : `f"{fullname} is deprecated: import {_NEW}{fullname[len(_OLD):]} instead${removal(entry)}"`;
   const lines = [
-    ...noticeLines(original),
+    ...licenseHeaderLines(original, 'hash'),
     ...moduleDocstring(
       { long: `Deprecated: the package \`${entry.module}\` moved to \`${target}\`.`, short: `Deprecated: the package \`${entry.module}\` moved.`, detail: `It moved to \`${target}\`.` },
       [
@@ -260,17 +260,11 @@ function packageShim(entry: RawShimEntry, target: string, original: string, { li
   return `${lines.join(eol)}${eol}`;
 }
 
-/** The copyright or license comments the module opened with, which its shim keeps (`core/shims.ts`). */
-function noticeLines(original: string): string[] {
-  const header = licenseHeader(original, 'hash');
-  return header ? header.split(/\r?\n/) : [];
-}
-
 async function wholeModuleShim(ctx: ShimContext, entry: RawShimEntry, text: string, file: string, layout: Layout, fail: (key: string, detail: string) => never): Promise<string> {
   const moved = await resolveMoved(ctx, entry.module, await offeredNames(text, file, ctx.modules), fail);
   const targets = [...new Set(moved.filter((m) => !m.reexport).map((m) => m.module))];
   const lines = [
-    ...noticeLines(text),
+    ...licenseHeaderLines(text, 'hash'),
     ...moduleDocstring(
       { long: `Deprecated: \`${entry.module}\` moved to \`${targets.join('`, `')}\`.`, short: `Deprecated: \`${entry.module}\` moved.`, detail: `It moved to \`${targets.join('`, `')}\`.` },
       [

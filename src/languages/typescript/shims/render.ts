@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import { blockCommentText, lineCommentText, stringLiteral } from '../../../core/literals';
 import * as path from 'node:path';
-import { licenseHeader, shimMarkerText } from '../../../core/shims';
+import { licenseHeaderLines, shimMarkerText } from '../../../core/shims';
 import { stripSourceExtension } from '../module-files';
 import { ModuleResolution, resolutionKind } from '../resolution-kind';
 import { writeSpecifier } from '../specifier';
@@ -140,12 +140,6 @@ function runtimeWarningLines(context: RenderContext, targets: readonly string[])
   return lines;
 }
 
-/** The copyright or license comments the module opened with, which its shim keeps (`core/shims.ts`). */
-function noticeLines(context: RenderContext): string[] {
-  const header = licenseHeader(context.sourceText, 'slash');
-  return header ? header.split(/\r?\n/) : [];
-}
-
 /** A whole-module shim: the file holds nothing but deprecated re-exports. */
 export function renderWhole(context: RenderContext, served: readonly ShimExport[]): string {
   const { entry, eol } = context;
@@ -153,7 +147,7 @@ export function renderWhole(context: RenderContext, served: readonly ShimExport[
   const targets = [...new Set(served.map((s) => s.target.id))];
   const directives = context.directives.map((d) => `${d};`);
   const lines = [
-    ...noticeLines(context),
+    ...licenseHeaderLines(context.sourceText, 'slash'),
     ...directives,
     `// ${shimMarkerText} for ${lineCommentText(entry.module)} (generated: re-running remodel regenerates it)`,
     `// Moved to ${lineCommentText(targets.join(', '))}: import from there. This module only re-exports, deprecated.`,
@@ -175,7 +169,7 @@ export function renderWhole(context: RenderContext, served: readonly ShimExport[
 export function renderCommonJs(context: RenderContext, target: { id: string; specifier: string }): string {
   const { entry, eol } = context;
   const lines = [
-    ...noticeLines(context),
+    ...licenseHeaderLines(context.sourceText, 'slash'),
     ...context.directives.map((d) => `${d};`),
     `// ${shimMarkerText} for ${lineCommentText(entry.module)} (generated: re-running remodel regenerates it)`,
     `// Moved to ${lineCommentText(target.id)}: require it from there. This module only re-exports it, deprecated.`,
