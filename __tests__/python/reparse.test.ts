@@ -97,4 +97,15 @@ describe('reparsePython', () => {
       }
     }
   });
+
+  it('catches a body the edits emptied (the header row is not one they wrote)', async () => {
+    const before = 'def f():\n    import os\nx = 1\n';
+    const edits: Edit[] = [{ start: before.indexOf('    import'), end: before.indexOf('x = 1'), text: '' }];
+    const original = await parsePython(before);
+    try {
+      expect(await syntaxErrorAfter(before, edits, original)).toEqual({ line: 1, column: 1, text: 'expected an indented block' });
+    } finally {
+      original.delete();
+    }
+  });
 });

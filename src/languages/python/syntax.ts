@@ -199,7 +199,8 @@ const holdsBlocks = /^(?:if_statement|for_statement|while_statement|try_statemen
  */
 function python3Error(root: Node, only?: LineRange[]): { line: number; column: number; text: string } | undefined {
   const at = (node: Node, text: string) => ({ line: node.startPosition.row + 1, column: node.startPosition.column + 1, text });
-  const reaches = (node: Node): boolean => !only || only.some((range) => node.startPosition.row <= range.end && node.endPosition.row >= range.start);
+  // a header ending on the row before a written one may have lost its body to the edits (`expected an indented block`)
+  const reaches = (node: Node): boolean => !only || only.some((range) => node.startPosition.row <= range.end && node.endPosition.row + 1 >= range.start);
   const checkBody = (body: Node, header: Node | undefined): ReturnType<typeof python3Error> => {
     let column: number | undefined = body === root ? 0 : undefined;
     let previousEnd = header ? header.startPosition.row : -1;
