@@ -1,7 +1,7 @@
 import db.models.core
 import models.booking
-import db.models.core as mb
+import models.booking as mb
 from unittest import mock
 
-print(models.booking.legacy_helper, models.booking.legacy_helper, db.models.core.Booking)
+print(models.booking.legacy_helper, mb.legacy_helper, db.models.core.Booking)
 mock.patch("models.booking.legacy_helper")

@@ -3,6 +3,7 @@ import { type Scope } from '../scopes';
 import { scopeKey } from './names';
 import { rewriteStringAnnotations } from './strings-in-code';
 import { ModuleBinding } from './types';
+import type { NameTarget } from '../../../importmap/types';
 import { PythonFileRewrite } from './file-rewrite';
 import { lastPart, parentModule } from '../modules';
 import { argumentOf, isImportPart, plainStringContent } from '../syntax';
@@ -116,13 +117,25 @@ function rewriteNameLookup(rw: PythonFileRewrite, id: Node, binding: ModuleBindi
   rw.out.count(named.rule.label, 'references');
 }
 
-/** Rewrites an attribute chain through a module binding; `renamedTo` is the binding's new name. True when it edited. */
-export async function rewriteChain(rw: PythonFileRewrite, id: Node, binding: ModuleBinding, owner: Scope, renamedTo?: string): Promise<boolean> {
+/** An attribute chain read from a module's old place: where its module walk ends, and the name it reaches there. */
+interface Chain {
+  nodes: Node[];
+  parts: string[];
+  /** the deepest module the chain names (submodules walked down from the binding's old module) */
+  module: string;
+  depth: number;
+  named: NameTarget | undefined;
+  isSubmodule: boolean;
+  /** the name went to a canonical module that lacks it: the chain has to keep reaching the old module */
+  staysOnOldModule: boolean;
+}
+
+async function chainFrom(rw: PythonFileRewrite, id: Node, oldModule: string): Promise<Chain> {
   const nodes: Node[] = [id];
   for (let n = id; n.parent?.type === 'attribute' && n.parent.childForFieldName('object')?.id === n.id; n = n.parent) nodes.push(n.parent);
   const parts = nodes.map((n, i) => (i === 0 ? n.text : (n.childForFieldName('attribute')?.text ?? '')));
   // walk down submodules from the module the binding referred to before the rewrite
-  let module = binding.oldModule;
+  let module = oldModule;
   let depth = 0;
   while (depth + 1 < parts.length) {
     const next = `${module}.${parts[depth + 1]}`;
@@ -130,27 +143,54 @@ export async function rewriteChain(rw: PythonFileRewrite, id: Node, binding: Mod
     module = next;
     depth++;
   }
-  let target: string | undefined;
-  let label: string | undefined;
-  let end = depth;
   const attr = parts[depth + 1];
   const named = attr !== undefined ? rw.map.moveOfName(module, attr) : undefined;
   const isSubmodule = attr !== undefined && rw.ctx.modules.exists(`${module}.${attr}`);
-  if (named && !isSubmodule && !(await rw.oldModuleDefines(named.module, named.name))) {
+  const staysOnOldModule = !!named && !isSubmodule && !(await rw.oldModuleDefines(named.module, named.name));
+  return { nodes, parts, module, depth, named, isSubmodule, staysOnOldModule };
+}
+
+/**
+ * Whether a module binding about to be retargeted (`import a.b as m`, `from a import b`) serves only chains that must
+ * stay on the old module (`m.legacy_helper`, a name the canonical module lacks): then it had better stay as it is,
+ * not name the canonical module unused while its chains go through another import of the old one. A bare use of the
+ * name (the module object), a chain that moves, or a string that may spell a chain (an annotation) keeps the retarget.
+ */
+export async function onlyChainsThatStay(rw: PythonFileRewrite, scope: Scope, name: string, oldModule: string): Promise<boolean> {
+  if (new RegExp(`["'][^"'\\n]*\\b${name}\\.`).test(rw.file.text)) return false;
+  let staying = 0;
+  for (const use of rw.scopes.uses) {
+    if (use.node.text !== name || isImportPart(use.node)) continue;
+    if (rw.scopes.resolve(name, use.scope, use.binds ? undefined : use.node.startIndex) !== scope) continue;
+    if (use.binds || !(await chainFrom(rw, use.node, oldModule)).staysOnOldModule) return false;
+    staying++;
+  }
+  return staying > 0;
+}
+
+/** Rewrites an attribute chain through a module binding; `renamedTo` is the binding's new name. True when it edited. */
+export async function rewriteChain(rw: PythonFileRewrite, id: Node, binding: ModuleBinding, owner: Scope, renamedTo?: string): Promise<boolean> {
+  const { nodes, parts, module, depth, named, isSubmodule, staysOnOldModule } = await chainFrom(rw, id, binding.oldModule);
+  if (staysOnOldModule) {
     // the canonical module lacks it: the chain keeps reaching the old module, which stays imported for it
     const chain = parts.slice(0, depth + 2).join('.');
     // the chain through an alias (`mb.legacy_helper`) does not say which module it keeps: the message does
     const spelled = chain.startsWith(`${module}.`) ? '' : ` ${module}`;
-    rw.out.review(id, `${named.module} has no name '${named.name}': '${chain}' is left on the old module${spelled}`);
+    rw.out.review(id, `${named!.module} has no name '${named!.name}': '${chain}' is left on the old module${spelled}`);
     if (binding.rootOnly) {
       rw.chainsStaying.add(module);
       if (!rootStillBound(rw, binding.module, owner)) rw.out.addLineAfter(binding.statement.node, `import ${module}`);
       return false;
     }
+    // a binding left on the old module (see `onlyChainsThatStay`) reaches it as it did
+    if (binding.module === binding.oldModule) return false;
     const ref = referenceTo(rw, module, owner, binding.statement.node, rw.scopes.scopeOf(id));
     rw.out.edit(id.startIndex, nodes[depth]!.endIndex, ref);
     return true;
   }
+  let target: string | undefined;
+  let label: string | undefined;
+  let end = depth;
   if (named && !isSubmodule) {
     target = `${named.module}.${named.name}`;
     label = named.rule.label;

@@ -4,6 +4,7 @@ import type { Node } from '../syntax';
 import { aliasFor, claim, isNameMoveOf } from './names';
 import { deleteStatement, itemText, ownLineComment, removeItems, suppressionsOf, touches, trailingComment } from './edits';
 import { recordModuleBinding } from './import-statement';
+import { onlyChainsThatStay } from './chains';
 import { Destination, FromDecision, MovedItem } from './types';
 import { PythonFileRewrite } from './file-rewrite';
 import { lastPart, parentModule } from '../modules';
@@ -65,10 +66,11 @@ export async function decideFrom(rw: PythonFileRewrite, statement: ImportFromSta
   const moved: MovedItem[] = [];
   const stays: ImportItem[] = [];
   for (const item of statement.items) {
-    const to = await destinationOf(rw, module, item, statement);
+    const bound = `${module}.${item.name}`;
+    const keep = rw.map.moveOfModule(bound) !== undefined && (await onlyChainsThatStay(rw, rw.scopes.scopeOf(statement.node), item.bound, bound));
+    const to = keep ? undefined : await destinationOf(rw, module, item, statement);
     if (to) moved.push({ item, to });
     else stays.push(item);
-    const bound = `${module}.${item.name}`;
     if (rw.reachesOldModule(bound)) recordModuleBinding(rw, rw.scopes.scopeOf(statement.node), item, to ? (to.name ? `${to.module}.${to.name}` : to.module) : bound, bound, statement);
   }
   return { module, moved, stays };

@@ -4,11 +4,14 @@ import { claim, freeName, isNameTaken, scopeKey } from './names';
 import { deleteStatement, removeItems } from './edits';
 import { PythonFileRewrite } from './file-rewrite';
 import { lastPart } from '../modules';
+import { onlyChainsThatStay } from './chains';
 
-export function rewriteImport(rw: PythonFileRewrite, statement: ImportStatement): void {
+export async function rewriteImport(rw: PythonFileRewrite, statement: ImportStatement): Promise<void> {
   const removed: ImportItem[] = [];
   for (const item of statement.items) {
-    const whole = rw.map.moveOfModule(item.name);
+    const moves = rw.map.moveOfModule(item.name);
+    // `import a.b as m` whose every chain stays on `a.b` stays too (an unaliased one is taken back afterwards)
+    const whole = moves && item.alias && (await onlyChainsThatStay(rw, rw.scopes.scopeOf(statement.node), item.bound, item.name)) ? undefined : moves;
     const target = whole?.module ?? item.name;
     if (whole) {
       rw.out.count(whole.rule.label, 'imports');

@@ -125,7 +125,7 @@ async function run(rw: PythonFileRewrite): Promise<void> {
   }
   claimUnmovedBindings(rw, decisions);
   for (const statement of rw.imports) {
-    if (statement.kind === 'import') rewriteImport(rw, statement);
+    if (statement.kind === 'import') await rewriteImport(rw, statement);
     else if (statement.wildcard) await rewriteWildcard(rw, statement);
     else {
       const decision = decisions.get(statement);
