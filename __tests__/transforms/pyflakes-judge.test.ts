@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PositionEncoding, Workspace } from '@astral-sh/ruff-wasm-nodejs';
+import { ruffLinter } from '../support/ruff';
 
 /*
  * A judge apart from remodel: ruff's pyflakes rules (F: unused and undefined names, redefinitions, star imports) over
@@ -25,10 +25,10 @@ function pairs(): Array<[string, string]> {
 }
 
 describe('ruff pyflakes rules over every Python fixture output', () => {
-  const ruff = new Workspace({ 'line-length': 200, lint: { select: ['F'] } }, PositionEncoding.UTF16);
+  const ruff = ruffLinter({ 'line-length': 200, lint: { select: ['F'] } });
   const codes = (text: string): Map<string, number> => {
     const counts = new Map<string, number>();
-    for (const diagnostic of ruff.check(text) as Array<{ code: string | null }>) counts.set(diagnostic.code ?? 'syntax', (counts.get(diagnostic.code ?? 'syntax') ?? 0) + 1);
+    for (const diagnostic of ruff.check(text)) counts.set(diagnostic.code ?? 'syntax', (counts.get(diagnostic.code ?? 'syntax') ?? 0) + 1);
     return counts;
   };
 

@@ -1,3 +1,4 @@
+import { ruffIsortSettings } from './ruff-config';
 
 /** The isort settings remodel keeps a file's imports in (isort 5's names and defaults). */
 export interface IsortConfig {
@@ -14,6 +15,8 @@ export interface IsortConfig {
   linesBetweenTypes: number;
   /** a blank line before a comment line above an import (profile black) */
   ensureNewlineBeforeComments: boolean;
+  /** a magic trailing comma keeps a from-import wrapped (isort 5.12's `split_on_trailing_comma`, ruff's default) */
+  splitOnTrailingComma: boolean;
   knownFirstParty: string[];
   knownThirdParty: string[];
   knownLocalFolder: string[];
@@ -23,7 +26,7 @@ export interface IsortConfig {
 
 const defaults: IsortConfig = {
   lineLength: 79, multiLineOutput: 0, includeTrailingComma: false, useParentheses: false, forceGridWrap: 0, forceSingleLine: false, combineAsImports: false,
-  orderByType: true, caseSensitive: false, linesBetweenTypes: 0, ensureNewlineBeforeComments: false, knownFirstParty: [], knownThirdParty: [], knownLocalFolder: [], knownStandardLibrary: [], srcPaths: ['', 'src'],
+  orderByType: true, caseSensitive: false, linesBetweenTypes: 0, ensureNewlineBeforeComments: false, splitOnTrailingComma: false, knownFirstParty: [], knownThirdParty: [], knownLocalFolder: [], knownStandardLibrary: [], srcPaths: ['', 'src'],
 };
 
 type Settings = Record<string, unknown>;
@@ -85,8 +88,8 @@ function preCommitSettings(text: string | undefined): Settings | undefined {
 /**
  * The isort settings of a project that runs isort (`.isort.cfg`, `pyproject.toml` `[tool.isort]`, `setup.cfg`
  * `[isort]`/`[tool:isort]`, `tox.ini` `[isort]`, first found, as isort looks for them; else a pre-commit isort hook's
- * arguments). Undefined when the project declares no isort, or asks for an order remodel does not reproduce: then
- * imports stay where the rewrite puts them.
+ * arguments; else ruff's import sorting, see `ruffIsortSettings`). Undefined when the project declares no isort, or
+ * asks for an order remodel does not reproduce: then imports stay where the rewrite puts them.
  */
 export function isortConfig(read: (file: string) => string | undefined): IsortConfig | undefined {
   let settings: Settings | undefined;
@@ -100,7 +103,7 @@ export function isortConfig(read: (file: string) => string | undefined): IsortCo
     }
     if (settings) break;
   }
-  settings ??= preCommitSettings(read('.pre-commit-config.yaml'));
+  settings ??= preCommitSettings(read('.pre-commit-config.yaml')) ?? ruffIsortSettings(read);
   if (!settings) return undefined;
   const profile = typeof settings.profile === 'string' ? profiles[settings.profile] : {};
   if (profile === undefined) return undefined;
@@ -121,6 +124,7 @@ export function isortConfig(read: (file: string) => string | undefined): IsortCo
     caseSensitive: truthy(all.case_sensitive),
     linesBetweenTypes: number(all.lines_between_types) ?? 0,
     ensureNewlineBeforeComments: truthy(all.ensure_newline_before_comments),
+    splitOnTrailingComma: truthy(all.split_on_trailing_comma),
     knownFirstParty: list(all.known_first_party),
     knownThirdParty: list(all.known_third_party),
     knownLocalFolder: list(all.known_local_folder),

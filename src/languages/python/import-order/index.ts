@@ -124,7 +124,13 @@ function readStatement(node: Node, comments: StatementComments): ImportStatement
   const moduleNode = node.type === 'future_import_statement' ? undefined : node.childForFieldName('module_name');
   const module = node.type === 'future_import_statement' ? '__future__' : moduleNode?.type === 'relative_import' ? moduleNode.text.replace(/\s+/g, '') : dotted(moduleNode);
   const names = node.namedChildren.some((c) => c?.type === 'wildcard_import') ? [{ name: '*' }] : node.childrenForFieldName('name').flatMap((n) => (n ? [nameOf(n)] : []));
-  return names.length ? { kind: 'from', module, names, comments } : undefined;
+  return names.length ? { kind: 'from', module, names, comments, magicComma: hasMagicComma(node) } : undefined;
+}
+
+/** `from m import (a, b,)`: a comma right before the closing parenthesis (comments aside), which black and ruff keep wrapped. */
+function hasMagicComma(node: Node): boolean {
+  const tokens = node.children.filter((child): child is Node => child !== null && child.type !== 'comment');
+  return tokens[tokens.length - 1]?.type === ')' && tokens[tokens.length - 2]?.type === ',';
 }
 
 function render(region: Region, order: ImportOrder, eol: string): string | undefined {

@@ -15,7 +15,7 @@ export interface StatementComments {
 }
 
 /** One import statement, as isort reads it: `import a, b as c` or `from .m import x, y as z`. */
-export type ImportStatement = ({ kind: 'straight'; modules: ImportedName[] } | { kind: 'from'; module: string; names: ImportedName[] }) & { comments: StatementComments };
+export type ImportStatement = ({ kind: 'straight'; modules: ImportedName[] } | { kind: 'from'; module: string; names: ImportedName[]; magicComma?: boolean }) & { comments: StatementComments };
 
 /** isort's `module_key`: relative dots joined by `_`, lower case unless `case_sensitive`; names typed A/B/C by `order_by_type`. */
 function moduleKey(module: string, config: IsortConfig): string {
@@ -32,11 +32,14 @@ function nameKey(name: string, config: IsortConfig): string {
 const byKey = <T>(key: (item: T) => string) => (a: T, b: T): number => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
 const spell = ({ name, alias }: ImportedName): string => (alias && alias !== name ? `${name} as ${alias}` : name);
 
-/** `from m import a, b` wrapped as the config's multi_line_output writes it; undefined where remodel cannot tell how isort would. */
-function fromLine(module: string, names: string[], config: IsortConfig, comment?: string): string[] | undefined {
+/**
+ * `from m import a, b` wrapped as the config's multi_line_output writes it; undefined where remodel cannot tell how isort
+ * would. `split`: wrapped whatever its length (a magic trailing comma, `split_on_trailing_comma`).
+ */
+function fromLine(module: string, names: string[], config: IsortConfig, comment?: string, split = false): string[] | undefined {
   const start = `from ${module} import `;
   const flat = `${start}${names.join(', ')}${comment ? `  ${comment}` : ''}`;
-  const forced = config.forceGridWrap > 0 && names.length >= config.forceGridWrap;
+  const forced = split || (config.forceGridWrap > 0 && names.length >= config.forceGridWrap);
   if (flat.length <= config.lineLength && !forced) return [flat];
   const comma = config.includeTrailingComma ? ',' : '';
   if (names.length === 1) return wrapLone(start, names[0]!, config, comment);
@@ -100,7 +103,7 @@ function wrapLone(start: string, name: string, config: IsortConfig, comment: str
  * own, each on its line; then the run of plain names up to the next `as` import on one line (`combine_as_imports`:
  * every name in that run).
  */
-function fromLines(module: string, names: ImportedName[], config: IsortConfig, comment: string | undefined, commented: ReadonlyMap<string, string>): string[] | undefined {
+function fromLines(module: string, names: ImportedName[], config: IsortConfig, comment: string | undefined, commented: ReadonlyMap<string, string>, split: boolean): string[] | undefined {
   interface Base { name: string; plain: boolean; aliases: string[] }
   const bases = new Map<string, Base>();
   for (const { name, alias } of names) {
@@ -112,7 +115,7 @@ function fromLines(module: string, names: ImportedName[], config: IsortConfig, c
   const remaining = [...bases.values()].sort(byKey((b) => nameKey(b.name, config)));
   remaining.forEach((b) => b.aliases.sort());
   const lines: Array<string[] | undefined> = [];
-  const single = (text: string, own?: string): void => void lines.push(fromLine(module, [text], config, own));
+  const single = (text: string, own?: string): void => void lines.push(fromLine(module, [text], config, own, split));
   if (config.forceSingleLine) {
     if (comment && names.length > 1) return undefined;
     for (const b of remaining) {
@@ -142,7 +145,7 @@ function fromLines(module: string, names: ImportedName[], config: IsortConfig, c
     }
     const own = run.filter((text) => commented.has(text));
     if (own.length && run.length > 1) return undefined; // a name's comment inside a combined line: not reproduced
-    if (run.length) lines.push(fromLine(module, run, config, own.length ? commented.get(own[0]!) : comment));
+    if (run.length) lines.push(fromLine(module, run, config, own.length ? commented.get(own[0]!) : comment, split));
   }
   if (comment && lines.length > 1) return undefined; // which line isort gives a statement's comment is not reproduced
   return lines.some((l) => l === undefined) ? undefined : (lines as string[][]).flat();
@@ -194,7 +197,9 @@ export function renderImports(statements: readonly ImportStatement[], config: Is
         froms.push({ key: moduleKey(module, config), lines: [`from ${module} import *${merged[0]!.comments.inline ? `  ${merged[0]!.comments.inline}` : ''}`], above: merged[0]!.comments.above });
         continue;
       }
-      const lines = fromLines(module, names, config, merged.length === 1 && !commented.size ? merged[0]!.comments.inline : undefined, commented);
+      // a magic trailing comma in any of the module's statements keeps every line of it wrapped (ruff, isort 5.12+)
+      const split = config.splitOnTrailingComma && merged.some((m) => m.kind === 'from' && m.magicComma);
+      const lines = fromLines(module, names, config, merged.length === 1 && !commented.size ? merged[0]!.comments.inline : undefined, commented, split);
       if (!lines) return undefined;
       froms.push({ key: moduleKey(module, config), lines, above: merged[0]!.comments.above });
     }
