@@ -4,6 +4,7 @@ import type { Edit } from '../../../core/types';
 import { applyEdits } from '../../../core/edits';
 import type { ShimPlan } from '../../types';
 import { ts } from '../ts';
+import { statement } from './code-style';
 import { RenderContext, ShimExport } from './types';
 import { RUNTIME_NAMES, defaultLocal, deprecatedSpecifier, isDirective, namedImports } from './render';
 
@@ -148,7 +149,7 @@ export function renderInPlace(context: RenderContext, sourceFile: ts.SourceFile,
     const local = locals.get(item)!;
     const start = first!.getStart(sourceFile, true);
     // the imported binding stays usable by the code that stays here; its export carries the deprecation
-    edits.push({ start, end: first!.end, text: ['export {', ...deprecatedSpecifier(context, item, local, item.old, local), '};'].join(eol) });
+    edits.push({ start, end: first!.end, text: ['export {', ...deprecatedSpecifier(context, item, local, item.old, local), statement(context.style, '}')].join(eol) });
     removed.push({ start, end: first!.end });
     for (const statement of rest) {
       const from = text.lastIndexOf('\n', statement.getStart(sourceFile, true) - 1) + 1;
@@ -167,7 +168,10 @@ export function renderInPlace(context: RenderContext, sourceFile: ts.SourceFile,
   else if (lastImport) edits.push({ start: lastImport.end, end: lastImport.end, text: `${eol}${blockText}` });
   else {
     const at = text.startsWith('\uFEFF') ? 1 : 0;
-    edits.push({ start: at, end: at, text: `${blockText}${eol}${eol}` });
+    // the imports that went with the moved declarations leave their blank line behind: the block takes it
+    let next = at;
+    for (let deletion = edits.find((e) => e.start === next && !e.text); deletion; deletion = edits.find((e) => e.start === next && !e.text)) next = deletion.end;
+    edits.push({ start: at, end: at, text: `${blockText}${eol}${next > at && text.startsWith(eol, next) ? '' : eol}` });
   }
   // code that stays here and still uses a moved name now uses its deprecated re-export
   for (const item of emitted) {

@@ -11,6 +11,7 @@ import { findModuleFile, stripSourceExtension } from '../module-files';
 import { parseSource, scriptKindOf } from '../syntax';
 import { ts } from '../ts';
 import { relativePosix } from '../../../core/paths';
+import { codeStyleOf } from './code-style';
 import { EntryFacts, RenderContext, ShimExport } from './types';
 import { isDirective, renderCommonJs, renderWhole } from './render';
 import { writeSpecifier } from '../specifier';
@@ -98,7 +99,7 @@ export function planTypeScriptShims(prepared: TypeScriptPreparedMap, workspace: 
       if (!isDirective(statement)) break;
       directives.push((statement as ts.ExpressionStatement).expression.getText(sourceFile));
     }
-    const context: RenderContext = { prepared, entry, shimPath: file, isJs, eol: lineEnding(text), sourceText: text, directives };
+    const context: RenderContext = { prepared, entry, shimPath: file, isJs, eol: lineEnding(text), sourceText: text, style: codeStyleOf(text), directives };
     if (!oldExports) {
       const commonJs = isJs ? commonJsTarget(prepared, workspace, entry.module, file, context) : undefined;
       if (typeof commonJs === 'object') {

@@ -6,6 +6,7 @@ import { stripSourceExtension } from '../module-files';
 import { ModuleResolution, resolutionKind } from '../resolution-kind';
 import { writeSpecifier } from '../specifier';
 import { ts } from '../ts';
+import { statement } from './code-style';
 import { RenderContext, ShimExport, ShimTarget } from './types';
 
 /** Names a generated runtime-warning block declares itself. */
@@ -65,7 +66,7 @@ function shimSpecifier(context: RenderContext, target: ShimTarget): string | und
 function jsdoc(context: RenderContext, item: ShimExport, local: string): string {
   const specifier = consumerSpecifier(context, item.target);
   const what = item.target.name === 'default' ? `import ${local} from` : `import { ${item.target.name} } from`;
-  const importText = specifier ? `\`${what} '${specifier}'\`` : `\`${item.target.name === 'default' ? 'the default export' : item.target.name}\` from ${item.target.id}`;
+  const importText = specifier ? `\`${what} ${stringLiteral(specifier, context.style.quote)}\`` : `\`${item.target.name === 'default' ? 'the default export' : item.target.name}\` from ${item.target.id}`;
   const renamed = item.old !== item.target.name && item.old !== 'default' && item.target.name !== 'default' ? ` (renamed from ${item.old})` : '';
   const message = context.entry.message ? `${context.entry.message} ` : '';
   const removal = context.entry.remove_after ? ` Removed after ${context.entry.remove_after}.` : '';
@@ -92,7 +93,7 @@ function reexportStatement(context: RenderContext, items: readonly ShimExport[],
     const local = item.old === 'default' ? defaultLocal(item, context.shimPath, taken) : item.old;
     lines.push(...deprecatedSpecifier(context, item, item.target.name, item.old, local));
   }
-  lines.push(`} from ${stringLiteral(specifier, "'")};`);
+  lines.push(statement(context.style, `} from ${stringLiteral(specifier, context.style.quote)}`));
   return lines;
 }
 
@@ -107,7 +108,7 @@ export function namedImports(context: RenderContext, served: readonly ShimExport
       const type = item.type && !item.value ? 'type ' : '';
       return `${type}${item.target.name === local ? local : `${item.target.name} as ${local}`}`;
     });
-    lines.push(`import { ${list.join(', ')} } from ${stringLiteral(specifier, "'")};`);
+    lines.push(statement(context.style, `import { ${list.join(', ')} } from ${stringLiteral(specifier, context.style.quote)}`));
   }
   return lines;
 }
@@ -123,18 +124,19 @@ export function defaultLocal(item: ShimExport, shimPath: string, taken: Set<stri
 }
 
 function runtimeWarningLines(context: RenderContext, targets: readonly string[]): string[] {
-  const { entry } = context;
+  const { entry, style } = context;
   const message = `${entry.message ?? `${entry.module} is deprecated: import from ${targets.join(', ')}`}${entry.remove_after ? ` (this shim is removed after ${entry.remove_after})` : ''}`;
-  const key = stringLiteral(`remodel:${entry.module}`, "'");
+  const quoted = (text: string): string => stringLiteral(text, style.quote);
+  const key = quoted(`remodel:${entry.module}`);
   const lines = ['', "// one DeprecationWarning per process; none where there is no `process` (browser bundles)"];
   // JavaScript reads `process` off globalThis, so that checkJs needs no Node types either
   const processName = context.isJs ? 'deprecationWarned.process' : 'process';
-  if (context.isJs) lines.push('/** @type {Record<string, any>} */', 'const deprecationWarned = /** @type {any} */ (globalThis);');
-  else lines.push('declare const process: { emitWarning(warning: string, type: string): void } | undefined;', 'const deprecationWarned = globalThis as unknown as Record<string, boolean | undefined>;');
+  if (context.isJs) lines.push('/** @type {Record<string, any>} */', statement(style, 'const deprecationWarned = /** @type {any} */ (globalThis)'));
+  else lines.push(statement(style, 'declare const process: { emitWarning(warning: string, type: string): void } | undefined'), statement(style, 'const deprecationWarned = globalThis as unknown as Record<string, boolean | undefined>'));
   lines.push(
-    `if (typeof ${processName} !== 'undefined' && typeof ${processName}.emitWarning === 'function' && !deprecationWarned[${key}]) {`,
-    `  deprecationWarned[${key}] = true;`,
-    `  ${processName}.emitWarning(${stringLiteral(message, "'")}, 'DeprecationWarning');`,
+    `if (typeof ${processName} !== ${quoted('undefined')} && typeof ${processName}.emitWarning === ${quoted('function')} && !deprecationWarned[${key}]) {`,
+    `  ${statement(style, `deprecationWarned[${key}] = true`)}`,
+    `  ${statement(style, `${processName}.emitWarning(${quoted(message)}, ${quoted('DeprecationWarning')})`)}`,
     '}',
   );
   return lines;
@@ -145,7 +147,7 @@ export function renderWhole(context: RenderContext, served: readonly ShimExport[
   const { entry, eol } = context;
   const taken = new Set<string>([...served.map((s) => s.old), ...RUNTIME_NAMES]);
   const targets = [...new Set(served.map((s) => s.target.id))];
-  const directives = context.directives.map((d) => `${d};`);
+  const directives = context.directives.map((d) => statement(context.style, d));
   const lines = [
     ...licenseHeaderLines(context.sourceText, 'slash'),
     ...directives,
@@ -170,7 +172,7 @@ export function renderCommonJs(context: RenderContext, target: { id: string; spe
   const { entry, eol } = context;
   const lines = [
     ...licenseHeaderLines(context.sourceText, 'slash'),
-    ...context.directives.map((d) => `${d};`),
+    ...context.directives.map((d) => statement(context.style, d)),
     `// ${shimMarkerText} for ${lineCommentText(entry.module)} (generated: re-running remodel regenerates it)`,
     `// Moved to ${lineCommentText(target.id)}: require it from there. This module only re-exports it, deprecated.`,
     ...(entry.message ? [`// ${lineCommentText(entry.message)}`] : []),
@@ -178,7 +180,8 @@ export function renderCommonJs(context: RenderContext, target: { id: string; spe
   if (entry.runtimeWarning) lines.push(...runtimeWarningLines(context, [target.id]));
   const message = entry.message ? `${entry.message} ` : '';
   const removal = entry.remove_after ? ` Removed after ${entry.remove_after}.` : '';
-  lines.push('', `/** @deprecated ${blockCommentText(`${message}Use \`require(${stringLiteral(target.specifier, "'")})\` from ${target.id}.${removal}`)} */`, `module.exports = require(${stringLiteral(target.specifier, "'")});`);
+  const required = `require(${stringLiteral(target.specifier, context.style.quote)})`;
+  lines.push('', `/** @deprecated ${blockCommentText(`${message}Use \`${required}\` from ${target.id}.${removal}`)} */`, statement(context.style, `module.exports = ${required}`));
   const bom = context.sourceText.startsWith('\uFEFF') ? '\uFEFF' : '';
   return `${bom}${lines.join(eol)}${eol}`;
 }

@@ -1,3 +1,4 @@
+import type { CodeStyle } from './code-style';
 import type { RawShimEntry } from '../../../importmap/schema';
 import { type TypeScriptPreparedMap } from '../prepared-map';
 
@@ -37,6 +38,8 @@ export interface RenderContext {
   isJs: boolean;
   eol: string;
   sourceText: string;
+  /** the module's quotes and semicolons, which the code the shim writes follows */
+  style: CodeStyle;
   /** the module's prologue directives ('use client'), which a whole shim keeps first */
   directives: string[];
 }

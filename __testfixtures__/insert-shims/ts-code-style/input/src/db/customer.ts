@@ -1,0 +1,5 @@
+import { upper } from "../lib/format"
+
+export class Customer {
+  name = upper("c")
+}
