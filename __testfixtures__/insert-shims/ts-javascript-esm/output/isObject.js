@@ -2,6 +2,6 @@
 // Moved to lang/isObject: import from there. This module only re-exports, deprecated.
 
 export {
-  /** @deprecated Use `the default export` from lang/isObject. */
+  /** @deprecated Use the default export of lang/isObject. */
   default,
 } from './lang/isObject.js';

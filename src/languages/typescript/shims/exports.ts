@@ -65,8 +65,8 @@ export function targetOf(
 }
 
 /**
- * `name -> { file, name }` of a generated shim: `export { Y as X } from`, `import { Y as X } from` + `export { X }`,
- * and the earlier form, namespace imports with `export const X = ns.Y`.
+ * `name -> { file, name }` of a generated shim: `export { Y as X } from`, `import { Y as X } from` (or `import X from`) +
+ * `export { X }`, and the earlier form, namespace imports with `export const X = ns.Y`.
  */
 export function readShimTargets(sourceFile: ts.SourceFile, resolve: (specifier: string) => string | undefined): Map<string, { file: string; name: string }> {
   const namespaces = new Map<string, string>();
@@ -88,6 +88,7 @@ export function readShimTargets(sourceFile: ts.SourceFile, resolve: (specifier: 
     if (ts.isImportDeclaration(statement) && ts.isStringLiteralLike(statement.moduleSpecifier)) {
       const bindings = statement.importClause?.namedBindings;
       const file = resolve(statement.moduleSpecifier.text);
+      if (statement.importClause?.name && file) locals.set(statement.importClause.name.text, { file, name: 'default' });
       if (bindings && ts.isNamespaceImport(bindings) && file) namespaces.set(bindings.name.text, file);
       if (bindings && ts.isNamedImports(bindings) && file) for (const element of bindings.elements) locals.set(element.name.text, { file, name: (element.propertyName ?? element.name).text });
     } else if (ts.isExportDeclaration(statement) && statement.exportClause && ts.isNamedExports(statement.exportClause)) {

@@ -30,6 +30,16 @@ function declaredName(statement: ts.Statement, local = false): string | undefine
   return undefined;
 }
 
+/**
+ * The local name of a default export, if it has one: its function or class declaration's (`export default class
+ * Booking`), or the binding a shim written before exports (`export { Booking as default }`).
+ */
+function namedDefault(statement: ts.Statement): string | undefined {
+  if (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) return statement.name?.text;
+  if (!ts.isExportDeclaration(statement) || statement.moduleSpecifier || !statement.exportClause || !ts.isNamedExports(statement.exportClause)) return undefined;
+  return statement.exportClause.elements[0]?.propertyName?.text;
+}
+
 /** `export { A, B }` / `export type { A }` of local names: each element by the name it exports (`A as B`: not ours). */
 function listedExports(statement: ts.Statement): ts.ExportSpecifier[] {
   if (!ts.isExportDeclaration(statement) || statement.moduleSpecifier || !statement.exportClause || !ts.isNamedExports(statement.exportClause)) return [];
@@ -141,7 +151,8 @@ export function renderInPlace(context: RenderContext, sourceFile: ts.SourceFile,
   }
   const taken = new Set<string>(identifiersOf(sourceFile, replaced));
   for (const name of RUNTIME_NAMES) taken.add(name);
-  const locals = new Map(emitted.map((item) => [item, item.old === 'default' ? defaultLocal(item, shimPath, taken) : item.old] as const));
+  // a default export declared with a name (`export default function adjust`) keeps it: the code that stays may call it
+  const locals = new Map(emitted.map((item) => [item, item.old === 'default' ? (namedDefault(byName.get('default')![0]!) ?? defaultLocal(item, shimPath, taken)) : item.old] as const));
   const imports = namedImports(context, emitted, locals);
   const removed: Array<{ start: number; end: number }> = [];
   for (const item of emitted) {
@@ -175,9 +186,11 @@ export function renderInPlace(context: RenderContext, sourceFile: ts.SourceFile,
   }
   // code that stays here and still uses a moved name now uses its deprecated re-export
   for (const item of emitted) {
-    if (item.old === 'default') continue;
-    const uses = usesOf(sourceFile, item.old).filter((at) => !removed.some((r) => at >= r.start && at < r.end) && !(block && at >= block.start && at < block.end));
-    if (uses.length) plan.notes.push({ file: shimPath, line: lineAt(text, uses[0]!), message: `${item.old} is still used inside ${entry.module}: it now refers to ${item.target.name} imported from ${item.target.id}` });
+    const local = locals.get(item)!;
+    const uses = usesOf(sourceFile, local).filter((at) => !removed.some((r) => at >= r.start && at < r.end) && !(block && at >= block.start && at < block.end));
+    const what = item.old === 'default' ? `${local} (the default export)` : item.old;
+    const target = item.target.name === 'default' ? 'the default export' : item.target.name;
+    if (uses.length) plan.notes.push({ file: shimPath, line: lineAt(text, uses[0]!), message: `${what} is still used inside ${entry.module}: it now refers to ${target} imported from ${item.target.id}` });
   }
   return applyEdits(text, edits);
 }

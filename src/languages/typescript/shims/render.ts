@@ -66,7 +66,7 @@ function shimSpecifier(context: RenderContext, target: ShimTarget): string | und
 function jsdoc(context: RenderContext, item: ShimExport, local: string): string {
   const specifier = consumerSpecifier(context, item.target);
   const what = item.target.name === 'default' ? `import ${local} from` : `import { ${item.target.name} } from`;
-  const importText = specifier ? `\`${what} ${stringLiteral(specifier, context.style.quote)}\`` : `\`${item.target.name === 'default' ? 'the default export' : item.target.name}\` from ${item.target.id}`;
+  const importText = specifier ? `\`${what} ${stringLiteral(specifier, context.style.quote)}\`` : item.target.name === 'default' ? `the default export of ${item.target.id}` : `\`${item.target.name}\` from ${item.target.id}`;
   const renamed = item.old !== item.target.name && item.old !== 'default' && item.target.name !== 'default' ? ` (renamed from ${item.old})` : '';
   const message = context.entry.message ? `${context.entry.message} ` : '';
   const removal = context.entry.remove_after ? ` Removed after ${context.entry.remove_after}.` : '';
@@ -103,12 +103,15 @@ export function namedImports(context: RenderContext, served: readonly ShimExport
   for (const file of new Set(served.map((item) => item.target.file))) {
     const items = served.filter((item) => item.target.file === file);
     const specifier = shimSpecifier(context, items[0]!.target) ?? items[0]!.target.id;
-    const list = items.map((item) => {
+    // a default export that is a value is imported as one (`import adjust, { twice } from`)
+    const byDefault = items.find((item) => item.target.name === 'default' && item.value);
+    const list = items.filter((item) => item !== byDefault).map((item) => {
       const local = locals.get(item)!;
       const type = item.type && !item.value ? 'type ' : '';
       return `${type}${item.target.name === local ? local : `${item.target.name} as ${local}`}`;
     });
-    lines.push(statement(context.style, `import { ${list.join(', ')} } from ${stringLiteral(specifier, context.style.quote)}`));
+    const clause = [...(byDefault ? [locals.get(byDefault)!] : []), ...(list.length ? [`{ ${list.join(', ')} }`] : [])].join(', ');
+    lines.push(statement(context.style, `import ${clause} from ${stringLiteral(specifier, context.style.quote)}`));
   }
   return lines;
 }

@@ -14,6 +14,6 @@ export {
   Booking,
   /** @deprecated Use `make` from src/db/booking. */
   make,
-  /** @deprecated Use `the default export` from src/db/booking. */
+  /** @deprecated Use the default export of src/db/booking. */
   default,
 } from '../db/booking';

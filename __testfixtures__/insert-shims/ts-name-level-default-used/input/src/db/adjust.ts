@@ -1,0 +1,3 @@
+export default function adjustChannel(x: number): number {
+  return x + 1;
+}
