@@ -129,8 +129,47 @@ export async function rewriteDottedStrings(root: Node, map: ImportMap, defines: 
       continue;
     }
     if (rewritten) continue;
-    await reviewProse(string, content.text, mention, map, defines, sink);
+    const prose = isDocstring(string) ? await rewriteSphinxReferences(content, map, defines, sink) : content.text;
+    await reviewProse(string, prose, mention, map, defines, sink);
   }
+}
+
+/**
+ * A Sphinx cross-reference: a Python-domain role (`:class:`, `:py:meth:`, …) or the default role (single backquotes),
+ * its target bare (`~a.b.C`) or after an explicit title (`title <a.b.C>`). Not a literal (double backquotes), nor a
+ * hyperlink reference (a trailing `_`).
+ */
+const sphinxReference = /(?::(?:py:)?(?:class|func|meth|attr|mod|obj|exc|data|const|type|any):)?(?<!`)`(?:[^`<>\n]*<([~!]?)([A-Za-z_][\w.]*)>|([~!]?)([A-Za-z_][\w.]*))`(?![`_])/g;
+
+/**
+ * The Sphinx cross-references of a docstring that name an old module or a moved name: their targets follow the move
+ * (`:class:`~models.booking.Booking`` -> `:class:`~db.models.core.Booking``), as an IDE's move refactoring updates
+ * them, so that the documentation keeps linking to the documented class. Returns the text with those targets blanked,
+ * for the prose check of what remains.
+ */
+async function rewriteSphinxReferences(content: { node: Node; text: string }, map: ImportMap, defines: NameCheck, sink: StringSink): Promise<string> {
+  let rest = content.text;
+  for (const match of content.text.matchAll(sphinxReference)) {
+    const target = match[2] ?? match[4]!;
+    const rewritten = await rewriteDottedPath(target, map, defines);
+    if (!rewritten || rewritten.text === target) continue;
+    const start = match.index + match[0].lastIndexOf(target, match[0].length - 1);
+    sink.edit(content.node.startIndex + start, content.node.startIndex + start + target.length, rewritten.text);
+    sink.count(rewritten.label, 'strings');
+    rest = rest.slice(0, start) + ' '.repeat(target.length) + rest.slice(start + target.length);
+  }
+  return rest;
+}
+
+/** A module's, class's or function's docstring: a string that is its body's first statement. */
+function isDocstring(string: Node): boolean {
+  const statement = string.parent;
+  if (statement?.type !== 'expression_statement' || statement.namedChildCount !== 1) return false;
+  const body = statement.parent;
+  if (body?.type !== 'module' && body?.type !== 'block') return false;
+  if (body.type === 'block' && !/^(function_definition|class_definition)$/.test(body.parent?.type ?? '')) return false;
+  for (let previous = statement.previousNamedSibling; previous; previous = previous.previousNamedSibling) if (previous.type !== 'comment') return false;
+  return true;
 }
 
 /** An f-string (or t-string): its text around the interpolations is a template, not prose. */
