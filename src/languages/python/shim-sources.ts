@@ -12,6 +12,8 @@ export interface MovedName {
   name: string;
   /** served from where the old module imported it, not moved by the map */
   reexport?: boolean;
+  /** a public definition the old module's `__all__` leaves out: served, but not starred */
+  unlisted?: boolean;
 }
 
 export interface ShimContext {
@@ -21,15 +23,20 @@ export interface ShimContext {
 }
 
 
-/** A name an old module offers; `source` when it only re-exports what it imported from elsewhere. */
+/**
+ * A name an old module offers; `source` when it only re-exports what it imported from elsewhere; `unlisted` when it is a
+ * public definition its `__all__` leaves out (`SEL_EMPTY = 0x1`: still imported by name, never starred).
+ */
 export interface OfferedName {
   name: string;
   source?: { module: string; name: string };
+  unlisted?: boolean;
 }
 
 /**
- * The names an old module offers: its `__all__` when it has one (a shim always does), else its public top-level
- * definitions and what it re-exports on purpose: names imported from its own package (relative or same top-level
+ * The names an old module offers: its `__all__` when it has one (a shim always does), then its public top-level
+ * definitions `__all__` leaves out (or, in a shim, the names its `_MOVED` table serves beyond it); else its public
+ * top-level definitions and what it re-exports on purpose: names imported from its own package (relative or same top-level
  * package) or on a line marked `# noqa` (`from .forms import FORM_FIELD_OVERRIDES  # NOQA`). Incidental imports
  * (`from dataclasses import dataclass`) are not part of what its importers use.
  */
@@ -51,12 +58,19 @@ export async function offeredNames(text: string, file: string, modules: PythonMo
       }
     }
     // a shim of ours: what it serves is in its _MOVED table
-    for (const [, name, module, original] of text.matchAll(/^ {4}"(\w+)": \("([\w.]+)", "(\w+)"\),$/gm)) sources.set(name!, { module: module!, name: original! });
-    const all = findDunderAll(tree.rootNode);
-    if (all) return all.map((name) => ({ name, source: sources.get(name) }));
+    const served: string[] = [];
+    for (const [, name, module, original] of text.matchAll(/^ {4}"(\w+)": \("([\w.]+)", "(\w+)"\),$/gm)) {
+      sources.set(name!, { module: module!, name: original! });
+      served.push(name!);
+    }
     // each name once (`@overload` stubs and an `if`/`else` pair define one name several times); the definitions inside
     // blocks too, not the assignments there (`except ImportError: yaml = None`: an import's fallback, incidental)
     const defined = new Set(topLevelBindings(tree.rootNode).filter((b) => !b.nested || b.how !== 'an assignment').map((b) => b.name));
+    const all = findDunderAll(tree.rootNode);
+    if (all) {
+      const unlisted = [...new Set([...defined, ...served])].filter((name) => name && !name.startsWith('_') && !all.includes(name));
+      return [...all.map((name) => ({ name, source: sources.get(name) })), ...unlisted.map((name) => ({ name, source: sources.get(name), unlisted: true }))];
+    }
     const names: OfferedName[] = [...defined].map((name) => ({ name }));
     for (const [name, source] of sources) if (!defined.has(name) && reexports.has(name)) names.push({ name, source });
     return names.filter(({ name }) => name && !name.startsWith('_'));
@@ -70,15 +84,23 @@ function insideDefinition(node: Node): boolean {
   return false;
 }
 
-export async function resolveMoved(ctx: ShimContext, module: string, names: readonly OfferedName[], fail: (key: string, detail: string) => never): Promise<MovedName[]> {
+/**
+ * Where each offered name is served from. A name the canonical module lacks fails the run (or, `unlisted`, is left out
+ * and given to `dropped`); so does one the canonical module gets from the old module itself.
+ */
+export async function resolveMoved(ctx: ShimContext, module: string, names: readonly OfferedName[], fail: (key: string, detail: string) => never, dropped: (name: string) => void = () => undefined): Promise<MovedName[]> {
   const moved: MovedName[] = [];
   const missing: string[] = [];
   const circular = new Map<string, { names: string[]; through: string[] }>();
-  for (const { name: old, source } of names) {
+  for (const { name: old, source, unlisted } of names) {
     const target = ctx.map.moveOfName(module, old);
     const exports = target ? await exportsOf(ctx, target.module) : undefined;
     const chain = target && exports ? await importChain(ctx, target.module, target.name) : [];
-    if (chain.includes(module)) {
+    if (unlisted) {
+      if (target && !chain.includes(module) && (exports === 'any' || exports?.has(target.name))) moved.push({ old, module: target.module, name: target.name, unlisted });
+      else if (source) moved.push({ old, module: ctx.map.moveOfModule(source.module)?.module ?? source.module, name: source.name, reexport: true, unlisted });
+      else dropped(old);
+    } else if (chain.includes(module)) {
       const at = circular.get(target!.module) ?? { names: [], through: chain.slice(0, chain.indexOf(module)) };
       at.names.push(target!.name);
       circular.set(target!.module, at);

@@ -59,7 +59,7 @@ export async function planPythonShims(ctx: ShimContext): Promise<ShimPlan> {
     const shim = packageMove
       ? packageShim(entry, whole!.module, text, layout)
       : whole && !named.length
-        ? await wholeModuleShim(ctx, entry, text, source, layout, fail)
+        ? await wholeModuleShim(ctx, entry, text, source, layout, fail, (reason) => plan.needsReview.push({ file: file!, line: 1, reason }))
         : await nameLevelShim(ctx, entry, file!, text, named, plan, layout, fail);
     if (shim !== text) plan.files.push({ path: file!, text: shim });
     if (!packageMove) plan.needsReview.push(...djangoModelsLeaving(ctx, entry.module, file!, text));
@@ -260,8 +260,13 @@ function packageShim(entry: RawShimEntry, target: string, original: string, { li
   return `${lines.join(eol)}${eol}`;
 }
 
-async function wholeModuleShim(ctx: ShimContext, entry: RawShimEntry, text: string, file: string, layout: Layout, fail: (key: string, detail: string) => never): Promise<string> {
-  const moved = await resolveMoved(ctx, entry.module, await offeredNames(text, file, ctx.modules), fail);
+async function wholeModuleShim(ctx: ShimContext, entry: RawShimEntry, text: string, file: string, layout: Layout, fail: (key: string, detail: string) => never, review: (reason: string) => void): Promise<string> {
+  const dropped: string[] = [];
+  const moved = await resolveMoved(ctx, entry.module, await offeredNames(text, file, ctx.modules), fail, (name) => dropped.push(name));
+  if (dropped.length) {
+    const to = ctx.map.moveOfModule(entry.module)?.module ?? 'its canonical module';
+    review(`${entry.module} also defines ${dropped.join(', ')} (not in its __all__), which ${to} lacks: the shim does not serve ${dropped.length === 1 ? 'it' : 'them'}`);
+  }
   const targets = [...new Set(moved.filter((m) => !m.reexport).map((m) => m.module))];
   const lines = [
     ...licenseHeaderLines(text, 'hash'),
@@ -286,7 +291,8 @@ async function wholeModuleShim(ctx: ShimContext, entry: RawShimEntry, text: stri
   } else {
     lines.push(...getattrBlock(moved, entry, layout));
   }
-  const all = moved.map((m) => stringLiteral(m.old));
+  // what `from old import *` gave: the names a public definition left out of `__all__` are served by name only
+  const all = moved.filter((m) => !m.unlisted).map((m) => stringLiteral(m.old));
   lines.push('', '', ...bracketed(`__all__ = [${all.join(', ')}]`, '__all__ = [', all, ']', layout.limit));
   const eol = lineEnding(text);
   return `${lines.join(eol)}${eol}`;
