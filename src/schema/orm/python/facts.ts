@@ -62,6 +62,7 @@ export async function readPythonFile(file: string, text: string): Promise<Python
     }
     const root = tree.rootNode;
     const facts: PythonFileFacts = { ...empty, mentionsDjango: /\bdjango\b/.test(text), orms: { sqlmodel: /^\s*(from|import)\s+sqlmodel\b/m.test(text), peewee: /^\s*(from|import)\s+peewee\b/m.test(text), tortoise: /^\s*(from|import)\s+tortoise\b/m.test(text) }, imports: collectImports(root) };
+    const imperative: ImperativeMapping[] = [];
     for (const statement of topLevelStatements(root)) {
       const definition = unwrapDecorated(statement);
       if (definition.type === 'class_definition') {
@@ -73,6 +74,8 @@ export async function readPythonFile(file: string, text: string): Promise<Python
         if (name) facts.definitions.push(name);
       } else if (definition.type === 'expression_statement') {
         const assignment = kids(definition)[0];
+        const mapping = imperativeMapping(assignment?.type === 'assignment' ? assignment.childForFieldName('right') : assignment);
+        if (mapping) imperative.push(mapping);
         if (assignment?.type !== 'assignment') continue;
         const left = assignment.childForFieldName('left');
         for (const target of left ? assignedNames(left) : []) facts.definitions.push(target);
@@ -96,9 +99,41 @@ export async function readPythonFile(file: string, text: string): Promise<Python
         }
       }
     }
+    mapTablesToClasses(facts, imperative);
     return facts;
   } finally {
     tree.delete();
+  }
+}
+
+/** `registry.map_imperatively(User, user_table, properties={...})` (or SQLAlchemy 1.3's `mapper(User, user_table)`). */
+interface ImperativeMapping {
+  class: string;
+  table: string;
+  /** the `relationship(...)` calls of its `properties` */
+  relationships: Node[];
+}
+
+function imperativeMapping(call: Node | null | undefined): ImperativeMapping | undefined {
+  if (call?.type !== 'call' || !/^(map_imperatively|mapper)$/.test(lastSegment(call.childForFieldName('function')?.text ?? ''))) return undefined;
+  const [mapped, table] = kids(call.childForFieldName('arguments'));
+  if (mapped?.type !== 'identifier' || table?.type !== 'identifier') return undefined;
+  const relationships = call.descendantsOfType('call').filter((inner): inner is Node => inner !== null && lastSegment(inner.childForFieldName('function')?.text ?? '') === 'relationship');
+  return { class: mapped.text, table: table.text, relationships };
+}
+
+/**
+ * A `Table(...)` mapped onto a class of the file imperatively is that class's model (the class its importers use, the
+ * name a map renames), at the class's line; the mapping's relationships are its own.
+ */
+function mapTablesToClasses(facts: PythonFileFacts, mappings: readonly ImperativeMapping[]): void {
+  for (const mapping of mappings) {
+    const model = facts.tables.find((table) => table.class === mapping.table && table.orm === 'sqlalchemy-table');
+    const mapped = facts.classes.find((candidate) => candidate.name === mapping.class);
+    if (!model || !mapped) continue;
+    Object.assign(model, { class: mapping.class, orm: 'sqlalchemy', line: mapped.line, relationships: mapping.relationships.length });
+    for (const reference of facts.tableReferences) if (reference.from === mapping.table) reference.from = mapping.class;
+    facts.tableReferences.push(...mapping.relationships.flatMap((call) => relationshipTargets(call, mapping.class)));
   }
 }
 
