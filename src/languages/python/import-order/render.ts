@@ -100,7 +100,7 @@ function wrapLone(start: string, name: string, config: IsortConfig, comment: str
  * One module's from-imports as isort 5 writes them. `force_single_line`: each name on its line, in order. Else, names in
  * order; then, over and over: the `as` imports at the head
  * (a name imported plainly too first), on lines of their own; once, every plainly imported name with a comment of its
- * own, each on its line; then the run of plain names up to the next `as` import on one line (`combine_as_imports`:
+ * own (`combine_as_imports`: every `as` name with one too), each on its line, in order; then the run of plain names up to the next `as` import on one line (`combine_as_imports`:
  * every name in that run).
  */
 function fromLines(module: string, names: ImportedName[], config: IsortConfig, comment: string | undefined, commented: ReadonlyMap<string, string>, split: boolean): string[] | undefined {
@@ -133,9 +133,14 @@ function fromLines(module: string, names: ImportedName[], config: IsortConfig, c
     }
     if (first) {
       first = false;
-      for (const b of remaining.filter((b) => b.plain && !b.aliases.length && commented.has(b.name))) {
-        single(b.name, commented.get(b.name));
-        remaining.splice(remaining.indexOf(b), 1);
+      // a name with a comment of its own stands on its line, in order; combined, so does an `as` name with one
+      for (const b of [...remaining]) {
+        const alone = b.plain && !b.aliases.length && commented.has(b.name);
+        const aliased = config.combineAsImports ? b.aliases.filter((alias) => commented.has(`${b.name} as ${alias}`)) : [];
+        if (alone) single(b.name, commented.get(b.name));
+        for (const alias of aliased) single(`${b.name} as ${alias}`, commented.get(`${b.name} as ${alias}`));
+        b.aliases = b.aliases.filter((alias) => !aliased.includes(alias));
+        if (alone || (!b.plain && !b.aliases.length)) remaining.splice(remaining.indexOf(b), 1);
       }
     }
     const run: string[] = [];
