@@ -143,7 +143,8 @@ export function planTypeScriptShims(prepared: TypeScriptPreparedMap, workspace: 
         mismatched.push(`${old} (a ${wantValue ? 'value' : 'type'} here, ${newFlags & ts.SymbolFlags.Value ? 'a value' : 'only a type'} in ${target.id})`);
         continue;
       }
-      served.push({ old, target, value: wantValue, type: wantType && !isJs });
+      const declaredAs = target.name === 'default' ? declaredDefaultName(canonical) : undefined;
+      served.push({ old, target: declaredAs ? { ...target, declaredAs } : target, value: wantValue, type: wantType && !isJs });
     }
     if (missing.length || mismatched.length) {
       const to = map.moveOfModule(entry.module)?.module ?? 'their canonical modules';
@@ -192,6 +193,14 @@ function commonJsTarget(prepared: TypeScriptPreparedMap, workspace: Workspace, m
 }
 
 /** The files that declare what an export is, past any re-export or import alias. */
+/** The name a module declares its default export under (`export default function adjust`, `export default Booking`). */
+function declaredDefaultName(symbol: ts.Symbol): string | undefined {
+  const declaration = symbol.declarations?.[0];
+  if (!declaration) return undefined;
+  if (ts.isExportAssignment(declaration)) return ts.isIdentifier(declaration.expression) ? declaration.expression.text : undefined;
+  return (ts.isFunctionDeclaration(declaration) || ts.isClassDeclaration(declaration)) && declaration.name ? declaration.name.text : undefined;
+}
+
 function definedIn(checker: ts.TypeChecker, symbol: ts.Symbol): string[] {
   const origin = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
   return (origin.declarations ?? []).map((declaration) => path.normalize(declaration.getSourceFile().fileName));

@@ -118,8 +118,8 @@ export function namedImports(context: RenderContext, served: readonly ShimExport
 
 /** The local name a default export is declared under before `export default`. */
 export function defaultLocal(item: ShimExport, shimPath: string, taken: Set<string>): string {
-  let name = item.target.name !== 'default' ? item.target.name : namespaceName(shimPath, new Set());
-  name = name.charAt(0).toUpperCase() + name.slice(1);
+  let name = item.target.declaredAs ?? (item.target.name !== 'default' ? item.target.name : namespaceName(shimPath, new Set()));
+  if (!item.target.declaredAs) name = name.charAt(0).toUpperCase() + name.slice(1);
   let unique = name;
   for (let n = 2; taken.has(unique); n++) unique = `${name}${n}`;
   taken.add(unique);

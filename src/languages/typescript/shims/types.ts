@@ -10,6 +10,8 @@ export interface ShimTarget {
   id: string;
   /** the exported name there (`default` for a default export) */
   name: string;
+  /** a default export's own name there (`export default function adjust`): what its importers call it */
+  declaredAs?: string;
 }
 
 /** One name a shim serves: its old name, where it comes from, and which meanings it keeps. */

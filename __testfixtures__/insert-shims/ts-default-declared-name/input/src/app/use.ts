@@ -1,0 +1,3 @@
+import adjust from '@/old/adjust';
+
+export const next = adjust(1);

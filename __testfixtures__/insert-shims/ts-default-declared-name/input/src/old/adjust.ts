@@ -1,0 +1,3 @@
+export default function adjustChannel(value: number): number {
+  return value + 1;
+}

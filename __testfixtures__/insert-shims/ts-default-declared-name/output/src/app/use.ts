@@ -1,0 +1,3 @@
+import adjust from '@/lib/adjust-channel';
+
+export const next = adjust(1);
