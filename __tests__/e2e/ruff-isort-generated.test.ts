@@ -44,7 +44,7 @@ describe('ruff’s import order kept on generated files (fast-check)', () => {
         const applied = remodel(['apply', '--map', 'map.yaml'], dir);
         if (applied.status !== 0) throw new Error(applied.stderr);
         // a block whose layout remodel does not reproduce is named in the output, for the user to sort again
-        const named = (path: string): boolean => applied.stderr.includes(`${path.slice(dir.length + 1)}:`) && /the way remodel reproduces isort/.test(applied.stderr);
+        const named = (path: string): boolean => applied.stderr.includes(`${path.slice(dir.length + 1)}:`) && /the way remodel reproduces ruff's import sorting \(run `ruff check --select I --fix`/.test(applied.stderr);
         const failing = users.filter((user) => !sorted(user) && !named(user));
         if (failing.length) throw new Error(`${config}\n${failing.map((user) => `${user}:\n${readFileSync(user, 'utf8')}`).join('\n')}\n${applied.stderr}`);
       }),

@@ -44,7 +44,7 @@ function unsorted(dir: string, ruff: ReturnType<typeof ruffLinter>, stderr: stri
   return pythonFiles(dir)
     .map((file) => relative(dir, file))
     .filter((path) => ruff.check(readFileSync(join(dir, path), 'utf8')).some((diagnostic) => diagnostic.code === 'I001'))
-    .filter((path) => !stderr.includes(`${path}:`) || !/the way remodel reproduces isort/.test(stderr));
+    .filter((path) => !stderr.includes(`${path}:`) || !/the way remodel reproduces ruff's import sorting \(run `ruff check --select I --fix`/.test(stderr));
 }
 
 describe('rewritten Python files keep the order of a project that sorts imports with ruff', () => {

@@ -5,7 +5,7 @@ const configOf = (files: Record<string, string>) => isortConfig((file) => files[
 
 describe('isortConfig: ruff sorting imports (rule I001)', () => {
   it('reads a project that selects I under [tool.ruff.lint]: the black profile to ruff’s line length, magic trailing commas kept', () => {
-    expect(configOf({ 'pyproject.toml': '[tool.ruff.lint]\nselect = ["E", "F", "I"]\n' })).toMatchObject({ lineLength: 88, multiLineOutput: 3, includeTrailingComma: true, useParentheses: true, ensureNewlineBeforeComments: true, splitOnTrailingComma: true, forceSingleLine: false });
+    expect(configOf({ 'pyproject.toml': '[tool.ruff.lint]\nselect = ["E", "F", "I"]\n' })).toMatchObject({ lineLength: 88, multiLineOutput: 3, includeTrailingComma: true, useParentheses: true, ensureNewlineBeforeComments: true, splitOnTrailingComma: true, forceSingleLine: false, sorter: 'ruff' });
     expect(configOf({ 'pyproject.toml': '[tool.ruff]\nline-length = 100\nsrc = [".", "lib"]\n\n[tool.ruff.lint]\nextend-select = ["I001"]\n\n[tool.ruff.lint.isort]\ncombine-as-imports = true\nknown-first-party = ["app"]\nsplit-on-trailing-comma = false\n' })).toMatchObject({ lineLength: 100, combineAsImports: true, knownFirstParty: ['app'], srcPaths: ['', 'lib'], splitOnTrailingComma: false });
   });
 
@@ -26,7 +26,7 @@ describe('isortConfig: ruff sorting imports (rule I001)', () => {
   it('is undefined for an order remodel does not reproduce, and isort’s own config comes first', () => {
     expect(configOf({ 'ruff.toml': '[lint]\nselect = ["I"]\n\n[lint.isort]\nforce-sort-within-sections = true\n' })).toBeUndefined();
     expect(configOf({ 'ruff.toml': '[lint]\nselect = ["I"]\n\n[lint.isort]\nsection-order = ["future", "standard-library", "first-party", "third-party", "local-folder"]\n' })).toBeUndefined();
-    expect(configOf({ 'pyproject.toml': '[tool.isort]\nline_length = 60\n\n[tool.ruff.lint]\nselect = ["I"]\n' })).toMatchObject({ lineLength: 60, multiLineOutput: 0, splitOnTrailingComma: false });
+    expect(configOf({ 'pyproject.toml': '[tool.isort]\nline_length = 60\n\n[tool.ruff.lint]\nselect = ["I"]\n' })).toMatchObject({ lineLength: 60, multiLineOutput: 0, splitOnTrailingComma: false, sorter: 'isort' });
     expect(configOf({ '.isort.cfg': '[settings]\nprofile = black\nsplit_on_trailing_comma = true\n' })).toMatchObject({ splitOnTrailingComma: true });
   });
 });

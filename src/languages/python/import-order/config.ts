@@ -17,6 +17,8 @@ export interface IsortConfig {
   ensureNewlineBeforeComments: boolean;
   /** a magic trailing comma keeps a from-import wrapped (isort 5.12's `split_on_trailing_comma`, ruff's default) */
   splitOnTrailingComma: boolean;
+  /** the tool that sorts the project's imports: the one a note tells the user to run on a block left as rewritten */
+  sorter: 'isort' | 'ruff';
   knownFirstParty: string[];
   knownThirdParty: string[];
   knownLocalFolder: string[];
@@ -26,7 +28,7 @@ export interface IsortConfig {
 
 const defaults: IsortConfig = {
   lineLength: 79, multiLineOutput: 0, includeTrailingComma: false, useParentheses: false, forceGridWrap: 0, forceSingleLine: false, combineAsImports: false,
-  orderByType: true, caseSensitive: false, linesBetweenTypes: 0, ensureNewlineBeforeComments: false, splitOnTrailingComma: false, knownFirstParty: [], knownThirdParty: [], knownLocalFolder: [], knownStandardLibrary: [], srcPaths: ['', 'src'],
+  orderByType: true, caseSensitive: false, linesBetweenTypes: 0, ensureNewlineBeforeComments: false, splitOnTrailingComma: false, sorter: 'isort', knownFirstParty: [], knownThirdParty: [], knownLocalFolder: [], knownStandardLibrary: [], srcPaths: ['', 'src'],
 };
 
 type Settings = Record<string, unknown>;
@@ -103,7 +105,9 @@ export function isortConfig(read: (file: string) => string | undefined): IsortCo
     }
     if (settings) break;
   }
-  settings ??= preCommitSettings(read('.pre-commit-config.yaml')) ?? ruffIsortSettings(read);
+  settings ??= preCommitSettings(read('.pre-commit-config.yaml'));
+  const sorter = settings ? 'isort' : 'ruff';
+  settings ??= ruffIsortSettings(read);
   if (!settings) return undefined;
   const profile = typeof settings.profile === 'string' ? profiles[settings.profile] : {};
   if (profile === undefined) return undefined;
@@ -125,6 +129,7 @@ export function isortConfig(read: (file: string) => string | undefined): IsortCo
     linesBetweenTypes: number(all.lines_between_types) ?? 0,
     ensureNewlineBeforeComments: truthy(all.ensure_newline_before_comments),
     splitOnTrailingComma: truthy(all.split_on_trailing_comma),
+    sorter,
     knownFirstParty: list(all.known_first_party),
     knownThirdParty: list(all.known_third_party),
     knownLocalFolder: list(all.known_local_folder),

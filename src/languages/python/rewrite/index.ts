@@ -55,7 +55,8 @@ async function planLfRewrite(file: SourceFile, ctx: PythonContext): Promise<File
     const { unkept } = ordered;
     // isort's layout, where the project keeps one, wraps what it rewrote; else a grown import wraps as black has it
     const edits = ctx.importOrder ? ordered.edits : wrapGrownImports(file.text, ordered.edits, new Set(rw.imports.map((s) => s.node.startPosition.row)), ctx.lineLength(file.path));
-    for (const line of unkept) out.notes.push({ file: file.path, line, message: 'imports left as rewritten: this block is not laid out the way remodel reproduces isort (run isort on this file)' });
+    const sorter = ctx.importOrder?.config.sorter === 'ruff' ? ["ruff's import sorting", '`ruff check --select I --fix`'] : ['isort', 'isort'];
+    for (const line of unkept) out.notes.push({ file: file.path, line, message: `imports left as rewritten: this block is not laid out the way remodel reproduces ${sorter[0]} (run ${sorter[1]} on this file)` });
     const broken = await syntaxErrorAfter(file.text, edits, tree);
     if (broken) return { kind: 'failed', file: file.path, line: broken.line, column: broken.column, error: `the rewrite would not parse (${broken.text}); file left untouched, please report this` };
     return { kind: 'changed', file: file.path, edits, needsReview: out.needsReview, notes: out.notes, stats: out.stats };
