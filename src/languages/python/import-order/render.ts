@@ -131,6 +131,8 @@ function fromLines(module: string, names: ImportedName[], config: IsortConfig, c
       if (b.plain) single(b.name, commented.get(b.name));
       for (const alias of b.aliases) single(`${b.name} as ${alias}`, commented.get(`${b.name} as ${alias}`));
     }
+    // isort: a name with a comment of its own stands on its line (ruff keeps it in the list, the comment after it)
+    if (first && config.sorter === 'ruff') first = false;
     if (first) {
       first = false;
       // a name with a comment of its own stands on its line, in order; combined, so does an `as` name with one
@@ -149,7 +151,12 @@ function fromLines(module: string, names: ImportedName[], config: IsortConfig, c
       run.push(...(b.plain ? [b.name] : []), ...b.aliases.map((alias) => `${b.name} as ${alias}`));
     }
     const own = run.filter((text) => commented.has(text));
-    if (own.length && run.length > 1) return undefined; // a name's comment inside a combined line: not reproduced
+    if (own.length && run.length > 1) {
+      // ruff wraps the list, each comment after its name; where isort puts them is not reproduced
+      if (config.sorter !== 'ruff' || comment || config.multiLineOutput !== 3) return undefined;
+      lines.push([`from ${module} import (`, ...run.map((text) => `    ${text},${commented.has(text) ? `  ${commented.get(text)}` : ''}`), ')']);
+      continue;
+    }
     if (run.length) lines.push(fromLine(module, run, config, own.length ? commented.get(own[0]!) : comment, split));
   }
   if (comment && lines.length > 1) return undefined; // which line isort gives a statement's comment is not reproduced
