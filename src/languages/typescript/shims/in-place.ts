@@ -6,7 +6,7 @@ import type { ShimPlan } from '../../types';
 import { ts } from '../ts';
 import { statement } from './code-style';
 import { RenderContext, ShimExport } from './types';
-import { RUNTIME_NAMES, defaultLocal, deprecatedSpecifier, isDirective, namedImports } from './render';
+import { RUNTIME_NAMES, defaultExportName, defaultLocal, deprecatedSpecifier, isDirective, namedImports } from './render';
 
 /**
  * Top-level declarations of a name: classes, interfaces, enums, type aliases, functions, one-name variable statements,
@@ -28,16 +28,6 @@ function declaredName(statement: ts.Statement, local = false): string | undefine
     return ts.isIdentifier(name) ? name.text : undefined;
   }
   return undefined;
-}
-
-/**
- * The local name of a default export, if it has one: its function or class declaration's (`export default class
- * Booking`), or the binding a shim written before exports (`export { Booking as default }`).
- */
-function namedDefault(statement: ts.Statement): string | undefined {
-  if (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) return statement.name?.text;
-  if (!ts.isExportDeclaration(statement) || statement.moduleSpecifier || !statement.exportClause || !ts.isNamedExports(statement.exportClause)) return undefined;
-  return statement.exportClause.elements[0]?.propertyName?.text;
 }
 
 /** `export { A, B }` / `export type { A }` of local names: each element by the name it exports (`A as B`: not ours). */
@@ -151,8 +141,10 @@ export function renderInPlace(context: RenderContext, sourceFile: ts.SourceFile,
   }
   const taken = new Set<string>(identifiersOf(sourceFile, replaced));
   for (const name of RUNTIME_NAMES) taken.add(name);
-  // a default export declared with a name (`export default function adjust`) keeps it: the code that stays may call it
-  const locals = new Map(emitted.map((item) => [item, item.old === 'default' ? (namedDefault(byName.get('default')![0]!) ?? defaultLocal(item, shimPath, taken)) : item.old] as const));
+  // a default export declared with a name (`export default function adjust`) keeps it: the code that stays may call it;
+  // so does the one an earlier run's block imports (`export { adjust as default }` below it), not a local's of the user
+  const declaredDefault = (statement: ts.Statement): string | undefined => (ts.isExportDeclaration(statement) && !block ? undefined : defaultExportName(statement));
+  const locals = new Map(emitted.map((item) => [item, item.old === 'default' ? (declaredDefault(byName.get('default')![0]!) ?? defaultLocal(item, shimPath, taken)) : item.old] as const));
   const imports = namedImports(context, emitted, locals);
   const removed: Array<{ start: number; end: number }> = [];
   for (const item of emitted) {

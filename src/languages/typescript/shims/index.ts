@@ -13,7 +13,7 @@ import { ts } from '../ts';
 import { relativePosix } from '../../../core/paths';
 import { codeStyleOf } from './code-style';
 import { EntryFacts, RenderContext, ShimExport } from './types';
-import { isDirective, renderCommonJs, renderWhole } from './render';
+import { defaultExportName, isDirective, renderCommonJs, renderWhole } from './render';
 import { writeSpecifier } from '../specifier';
 import { meaningFlags, moduleExports, orderedExports, readShimTargets, targetOf } from './exports';
 import { renderInPlace } from './in-place';
@@ -143,7 +143,8 @@ export function planTypeScriptShims(prepared: TypeScriptPreparedMap, workspace: 
         mismatched.push(`${old} (a ${wantValue ? 'value' : 'type'} here, ${newFlags & ts.SymbolFlags.Value ? 'a value' : 'only a type'} in ${target.id})`);
         continue;
       }
-      const declaredAs = target.name === 'default' ? declaredDefaultName(canonical) : undefined;
+      const declaration = canonical.declarations?.[0];
+      const declaredAs = target.name === 'default' && declaration ? defaultExportName(declaration) : undefined;
       served.push({ old, target: declaredAs ? { ...target, declaredAs } : target, value: wantValue, type: wantType && !isJs });
     }
     if (missing.length || mismatched.length) {
@@ -193,14 +194,6 @@ function commonJsTarget(prepared: TypeScriptPreparedMap, workspace: Workspace, m
 }
 
 /** The files that declare what an export is, past any re-export or import alias. */
-/** The name a module declares its default export under (`export default function adjust`, `export default Booking`). */
-function declaredDefaultName(symbol: ts.Symbol): string | undefined {
-  const declaration = symbol.declarations?.[0];
-  if (!declaration) return undefined;
-  if (ts.isExportAssignment(declaration)) return ts.isIdentifier(declaration.expression) ? declaration.expression.text : undefined;
-  return (ts.isFunctionDeclaration(declaration) || ts.isClassDeclaration(declaration)) && declaration.name ? declaration.name.text : undefined;
-}
-
 function definedIn(checker: ts.TypeChecker, symbol: ts.Symbol): string[] {
   const origin = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
   return (origin.declarations ?? []).map((declaration) => path.normalize(declaration.getSourceFile().fileName));

@@ -116,6 +116,17 @@ export function namedImports(context: RenderContext, served: readonly ShimExport
   return lines;
 }
 
+/**
+ * The name a default export's declaration gives it, if any: `export default function adjust`, `export default class
+ * Booking`, `export default Booking;`, or the binding a shim written before exports (`export { Booking as default }`).
+ */
+export function defaultExportName(declaration: ts.Node): string | undefined {
+  if (ts.isFunctionDeclaration(declaration) || ts.isClassDeclaration(declaration)) return declaration.name?.text;
+  if (ts.isExportAssignment(declaration)) return ts.isIdentifier(declaration.expression) ? declaration.expression.text : undefined;
+  if (!ts.isExportDeclaration(declaration) || declaration.moduleSpecifier || !declaration.exportClause || !ts.isNamedExports(declaration.exportClause)) return undefined;
+  return declaration.exportClause.elements[0]?.propertyName?.text;
+}
+
 /** The local name a default export is declared under before `export default`. */
 export function defaultLocal(item: ShimExport, shimPath: string, taken: Set<string>): string {
   let name = item.target.declaredAs ?? (item.target.name !== 'default' ? item.target.name : namespaceName(shimPath, new Set()));
