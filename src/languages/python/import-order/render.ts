@@ -98,10 +98,10 @@ function wrapLone(start: string, name: string, config: IsortConfig, comment: str
 
 /**
  * One module's from-imports as isort 5 writes them. `force_single_line`: each name on its line, in order. Else, names in
- * order; then, over and over: the `as` imports at the head
- * (a name imported plainly too first), on lines of their own; once, every plainly imported name with a comment of its
- * own (`combine_as_imports`: every `as` name with one too), each on its line, in order; then the run of plain names up to the next `as` import on one line (`combine_as_imports`:
- * every name in that run).
+ * order; then, over and over: the `as` imports at the head (a name imported plainly too first), on lines of their own;
+ * once, every plainly imported name with a comment of its own (`combine_as_imports`: every `as` name with one too),
+ * each on its line, in order; then the run of plain names up to the next `as` import on one line (`combine_as_imports`:
+ * every name in that run). ruff keeps a commented name in its run, the list wrapped with the comment after the name.
  */
 function fromLines(module: string, names: ImportedName[], config: IsortConfig, comment: string | undefined, commented: ReadonlyMap<string, string>, split: boolean): string[] | undefined {
   interface Base { name: string; plain: boolean; aliases: string[] }
