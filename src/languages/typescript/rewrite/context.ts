@@ -227,6 +227,26 @@ export class FileRewrite {
     return this.text.slice(statement.getStart(this.sourceFile), statement.end).trimEnd().endsWith(';') ? ';' : '';
   }
 
+  /**
+   * Whether a name of a module that moves whole lands in a canonical module that visibly lacks it (its own text exports
+   * no such name, and has no `export *`): the name has to stay on the old module. A derived target (a relocation, a
+   * barrel that follows a rename) has the name once the plan is applied; a name-level entry's names were checked.
+   */
+  canonicalLacks(target: NameTarget): boolean {
+    if (target.rule.derived || target.rule.names) return false;
+    const file = this.fileOfModule(target.module);
+    const exported = file === undefined ? undefined : this.prepared.exportsOf(file);
+    return exported !== undefined && !exported.open && !exported.names.has(target.name);
+  }
+
+  /** Where an imported name goes, or undefined when it stays: on a canonical module that lacks it too, listed at `node`. */
+  destinationOf(old: string, name: string, node: ts.Node): NameTarget | undefined {
+    const target = this.map.moveOfName(old, name);
+    if (!target || !this.canonicalLacks(target)) return target;
+    this.review(node, `${target.module} has no name '${target.name}': the import of '${name}' is left on the old module`);
+    return undefined;
+  }
+
   /** True when `module` exports `name` only as a type (an explicit re-export of it needs `type` under isolatedModules). */
   exportsOnlyAType(module: string, name: string): boolean {
     const file = this.fileOfModule(module);

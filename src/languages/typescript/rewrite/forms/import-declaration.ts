@@ -45,7 +45,7 @@ export function rewriteImport(rw: FileRewrite, statement: ts.ImportDeclaration, 
     if (whole) rw.retarget(literal, old, whole, 'import', 'imports');
     return;
   }
-  const targets = bindings.map((b) => rw.map.moveOfName(old.id, b.imported));
+  const targets = bindings.map((b) => rw.destinationOf(old.id, b.imported, b.node));
   if (targets.every((t) => !t)) return;
 
   // a name renamed within its own module (a barrel that follows a rename: `barrels: follow`) stays in the statement

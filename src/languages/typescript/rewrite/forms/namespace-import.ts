@@ -51,6 +51,15 @@ export function rewriteNamespace(rw: FileRewrite, statement: ts.ImportDeclaratio
     return;
   }
   if (whole) {
+    // `ns.helper` of a name the canonical module lacks: the namespace stays on the old module
+    const lacking = rw.scope.memberUses(ns).members.filter((use) => {
+      const target = rw.map.moveOfName(old.id, use.member);
+      return target !== undefined && rw.canonicalLacks(target);
+    });
+    if (lacking.length) {
+      for (const use of lacking) rw.review(use.node, `${whole.module} has no name '${rw.map.moveOfName(old.id, use.member)!.name}': namespace '${ns}' of '${old.id}' is left on the old module for '${ns}.${use.member}'`);
+      return;
+    }
     // a type-only namespace has no object that a spy or mock could patch: it follows, as named imports do
     if (!typeOnly && widensTo(rw, literal, old, whole.module, usage)) {
       rw.review(statement, widenedNamespace(`namespace '${ns}'`, old, whole.module));

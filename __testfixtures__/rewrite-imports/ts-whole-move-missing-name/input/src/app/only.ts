@@ -1,0 +1,3 @@
+import * as only from '../old/booking';
+
+export const b = only.legacyHelper();

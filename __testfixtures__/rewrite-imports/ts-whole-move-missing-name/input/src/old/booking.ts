@@ -1,0 +1,2 @@
+export class Booking {}
+export const legacyHelper = (): number => 1;
