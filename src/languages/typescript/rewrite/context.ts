@@ -240,10 +240,10 @@ export class FileRewrite {
   }
 
   /** Where an imported name goes, or undefined when it stays: on a canonical module that lacks it too, listed at `node`. */
-  destinationOf(old: string, name: string, node: ts.Node): NameTarget | undefined {
+  destinationOf(old: string, name: string, node: ts.Node, what = 'the import'): NameTarget | undefined {
     const target = this.map.moveOfName(old, name);
     if (!target || !this.canonicalLacks(target)) return target;
-    this.review(node, `${target.module} has no name '${target.name}': the import of '${name}' is left on the old module`);
+    this.review(node, `${target.module} has no name '${target.name}': ${what} of '${name}' is left on the old module`);
     return undefined;
   }
 

@@ -28,7 +28,7 @@ export function rewriteExport(rw: FileRewrite, statement: ts.ExportDeclaration, 
   }
   // case: export { A, B as C } from 'x' (the exported name never changes, unless a barrel follows a rename)
   const elements = clause.elements;
-  const targets = elements.map((e) => rw.map.moveOfName(old.id, (e.propertyName ?? e.name).text));
+  const targets = elements.map((e) => rw.destinationOf(old.id, (e.propertyName ?? e.name).text, e, 'the re-export'));
   if (targets.every((t) => !t)) return;
   // a name renamed within its own module (a barrel of a barrel that follows) stays in the statement
   const stays = targets.some((t) => !t || t.module === old.id);

@@ -16,6 +16,13 @@ export function rewriteModuleValue(rw: FileRewrite, call: ts.CallExpression, lit
   const member = parent && ts.isPropertyAccessExpression(parent) && parent.expression === outer && !(callee === 'import' && outer === call) ? parent : undefined;
   const movesByName = whole ? whole.rule.rename.size > 0 : rw.map.hasNameMoves(old.id);
 
+  // `require('x').helper`, `const { helper } = await import('x')`: a name the canonical module lacks keeps the old module
+  const read = member ? [member.name.text] : declaration ? (declaration.name as ts.ObjectBindingPattern).elements.flatMap((e) => (ts.isIdentifier(e.propertyName ?? e.name) ? [((e.propertyName ?? e.name) as ts.Identifier).text] : [])) : [];
+  const lacking = whole ? read.filter((name) => rw.canonicalLacks(rw.map.moveOfName(old.id, name)!)) : [];
+  if (lacking.length) {
+    for (const name of lacking) rw.review(call, `${rw.map.moveOfName(old.id, name)!.module} has no name '${rw.map.moveOfName(old.id, name)!.name}': ${callee}('${literal.text}') is left on the old module for '${name}'`);
+    return;
+  }
   if (whole && !movesByName) {
     rw.retarget(literal, old, whole, usage, 'imports');
     return;

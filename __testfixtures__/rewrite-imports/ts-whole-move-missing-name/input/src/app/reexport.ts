@@ -1,0 +1,1 @@
+export { legacyHelper, Booking } from '../old/booking';

@@ -1,0 +1,2 @@
+export { legacyHelper } from '../old/booking';
+export { Booking } from '../db/core';
