@@ -18,9 +18,9 @@ export function rewriteModuleValue(rw: FileRewrite, call: ts.CallExpression, lit
 
   // `require('x').helper`, `const { helper } = await import('x')`: a name the canonical module lacks keeps the old module
   const read = member ? [member.name.text] : declaration ? (declaration.name as ts.ObjectBindingPattern).elements.flatMap((e) => (ts.isIdentifier(e.propertyName ?? e.name) ? [((e.propertyName ?? e.name) as ts.Identifier).text] : [])) : [];
-  const lacking = whole ? read.filter((name) => rw.canonicalLacks(rw.map.moveOfName(old.id, name)!)) : [];
+  const lacking = whole ? read.map((name) => ({ name, target: rw.map.moveOfName(old.id, name)! })).filter(({ target }) => rw.canonicalLacks(target)) : [];
   if (lacking.length) {
-    for (const name of lacking) rw.review(call, `${rw.map.moveOfName(old.id, name)!.module} has no name '${rw.map.moveOfName(old.id, name)!.name}': ${callee}('${literal.text}') is left on the old module for '${name}'`);
+    for (const { name, target } of lacking) rw.review(call, `${target.module} has no name '${target.name}': ${callee}('${literal.text}') is left on the old module for '${name}'`);
     return;
   }
   if (whole && !movesByName) {

@@ -51,13 +51,14 @@ export function rewriteNamespace(rw: FileRewrite, statement: ts.ImportDeclaratio
     return;
   }
   if (whole) {
+    const uses = rw.scope.memberUses(ns);
     // `ns.helper` of a name the canonical module lacks: the namespace stays on the old module
-    const lacking = rw.scope.memberUses(ns).members.filter((use) => {
+    const lacking = uses.members.flatMap((use) => {
       const target = rw.map.moveOfName(old.id, use.member);
-      return target !== undefined && rw.canonicalLacks(target);
+      return target && rw.canonicalLacks(target) ? [{ use, target }] : [];
     });
     if (lacking.length) {
-      for (const use of lacking) rw.review(use.node, `${whole.module} has no name '${rw.map.moveOfName(old.id, use.member)!.name}': namespace '${ns}' of '${old.id}' is left on the old module for '${ns}.${use.member}'`);
+      for (const { use, target } of lacking) rw.review(use.node, `${whole.module} has no name '${target.name}': namespace '${ns}' of '${old.id}' is left on the old module for '${ns}.${use.member}'`);
       return;
     }
     // a type-only namespace has no object that a spy or mock could patch: it follows, as named imports do
@@ -69,7 +70,6 @@ export function rewriteNamespace(rw: FileRewrite, statement: ts.ImportDeclaratio
     // (a chain can rename too: a module moved onto a barrel that follows a rename, `barrels: follow`)
     if (!renames) return;
     // case: ns.Old where the module moves as a whole and Old is renamed
-    const uses = rw.scope.memberUses(ns);
     const renamed = new Set(whole.rule.rename.keys());
     for (const use of uses.members) {
       const target = rw.map.moveOfName(old.id, use.member);
