@@ -1,7 +1,8 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { git, makeGitRepo, remodel, repoRoot, snapshot } from '../support/cli';
+import { dropDatabases, freshDatabaseName, pgServer } from '../support/postgres';
 
 /*
  * Issue 19: `tables:` renames tables in the models and generates the Alembic revision that keeps every row; proven
@@ -10,25 +11,13 @@ import { git, makeGitRepo, remodel, repoRoot, snapshot } from '../support/cli';
  */
 const fixtures = join(repoRoot, '__testfixtures__', 'rename-tables');
 const checker = join(repoRoot, '__tests__', 'fixtures-support', 'tables_check.py');
-const pgServer = process.env.REMODEL_PG_URL ?? 'postgresql://remodel:remodel@localhost';
 const dirs: string[] = [];
-const databases: string[] = [];
 
-function psql(sql: string): void {
-  execFileSync('psql', [`${pgServer}/remodel`, '-qtAc', sql], { stdio: ['ignore', 'pipe', 'pipe'] });
-}
-
-function freshDatabase(): string {
-  const name = `remodel_${process.pid}_${databases.length}`;
-  psql(`DROP DATABASE IF EXISTS ${name}`);
-  psql(`CREATE DATABASE ${name}`);
-  databases.push(name);
-  return `${pgServer}/${name}`;
-}
+const freshDatabase = (): string => `${pgServer}/${freshDatabaseName()}`;
 
 afterAll(() => {
   dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true }));
-  for (const name of databases) psql(`DROP DATABASE IF EXISTS ${name}`);
+  dropDatabases();
 });
 
 /** The fixture as a git repository, with its map applied. */

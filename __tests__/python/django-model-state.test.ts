@@ -39,8 +39,8 @@ describe('a shim of a Django app models module', () => {
       repo.write('map.yaml', 'version: 1\nlanguage: python\nroot: .\nrewrite:\n  - from: legacy.models\n    to: core.models\n    rename: { Customer: Client }\nshims:\n  - module: legacy.models\n');
       const result = await plan({ cwd: repo.dir, maps: [join(repo.dir, 'map.yaml')], jobs: 1 });
       expect(result.needsReview.map((r) => `${r.file}:${r.line}: ${r.reason}`)).toEqual([
-        "legacy/migrations/0001_initial.py:6: legacy.Booking now is core.models.Booking: with legacy.models a shim, makemigrations deletes legacy.Booking, and migrate would drop its table, which core.models.Booking maps (rows lost), unless that DeleteModel is state-only: migrations.SeparateDatabaseAndState(state_operations=[...])",
-        'legacy/migrations/0001_initial.py:11: legacy.Customer now is core.models.Client: with legacy.models a shim, makemigrations deletes legacy.Customer (unmanaged: no table is dropped); migrations whose fields point at it then point at the canonical model',
+        "legacy/migrations/0001_initial.py:6: legacy.Booking now is core.models.Booking: with legacy.models a shim, makemigrations deletes legacy.Booking, and migrate would drop its table, which core.models.Booking maps (rows lost), unless that DeleteModel is state-only: migrations.SeparateDatabaseAndState(state_operations=[...]) (no migration of core creates Booking: run makemigrations core first)",
+        'legacy/migrations/0001_initial.py:11: legacy.Customer now is core.models.Client: with legacy.models a shim, makemigrations deletes legacy.Customer (unmanaged: no table is dropped); migrations whose fields point at it then point at the canonical model (no migration of core creates Client: run makemigrations core first)',
       ]);
     } finally {
       repo.dispose();

@@ -22,6 +22,19 @@ export interface ShimPlan {
   files: Array<{ path: string; text: string }>;
   needsReview: NeedsReview[];
   notes: Note[];
+  /** Django models the shims leave their old apps without: the plan moves their migration state, or lists them */
+  djangoModelsLeaving?: DjangoModelLeaving[];
+}
+
+/** A Django model that a shim leaves its old app without, though the app's migrations created it. */
+export interface DjangoModelLeaving {
+  /** the old app's label and the model's name there */
+  label: string;
+  name: string;
+  /** the canonical model: its module, its file when in the repository, its class */
+  target: { module: string; file?: string; name: string };
+  /** what to say at its CreateModel when no migration can move its state */
+  review: NeedsReview;
 }
 
 /** What moving files means for one language: the moved texts (own imports recomputed) and files the destination needs. */

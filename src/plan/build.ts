@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { UsageError } from '../core/errors';
 import { findImportMaps } from '../importmap';
 import { discoverFiles } from '../workspace/discover';
+import { planDjangoStateMoves } from '../schema/django/state-moves';
 import { createChunkRunner, defaultJobs, defaultPoolThresholds, poolMode } from '../workspace/pool';
 import { ReadAheadWorker } from '../workspace/read-ahead';
 import { applyEdits, lineAt } from '../core/edits';
@@ -261,7 +262,10 @@ async function planDiscovered({ options, cwd, only, jobs, timings, start, mapFil
       const shims = await adapter.planShims(prepared, workspace);
       plan.needsReview.push(...shims.needsReview);
       plan.notes.push(...shims.notes);
-      for (const { path, text } of shims.files) {
+      const state = await planDjangoStateMoves(workspace, shims.djangoModelsLeaving ?? []);
+      plan.needsReview.push(...state.needsReview);
+      plan.notes.push(...state.notes);
+      for (const { path, text } of [...shims.files, ...state.created]) {
         if (!mine(path)) continue;
         workspace.write(path, text);
         addSource(sources, path, 'insert-shims');

@@ -2,7 +2,7 @@ import type { RawShimEntry } from '../../importmap/schema';
 import { lineEnding } from '../../core/edits';
 import { pythonDocstringText, stringLiteral } from '../../core/literals';
 import { licenseHeaderLines, shimMarkerText } from '../../core/shims';
-import type { PruneAction, ShimPlan } from '../types';
+import type { DjangoModelLeaving, PruneAction, ShimPlan } from '../types';
 import type { Edit, NeedsReview } from '../../core/types';
 import { applyLineDeletions, shimOrphans } from './shim-orphans';
 import { offeredNames, resolveMoved, topLevelBindings, type MovedName, type ShimContext } from './shim-sources';
@@ -62,7 +62,7 @@ export async function planPythonShims(ctx: ShimContext): Promise<ShimPlan> {
         ? await wholeModuleShim(ctx, entry, text, source, layout, fail, (reason) => plan.needsReview.push({ file: file!, line: 1, reason }))
         : await nameLevelShim(ctx, entry, file!, text, named, plan, layout, fail);
     if (shim !== text) plan.files.push({ path: file!, text: shim });
-    if (!packageMove) plan.needsReview.push(...djangoModelsLeaving(ctx, entry.module, file!, text));
+    if (!packageMove) (plan.djangoModelsLeaving ??= []).push(...djangoModelsLeaving(ctx, entry.module, file!, text));
   }
   return plan;
 }
@@ -70,9 +70,9 @@ export async function planPythonShims(ctx: ShimContext): Promise<ShimPlan> {
 /**
  * A shim leaves the old Django app without the models it served: its migrations created them, so `makemigrations`
  * deletes them from the app's state — and `migrate` drops the table of each managed one, which the canonical model
- * maps. Each is named at its `CreateModel`, with what to do.
+ * maps. Each, with what to say at its `CreateModel` when the plan cannot write the migration that moves its state.
  */
-function djangoModelsLeaving(ctx: ShimContext, module: string, file: string, text: string): NeedsReview[] {
+function djangoModelsLeaving(ctx: ShimContext, module: string, file: string, text: string): DjangoModelLeaving[] {
   const folder = djangoAppFolder(ctx.workspace, file);
   if (folder === undefined) return [];
   const created = modelsCreatedByMigrations(ctx.workspace, folder);
@@ -85,7 +85,8 @@ function djangoModelsLeaving(ctx: ShimContext, module: string, file: string, tex
     const reason = model.managed
       ? `${label}.${name} now is ${canonical}: with ${module} a shim, makemigrations deletes ${label}.${name}, and migrate would drop its table, which ${canonical} maps (rows lost), unless that DeleteModel is state-only: migrations.SeparateDatabaseAndState(state_operations=[...])`
       : `${label}.${name} now is ${canonical}: with ${module} a shim, makemigrations deletes ${label}.${name} (unmanaged: no table is dropped); migrations whose fields point at it then point at the canonical model`;
-    return [{ file: model.file, line: model.line, reason }];
+    const targetFile = ctx.modules.getFile(target.module);
+    return [{ label, name, target: { module: target.module, name: target.name, ...(targetFile === undefined ? {} : { file: targetFile }) }, review: { file: model.file, line: model.line, reason } }];
   });
 }
 

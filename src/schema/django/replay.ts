@@ -8,7 +8,7 @@ import { argumentsOf, calleeName, keywordArg, kids, positionalArgs, stringValue 
 import { isFieldCall, readField, readIndexCall, readTogether } from './fields';
 import type { DjangoApp } from './project';
 import { djangoSchema } from './schema';
-import { modelKey, type CustomFields, type DjangoField, type DjangoModel, type DjangoSettings } from './types';
+import { modelKey, type CustomFields, type DjangoField, type DjangoModel, type DjangoSettings, type FieldDeclaration } from './types';
 
 /** A migration read into plain facts: its node key `app.name`, what it depends on, its operations. */
 interface Migration {
@@ -22,6 +22,8 @@ interface Migration {
   operations: Node[];
   /** the module's top-level functions, for RunPython */
   functions: Map<string, Node>;
+  /** the module's top-level import statements, as written */
+  imports: string[];
 }
 
 const tuplePair = (node: Node): [string, string] | undefined => {
@@ -31,15 +33,17 @@ const tuplePair = (node: Node): [string, string] | undefined => {
 
 function readMigration(app: DjangoApp, file: string, root: Node): Migration | undefined {
   const functions = new Map<string, Node>();
+  const imports: string[] = [];
   let body: Node | undefined;
   for (const statement of kids(root)) {
+    if (statement.type === 'import_statement' || statement.type === 'import_from_statement') imports.push(statement.text);
     const node = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
     if (node?.type === 'function_definition') functions.set(node.childForFieldName('name')?.text ?? '', node);
     if (node?.type === 'class_definition' && node.childForFieldName('name')?.text === 'Migration') body = node.childForFieldName('body') ?? undefined;
   }
   if (!body) return undefined;
   const name = posix.basename(file, '.py');
-  const out: Migration = { key: `${app.label}.${name}`, app: app.label, file, dependencies: [], replaces: [], runBefore: [], operations: [], functions };
+  const out: Migration = { key: `${app.label}.${name}`, app: app.label, file, dependencies: [], replaces: [], runBefore: [], operations: [], functions, imports };
   for (const statement of kids(body)) {
     const assignment = statement.type === 'expression_statement' ? statement.namedChild(0) : statement;
     if (assignment?.type !== 'assignment') continue;
@@ -106,6 +110,7 @@ class DjangoReplay {
   readonly unresolved: SchemaModel['unresolved'] = [];
   private file = '';
   private app = '';
+  private imports: readonly string[] = [];
 
   constructor(private readonly customKinds: CustomFields) {}
 
@@ -116,6 +121,7 @@ class DjangoReplay {
   run(migration: Migration): void {
     this.file = migration.file;
     this.app = migration.app;
+    this.imports = migration.imports;
     for (const operation of migration.operations) this.operation(operation, migration);
   }
 
@@ -125,8 +131,15 @@ class DjangoReplay {
   }
 
   field(name: string, call: Node): DjangoField {
-    return readField(name, call, this.origin(call), this.customKinds);
+    return { ...readField(name, call, this.origin(call), this.customKinds), declaration: this.declaration(call) };
   }
+
+  declaration(call: Node): FieldDeclaration {
+    const args = argumentsOf(call);
+    const to = args.findIndex((arg) => arg.type === 'keyword_argument' && arg.childForFieldName('name')?.text === 'to' && stringValue(arg.childForFieldName('value')!) !== undefined);
+    return { callee: call.childForFieldName('function')?.text ?? '', arguments: args.map((arg) => arg.text), ...(to < 0 ? {} : { to }), imports: this.imports };
+  }
+
 
   operation(call: Node, migration: Migration): void {
     if (call.type !== 'call') return this.cannot(call, call.text.slice(0, 60), []);
@@ -315,12 +328,18 @@ class DjangoReplay {
   }
 }
 
+/** Django's migration state after every migration: its models, and each app's latest migration (its name). */
+export interface DjangoState {
+  models: ReadonlyMap<string, DjangoModel>;
+  latest: ReadonlyMap<string, string>;
+  unresolved: SchemaModel['unresolved'];
+}
+
 /**
- * Django's migrations replayed into the schema they build on a new database, every app together in dependency order,
- * from the files alone. What the replay cannot follow (RunSQL, RunPython) is an `unresolved` entry with the tables it
- * may touch.
+ * Django's migrations replayed, every app together in dependency order, from the files alone: the state Django builds
+ * (what the replay cannot follow, RunSQL and RunPython, is an `unresolved` entry with the tables it may touch).
  */
-export async function replayDjango(workspace: Workspace, apps: readonly DjangoApp[], settings: DjangoSettings, customKinds: CustomFields): Promise<SchemaModel> {
+export async function replayDjangoState(workspace: Workspace, apps: readonly DjangoApp[], customKinds: CustomFields): Promise<DjangoState> {
   const trees: Array<{ delete(): void }> = [];
   try {
     const migrations: Migration[] = [];
@@ -333,13 +352,23 @@ export async function replayDjango(workspace: Workspace, apps: readonly DjangoAp
       }
     }
     const replay = new DjangoReplay(customKinds);
-    for (const migration of ordered(migrations)) replay.run(migration);
-    const schema = djangoSchema([...replay.models.values()], settings);
-    schema.unresolved.push(...replay.unresolved);
-    return schema;
+    const latest = new Map<string, string>();
+    for (const migration of ordered(migrations)) {
+      replay.run(migration);
+      latest.set(migration.app, migration.key.slice(migration.app.length + 1));
+    }
+    return { models: replay.models, latest, unresolved: replay.unresolved };
   } finally {
     for (const tree of trees) tree.delete();
   }
+}
+
+/** The schema Django's migrations build on a new database (see `replayDjangoState`). */
+export async function replayDjango(workspace: Workspace, apps: readonly DjangoApp[], settings: DjangoSettings, customKinds: CustomFields): Promise<SchemaModel> {
+  const state = await replayDjangoState(workspace, apps, customKinds);
+  const schema = djangoSchema([...state.models.values()], settings);
+  schema.unresolved.push(...state.unresolved);
+  return schema;
 }
 
 /** `migrations.RunPython.noop`, `RunPython.noop` (and RunSQL's): the operation's own do-nothing. */

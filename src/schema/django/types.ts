@@ -26,6 +26,20 @@ export interface DjangoField {
   /** the reverse accessor's name on the target (`related_name=`) */
   relatedName?: string;
   origin: Origin;
+  /** a migration's field call as written (the replay's fields only) */
+  declaration?: FieldDeclaration;
+}
+
+/** A migration's field call as written: what an operation that restates the field (a state-only AlterField) copies. */
+export interface FieldDeclaration {
+  /** the field class as called (`models.ForeignKey`) */
+  callee: string;
+  /** each argument's text (`on_delete=models.CASCADE`) */
+  arguments: string[];
+  /** which argument is `to=` with a string literal, when the target is written so */
+  to?: number;
+  /** the migration's top-level imports, which the call's names may need */
+  imports: readonly string[];
 }
 
 export interface DjangoIndex {

@@ -70,7 +70,7 @@ export function djangoRenameMigration(workspace: Workspace, app: string, renames
   const number = latest ? Number(migrationFile.exec(posix.basename(latest))![1]) : 0;
   const leaves = migrations.filter((file) => Number(migrationFile.exec(posix.basename(file))![1]) === number);
   if (leaves.length > 1) throw new UsageError(`${folder}: conflicting migrations ${leaves.map((f) => posix.basename(f, '.py')).join(', ')}; merge them first (manage.py makemigrations --merge), then plan again`);
-  const quote = migrations.some((file) => /^\s+\("\w+", "\w+"\),$/m.test(workspace.read(file)) || /name="\w+"/.test(workspace.read(file))) ? '"' : "'";
+  const quote = migrationQuote(workspace, migrations);
   const q = (text: string): string => stringLiteral(text, quote);
   const stamp = `${created.getFullYear()}${String(created.getMonth() + 1).padStart(2, '0')}${String(created.getDate()).padStart(2, '0')}_${String(created.getHours()).padStart(2, '0')}${String(created.getMinutes()).padStart(2, '0')}`;
   const suffix = renames.length === 1 ? `alter_${renames[0]!.model.class.toLowerCase()}_table` : `auto_${stamp}`;
@@ -81,6 +81,18 @@ export function djangoRenameMigration(workspace: Workspace, app: string, renames
 }
 
 export const appOf = djangoAppFolder;
+
+/** The quotes an app's migrations use: black's double quotes where they were reformatted, else Django's single. */
+export function migrationQuote(workspace: Workspace, migrations: readonly string[]): '"' | "'" {
+  return migrations.some((file) => /^\s+\("\w+", "\w+"\),$/m.test(workspace.read(file)) || /name="\w+"/.test(workspace.read(file))) ? '"' : "'";
+}
+
+/** The number the app's next migration takes (one past its highest). */
+export function nextMigrationNumber(workspace: Workspace, app: string): number {
+  const folder = app ? `${app}/migrations` : 'migrations';
+  const numbers = workspace.files.filter((file) => posix.dirname(file) === folder && migrationFile.test(posix.basename(file))).map((file) => Number(migrationFile.exec(posix.basename(file))![1]));
+  return Math.max(0, ...numbers) + 1;
+}
 
 /** Whether some migration of the app already sets this model's table (a second plan after `apply` adds none). */
 export function djangoRenameMigrated(workspace: Workspace, app: string, rename: DjangoRename): boolean {
