@@ -78,6 +78,24 @@ describe('Django models a shim leaves: their state moves to the canonical models
     provesOn({ ...server, DATABASE_NAME: freshDatabaseName() }, { ...server, DATABASE_NAME: freshDatabaseName() });
   });
 
+  it('follows the table renames of the same map: its migrations come after theirs', () => {
+    const folder = temporaryFolder('remodel-django-');
+    dirs.push(folder);
+    const database = { DATABASE_NAME: join(folder, 'db.sqlite3') };
+    const dir = makeGitRepo(input);
+    dirs.push(dir);
+    writeFileSync(join(dir, 'map.yaml'), `${readFileSync(join(dir, 'map.yaml'), 'utf8')}tables:\n  - from: bookings\n    to: reservations\n`);
+    expect(manage(dir, database, 'migrate', '-v', '0').status).toBe(0);
+    expect(manage(dir, database, 'shell', '-c', seed)).toEqual({ status: 0, output: '' });
+    expect(remodel(['apply', '--map', 'map.yaml'], dir).status).toBe(0);
+    expect(existsSync(join(dir, 'legacy', 'migrations', '0003_state_to_core.py'))).toBe(true);
+    expect(manage(dir, database, 'makemigrations', '--check', '--dry-run')).toEqual({ status: 0, output: 'No changes detected' });
+    expect(manage(dir, database, 'migrate', '-v', '0')).toEqual({ status: 0, output: '' });
+    expect(manage(dir, database, 'shell', '-c', count)).toEqual({ status: 0, output: '1 1 B-1 Ada 1' });
+    expect(manage(dir, database, 'shell', '-c', 'from django.db import connection; print(sorted(t for t in connection.introspection.table_names() if "book" in t or "reserv" in t))').output).toBe("['reservations']");
+    expect(remodel(['plan', '--map', 'map.yaml'], dir).stdout).toBe('');
+  });
+
   it('writes no migration where the canonical model maps another table: the review line says why', () => {
     const dir = makeGitRepo(input);
     dirs.push(dir);

@@ -262,7 +262,8 @@ async function planDiscovered({ options, cwd, only, jobs, timings, start, mapFil
       const shims = await adapter.planShims(prepared, workspace);
       plan.needsReview.push(...shims.needsReview);
       plan.notes.push(...shims.notes);
-      const state = await planDjangoStateMoves(workspace, shims.djangoModelsLeaving ?? []);
+      const leaving = shims.djangoModelsLeaving ?? [];
+      const state = leaving.length ? await planDjangoStateMoves(workspace.asPlanned(), leaving) : { created: [], needsReview: [], notes: [] };
       plan.needsReview.push(...state.needsReview);
       plan.notes.push(...state.notes);
       for (const { path, text } of [...shims.files, ...state.created]) {

@@ -161,6 +161,13 @@ export class DiskWorkspace implements Workspace {
     return this.moves.get(path);
   }
 
+  /** The repository as the steps planned so far leave it: created files listed, removed and moved-away ones not. */
+  asPlanned(): Workspace {
+    const files = [...new Set([...this.files, ...this.overlay.keys()])].filter((path) => this.exists(path)).sort();
+    const listed = new Set(files);
+    return { cwd: this.cwd, files, has: (path) => listed.has(path), read: (path) => this.read(path), exists: (path) => this.exists(path), movedTo: (path) => this.movedTo(path) };
+  }
+
   /** Paths whose text differs from disk (sources of moves excluded), for the next step's inputs. */
   changedFiles(): string[] {
     return [...this.overlay.keys()].filter((path) => !this.movedFrom.has(path) && this.overlay.get(path) !== this.texts.get(path)).sort();
