@@ -17,6 +17,7 @@ import { firstSyntaxError, hasLoneCr, ParserAbortError, parsePython, reparsePyth
 import { FileRewrite } from './recorder';
 import { keepImportOrder } from '../import-order';
 import { wrapGrownImports } from './wrap-imports';
+import { submodulesNoLongerImported } from './package-attributes';
 
 
 
@@ -59,6 +60,7 @@ async function planLfRewrite(file: SourceFile, ctx: PythonContext): Promise<File
     for (const line of unkept) out.notes.push({ file: file.path, line, message: `imports left as rewritten: this block is not laid out the way remodel reproduces ${sorter[0]} (run ${sorter[1]} on this file)` });
     const broken = await syntaxErrorAfter(file.text, edits, tree);
     if (broken) return { kind: 'failed', file: file.path, line: broken.line, column: broken.column, error: `the rewrite would not parse (${broken.text}); file left untouched, please report this` };
+    if (file.path.endsWith('__init__.py')) out.notes.push(...submodulesNoLongerImported(file.path, file.text, applyEdits(file.text, edits), ctx));
     return { kind: 'changed', file: file.path, edits, needsReview: out.needsReview, notes: out.notes, stats: out.stats };
   } finally {
     tree.delete();
