@@ -39,6 +39,8 @@ interface Project {
   canonical: Map<string, string>;
   others: Model[];
   extra?: Relation;
+  /** a model of the canonical app of its own, pointing at an old model */
+  memo?: Relation;
 }
 
 function generate(seed: number): Project {
@@ -63,7 +65,14 @@ function generate(seed: number): Project {
   // a many-to-many's join table has a column named after each model: those keep their names
   const inJoinTables = new Set([...legacy, ...others].flatMap((m) => m.relations.filter((rel) => rel.kind === 'ManyToManyField').flatMap((rel) => [rel.to, m.name])));
   const canonical = new Map(legacy.map((m) => [m.name, !inJoinTables.has(m.name) && r.chance(0.3) ? `C${m.name.slice(1)}` : m.name]));
-  return { legacyManaged: r.chance(0.5), legacy, canonical, others, ...(r.chance(0.5) ? { extra: { field: 'stay', kind: 'ForeignKey', to: r.pick(legacy).name, byLabel: true } } : {}) };
+  return {
+    legacyManaged: r.chance(0.5),
+    legacy,
+    canonical,
+    others,
+    ...(r.chance(0.5) ? { extra: { field: 'stay', kind: 'ForeignKey', to: r.pick(legacy).name, byLabel: true } } : {}),
+    ...(r.chance(0.4) ? { memo: { field: 'about', kind: 'ForeignKey', to: r.pick(legacy).name, byLabel: true } } : {}),
+  };
 }
 
 function fieldLine(rel: Relation, target: string): string {
@@ -81,6 +90,7 @@ function modelsModule(p: Project, app: 'legacy' | 'core'): string {
     const managed = (app === 'legacy') === p.legacyManaged;
     lines.push('', '    class Meta:', `        db_table = "t_${model.name.toLowerCase()}"`, ...(managed ? [] : ['        managed = False']));
   }
+  if (app === 'core' && p.memo) lines.push('', 'class Memo(models.Model):', fieldLine(p.memo, `"legacy.${p.memo.to}"`));
   return `${lines.join('\n')}\n`;
 }
 
@@ -106,6 +116,7 @@ function seedScript(p: Project): string {
   };
   for (const model of [...p.legacy, ...p.others]) create(model, model.name);
   if (p.extra) lines.push(`Extra.objects.create(stay=rows["${p.extra.to}"][0])`);
+  if (p.memo) lines.push('from core.models import Memo', `Memo.objects.create(about=rows["${p.memo.to}"][1])`);
   return `${lines.join('\n')}\n`;
 }
 
