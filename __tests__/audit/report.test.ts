@@ -55,6 +55,14 @@ describe('reports', () => {
     expect(md).toContain('`ForeignKey("users.id")` | `users` | `api_users`');
   });
 
+  test('a Django relation links only the model of the app its label names, shown as the field call it is', async () => {
+    const report = await audit({ dir: join(repo, '__testfixtures__/audit/django-app-labels/input') });
+    const markdown = renderAuditMarkdown(report);
+    // "legacy.Booking" (wrapped over lines as black has it) names legacy's Booking, not core's on the same table
+    expect(markdown).toContain('m4 }o..o{ m3 : "OneToOneField(#quot;legacy.Booking#quot;)"');
+    expect(markdown).not.toMatch(/m4 }o\.\.o\{ m1 /);
+  });
+
   test('--prefer changes the pick; without it, more columns wins, then more importers', async () => {
     const dir = join(repo, '__testfixtures__/audit/python-seed/input');
     const plain = await audit({ dir });

@@ -148,12 +148,15 @@ function linkReferences(scans: readonly FileScan[], models: AuditModel[], defaul
   const links: ModelLink[] = [];
   for (const scan of scans) {
     for (const ref of scan.references) {
+      // a Django label names its app (`"legacy.Booking"`); a bare name, the holder's own app
+      const holder = models.find((model) => model.file === scan.file && model.class === ref.from);
+      const app = ref.appLabel ?? (holder?.orm === 'django' ? holder.appLabel : undefined);
       for (const model of models) {
-        if (model.file === scan.file && model.class === ref.from) continue;
+        if (model === holder) continue;
         const hit =
           ref.table !== undefined
             ? model.table === ref.table && (ref.schema === undefined || schemaKey(ref.schema, defaultSchema) === schemaKey(model.schema, defaultSchema))
-            : ref.class !== undefined && (model.class === ref.class || (model.aliases ?? []).includes(ref.class));
+            : ref.class !== undefined && (model.class === ref.class || (model.aliases ?? []).includes(ref.class)) && (app === undefined || model.appLabel === undefined || model.appLabel === app);
         if (!hit) continue;
         model.referencedBy++;
         links.push({ from: { file: scan.file, class: ref.from }, to: { file: model.file, class: model.class }, kind: ref.kind, text: ref.text });

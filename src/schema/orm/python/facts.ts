@@ -251,7 +251,8 @@ function readClass(node: Node): ClassFacts {
         facts.djangoRelationships++;
         if (!djangoVirtualFields.has(field)) facts.djangoColumns++;
         const target = djangoTarget(right);
-        if (target) facts.djangoReferences.push({ from: facts.name, line: right.startPosition.row + 1, kind: 'relationship', ...target, text: right.text.split('\n')[0]! });
+        // shown as the SQLAlchemy references are: the call with its target only (`ForeignKey("shop.Customer")`)
+        if (target) facts.djangoReferences.push({ from: facts.name, line: right.startPosition.row + 1, kind: 'relationship', ...target, text: `${field}(${JSON.stringify(target.appLabel ? `${target.appLabel}.${target.class}` : target.class)})` });
       } else if (/Field$/.test(field) && !djangoVirtualFields.has(field)) {
         facts.djangoColumns++;
       }
