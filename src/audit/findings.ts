@@ -67,18 +67,23 @@ export function findDangling(scans: readonly FileScan[], models: readonly AuditM
   const tables = new Map<string, Set<string | null>>();
   const classNames = new Set<string>();
   const djangoApps = new Set<string>();
+  const djangoModels = new Set<string>();
   for (const model of models) {
     if (!tables.has(model.table)) tables.set(model.table, new Set());
     tables.get(model.table)!.add(schemaKey(model.schema, defaultSchema));
     classNames.add(model.class);
     for (const alias of model.aliases ?? []) classNames.add(alias);
     if (model.appLabel) djangoApps.add(model.appLabel);
+    if (model.appLabel) djangoModels.add(`${model.appLabel}.${model.class}`);
   }
   const out: DanglingReference[] = [];
   for (const scan of scans) {
     if (scan.failure) continue;
     for (const ref of scan.references) {
-      const dangling = checkReference(ref, scan, tables, classNames, djangoApps, graph, defaultSchema);
+      // a Django model's bare `"Invoice"` names a model of its own app
+      const holder = ref.appLabel === undefined && ref.class !== undefined ? models.find((model) => model.file === scan.file && model.class === ref.from && model.orm === 'django') : undefined;
+      const labelled = holder?.appLabel ? { ...ref, appLabel: holder.appLabel } : ref;
+      const dangling = checkReference(labelled, scan, tables, classNames, { apps: djangoApps, models: djangoModels }, graph, defaultSchema);
       if (!dangling) continue;
       out.push({
         file: scan.file,
@@ -87,7 +92,7 @@ export function findDangling(scans: readonly FileScan[], models: readonly AuditM
         kind: ref.kind,
         target: dangling,
         text: ref.text,
-        suggestions: suggest(ref.table ?? ref.class ?? '', ref.table !== undefined ? [...tables.keys()] : [...classNames]),
+        suggestions: dangling.includes('.') && ref.table === undefined ? suggestLabels(dangling, [...djangoModels]) : suggest(ref.table ?? ref.class ?? '', ref.table !== undefined ? [...tables.keys()] : [...classNames]),
       });
     }
   }
@@ -99,7 +104,7 @@ function checkReference(
   scan: FileScan,
   tables: Map<string, Set<string | null>>,
   classNames: Set<string>,
-  djangoApps: Set<string>,
+  django: { apps: Set<string>; models: Set<string> },
   graph: ModuleGraph,
   defaultSchema: string,
 ): string | undefined {
@@ -111,10 +116,15 @@ function checkReference(
     return undefined;
   }
   const name = ref.class;
-  if (!name || classNames.has(name)) return undefined;
+  if (!name) return undefined;
+  if (ref.appLabel !== undefined && django.apps.has(ref.appLabel)) {
+    // an audited app: the model must be one of its own (Django's fields.E300 otherwise)
+    return django.models.has(`${ref.appLabel}.${name}`) ? undefined : `${ref.appLabel}.${name}`;
+  }
+  if (classNames.has(name)) return undefined;
   if (ref.appLabel !== undefined) {
     // 'auth.User' and apps that are not part of the audited code are someone else's models
-    if (djangoContribApps.has(ref.appLabel) || (djangoApps.size > 0 && !djangoApps.has(ref.appLabel))) return undefined;
+    if (djangoContribApps.has(ref.appLabel) || django.apps.size > 0) return undefined;
     return `${ref.appLabel}.${name}`;
   }
   // a class imported from a package outside the audited directory is not ours to check
@@ -124,6 +134,15 @@ function checkReference(
     if (resolved.imp.names === '*' && !resolved.file) return undefined;
   }
   return name;
+}
+
+/** For a Django label no app answers (`legacy.Invoice`): the model of that name in another app, else names alike. */
+function suggestLabels(label: string, known: readonly string[]): string[] {
+  const name = label.slice(label.lastIndexOf('.') + 1);
+  const classOf = (known: string): string => known.slice(known.lastIndexOf('.') + 1);
+  const same = known.filter((k) => classOf(k) === name).sort();
+  const alike = suggest(name, known.map(classOf)).flatMap((c) => known.filter((k) => classOf(k) === c).sort());
+  return [...new Set([...same, ...alike])].slice(0, 3);
 }
 
 /** Up to three known names that look like what a dangling reference meant (`users` -> `api_users`). */
