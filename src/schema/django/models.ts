@@ -5,6 +5,7 @@ import type { Origin, SchemaModel } from '../model';
 import { isMigration } from '../migrations/paths';
 import { djangoAppFolder } from '../orm/python/naming';
 import { kids, lastSegment, stringValue } from '../orm/python/nodes';
+import { fromImportMatches, fromImportText } from '../../languages/python/imports';
 import { isFieldCall, readField, readIndexCall, readTogether } from './fields';
 import { appLabelOf } from '../../languages/python/django-apps';
 import { djangoSchema } from './schema';
@@ -67,6 +68,8 @@ interface Meta {
 interface ClassInfo {
   name: string;
   file: string;
+  /** what the file's from-imports bind: local name -> the module's path (`legacy/models`, relative ones resolved) and name */
+  imports: ReadonlyMap<string, { path: string; name: string }>;
   line: number;
   bases: string[];
   /** assignments of field calls, kept as nodes until the fields can be read (custom field classes known) */
@@ -115,6 +118,28 @@ function fixedOptions(node: Node): CustomField['defaults'] {
   return out;
 }
 
+/** The names a file's from-imports bind, each with the module's path (`from .models import Booking as B` in `shop/views.py`: B -> shop/models, Booking). */
+function importedClasses(file: string, text: string): Map<string, { path: string; name: string }> {
+  const out = new Map<string, { path: string; name: string }>();
+  const folder = file.includes('/') ? file.slice(0, file.lastIndexOf('/')).split('/') : [];
+  for (const [, dots, module, list] of fromImportMatches(text, fromImportText)) {
+    const base = dots!.length ? folder.slice(0, folder.length - (dots!.length - 1)) : [];
+    const path = [...base, ...(module ? module!.split('.') : [])].join('/');
+    for (const item of list!.replace(/#[^\n\r]*/g, '').replace(/[()\\]/g, ' ').split(',')) {
+      const [name, alias] = item.trim().split(/\s+as\s+/);
+      if (name && name !== '*') out.set((alias ?? name).trim(), { path, name: name.trim() });
+    }
+  }
+  return out;
+}
+
+/** Whether a class defined in `file` is what `from <path> import X` reaches: that module, or a module of that package (a re-export). */
+function definedUnder(file: string, path: string): boolean {
+  const stem = file.replace(/\.py$/, '').replace(/(^|\/)__init__$/, '');
+  const at = (p: string): boolean => stem === p || stem.endsWith(`/${p}`);
+  return at(path) || stem.startsWith(`${path}/`) || stem.includes(`/${path}/`);
+}
+
 const isModelBase = (base: string): boolean => base === 'models.Model' || base === 'Model' || base.endsWith('.models.Model');
 
 /**
@@ -136,10 +161,11 @@ export async function readDjangoModels(workspace: Workspace, settings: DjangoSet
     for (const { file, text, builtin } of [...builtins, ...sources.map((source) => ({ ...source, builtin: undefined }))]) {
       const tree = await parsePython(text);
       trees.push(tree);
+      const imports = importedClasses(file, text);
       for (const statement of kids(tree.rootNode)) {
         const node = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
         if (node?.type !== 'class_definition') continue;
-        const info: ClassInfo = { name: node.childForFieldName('name')?.text ?? '', file, line: node.startPosition.row + 1, bases: kids(node.childForFieldName('superclasses')).filter((b) => b.type !== 'keyword_argument').map((b) => b.text), fieldNodes: [], fixedOptions: fixedOptions(node), ...(builtin ? { builtin } : {}) };
+        const info: ClassInfo = { name: node.childForFieldName('name')?.text ?? '', file, imports, line: node.startPosition.row + 1, bases: kids(node.childForFieldName('superclasses')).filter((b) => b.type !== 'keyword_argument').map((b) => b.text), fieldNodes: [], fixedOptions: fixedOptions(node), ...(builtin ? { builtin } : {}) };
         for (const inner of kids(node.childForFieldName('body'))) {
           if (inner.type === 'class_definition' && inner.childForFieldName('name')?.text === 'Meta') {
             info.meta = readMeta(inner, (n) => ({ file, line: n.startPosition.row + 1 }));
@@ -193,6 +219,21 @@ function build(workspace: Workspace, classes: ClassInfo[], settings: DjangoSetti
     return found;
   };
 
+  /**
+   * A relation to a class object (`ForeignKey(Booking)`): the model that class is, by the file's own classes and
+   * imports, as `app.Model` (a bare name would read as a model of the holder's app). Undefined: left as written.
+   */
+  const classTarget = (from: ClassInfo, call: Node): string | undefined => {
+    const args = kids(call.childForFieldName('arguments'));
+    const to = args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'to')?.childForFieldName('value') ?? args.find((a) => a.type !== 'keyword_argument');
+    if (to?.type !== 'identifier') return undefined;
+    const local = classes.find((c) => c.file === from.file && c.name === to.text);
+    const imported = local ? undefined : from.imports.get(to.text);
+    const found = local ? [local] : imported ? classes.filter((c) => c.name === imported.name && !c.builtin && definedUnder(c.file, imported.path)) : [];
+    const labels = [...new Set(found.filter((c) => isModel(c)).map((c) => `${labelOf(c)}.${c.name}`))];
+    return labels.length === 1 ? labels[0] : undefined;
+  };
+
   const labelOf = (info: ClassInfo): string => info.meta?.appLabel ?? (info.builtin ? 'auth' : appLabelOf(workspace, djangoAppFolder(info.file)));
   const models = classes.filter((info) => isModel(info));
   const states = new Map<ClassInfo, DjangoModel>();
@@ -229,6 +270,8 @@ function build(workspace: Workspace, classes: ClassInfo[], settings: DjangoSetti
     for (const { name, call } of info.fieldNodes) {
       if (!isFieldCall(call, customKinds)) continue;
       const field = readField(name, call, { file: info.file, line: call.startPosition.row + 1 }, customKinds);
+      const target = field.to === undefined ? undefined : classTarget(info, call);
+      if (target) field.to = target;
       if (field.primaryKey && model.parent && model.fields.has(`${model.parent.split('.')[1]}_ptr`)) model.fields.delete(`${model.parent.split('.')[1]}_ptr`);
       model.fields.set(name, field);
     }
