@@ -96,6 +96,16 @@ describe('Django models a shim leaves: their state moves to the canonical models
     expect(remodel(['plan', '--map', 'map.yaml'], dir).stdout).toBe('');
   });
 
+  it('writes no migration for the project\'s user model (Django cannot swap AUTH_USER_MODEL after its first migration)', () => {
+    const dir = makeGitRepo(input);
+    dirs.push(dir);
+    writeFileSync(join(dir, 'proj', 'settings.py'), `${readFileSync(join(dir, 'proj', 'settings.py'), 'utf8')}AUTH_USER_MODEL = "legacy.Member"\n`);
+    const plan = remodel(['plan', '--map', 'map.yaml'], dir);
+    expect(plan.status).toBe(0);
+    expect(plan.stdout).not.toContain('state_to_core');
+    expect(plan.stderr).toContain('(legacy.Member is AUTH_USER_MODEL: Django does not support swapping the user model once migrations exist)');
+  });
+
   it('writes no migration where the canonical model maps another table: the review line says why', () => {
     const dir = makeGitRepo(input);
     dirs.push(dir);

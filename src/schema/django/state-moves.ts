@@ -38,15 +38,16 @@ interface Retarget {
  * `migrate` keeps every row where makemigrations' own migration would drop the table. Written only where each step is
  * sure: the canonical model is in the migrations' state on the same table, every relation to a leaving model names it
  * by a `to=` string, a many-to-many's join table keeps its columns, and the leaving models do not point at each other
- * in a cycle. Otherwise each model of that app keeps its review line, with the reason.
+ * in a cycle, and neither is the user model. Otherwise each model of that app keeps its review line, with the reason.
  */
 export async function planDjangoStateMoves(workspace: Workspace, leaving: readonly DjangoModelLeaving[]): Promise<DjangoStatePlan> {
   const plan: DjangoStatePlan = { created: [], needsReview: [], notes: [] };
   if (!leaving.length) return plan;
   const apps = findDjangoApps(workspace);
   let state: DjangoState;
+  const settings = readDjangoSettings(workspace, apps);
   try {
-    const { customKinds } = await readDjangoModels(workspace, readDjangoSettings(workspace, apps));
+    const { customKinds } = await readDjangoModels(workspace, settings);
     state = await replayDjangoState(workspace, apps, customKinds);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
@@ -56,7 +57,7 @@ export async function planDjangoStateMoves(workspace: Workspace, leaving: readon
   const byLabel = new Map<string, DjangoModelLeaving[]>();
   for (const l of leaving) byLabel.set(l.label, [...(byLabel.get(l.label) ?? []), l]);
   const numbers = new Map<string, number>();
-  for (const [label, group] of byLabel) planApp(workspace, apps, state, label, group, numbers, plan);
+  for (const [label, group] of byLabel) planApp(workspace, apps, state, settings.authUserModel, label, group, numbers, plan);
   return plan;
 }
 
@@ -64,7 +65,7 @@ function withReason(leaving: DjangoModelLeaving, reason: string): NeedsReview {
   return { ...leaving.review, reason: `${leaving.review.reason} (${reason})` };
 }
 
-function planApp(workspace: Workspace, apps: readonly DjangoApp[], state: DjangoState, label: string, group: readonly DjangoModelLeaving[], numbers: Map<string, number>, plan: DjangoStatePlan): void {
+function planApp(workspace: Workspace, apps: readonly DjangoApp[], state: DjangoState, authUserModel: string, label: string, group: readonly DjangoModelLeaving[], numbers: Map<string, number>, plan: DjangoStatePlan): void {
   const problems = new Map<DjangoModelLeaving, string>();
   const movable: Movable[] = [];
   for (const l of group) {
@@ -74,7 +75,9 @@ function planApp(workspace: Workspace, apps: readonly DjangoApp[], state: Django
     const folder = l.target.file === undefined ? undefined : djangoAppFolder(workspace, l.target.file);
     const canonicalLabel = folder === undefined ? undefined : appLabelOf(workspace, folder);
     const canonical = canonicalLabel === undefined ? undefined : state.models.get(modelKey(canonicalLabel, l.target.name));
-    if (canonicalLabel === undefined) problems.set(l, `${l.target.module} lies in no Django app with migrations`);
+    const userModel = authUserModel.toLowerCase();
+    if (userModel === modelKey(label, l.name) || (canonicalLabel !== undefined && userModel === modelKey(canonicalLabel, l.target.name))) problems.set(l, `${label}.${l.name} is AUTH_USER_MODEL: Django does not support swapping the user model once migrations exist`);
+    else if (canonicalLabel === undefined) problems.set(l, `${l.target.module} lies in no Django app with migrations`);
     else if (!canonical) problems.set(l, `no migration of ${canonicalLabel} creates ${l.target.name}: run makemigrations ${canonicalLabel} first`);
     else if (tableOf(old) !== tableOf(canonical)) problems.set(l, `${label}.${l.name} maps ${tableOf(old)}, ${canonicalLabel}.${canonical.name} maps ${tableOf(canonical)}: the rows must move before the old model goes`);
     else movable.push({ leaving: l, old, canonical });
