@@ -17,7 +17,8 @@ const runs = Number(process.env.REMODEL_FUZZ_RUNS ?? 4);
 const env = { ...process.env, PYTHONDONTWRITEBYTECODE: '1' };
 
 type Kind = 'ForeignKey' | 'OneToOneField' | 'ManyToManyField';
-interface Relation { field: string; kind: Kind; to: string; byLabel: boolean }
+/** `later`: a nullable relation to a model defined further down (a cycle), set once both rows exist */
+interface Relation { field: string; kind: Kind; to: string; byLabel: boolean; later?: boolean }
 interface Model { app: string; name: string; relations: Relation[]; self?: boolean }
 
 function random(seed: number): { int: (n: number) => number; chance: (p: number) => boolean; pick: <T>(list: readonly T[]) => T } {
@@ -52,6 +53,8 @@ function generate(seed: number): Project {
     if (i > 0 && r.chance(0.3)) relations.push({ field: 'tags', kind: 'ManyToManyField', to: `L${r.int(i)}`, byLabel: false });
     legacy.push({ app: 'legacy', name: `L${i}`, relations, self: r.chance(0.2) });
   }
+  // old models pointing at each other in a cycle: the first at the last, by label
+  if (legacy.length > 1 && r.chance(0.4)) legacy[0]!.relations.push({ field: 'back', kind: 'ForeignKey', to: `L${legacy.length - 1}`, byLabel: true, later: true });
   const others: Model[] = [];
   for (const app of r.chance(0.5) ? ['shop', 'billing'] : ['shop']) {
     for (let i = 0, n = 1 + r.int(2); i < n; i++) {
@@ -76,7 +79,7 @@ function generate(seed: number): Project {
 }
 
 function fieldLine(rel: Relation, target: string): string {
-  const options = rel.kind === 'ManyToManyField' ? 'related_name="+"' : 'on_delete=models.CASCADE, related_name="+"';
+  const options = rel.kind === 'ManyToManyField' ? 'related_name="+"' : `${rel.later ? 'null=True, ' : ''}on_delete=models.CASCADE, related_name="+"`;
   return `    ${rel.field} = models.${rel.kind}(${target}, ${options})`;
 }
 
@@ -109,12 +112,13 @@ function otherModule(p: Project, app: string): string {
 function seedScript(p: Project): string {
   const lines = ['from legacy.models import *  # noqa', ...[...new Set(p.others.map((m) => m.app))].map((app) => `from ${app}.models import *  # noqa`), ...(p.extra ? ['from legacy.extra import Extra'] : []), 'rows = {}'];
   const create = (model: Model, cls: string): void => {
-    const single = model.relations.filter((rel) => rel.kind !== 'ManyToManyField');
+    const single = model.relations.filter((rel) => rel.kind !== 'ManyToManyField' && !rel.later);
     lines.push(`rows["${model.name}"] = [${[0, 1].map((k) => `${cls}.objects.create(${single.map((rel) => `${rel.field}=rows["${rel.to}"][${k}]`).join(', ')})`).join(', ')}]`);
     for (const rel of model.relations.filter((rel) => rel.kind === 'ManyToManyField')) lines.push(`for row in rows["${model.name}"]:`, `    row.${rel.field}.add(*rows["${rel.to}"])`);
     if (model.self) lines.push(`rows["${model.name}"][1].parent = rows["${model.name}"][0]`, `rows["${model.name}"][1].save()`);
   };
   for (const model of [...p.legacy, ...p.others]) create(model, model.name);
+  for (const model of p.legacy) for (const rel of model.relations.filter((rel) => rel.later)) lines.push(`for k in range(2):`, `    rows["${model.name}"][k].${rel.field} = rows["${rel.to}"][k]`, `    rows["${model.name}"][k].save()`);
   if (p.extra) lines.push(`Extra.objects.create(stay=rows["${p.extra.to}"][0])`);
   if (p.memo) lines.push('from core.models import Memo', `Memo.objects.create(about=rows["${p.memo.to}"][1])`);
   return `${lines.join('\n')}\n`;
@@ -172,7 +176,8 @@ describe('Django state moves on generated projects (fast-check)', () => {
         const after = JSON.parse(python([judge, dir, 'check', database], dir)) as Record<string, unknown>;
         expect({ seed, ...after }).toEqual({ seed, makemigrations: [0, 'No changes detected'], migrate: [0, ''], fresh: [0, ''], counts: before.counts });
       }),
-      { numRuns: runs },
+      // seed 18: two old models in a cycle (a one-to-one up, a foreign key back): a RemoveField breaks it, first
+      { numRuns: runs, examples: process.env.REMODEL_DJANGO_SEED ? [] : [[18]] },
     );
   });
 });

@@ -37,8 +37,8 @@ interface Retarget {
  * only (`SeparateDatabaseAndState`): the canonical model maps the same table, so the database stays as it is, and
  * `migrate` keeps every row where makemigrations' own migration would drop the table. Written only where each step is
  * sure: the canonical model is in the migrations' state on the same table, every relation to a leaving model names it
- * by a `to=` string, a many-to-many's join table keeps its columns, and the leaving models do not point at each other
- * in a cycle, and neither is the user model. Otherwise each model of that app keeps its review line, with the reason.
+ * by a `to=` string, a many-to-many's join table keeps its columns, and neither is the user model. Otherwise each
+ * model of that app keeps its review line, with the reason.
  */
 export async function planDjangoStateMoves(workspace: Workspace, leaving: readonly DjangoModelLeaving[]): Promise<DjangoStatePlan> {
   const plan: DjangoStatePlan = { created: [], needsReview: [], notes: [] };
@@ -98,9 +98,8 @@ function planApp(workspace: Workspace, apps: readonly DjangoApp[], state: Django
       else retargets.push({ model, field, to: target.canonical });
     }
   }
-  const order = deletionOrder(movable, leavingKeys);
-  if (!order) for (const m of movable) problems.set(m.leaving, 'the leaving models point at each other in a cycle');
-  if (problems.size || !order) {
+  const { order, cuts } = deletionOrder(movable, leavingKeys);
+  if (problems.size) {
     for (const l of group) if (state.models.has(modelKey(label, l.name))) plan.needsReview.push(problems.has(l) ? withReason(l, problems.get(l)!) : withReason(l, `remodel wrote no migration: another model of ${label} cannot move`));
     return;
   }
@@ -120,7 +119,7 @@ function planApp(workspace: Workspace, apps: readonly DjangoApp[], state: Django
   const own = retargets.filter((r) => r.model.app === label);
   const file = migrationFor(workspace, apps, label, numbers, order);
   const deps = uniquePairs([dependency(state, label), ...written, ...canonicalLatest.filter(([a]) => a !== label)]);
-  const operations = [...own.map((r) => alterField(r)), ...order.map((m) => deleteModel(m.old))];
+  const operations = [...own.map((r) => alterField(r)), ...cuts.map((cut) => removeField(cut)), ...order.map((m) => deleteModel(m.old))];
   plan.created.push({ path: file.path, text: migrationText(workspace, file.migrations, summary, deps, operations, own) });
   for (const m of order) plan.notes.push({ file: m.leaving.review.file, line: m.leaving.review.line, message: `${label}.${m.old.name} now is ${m.canonical.app}.${m.canonical.name} (same table): its migration state moves there, state only (${file.path}); migrate keeps the table and its rows` });
 }
@@ -136,22 +135,39 @@ function tableOf(model: DjangoModel): string {
   return model.dbTable ?? `${model.app}_${model.name.toLowerCase()}`;
 }
 
-/** A model pointing at another leaving model goes first; none when they point at each other in a cycle. */
-function deletionOrder(movable: readonly Movable[], keys: ReadonlyMap<string, Movable>): Movable[] | undefined {
-  const pointsAt = new Map(movable.map((m) => [m, new Set([...m.old.fields.values()].flatMap((field) => {
+/** A leaving model's relation to another leaving model, removed (state only) before either goes: a cycle's cut. */
+interface Cut {
+  model: DjangoModel;
+  field: string;
+}
+
+/**
+ * A model pointing at another leaving model goes first. Where the rest point at each other in a cycle, the relations
+ * to one of them are removed first (`RemoveField`, as the autodetector breaks a cycle), and the order goes on.
+ */
+function deletionOrder(movable: readonly Movable[], keys: ReadonlyMap<string, Movable>): { order: Movable[]; cuts: Cut[] } {
+  const pointsAt = new Map(movable.map((m) => [m, new Map([...m.old.fields.values()].flatMap((field) => {
     const target = isRelation(field) && field.to !== undefined ? keys.get(relationKey(m.old, field.to)) : undefined;
-    return target && target !== m ? [target] : [];
+    return target && target !== m ? [[field.name, target] as const] : [];
   }))]));
   const order: Movable[] = [];
+  const cuts: Cut[] = [];
   const left = new Set(movable);
   while (left.size) {
-    // one no other remaining model points at
-    const next = [...left].find((m) => ![...left].some((other) => pointsAt.get(other)!.has(m)));
-    if (!next) return undefined;
+    const pointedAt = (m: Movable): boolean => [...left].some((other) => [...pointsAt.get(other)!.values()].includes(m));
+    const next = [...left].find((m) => !pointedAt(m)) ?? [...left][0]!;
+    // in a cycle: the relations to it go first
+    for (const m of left) {
+      for (const [field, target] of [...pointsAt.get(m)!]) {
+        if (m === next || target !== next) continue;
+        cuts.push({ model: m.old, field });
+        pointsAt.get(m)!.delete(field);
+      }
+    }
     order.push(next);
     left.delete(next);
   }
-  return order;
+  return { order, cuts };
 }
 
 function describe(order: readonly Movable[]): string {
@@ -210,6 +226,10 @@ function callLines(prefix: string, callee: string, args: readonly string[], suff
   const body = `${indent}    ${args.join(', ')}`;
   if (fits(body)) return [`${prefix}${callee}(`, body, `${indent})${suffix}`];
   return [`${prefix}${callee}(`, ...args.map((arg) => `${indent}    ${arg},`), `${indent})${suffix}`];
+}
+
+function removeField({ model, field }: Cut): Operation {
+  return { lines: (q) => ['migrations.RemoveField(', `    model_name=${stringLiteral(model.name.toLowerCase(), q)},`, `    name=${stringLiteral(field, q)},`, '),'] };
 }
 
 function deleteModel(model: DjangoModel): Operation {
