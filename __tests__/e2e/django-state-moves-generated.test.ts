@@ -65,8 +65,9 @@ function generate(seed: number): Project {
       others.push({ app, name: `${app[0]!.toUpperCase()}${i}`, relations });
     }
   }
-  // a many-to-many's join table has a column named after each model: those keep their names
-  const inJoinTables = new Set([...legacy, ...others].flatMap((m) => m.relations.filter((rel) => rel.kind === 'ManyToManyField').flatMap((rel) => [rel.to, m.name])));
+  // an old model's own many-to-many keeps its join table: its columns are named after both models, which keep their
+  // names (remodel does not move one that renames them); another app's many-to-many onto a renamed model is migrated
+  const inJoinTables = new Set(legacy.flatMap((m) => m.relations.filter((rel) => rel.kind === 'ManyToManyField').flatMap((rel) => [rel.to, m.name])));
   const canonical = new Map(legacy.map((m) => [m.name, !inJoinTables.has(m.name) && r.chance(0.3) ? `C${m.name.slice(1)}` : m.name]));
   return {
     legacyManaged: r.chance(0.5),

@@ -28,7 +28,7 @@ function manage(dir: string, database: Database, ...args: string[]): { status: n
 }
 
 const seed = `
-from legacy.models import Booking, Member
+from legacy.models import Booking, Customer, Member
 from legacy.stays import Stay
 from billing.models import Invoice
 member = Member.objects.create(name="Ada")
@@ -36,6 +36,7 @@ booking = Booking.objects.create(reference="B-1", guest=member)
 Stay.objects.create(booking=booking, nights=3)
 invoice = Invoice.objects.create(booking=booking, amount=12)
 invoice.payers.add(member)
+invoice.clients.add(Customer.objects.create(name="Grace"), Customer.objects.create(name="Alan"))
 `;
 
 const count = `
@@ -43,7 +44,7 @@ from core.models import Booking, Member
 from legacy.stays import Stay
 from billing.models import Invoice
 invoice = Invoice.objects.get()
-print(Member.objects.count(), Booking.objects.count(), Stay.objects.get().booking.reference, invoice.booking.guest.name, invoice.payers.count())
+print(Member.objects.count(), Booking.objects.count(), Stay.objects.get().booking.reference, invoice.booking.guest.name, invoice.payers.count(), sorted(c.name for c in invoice.clients.all()))
 `;
 
 function provesOn(database: Database, fresh: Database): void {
@@ -54,12 +55,12 @@ function provesOn(database: Database, fresh: Database): void {
 
   const applied = remodel(['apply', '--map', 'map.yaml'], dir);
   expect(applied.status).toBe(0);
-  expect(applied.stderr).toContain('legacy.Booking now is core.Booking (same table): its migration state moves there, state only (legacy/migrations/0002_state_to_core.py)');
-  expect(existsSync(join(dir, 'billing', 'migrations', '0002_state_to_core.py'))).toBe(true);
+  expect(applied.stderr).toContain('legacy.Booking now is core.Booking (same table): its migration state moves there, state only (legacy/migrations/0003_state_to_core.py)');
+  expect(existsSync(join(dir, 'billing', 'migrations', '0003_state_to_core.py'))).toBe(true);
 
   expect(manage(dir, database, 'makemigrations', '--check', '--dry-run')).toEqual({ status: 0, output: 'No changes detected' });
   expect(manage(dir, database, 'migrate', '-v', '0').status).toBe(0);
-  expect(manage(dir, database, 'shell', '-c', count)).toEqual({ status: 0, output: '1 1 B-1 Ada 1' });
+  expect(manage(dir, database, 'shell', '-c', count)).toEqual({ status: 0, output: "1 1 B-1 Ada 1 ['Alan', 'Grace']" });
   expect(manage(dir, fresh, 'migrate', '-v', '0')).toEqual({ status: 0, output: '' });
   expect(manage(dir, database, 'check')).toEqual({ status: 0, output: 'System check identified no issues (0 silenced).' });
   // the state has moved: a second plan writes nothing
@@ -88,10 +89,10 @@ describe('Django models a shim leaves: their state moves to the canonical models
     expect(manage(dir, database, 'migrate', '-v', '0').status).toBe(0);
     expect(manage(dir, database, 'shell', '-c', seed)).toEqual({ status: 0, output: '' });
     expect(remodel(['apply', '--map', 'map.yaml'], dir).status).toBe(0);
-    expect(existsSync(join(dir, 'legacy', 'migrations', '0003_state_to_core.py'))).toBe(true);
+    expect(existsSync(join(dir, 'legacy', 'migrations', '0004_state_to_core.py'))).toBe(true);
     expect(manage(dir, database, 'makemigrations', '--check', '--dry-run')).toEqual({ status: 0, output: 'No changes detected' });
     expect(manage(dir, database, 'migrate', '-v', '0')).toEqual({ status: 0, output: '' });
-    expect(manage(dir, database, 'shell', '-c', count)).toEqual({ status: 0, output: '1 1 B-1 Ada 1' });
+    expect(manage(dir, database, 'shell', '-c', count)).toEqual({ status: 0, output: "1 1 B-1 Ada 1 ['Alan', 'Grace']" });
     expect(manage(dir, database, 'shell', '-c', 'from django.db import connection; print(sorted(t for t in connection.introspection.table_names() if "book" in t or "reserv" in t))').output).toBe("['reservations']");
     expect(remodel(['plan', '--map', 'map.yaml'], dir).stdout).toBe('');
   });

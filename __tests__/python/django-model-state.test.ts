@@ -46,4 +46,35 @@ describe('a shim of a Django app models module', () => {
       repo.dispose();
     }
   });
+
+  it('moves no state when a leaving model\'s own many-to-many would change its join table\'s columns (a renamed model)', async () => {
+    const repo = makeTempRepo();
+    try {
+      for (const file of ['legacy/__init__.py', 'legacy/migrations/__init__.py', 'core/__init__.py', 'core/migrations/__init__.py']) repo.write(file, '');
+      const models = (name: string, managed: boolean): string =>
+        `from django.db import models\n\n\nclass Tag(models.Model):\n    class Meta:\n        db_table = "tags"\n${managed ? '' : '        managed = False\n'}\n\nclass ${name}(models.Model):\n    tags = models.ManyToManyField(Tag)\n\n    class Meta:\n        db_table = "posts"\n${managed ? '' : '        managed = False\n'}`;
+      const migration = (name: string, label: string, managed: boolean): string =>
+        [
+          'from django.db import migrations, models',
+          '',
+          '',
+          'class Migration(migrations.Migration):',
+          '    operations = [',
+          "        migrations.CreateModel(name='Tag', fields=[('id', models.AutoField(primary_key=True))], options={'db_table': 'tags'" + (managed ? '' : ", 'managed': False") + '}),',
+          `        migrations.CreateModel(name='${name}', fields=[('id', models.AutoField(primary_key=True)), ('tags', models.ManyToManyField(to='${label}.tag'))], options={'db_table': 'posts'` + (managed ? '' : ", 'managed': False") + '}),',
+          '    ]',
+          '',
+        ].join('\n');
+      repo.write('legacy/models.py', models('Post', true));
+      repo.write('core/models.py', models('Article', false));
+      repo.write('legacy/migrations/0001_initial.py', migration('Post', 'legacy', true));
+      repo.write('core/migrations/0001_initial.py', migration('Article', 'core', false));
+      repo.write('map.yaml', 'version: 1\nlanguage: python\nroot: .\nrewrite:\n  - from: legacy.models\n    to: core.models\n    rename: { Post: Article }\nshims:\n  - module: legacy.models\n');
+      const result = await plan({ cwd: repo.dir, maps: [join(repo.dir, 'map.yaml')], jobs: 1 });
+      expect(result.changes.map((c) => c.path)).not.toContain('legacy/migrations/0002_state_to_core.py');
+      expect(result.needsReview.map((r) => r.reason)).toEqual(expect.arrayContaining([expect.stringContaining("(legacy.Post.tags: its join table's columns are named after the models, which the canonical ones rename)")]));
+    } finally {
+      repo.dispose();
+    }
+  });
 });

@@ -29,6 +29,8 @@ interface Retarget {
   model: DjangoModel;
   field: DjangoField;
   to: DjangoModel;
+  /** a many-to-many onto a renamed model: its join table's column follows the name, a database change Django makes */
+  database?: boolean;
 }
 
 /**
@@ -37,8 +39,9 @@ interface Retarget {
  * only (`SeparateDatabaseAndState`): the canonical model maps the same table, so the database stays as it is, and
  * `migrate` keeps every row where makemigrations' own migration would drop the table. Written only where each step is
  * sure: the canonical model is in the migrations' state on the same table, every relation to a leaving model names it
- * by a `to=` string, a many-to-many's join table keeps its columns, and neither is the user model. Otherwise each
- * model of that app keeps its review line, with the reason.
+ * by a `to=` string, a leaving model's own many-to-many keeps its join table's column names, and neither is the user
+ * model. Otherwise each model of that app keeps its review line, with the reason. (Another app's many-to-many onto a
+ * renamed model is restated for real: Django renames its join table's column, named after the model.)
  */
 export async function planDjangoStateMoves(workspace: Workspace, leaving: readonly DjangoModelLeaving[]): Promise<DjangoStatePlan> {
   const plan: DjangoStatePlan = { created: [], needsReview: [], notes: [] };
@@ -94,8 +97,14 @@ function planApp(workspace: Workspace, apps: readonly DjangoApp[], state: Django
       if (!target) continue;
       const where = `${model.app}.${model.name}.${field.name}`;
       if (field.declaration?.to === undefined) problems.set(target.leaving, `${where} names it without a to= string`);
-      else if (isManyToMany(field) && field.through === undefined && target.old.name.toLowerCase() !== target.canonical.name.toLowerCase()) problems.set(target.leaving, `${where}: its join table's column is named after the model, which the canonical one renames`);
-      else retargets.push({ model, field, to: target.canonical });
+      else retargets.push({ model, field, to: target.canonical, ...(isManyToMany(field) && field.through === undefined && renamed(target) ? { database: true } : {}) });
+    }
+  }
+  // a leaving model's own many-to-many: the canonical model's join table names its columns after the new names
+  for (const m of movable) {
+    for (const field of m.old.fields.values()) {
+      const target = isManyToMany(field) && field.through === undefined && field.to !== undefined ? leavingKeys.get(relationKey(m.old, field.to)) : undefined;
+      if (isManyToMany(field) && field.through === undefined && (renamed(m) || (target && renamed(target)))) problems.set(m.leaving, `${label}.${m.old.name}.${field.name}: its join table's columns are named after the models, which the canonical ones rename`);
     }
   }
   const { order, cuts } = deletionOrder(movable, leavingKeys);
@@ -123,6 +132,8 @@ function planApp(workspace: Workspace, apps: readonly DjangoApp[], state: Django
   plan.created.push({ path: file.path, text: migrationText(workspace, file.migrations, summary, deps, operations, own) });
   for (const m of order) plan.notes.push({ file: m.leaving.review.file, line: m.leaving.review.line, message: `${label}.${m.old.name} now is ${m.canonical.app}.${m.canonical.name} (same table): its migration state moves there, state only (${file.path}); migrate keeps the table and its rows` });
 }
+
+const renamed = (m: Movable): boolean => m.old.name.toLowerCase() !== m.canonical.name.toLowerCase();
 
 /** `app.model` a relation's target names, from the model that holds it (`"self"`, `"Booking"`: its own app). */
 function relationKey(model: DjangoModel, to: string): string {
@@ -197,15 +208,18 @@ function migrationFor(workspace: Workspace, apps: readonly DjangoApp[], label: s
 
 interface Operation {
   lines: (quote: Quote) => string[];
+  /** run on the database too (outside `SeparateDatabaseAndState`) */
+  database?: boolean;
 }
 type Quote = '"' | "'";
 
 /** Black's line length: migrations a project formats with black stay as black leaves them. */
 const lineLimit = 88;
-/** Where the operations' lines start in the migration. */
+/** Where the operations' lines start in the migration: inside `SeparateDatabaseAndState(state_operations=[...])`, or not. */
 const operationIndent = 16;
+const databaseOperationIndent = 8;
 
-function alterField({ model, field, to }: Retarget): Operation {
+function alterField({ model, field, to, database }: Retarget): Operation {
   const declaration = field.declaration!;
   const args = declaration.arguments.map((arg, i) => {
     if (i !== declaration.to) return arg;
@@ -213,14 +227,15 @@ function alterField({ model, field, to }: Retarget): Operation {
     return `to=${stringLiteral(`${to.app}.${to.name.toLowerCase()}`, quote)}`;
   });
   return {
-    lines: (q) => ['migrations.AlterField(', `    model_name=${stringLiteral(model.name.toLowerCase(), q)},`, `    name=${stringLiteral(field.name, q)},`, ...callLines('    field=', declaration.callee, args, ','), '),'],
+    ...(database ? { database } : {}),
+    lines: (q) => ['migrations.AlterField(', `    model_name=${stringLiteral(model.name.toLowerCase(), q)},`, `    name=${stringLiteral(field.name, q)},`, ...callLines(database ? databaseOperationIndent : operationIndent, '    field=', declaration.callee, args, ','), '),'],
   };
 }
 
 /** A call laid out as black lays it out: on one line, else its arguments on one line of their own, else one per line. */
-function callLines(prefix: string, callee: string, args: readonly string[], suffix: string): string[] {
+function callLines(base: number, prefix: string, callee: string, args: readonly string[], suffix: string): string[] {
   const indent = /^ */.exec(prefix)![0];
-  const fits = (line: string): boolean => operationIndent + line.length <= lineLimit && !line.includes('\n');
+  const fits = (line: string): boolean => base + line.length <= lineLimit && !line.includes('\n');
   const flat = `${prefix}${callee}(${args.join(', ')})${suffix}`;
   if (fits(flat)) return [flat];
   const body = `${indent}    ${args.join(', ')}`;
@@ -237,15 +252,17 @@ function deleteModel(model: DjangoModel): Operation {
 }
 
 function migrationText(workspace: Workspace, migrations: readonly string[], summary: string, dependencies: ReadonlyArray<[string, string]>, operations: readonly Operation[], retargets: readonly Retarget[]): string {
+  const database = operations.filter((operation) => operation.database);
+  const stateOnly = operations.filter((operation) => !operation.database);
   const quote = migrationQuote(workspace, migrations);
   const q = (text: string): string => stringLiteral(text, quote);
   // Django 3.2's writer leaves a blank line after the class statement; black removes it: the app's migrations tell which
   const blackened = migrations.some((file) => /^class Migration\(migrations\.Migration\):\r?\n[ \t]+\S/m.test(workspace.read(file)));
-  const body = operations.flatMap((operation) => operation.lines(quote)).map((line) => `${' '.repeat(operationIndent)}${line}`);
+  const indented = (list: readonly Operation[], indent: number): string[] => list.flatMap((operation) => operation.lines(quote)).map((line) => `${' '.repeat(indent)}${line}`);
   return [
     // no date: plan and apply write the same file
     '# Generated by remodel',
-    ...commentLines(`${summary}, on the same tables: Django's state follows them (state only); the database stays as it is.`),
+    ...commentLines(`${summary}, on the same tables: Django's state follows them (state only); the database stays as it is${database.length ? ', but for the join table columns named after a renamed model' : ''}.`),
     '',
     ...importsFor(retargets),
     '',
@@ -257,11 +274,8 @@ function migrationText(workspace: Workspace, migrations: readonly string[], summ
     '    ]',
     '',
     '    operations = [',
-    '        migrations.SeparateDatabaseAndState(',
-    '            state_operations=[',
-    ...body,
-    '            ],',
-    '        ),',
+    ...indented(database, databaseOperationIndent),
+    ...(stateOnly.length ? ['        migrations.SeparateDatabaseAndState(', '            state_operations=[', ...indented(stateOnly, operationIndent), '            ],', '        ),'] : []),
     '    ]',
     '',
   ].join('\n');

@@ -14,3 +14,10 @@ class Booking(models.Model):
 
     class Meta:
         db_table = "bookings"
+
+
+class Customer(models.Model):
+    name = models.CharField(max_length=50)
+
+    class Meta:
+        db_table = "customers"

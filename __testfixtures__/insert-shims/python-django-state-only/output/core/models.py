@@ -16,3 +16,11 @@ class Booking(models.Model):
     class Meta:
         db_table = "bookings"
         managed = False
+
+
+class Client(models.Model):
+    name = models.CharField(max_length=50)
+
+    class Meta:
+        db_table = "customers"
+        managed = False

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING as _TYPE_CHECKING
 _MOVED = {
     "Member": ("core.models", "Member"),
     "Booking": ("core.models", "Booking"),
+    "Customer": ("core.models", "Client"),
 }
 
 
@@ -38,8 +39,9 @@ if _TYPE_CHECKING:
     # isort: off
     from core.models import Member as Member
     from core.models import Booking as Booking
+    from core.models import Client as Customer
 
     # isort: on
 
 
-__all__ = ["Member", "Booking"]
+__all__ = ["Member", "Booking", "Customer"]
