@@ -57,6 +57,8 @@ function provesOn(database: Database, fresh: Database): void {
   expect(applied.status).toBe(0);
   expect(applied.stderr).toContain('legacy.Booking now is core.Booking (same table): its migration state moves there, state only (legacy/migrations/0003_state_to_core.py)');
   expect(existsSync(join(dir, 'billing', 'migrations', '0003_state_to_core.py'))).toBe(true);
+  // the canonical models are unmanaged: the note says how to hand their tables to Django (no database change)
+  expect(applied.stderr).toContain('core.Booking is unmanaged (managed = False), so no migration changes its table from now on: remove that option and run makemigrations (no database change) to hand the table to Django');
 
   expect(manage(dir, database, 'makemigrations', '--check', '--dry-run')).toEqual({ status: 0, output: 'No changes detected' });
   expect(manage(dir, database, 'migrate', '-v', '0').status).toBe(0);

@@ -130,7 +130,11 @@ function planApp(workspace: Workspace, apps: readonly DjangoApp[], state: Django
   const deps = uniquePairs([dependency(state, label), ...written, ...canonicalLatest.filter(([a]) => a !== label)]);
   const operations = [...own.map((r) => alterField(r)), ...cuts.map((cut) => removeField(cut)), ...order.map((m) => deleteModel(m.old))];
   plan.created.push({ path: file.path, text: migrationText(workspace, file.migrations, summary, deps, operations, own) });
-  for (const m of order) plan.notes.push({ file: m.leaving.review.file, line: m.leaving.review.line, message: `${label}.${m.old.name} now is ${m.canonical.app}.${m.canonical.name} (same table): its migration state moves there, state only (${file.path}); migrate keeps the table and its rows` });
+  for (const m of order) {
+    // the table's owner so far goes: nothing migrates it from now on, unless the canonical model is managed
+    const owner = m.old.managed && !m.canonical.managed ? `; ${m.canonical.app}.${m.canonical.name} is unmanaged (managed = False), so no migration changes its table from now on: remove that option and run makemigrations (no database change) to hand the table to Django` : '';
+    plan.notes.push({ file: m.leaving.review.file, line: m.leaving.review.line, message: `${label}.${m.old.name} now is ${m.canonical.app}.${m.canonical.name} (same table): its migration state moves there, state only (${file.path}); migrate keeps the table and its rows${owner}` });
+  }
 }
 
 const renamed = (m: Movable): boolean => m.old.name.toLowerCase() !== m.canonical.name.toLowerCase();
