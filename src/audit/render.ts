@@ -16,7 +16,7 @@ export function renderAuditJson(report: AuditReport): string {
     importers: m.importers,
   });
   const json = {
-    models: report.models.map((m) => ({ ...brief(m), module: m.module, derivedTable: m.derivedTable, referencedBy: m.referencedBy, ...(m.proxy ? { proxy: true } : {}), ...(m.appLabel ? { appLabel: m.appLabel } : {}), ...(m.note ? { note: m.note } : {}) })),
+    models: report.models.map((m) => ({ ...brief(m), module: m.module, derivedTable: m.derivedTable, referencedBy: m.referencedBy, ...(m.proxy ? { proxy: true } : {}), ...(m.unmanaged ? { unmanaged: true } : {}), ...(m.appLabel ? { appLabel: m.appLabel } : {}), ...(m.note ? { note: m.note } : {}) })),
     duplicates: report.duplicates.map((g) => ({ schema: g.schema, table: g.table, ...(g.canonical ? { canonical: g.canonical } : {}), models: g.models.map(brief) })),
     collisions: report.collisions.map((c) => ({ ...c, models: c.models.map(brief) })),
     dangling: report.dangling,
@@ -45,7 +45,7 @@ export function renderAuditMarkdown(report: AuditReport): string {
   out.push('## Duplicates', '');
   if (!report.duplicates.length) out.push('No table is mapped by more than one class.', '');
   else {
-    out.push('One table mapped by several classes. The canonical pick follows `--prefer`, then more columns, then more importers.', '');
+    out.push('One table mapped by several classes. The canonical pick follows `--prefer`, then a managed Django model over an unmanaged one, then more columns, then more importers.', '');
     out.push('| table | class | file | ORM | columns | relationships | importers | pick |', '|---|---|---|---|---:|---:|---:|---|');
     for (const group of report.duplicates) {
       for (const m of group.models) {

@@ -36,6 +36,8 @@ export interface ScannedModel {
   relationships: number;
   /** Django proxy models map their parent's table: never a duplicate */
   proxy?: boolean;
+  /** Django `managed = False`: its table is created by someone else's migrations */
+  unmanaged?: boolean;
   /** a short note on an approximation made for this model */
   note?: string;
   /** Django: the app label the default table name is built from */

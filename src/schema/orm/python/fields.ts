@@ -8,6 +8,8 @@ export interface MetaFacts {
   tableName?: string;
   abstract?: boolean;
   proxy?: boolean;
+  /** Django `managed = False`: a model whose table no migration of its own creates */
+  unmanaged?: boolean;
   appLabel?: string;
 }
 
@@ -57,6 +59,7 @@ export function readDjangoMeta(node: Node): MetaFacts {
     if (name === 'app_label') meta.appLabel = stringValue(right);
     if (name === 'abstract') meta.abstract = right.type === 'true';
     if (name === 'proxy') meta.proxy = right.type === 'true';
+    if (name === 'managed') meta.unmanaged = right.type === 'false';
   }
   return meta;
 }

@@ -166,6 +166,7 @@ export function resolveModels(files: PythonFileFacts[]): FileScan[] {
           columns: facts.djangoColumns + more.columns,
           relationships: facts.djangoRelationships + more.relationships,
           ...(facts.meta.proxy ? { proxy: true, note: 'proxy model: maps its parent table' } : {}),
+          ...(facts.meta.unmanaged ? { unmanaged: true } : {}),
         });
         scan.references.push(...facts.djangoReferences, ...more.references);
         continue;
