@@ -59,8 +59,8 @@ export async function planDjangoStateMoves(workspace: Workspace, leaving: readon
   }
   const byLabel = new Map<string, DjangoModelLeaving[]>();
   for (const l of leaving) byLabel.set(l.label, [...(byLabel.get(l.label) ?? []), l]);
-  const numbers = new Map<string, number>();
-  for (const [label, group] of byLabel) planApp(workspace, apps, state, settings.authUserModel, label, group, numbers, plan);
+  const ctx: Planning = { workspace, apps, state, authUserModel: settings.authUserModel, numbers: new Map(), plan };
+  for (const [label, group] of byLabel) planApp(ctx, label, group);
   return plan;
 }
 
@@ -68,9 +68,31 @@ function withReason(leaving: DjangoModelLeaving, reason: string): NeedsReview {
   return { ...leaving.review, reason: `${leaving.review.reason} (${reason})` };
 }
 
-function planApp(workspace: Workspace, apps: readonly DjangoApp[], state: DjangoState, authUserModel: string, label: string, group: readonly DjangoModelLeaving[], numbers: Map<string, number>, plan: DjangoStatePlan): void {
+/** What planning one old app needs: the repository as planned, Django's state, and the plan it adds to. */
+interface Planning {
+  workspace: Workspace;
+  apps: readonly DjangoApp[];
+  state: DjangoState;
+  authUserModel: string;
+  /** the next migration number of each app written so far */
+  numbers: Map<string, number>;
+  plan: DjangoStatePlan;
+}
+
+function planApp(ctx: Planning, label: string, group: readonly DjangoModelLeaving[]): void {
+  const { movable, retargets, problems } = classify(ctx, label, group);
+  if (problems.size) {
+    for (const l of group) if (ctx.state.models.has(modelKey(label, l.name))) ctx.plan.needsReview.push(withReason(l, problems.get(l) ?? `remodel wrote no migration: another model of ${label} cannot move`));
+    return;
+  }
+  if (movable.length) writeMigrations(ctx, label, movable, retargets);
+}
+
+/** The leaving models whose state can move, the relations to restate, and why any cannot. */
+function classify({ workspace, state, authUserModel }: Planning, label: string, group: readonly DjangoModelLeaving[]): { movable: Movable[]; retargets: Retarget[]; problems: Map<DjangoModelLeaving, string> } {
   const problems = new Map<DjangoModelLeaving, string>();
   const movable: Movable[] = [];
+  const userModel = authUserModel.toLowerCase();
   for (const l of group) {
     const old = state.models.get(modelKey(label, l.name));
     // its state has moved already (a plan after apply)
@@ -78,7 +100,6 @@ function planApp(workspace: Workspace, apps: readonly DjangoApp[], state: Django
     const folder = l.target.file === undefined ? undefined : djangoAppFolder(workspace, l.target.file);
     const canonicalLabel = folder === undefined ? undefined : appLabelOf(workspace, folder);
     const canonical = canonicalLabel === undefined ? undefined : state.models.get(modelKey(canonicalLabel, l.target.name));
-    const userModel = authUserModel.toLowerCase();
     if (userModel === modelKey(label, l.name) || (canonicalLabel !== undefined && userModel === modelKey(canonicalLabel, l.target.name))) problems.set(l, `${label}.${l.name} is AUTH_USER_MODEL: Django does not support swapping the user model once migrations exist`);
     else if (canonicalLabel === undefined) problems.set(l, `${l.target.module} lies in no Django app with migrations`);
     else if (!canonical) problems.set(l, `no migration of ${canonicalLabel} creates ${l.target.name}: run makemigrations ${canonicalLabel} first`);
@@ -95,25 +116,25 @@ function planApp(workspace: Workspace, apps: readonly DjangoApp[], state: Django
       const through = field.through === undefined ? undefined : leavingKeys.get(relationKey(model, field.through));
       if (through) problems.set(through.leaving, `${model.app}.${model.name}.${field.name} goes through it`);
       if (!target) continue;
-      const where = `${model.app}.${model.name}.${field.name}`;
-      if (field.declaration?.to === undefined) problems.set(target.leaving, `${where} names it without a to= string`);
+      if (field.declaration?.to === undefined) problems.set(target.leaving, `${model.app}.${model.name}.${field.name} names it without a to= string`);
       else retargets.push({ model, field, to: target.canonical, ...(isManyToMany(field) && field.through === undefined && renamed(target) ? { database: true } : {}) });
     }
   }
   // a leaving model's own many-to-many: the canonical model's join table names its columns after the new names
   for (const m of movable) {
     for (const field of m.old.fields.values()) {
-      const target = isManyToMany(field) && field.through === undefined && field.to !== undefined ? leavingKeys.get(relationKey(m.old, field.to)) : undefined;
-      if (isManyToMany(field) && field.through === undefined && (renamed(m) || (target && renamed(target)))) problems.set(m.leaving, `${label}.${m.old.name}.${field.name}: its join table's columns are named after the models, which the canonical ones rename`);
+      if (!isManyToMany(field) || field.through !== undefined) continue;
+      const target = field.to === undefined ? undefined : leavingKeys.get(relationKey(m.old, field.to));
+      if (renamed(m) || (target && renamed(target))) problems.set(m.leaving, `${label}.${m.old.name}.${field.name}: its join table's columns are named after the models, which the canonical ones rename`);
     }
   }
-  const { order, cuts } = deletionOrder(movable, leavingKeys);
-  if (problems.size) {
-    for (const l of group) if (state.models.has(modelKey(label, l.name))) plan.needsReview.push(problems.has(l) ? withReason(l, problems.get(l)!) : withReason(l, `remodel wrote no migration: another model of ${label} cannot move`));
-    return;
-  }
-  if (!order.length) return;
+  return { movable, retargets, problems };
+}
 
+/** One migration per other app that holds a relation to restate, then the old app's: its own relations, the deletions. */
+function writeMigrations(ctx: Planning, label: string, movable: readonly Movable[], retargets: readonly Retarget[]): void {
+  const { workspace, apps, state, numbers, plan } = ctx;
+  const { order, cuts } = deletionOrder(movable, new Map(movable.map((m) => [modelKey(m.old.app, m.old.name), m])));
   const canonicalLatest = [...new Set(order.map((m) => m.canonical.app))].map((app) => dependency(state, app));
   const written: Array<[string, string]> = [];
   const byApp = new Map<string, Retarget[]>();
