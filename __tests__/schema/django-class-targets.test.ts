@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { inventory } from '../../src/audit/inventory';
+import { inventory, renderInventoryMarkdown } from '../../src/audit/inventory';
 import { fixturesRoot } from '../support/fixtures';
 
 /**
@@ -13,5 +13,11 @@ describe('Django relations to a class', () => {
     const relations = (file: string, name: string): string[] => report.models.filter((m) => m.file === file && m.name === name).flatMap((m) => m.relations.map((r) => `${r.name} -> ${r.target} ${r.kind}`));
     expect(relations('legacy/models.py', 'Booking')).toEqual(expect.arrayContaining(['invoices -> Invoice one-to-many']));
     expect(relations('core/models.py', 'Booking')).not.toEqual(expect.arrayContaining([expect.stringMatching(/^invoices /)]));
+  });
+
+  it('says which models are unmanaged (managed = False): their tables are another app\'s to migrate', async () => {
+    const report = await inventory(join(fixturesRoot, 'insert-shims', 'python-django-state-only', 'input'));
+    expect(report.models.filter((m) => m.unmanaged).map((m) => `${m.file} ${m.name}`).sort()).toEqual(['core/models.py Booking', 'core/models.py Client', 'core/models.py Member']);
+    expect(renderInventoryMarkdown(report)).toContain('core/models.py:12 · django · managed = False · bases: models.Model');
   });
 });

@@ -16,6 +16,8 @@ export interface InventoryModel {
   line: number;
   table: string;
   orm: 'sqlalchemy' | 'django';
+  /** Django `managed = False`: a table its app's migrations do not create or change */
+  unmanaged?: true;
   bases: string[];
   fields: Array<{ name: string; column: string; type?: string; nullable: boolean; default?: string; server_default?: string; primary_key: boolean; unique: boolean; index: boolean; foreign_key?: string }>;
   relations: Array<{ name: string; target: string; kind: RelationKind; back_populates?: string; backref?: string; secondary?: string }>;
@@ -118,6 +120,7 @@ async function djangoInventory(root: string, texts: ReadonlyMap<string, string>)
       line: model.origin.line,
       table,
       orm: 'django' as const,
+      ...(model.managed ? {} : { unmanaged: true as const }),
       bases: model.bases ?? [],
       fields: fields.map((f) => ({ name: f.name, column: f.column, ...(f.type ? { type: f.type } : {}), nullable: f.nullable, primary_key: f.primaryKey, unique: f.unique, index: f.index, ...(f.foreignKey ? { foreign_key: f.foreignKey } : {}) })),
       relations: relations.map((r) => ({ name: r.name, target: r.target, kind: r.kind, ...(r.reverseOf ? { back_populates: r.reverseOf } : {}) })),
@@ -135,7 +138,7 @@ export function renderInventoryJson(report: Inventory): string {
 export function renderInventoryMarkdown(report: Inventory): string {
   const lines = ['# Model inventory', '', `${report.models.length} model(s).`, ''];
   for (const m of report.models) {
-    lines.push(`## ${m.name} — \`${m.table}\``, '', `${m.file}:${m.line} · ${m.orm}${m.bases.length ? ` · bases: ${m.bases.join(', ')}` : ''}${m.soft_delete.length ? ` · soft delete: ${m.soft_delete.join(', ')}` : ''}${m.tenant.length ? ` · tenant: ${m.tenant.join(', ')}` : ''}`, '');
+    lines.push(`## ${m.name} — \`${m.table}\``, '', `${m.file}:${m.line} · ${m.orm}${m.unmanaged ? ' · managed = False' : ''}${m.bases.length ? ` · bases: ${m.bases.join(', ')}` : ''}${m.soft_delete.length ? ` · soft delete: ${m.soft_delete.join(', ')}` : ''}${m.tenant.length ? ` · tenant: ${m.tenant.join(', ')}` : ''}`, '');
     lines.push('| field | column | type | null | default | key |', '| --- | --- | --- | --- | --- | --- |');
     for (const f of m.fields) {
       const key = [f.primary_key ? 'pk' : '', f.unique ? 'unique' : '', f.index ? 'index' : '', f.foreign_key ? `→ ${f.foreign_key}` : ''].filter(Boolean).join(' ');
