@@ -89,12 +89,18 @@ export function fromImportsInText(text: string, pattern: RegExp = fromImportText
 
 /** The names of a from-import's list as a pattern above matched it (its third group): `(a as b,  # c` -> `a`. */
 export function importedNames(list: string): string[] {
+  return importedBindings(list).map((binding) => binding.name);
+}
+
+/** The names of a from-import's list as read by `fromImportText`, each with the local name it binds (`a as b`: b). */
+export function importedBindings(list: string): Array<{ name: string; local: string }> {
   return list
     .replace(/#[^\n\r]*/g, '')
     .replace(/[()\\]/g, ' ')
     .split(',')
-    .map((part) => part.trim().split(/\s+as\s+/)[0]!.trim())
-    .filter(Boolean);
+    .map((part) => part.trim().split(/\s+as\s+/).map((word) => word.trim()))
+    .filter(([name]) => name)
+    .map(([name, alias]) => ({ name: name!, local: alias || name! }));
 }
 
 function* importStatements(root: Node): Generator<Node> {

@@ -5,7 +5,7 @@ import type { Origin, SchemaModel } from '../model';
 import { isMigration } from '../migrations/paths';
 import { djangoAppFolder } from '../orm/python/naming';
 import { kids, lastSegment, stringValue } from '../orm/python/nodes';
-import { fromImportMatches, fromImportText } from '../../languages/python/imports';
+import { fromImportMatches, fromImportText, importedBindings } from '../../languages/python/imports';
 import { isFieldCall, readField, readIndexCall, readTogether } from './fields';
 import { appLabelOf } from '../../languages/python/django-apps';
 import { djangoSchema } from './schema';
@@ -125,10 +125,7 @@ function importedClasses(file: string, text: string): Map<string, { path: string
   for (const [, dots, module, list] of fromImportMatches(text, fromImportText)) {
     const base = dots!.length ? folder.slice(0, folder.length - (dots!.length - 1)) : [];
     const path = [...base, ...(module ? module!.split('.') : [])].join('/');
-    for (const item of list!.replace(/#[^\n\r]*/g, '').replace(/[()\\]/g, ' ').split(',')) {
-      const [name, alias] = item.trim().split(/\s+as\s+/);
-      if (name && name !== '*') out.set((alias ?? name).trim(), { path, name: name.trim() });
-    }
+    for (const { name, local } of importedBindings(list!)) if (name !== '*') out.set(local, { path, name });
   }
   return out;
 }
