@@ -77,11 +77,13 @@ export function findDangling(scans: readonly FileScan[], models: readonly AuditM
     if (model.appLabel) djangoModels.add(`${model.appLabel}.${model.class}`);
   }
   const out: DanglingReference[] = [];
+  const byClass = modelsByFileAndClass(models);
   for (const scan of scans) {
     if (scan.failure) continue;
     for (const ref of scan.references) {
       // a Django model's bare `"Invoice"` names a model of its own app
-      const holder = ref.appLabel === undefined && ref.class !== undefined ? models.find((model) => model.file === scan.file && model.class === ref.from && model.orm === 'django') : undefined;
+      const found = ref.appLabel === undefined && ref.class !== undefined ? byClass.get(`${scan.file}\0${ref.from}`) : undefined;
+      const holder = found?.orm === 'django' ? found : undefined;
       const labelled = holder?.appLabel ? { ...ref, appLabel: holder.appLabel } : ref;
       const dangling = checkReference(labelled, scan, tables, classNames, { apps: djangoApps, models: djangoModels }, graph, defaultSchema);
       if (!dangling) continue;
@@ -134,6 +136,11 @@ function checkReference(
     if (resolved.imp.names === '*' && !resolved.file) return undefined;
   }
   return name;
+}
+
+/** Each model by its file and class: the model a reference's holder is. */
+export function modelsByFileAndClass(models: readonly AuditModel[]): Map<string, AuditModel> {
+  return new Map(models.map((model) => [`${model.file}\0${model.class}`, model]));
 }
 
 /** For a Django label no app answers (`legacy.Invoice`): the model of that name in another app, else names alike. */

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { scanPythonModels } from '../schema/orm/python/index';
 import { scanTypeScriptModels } from '../schema/orm/typescript/index';
 import { listSourceFiles } from './files';
-import { findCollisions, findDangling, findDuplicates, pickCanonical, schemaKey } from './findings';
+import { findCollisions, findDangling, findDuplicates, modelsByFileAndClass, pickCanonical, schemaKey } from './findings';
 import { ModuleGraph } from './modules';
 import { scanPrismaSchemas } from '../schema/orm/prisma';
 import type { AuditFailure, AuditModel, AuditOptions, AuditReport, ModelLink } from './types';
@@ -146,10 +146,11 @@ function countImporters(graph: ModuleGraph, scans: readonly FileScan[]): Map<str
  */
 function linkReferences(scans: readonly FileScan[], models: AuditModel[], defaultSchema: string): ModelLink[] {
   const links: ModelLink[] = [];
+  const byClass = modelsByFileAndClass(models);
   for (const scan of scans) {
     for (const ref of scan.references) {
       // a Django label names its app (`"legacy.Booking"`); a bare name, the holder's own app
-      const holder = models.find((model) => model.file === scan.file && model.class === ref.from);
+      const holder = byClass.get(`${scan.file}\0${ref.from}`);
       const app = ref.appLabel ?? (holder?.orm === 'django' ? holder.appLabel : undefined);
       for (const model of models) {
         if (model === holder) continue;

@@ -6,10 +6,10 @@ import type { PythonContext } from './types';
 /**
  * A package's `__init__` that imported an old submodule of its own (`from .nodes import *`) and, rewritten, no longer
  * does: `import pkg` alone then stops setting the attribute `pkg.nodes`. The repository's own `pkg.nodes.X` chains are
- * rewritten; code outside it (or compiled, as PyYAML's `_yaml` is) that reads the attribute breaks: listed.
+ * rewritten; code outside it (or compiled, as PyYAML's `_yaml` is) that reads the attribute breaks: noted. `path` is
+ * an `__init__.py` (the caller tells before it applies the edits).
  */
 export function submodulesNoLongerImported(path: string, before: string, after: string, ctx: PythonContext): Note[] {
-  if (!path.endsWith('__init__.py')) return [];
   const pkg = ctx.modules.getModule(path);
   if (pkg === undefined) return [];
   const submodules = [...new Set(ctx.map.rules.map((rule) => rule.from).filter((module) => module.startsWith(`${pkg}.`) && !module.slice(pkg.length + 1).includes('.')))];
