@@ -77,4 +77,50 @@ describe('a shim of a Django app models module', () => {
       repo.dispose();
     }
   });
+
+  it('moves no state that a model inheriting from, or a many-to-many going through, a leaving model still needs', async () => {
+    const repo = makeTempRepo();
+    try {
+      for (const file of ['legacy/__init__.py', 'legacy/migrations/__init__.py', 'core/__init__.py', 'core/migrations/__init__.py', 'extra/__init__.py', 'extra/migrations/__init__.py']) repo.write(file, '');
+      const models = 'from django.db import models\n\n\nclass Booking(models.Model):\n    class Meta:\n        db_table = "bookings"\n\n\nclass Seat(models.Model):\n    class Meta:\n        db_table = "seats"\n';
+      const migration = (label: string): string =>
+        [
+          'from django.db import migrations, models',
+          '',
+          '',
+          'class Migration(migrations.Migration):',
+          '    operations = [',
+          "        migrations.CreateModel(name='Booking', fields=[('id', models.AutoField(primary_key=True))], options={'db_table': 'bookings'}),",
+          "        migrations.CreateModel(name='Seat', fields=[('id', models.AutoField(primary_key=True))], options={'db_table': 'seats'}),",
+          '    ]',
+          '',
+        ].join('\n').replace(/'bookings'/, label === 'core' ? "'bookings', 'managed': False" : "'bookings'").replace(/'seats'}/, label === 'core' ? "'seats', 'managed': False}" : "'seats'}");
+      repo.write('legacy/models.py', models);
+      repo.write('core/models.py', models);
+      repo.write('legacy/migrations/0001_initial.py', migration('legacy'));
+      repo.write('core/migrations/0001_initial.py', migration('core'));
+      repo.write(
+        'extra/migrations/0001_initial.py',
+        [
+          'from django.db import migrations, models',
+          '',
+          '',
+          'class Migration(migrations.Migration):',
+          "    dependencies = [('legacy', '0001_initial')]",
+          '    operations = [',
+          "        migrations.CreateModel(name='Special', fields=[('booking_ptr', models.OneToOneField(auto_created=True, on_delete=models.CASCADE, parent_link=True, primary_key=True, serialize=False, to='legacy.booking'))], bases=('legacy.booking',)),",
+          "        migrations.CreateModel(name='Group', fields=[('id', models.AutoField(primary_key=True)), ('members', models.ManyToManyField(through='legacy.Seat', to='legacy.booking'))]),",
+          '    ]',
+          '',
+        ].join('\n'),
+      );
+      repo.write('map.yaml', 'version: 1\nlanguage: python\nroot: .\nrewrite:\n  - from: legacy.models\n    to: core.models\nshims:\n  - module: legacy.models\n');
+      const result = await plan({ cwd: repo.dir, maps: [join(repo.dir, 'map.yaml')], jobs: 1 });
+      expect(result.changes.map((c) => c.path).filter((path) => path.includes('state_to'))).toEqual([]);
+      const reasons = result.needsReview.map((r) => r.reason);
+      expect(reasons).toEqual(expect.arrayContaining([expect.stringContaining('(extra.Special inherits from it)'), expect.stringContaining('(extra.Group.members goes through it)')]));
+    } finally {
+      repo.dispose();
+    }
+  });
 });
