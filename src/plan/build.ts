@@ -208,6 +208,7 @@ async function planDiscovered({ options, cwd, only, jobs, timings, start, mapFil
         options.onWarning?.(`${map.file}:${map.lineOf(['rewrite', rule.index, 'from']) ?? 1}: rewrite[${rule.index}].from: '${rule.from}' names no module in the repository and nothing was rewritten for it: a typo?`);
       }
       for (const warning of adapter.warnings?.(prepared) ?? []) options.onWarning?.(warning);
+      plan.needsReview.push(...(adapter.consolidationReview?.(prepared, workspace.asOnDisk()) ?? []));
       // a `to` that resolves to nothing leaves every rewritten import unresolvable (a real Nx consolidation: 73 files)
       for (const rule of map.rules) {
         const files = plan.summary.entries[rule.label]?.files ?? 0;

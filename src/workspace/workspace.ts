@@ -161,6 +161,11 @@ export class DiskWorkspace implements Workspace {
     return this.moves.get(path);
   }
 
+  /** The repository as it is on disk, before any step planned here. */
+  asOnDisk(): Workspace {
+    return { cwd: this.cwd, files: this.files, has: (path) => this.fileSet.has(path), read: (path) => this.readOriginal(path), exists: (path) => this.fileSet.has(path), movedTo: () => undefined };
+  }
+
   /** The repository as the steps planned so far leave it: created files listed, removed and moved-away ones not. */
   asPlanned(): Workspace {
     const files = [...new Set([...this.files, ...this.overlay.keys()])].filter((path) => this.exists(path)).sort();

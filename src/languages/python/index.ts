@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import { adminRegistrationConflicts } from './django-admin';
 import { readFileSync } from 'node:fs';
 import type { ImportMap } from '../../importmap/types';
 import type { LanguageAdapter, PreparedMap } from '../types';
@@ -342,6 +343,7 @@ export const pythonAdapter: LanguageAdapter<PythonPreparedMap> = {
   // a map that renames names reads every file for who imports them (`namesImportedFromModules`)
   preparationReadsEveryFile: (map) => map.rules.some((rule) => rule.rename.size > 0),
   checkTargets: (prepared) => prepared.checkTargets(),
+  consolidationReview: (prepared, workspace) => adminRegistrationConflicts(prepared.map, prepared.modules, workspace),
   // a worker loads the WASM parser alone: large files pay sooner than in TypeScript, whose workers load the compiler
   // (67 files of SQLAlchemy, 2.2 M characters: 1.39 -> 1.23 s in two threads; 346 TypeScript files of 6 K, 2.2 M
   // characters: 2.59 -> 2.75 s; 1,333 small Python files, 1.9 M characters: no gain)
