@@ -100,6 +100,8 @@ export interface LanguageAdapter<P extends PreparedMap = PreparedMap> {
   moduleNames?(prepared: P): string[];
   /** every specifier that names a module id of the map from files in `folder` (lint configs forbid them as text) */
   spellingsOf?(prepared: P, id: string, folder: string): string[];
+  /** whether the map moves names out of a Django app's modules (its models): the plan then checks Django's relations */
+  movesDjangoModels?(prepared: P): boolean;
   /** what the consolidation breaks beyond imports, read from the repository as it is on disk (Django: a model the map makes registered twice with the admin) */
   consolidationReview?(prepared: P, onDisk: Workspace): NeedsReview[];
   /** what preparing the map found worth a warning (not an error: the plan goes on without it) */

@@ -5,6 +5,7 @@ import { UsageError } from '../core/errors';
 import { findImportMaps } from '../importmap';
 import { discoverFiles } from '../workspace/discover';
 import { planDjangoStateMoves } from '../schema/django/state-moves';
+import { reverseNameClashes } from '../schema/django/reverse-accessors';
 import { createChunkRunner, defaultJobs, defaultPoolThresholds, poolMode } from '../workspace/pool';
 import { ReadAheadWorker } from '../workspace/read-ahead';
 import { applyEdits, lineAt } from '../core/edits';
@@ -294,6 +295,8 @@ async function planDiscovered({ options, cwd, only, jobs, timings, start, mapFil
     timings.prune = now() - start;
   }
 
+  // Django's system check over the models as planned: relations the map points at one class must not clash
+  if (loaded.some((l) => l.adapter.movesDjangoModels?.(l.prepared))) plan.needsReview.push(...(await reverseNameClashes(workspace.asOnDisk(), workspace.asPlanned(), workspace.changedFiles())));
   await checkGeneratedSyntax(plan, workspace, sources, loaded.map((l) => l.adapter));
   plan.shims = loaded.flatMap(({ map, adapter, prepared }) =>
     map.shims.map((shim, index): ShimStatus => {

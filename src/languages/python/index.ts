@@ -343,6 +343,7 @@ export const pythonAdapter: LanguageAdapter<PythonPreparedMap> = {
   // a map that renames names reads every file for who imports them (`namesImportedFromModules`)
   preparationReadsEveryFile: (map) => map.rules.some((rule) => rule.rename.size > 0),
   checkTargets: (prepared) => prepared.checkTargets(),
+  movesDjangoModels: (prepared) => prepared.djangoModels.oldLabels.size > 0,
   consolidationReview: (prepared, workspace) => adminRegistrationConflicts(prepared.map, prepared.modules, workspace),
   // a worker loads the WASM parser alone: large files pay sooner than in TypeScript, whose workers load the compiler
   // (67 files of SQLAlchemy, 2.2 M characters: 1.39 -> 1.23 s in two threads; 346 TypeScript files of 6 K, 2.2 M
