@@ -25,7 +25,8 @@ describe('Django admin registrations the consolidation makes twice', () => {
     const settings = join(dir, 'proj', 'settings.py');
     writeFileSync(settings, readFileSync(settings, 'utf8').replace('INSTALLED_APPS = ["django.contrib.contenttypes",', 'INSTALLED_APPS = ["django.contrib.admin", "django.contrib.auth", "django.contrib.contenttypes",'));
     writeFileSync(join(dir, 'legacy', 'admin.py'), 'from django.contrib import admin\n\nfrom .models import Booking, Member\n\n\n@admin.register(Booking)\nclass BookingAdmin(admin.ModelAdmin):\n    list_display = ["reference"]\n\n\nadmin.site.register([Member])\n');
-    writeFileSync(join(dir, 'core', 'admin.py'), 'from django.contrib import admin\n\nfrom . import models\n\n# admin.site.register(models.Member) is in the legacy app for now\nadmin.site.register(models.Booking)\n');
+    // Member on another site as well: one class may be registered once per site
+    writeFileSync(join(dir, 'core', 'admin.py'), 'from django.contrib import admin\n\nfrom . import models\n\nstaff_site = admin.AdminSite(name="staff")\n\n# admin.site.register(models.Member) is in the legacy app for now\nadmin.site.register(models.Booking)\nstaff_site.register(models.Member)\n');
     writeFileSync(join(dir, 'billing', 'admin.py'), 'from django.contrib import admin\n\nfrom .models import Invoice\n\nadmin.site.register(Invoice)\n');
     expect(djangoStarts(dir)).toBe('started');
 
@@ -33,7 +34,7 @@ describe('Django admin registrations the consolidation makes twice', () => {
     expect(plan.status).toBe(0);
     const lines = plan.stderr.split('\n').filter((line) => line.includes('AlreadyRegistered'));
     expect(lines).toEqual([
-      '  legacy/admin.py:6: core.models.Booking is registered with the admin here and at core/admin.py:6 once legacy.models.Booking is core.models.Booking: Django raises AlreadyRegistered at startup; keep one registration (one ModelAdmin with the options of both)',
+      '  legacy/admin.py:6: core.models.Booking is registered with the admin here and at core/admin.py:8 once legacy.models.Booking is core.models.Booking: Django raises AlreadyRegistered at startup; keep one registration (one ModelAdmin with the options of both)',
     ]);
 
     expect(remodel(['apply', '--map', 'map.yaml'], dir).status).toBe(0);

@@ -1,7 +1,7 @@
 import { textOrUndefined } from '../../core/read-text';
 import type { NeedsReview, Workspace } from '../../core/types';
 import type { ImportMap } from '../../importmap/types';
-import { fromImportMatches, fromImportText, importedBindings } from './imports';
+import { fromImportMatches, fromImportText, importedBindings, plainImportsInText } from './imports';
 import type { PythonModuleIndex } from './modules';
 import { inProse, proseRanges } from './prose';
 
@@ -82,7 +82,8 @@ function bindingsOf(file: string, text: string, modules: PythonModuleIndex): Map
     if (from === undefined) continue;
     for (const { name, local } of importedBindings(list!)) if (name !== '*') out.set(local, `${from}.${name}`);
   }
-  for (const match of text.matchAll(/^[ \t]*import[ \t]+([\w.]+)(?:[ \t]+as[ \t]+(\w+))?[ \t]*$/gm)) out.set(match[2] ?? match[1]!, match[1]!);
+  // `import legacy.models` binds `legacy`, but names the module by its whole path in `legacy.models.Booking`
+  for (const { module, local } of plainImportsInText(text)) out.set(local === module.split('.')[0] && module.includes('.') ? module : local, module);
   return out;
 }
 

@@ -103,6 +103,21 @@ export function importedBindings(list: string): Array<{ name: string; local: str
     .map(([name, alias]) => ({ name: name!, local: alias || name! }));
 }
 
+/**
+ * `import a.b, c as d` statements read from a text, each module with the name it binds (`a.b` binds `a`; `c as d`,
+ * `d`) and the statement's offset: for scans that decide without a parse (strings and comments are the caller's).
+ */
+export function plainImportsInText(text: string): Array<{ module: string; local: string; index: number }> {
+  const out: Array<{ module: string; local: string; index: number }> = [];
+  for (const match of text.matchAll(/^[ \t]*import[ \t]+([^\n\r#;]+)/gm)) {
+    for (const item of match[1]!.replace(/[\\()]/g, ' ').split(',')) {
+      const [module, alias] = item.trim().split(/\s+as\s+/).map((word) => word.trim());
+      if (module && /^[\w.]+$/.test(module)) out.push({ module, local: alias || module.split('.')[0]!, index: match.index });
+    }
+  }
+  return out;
+}
+
 function* importStatements(root: Node): Generator<Node> {
   for (const keyword of root.text.matchAll(/\bimport\b/g)) {
     const start = root.startIndex + keyword.index!;

@@ -1,7 +1,7 @@
 import type { NeedsReview, Workspace } from '../../core/types';
 import { readDjangoModels } from './models';
 import { findDjangoApps, readDjangoSettings } from './project';
-import { isManyToMany, isOneToOne, isRelation, modelKey, type DjangoField, type DjangoModel } from './types';
+import { isManyToMany, isRelation, modelKey, relationKey, reverseAccessorOf, type DjangoField, type DjangoModel } from './types';
 
 /** A name a relation gives its target: the reverse accessor (`invoices`), or the name queries use (`invoice`). */
 interface ReverseName {
@@ -60,14 +60,12 @@ async function clashesIn(workspace: Workspace): Promise<Array<{ key: string; rev
 /** What one relation names on its target: its reverse accessor and its query name (none for `related_name="+"`). */
 function reverseNamesOf(model: DjangoModel, field: DjangoField, byKey: ReadonlyMap<string, DjangoModel>): ReverseName[] {
   if (!isRelation(field) || field.to === undefined || field.relatedName?.endsWith('+')) return [];
-  const to = field.to === 'self' ? `${model.app}.${model.name}` : field.to.includes('.') ? field.to : `${model.app}.${field.to}`;
-  const target = byKey.get(modelKey(to.slice(0, to.lastIndexOf('.')), to.slice(to.lastIndexOf('.') + 1)));
+  const target = byKey.get(relationKey(model, field.to));
   // a symmetrical many-to-many to its own model has no reverse; a model outside the project is not known
   if (!target || (isManyToMany(field) && target === model)) return [];
-  const lower = model.name.toLowerCase();
   const where = { target: `${target.app}.${target.name}`, relation: `${model.app}.${model.name}.${field.name}`, file: field.origin.file, line: field.origin.line };
   return [
-    { ...where, kind: 'accessor', name: field.relatedName ?? (isOneToOne(field) ? lower : `${lower}_set`) },
-    { ...where, kind: 'query name', name: field.relatedName ?? lower },
+    { ...where, kind: 'accessor', name: reverseAccessorOf(model, field) },
+    { ...where, kind: 'query name', name: field.relatedName ?? model.name.toLowerCase() },
   ];
 }

@@ -1,5 +1,5 @@
 import { emptySchema, newTable, type ColumnSchema, type SchemaModel, type TableSchema } from '../model';
-import { isManyToMany, isOneToOne, isRelation, modelKey, type DjangoField, type DjangoIndex, type DjangoModel, type DjangoSettings } from './types';
+import { isManyToMany, isOneToOne, isRelation, modelKey, reverseAccessorOf, type DjangoField, type DjangoIndex, type DjangoModel, type DjangoSettings } from './types';
 
 /** Column types as the rest of remodel normalises them (schema/column-types.ts), per Django field class. */
 const fieldTypes: Record<string, string> = {
@@ -157,7 +157,7 @@ export function describeDjangoModels(models: readonly DjangoModel[], settings: D
       if (!isRelation(field) || model.abstract) continue;
       const target = resolve(field.to ?? '', model);
       const other = 'fields' in target ? described.get(target) : undefined;
-      const name = field.relatedName ?? (isOneToOne(field) ? model.name.toLowerCase() : `${model.name.toLowerCase()}_set`);
+      const name = reverseAccessorOf(model, field);
       // a many-to-many to its own model is symmetrical: no reverse accessor
       if (!other || name.endsWith('+') || (isManyToMany(field) && other.model === model)) continue;
       other.relations.push({ name, target: model.name, kind: isManyToMany(field) ? 'many-to-many' : isOneToOne(field) ? 'one-to-one' : 'one-to-many', reverseOf: field.name });

@@ -8,7 +8,7 @@ import { migrationQuote, nextMigrationNumber } from '../migrations/django';
 import { readDjangoModels } from './models';
 import { findDjangoApps, readDjangoSettings, type DjangoApp } from './project';
 import { replayDjangoState, type DjangoState } from './replay';
-import { isManyToMany, isRelation, modelKey, type DjangoField, type DjangoModel } from './types';
+import { isManyToMany, isRelation, modelKey, relationKey, type DjangoField, type DjangoModel } from './types';
 
 /** The migrations that move leaving models' state, and what the plan says about them. */
 export interface DjangoStatePlan {
@@ -159,13 +159,6 @@ function writeMigrations(ctx: Planning, label: string, movable: readonly Movable
 }
 
 const renamed = (m: Movable): boolean => m.old.name.toLowerCase() !== m.canonical.name.toLowerCase();
-
-/** `app.model` a relation's target names, from the model that holds it (`"self"`, `"Booking"`: its own app). */
-function relationKey(model: DjangoModel, to: string): string {
-  if (to === 'self') return modelKey(model.app, model.name);
-  const dot = to.lastIndexOf('.');
-  return dot < 0 ? modelKey(model.app, to) : modelKey(to.slice(0, dot), to.slice(dot + 1));
-}
 
 function tableOf(model: DjangoModel): string {
   return model.dbTable ?? `${model.app}_${model.name.toLowerCase()}`;

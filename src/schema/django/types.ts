@@ -85,6 +85,18 @@ export const isManyToMany = (field: DjangoField): boolean => /ManyToManyField$/.
 export const isOneToOne = (field: DjangoField): boolean => /OneToOneField$/.test(field.kind);
 export const isRelation = (field: DjangoField): boolean => relationKinds.has(field.kind);
 
+/** `app.model` a relation's target names, from the model that holds it (`"self"`, `"Booking"`: its own app). */
+export function relationKey(model: Pick<DjangoModel, 'app' | 'name'>, to: string): string {
+  if (to === 'self') return modelKey(model.app, model.name);
+  const dot = to.lastIndexOf('.');
+  return dot < 0 ? modelKey(model.app, to) : modelKey(to.slice(0, dot), to.slice(dot + 1));
+}
+
+/** The reverse accessor a relation gives its target: `related_name`, else `<model>` (one-to-one) or `<model>_set`. */
+export function reverseAccessorOf(model: Pick<DjangoModel, 'name'>, field: DjangoField): string {
+  return field.relatedName ?? (isOneToOne(field) ? model.name.toLowerCase() : `${model.name.toLowerCase()}_set`);
+}
+
 /** A project's own field class (`class MoneyField(models.DecimalField)`): the Django field it builds on, and the
  * options its `__init__` fixes (`kwargs.setdefault("max_digits", 12)`). */
 export interface CustomField {

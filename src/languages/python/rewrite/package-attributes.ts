@@ -1,5 +1,5 @@
 import type { Note } from '../../../core/types';
-import { fromImportMatches, fromImportText, importedNames } from '../imports';
+import { fromImportMatches, fromImportText, importedNames, plainImportsInText } from '../imports';
 import { inProse, proseRanges } from '../prose';
 import type { PythonContext } from './types';
 
@@ -44,9 +44,6 @@ function importedModules(text: string, pkg: string): Map<string, number> {
     withAncestors(from, match.index);
     for (const name of importedNames(list!)) if (name !== '*') add(`${from}.${name}`, match.index);
   }
-  for (const match of text.matchAll(/^[ \t]*import[ \t]+([^\n\r#;]+)/gm)) {
-    if (inProse(prose, match.index)) continue;
-    for (const item of match[1]!.split(',')) withAncestors(item.trim().split(/\s+as\s+/)[0]!.replace(/[\\()\s]/g, ''), match.index);
-  }
+  for (const { module, index } of plainImportsInText(text)) if (!inProse(prose, index)) withAncestors(module, index);
   return found;
 }
