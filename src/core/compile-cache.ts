@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { Script } from 'node:vm';
 import { isMainThread } from 'node:worker_threads';
 
-type Compile = (this: ModuleLike, content: string, filename: string) => unknown;
+type Compile = (this: ModuleLike, content: string, filename: string, format?: string) => unknown;
 interface ModuleLike {
   exports: unknown;
   require(id: string): unknown;
@@ -88,9 +88,10 @@ function entryOf(file: string): string | undefined {
 }
 
 /** Node's `Module.prototype._compile`, through a `vm.Script` that takes and gives cached code. */
-function compileWithCache(this: ModuleLike, content: string, filename: string): unknown {
-  const entry = filename.endsWith('.js') || filename.endsWith('.cjs') ? entryOf(filename) : undefined;
-  if (!entry) return nativeCompile!.call(this, content, filename);
+function compileWithCache(this: ModuleLike, content: string, filename: string, format?: string): unknown {
+  // an ES module `require()` loads (Node 20.19+, format 'module') is Node's to compile
+  const entry = format !== 'module' && (filename.endsWith('.js') || filename.endsWith('.cjs')) ? entryOf(filename) : undefined;
+  if (!entry) return nativeCompile!.call(this, content, filename, format);
   let cachedData: Buffer | undefined;
   try {
     cachedData = readFileSync(entry);

@@ -86,6 +86,11 @@ export interface LanguageAdapter<P extends PreparedMap = PreparedMap> {
   /** whether `prepare` reads every file of the language for this map: a read-ahead worker would find nothing left to read */
   preparationReadsEveryFile?(map: ImportMap): boolean;
   /**
+   * the plan allows the adapter a thread of its own for this map (more than one thread, a tree where the read-ahead
+   * worker pays): it starts it when it first needs it; the function returned stops it once the plan is made
+   */
+  useHelperThread?(prepared: P): () => Promise<void>;
+  /**
    * the checks of the map that need a target parsed (the names an entry moves are defined there): run once, before the
    * first file is planned, so that a plan that has nothing to change parses no target; throws ImportMapError
    */

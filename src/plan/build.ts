@@ -7,7 +7,7 @@ import { discoverFiles } from '../workspace/discover';
 import { planDjangoStateMoves } from '../schema/django/state-moves';
 import { reverseNameClashes } from '../schema/django/reverse-accessors';
 import { createChunkRunner, defaultJobs, defaultPoolThresholds, poolMode } from '../workspace/pool';
-import { ReadAheadWorker } from '../workspace/read-ahead';
+import { minimumFiles, ReadAheadWorker } from '../workspace/read-ahead';
 import { applyEdits, lineAt } from '../core/edits';
 import { canWriteIn } from '../core/encoding';
 import { ownTaskModule } from '../core/own-modules';
@@ -117,14 +117,18 @@ export async function buildPlan(options: PlanOptions = {}): Promise<Plan> {
   try {
     return await planDiscovered({ options, cwd, only, jobs, timings, start, mapFiles, files, reading });
   } finally {
-    await reading.reader?.close();
+    await Promise.all([reading.reader?.close(), ...(reading.helpers ?? []).map((stop) => stop())]);
   }
 }
 
-/** The read-ahead worker of a plan: wanted with more than one thread; started once a map's preparation leaves files to read. */
+/**
+ * The read-ahead worker of a plan: wanted with more than one thread; started once a map's preparation leaves files to
+ * read. The adapters' helper threads are allowed where it pays too (on 1,000 files or more).
+ */
 interface Reading {
   wanted: boolean;
   reader?: ReadAheadWorker;
+  helpers?: Array<() => Promise<void>>;
 }
 
 /** `buildPlan` once the files are known. */
@@ -135,6 +139,7 @@ async function planDiscovered({ options, cwd, only, jobs, timings, start, mapFil
   });
   const { reader } = reading;
   const { workspace, loaded } = session;
+  if (reading.wanted && files.length >= minimumFiles) reading.helpers = loaded.flatMap(({ adapter, prepared }) => adapter.useHelperThread?.(prepared) ?? []);
   for (const warning of session.warnings) options.onWarning?.(warning);
   timings.prepare = now() - start;
 

@@ -33,8 +33,8 @@ export interface ReadAheadMessage {
 /** The worker failed: the scan goes on without it. */
 class ReadAheadFailed extends Error {}
 
-/** Below this many files a worker's start-up (~30 ms on its own core) buys nothing. */
-const minimumFiles = 1000;
+/** Below this many files a worker's start-up (~30 ms on its own core) buys nothing (an adapter's helper thread's neither). */
+export const minimumFiles = 1000;
 /** Without a worker: how many paths between two turns of the event loop (when pool workers' replies come in). */
 const pathsPerTurn = 256;
 

@@ -39,7 +39,8 @@ export const typescriptAdapter: LanguageAdapter<TypeScriptPreparedMap> = {
   owns: ownsTypeScriptPath,
   prepare: async (map, workspace) => prepareWithBarrels(map, workspace),
   checkTargets: async (prepared) => prepared.checkTargets(),
-  planRewrite: async (file, prepared) => rewrite().planTypeScriptRewrite(file, prepared),
+  useHelperThread: (prepared) => prepared.skeletons.allow(),
+  planRewrite: async (file, prepared) => rewrite().planTypeScriptRewrite(file, prepared, { skeleton: prepared.skeletons.take(file.path, file.text) }),
   syntaxError: async (path, text) => generatedSyntaxError(path, text),
   warnings: (prepared) => [
     ...prepared.retired.map((id) => {

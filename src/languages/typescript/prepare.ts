@@ -11,6 +11,8 @@ import { PathsConfigReader, type PathsConfig } from './config-paths';
 import type { ResolutionConfig } from './config';
 import { MappedTargets } from './mapped-targets';
 import { mayNeedEdit } from './prefilter';
+import { SkeletonQueue } from './import-skeleton';
+import { isComponentFile } from './components';
 import type { ResolverSet } from './resolve';
 import { findModuleFile, sourceExtension, stripSourceExtension } from './module-files';
 import { exactSubpathImports } from './package-entries';
@@ -168,6 +170,7 @@ export function prepareTypeScriptMap(map: ImportMap, workspace: Workspace): Type
   const prepared: TypeScriptPreparedMap = {
     map,
     needles: [...needles],
+    skeletons: new SkeletonQueue(),
     cwd,
     get config() {
       return config();
@@ -201,7 +204,11 @@ export function prepareTypeScriptMap(map: ImportMap, workspace: Workspace): Type
       for (const rule of namedRules.splice(0)) checkMovedNames(map, rule, moduleFiles, exportsOf);
     },
   };
-  prepared.mayNeedEdit = (file, text) => mayNeedEdit(prepared, file, text);
+  prepared.mayNeedEdit = (file, text) => {
+    if (!mayNeedEdit(prepared, file, text)) return false;
+    if (!isComponentFile(file)) prepared.skeletons.start(file, text);
+    return true;
+  };
   // the prefilter keeps no file without a needle
   prepared.scanGate = { strings: prepared.needles };
   return prepared;

@@ -1,6 +1,7 @@
 import type { FileMove, Workspace } from '../../core/types';
 import type { PreparedMap } from '../types';
 import type { ResolutionConfig } from './config';
+import type { SkeletonQueue } from './import-skeleton';
 import type { MappedTargets } from './mapped-targets';
 import type { ResolverSet } from './resolve';
 
@@ -49,4 +50,6 @@ export interface TypeScriptPreparedMap extends PreparedMap {
   uncheckedTargets: number[];
   /** where `paths`/`baseUrl` lead, told without the compiler (the prefilter's); absent when only the compiler can tell */
   mappedTargets?: MappedTargets;
+  /** the import skeletons of the files the prefilter kept, parsed meanwhile (import-skeleton.ts) */
+  skeletons: SkeletonQueue;
 }

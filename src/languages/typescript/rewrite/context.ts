@@ -47,6 +47,11 @@ export class FileRewrite {
   /** `export { ... }` specifiers that go (`barrels: follow` onto a name the module already exports), by list */
   readonly droppedExports = new Map<ts.NamedExports, Set<number>>();
   exportedNames: Set<string> | undefined;
+  /**
+   * Set when the rewrite reads past the file's import and export-from statements (names in scope, the file's own
+   * exports): a plan made from the file's import skeleton (import-skeleton.ts) is then void.
+   */
+  readsBody = false;
 
   constructor(
     readonly file: SourceFile,
@@ -66,6 +71,7 @@ export class FileRewrite {
   }
 
   get scope(): ScopeAnalysis {
+    this.readsBody = true;
     this.scopes ??= new ScopeAnalysis(this.sourceFile);
     return this.scopes;
   }
@@ -177,8 +183,14 @@ export class FileRewrite {
 
   /** True when the file (as its original text has it) already exports `name`. */
   exportsName(name: string): boolean {
-    this.exportedNames ??= exportedNamesOf(this.sourceFile).names;
+    this.exportedNames ??= this.ownExports();
     return this.exportedNames.has(name);
+  }
+
+  /** The names the file exports (as its original text has it), or those `statements` of it export. */
+  ownExports(statements?: readonly ts.Statement[]): Set<string> {
+    this.readsBody = true;
+    return exportedNamesOf(this.sourceFile, statements).names;
   }
 
   edit(start: number, end: number, text: string): void {

@@ -1,6 +1,9 @@
+import * as path from 'node:path';
 import { normaliseEdits } from '../../../core/edits';
 import { relativePosix } from '../../../core/paths';
 import { ts } from '../ts';
+import type { ImportSkeleton } from '../import-skeleton';
+import { mayLoadComputedModule, mayNeedEdit } from '../prefilter';
 import { firstSyntaxError, mayImportInJsDoc, parseSource, syntaxErrorAfter } from '../syntax';
 import type { Edit, EntryStats, FileResult, NeedsReview, Note } from '../../../core/types';
 import type { SourceFile } from '../../../core/types';
@@ -50,8 +53,14 @@ function run(rw: FileRewrite): FileResult {
  * planTypeScriptRewrite({ path: 'src/app.ts', text: "import { Booking } from './models/booking';\n" }, prepared)
  * // { kind: 'changed', edits: [{ start: 25, end: 41, text: './db/models/core' }], ... }
  */
-export function planTypeScriptRewrite(file: SourceFile, prepared: TypeScriptPreparedMap): FileResult {
-  return isComponentFile(file.path) ? planComponentRewrite(file, prepared) : planScript(file, file.path, prepared, false);
+export function planTypeScriptRewrite(file: SourceFile, prepared: TypeScriptPreparedMap, options: PlanOptions = {}): FileResult {
+  if (isComponentFile(file.path)) return planComponentRewrite(file, prepared);
+  return (options.skeleton && planFromImportSkeleton(file, prepared, options.skeleton)) || planScript(file, file.path, prepared, false);
+}
+
+export interface PlanOptions {
+  /** the file's import skeleton (the skeleton worker's): planned from it when it can be, else parsed whole */
+  skeleton?: ImportSkeleton;
 }
 
 /** One script: a module file, or a component's `<script>` block (`parseName` gives its language, `App.vue.ts`). */
@@ -59,12 +68,36 @@ function planScript(file: SourceFile, parseName: string, prepared: TypeScriptPre
   const sourceFile = parseSource(parseName, file.text, { jsDoc: mayImportInJsDoc(file.text) });
   const syntaxError = firstSyntaxError(sourceFile);
   if (syntaxError) return { kind: 'failed', file: file.path, line: syntaxError.line, column: syntaxError.column, error: syntaxError.message };
+  return runGuarded(new FileRewrite(file, sourceFile, prepared, component));
+}
+
+function runGuarded(rw: FileRewrite): FileResult {
   try {
-    return run(new FileRewrite(file, sourceFile, prepared, component));
+    return run(rw);
   } catch (error) {
     // a bug in remodel must not stop the run: the file stays untouched and says why
-    return { kind: 'failed', file: file.path, line: 1, column: 1, error: `internal error: ${(error as Error).message}` };
+    return { kind: 'failed', file: rw.file.path, line: 1, column: 1, error: `internal error: ${(error as Error).message}` };
   }
+}
+
+/**
+ * The plan of a file whose edits all lie in its import and export-from statements, made without parsing the rest
+ * (parsing is most of a rewrite's cost, and most changed files only change a specifier): oxc checks the whole file's
+ * syntax and finds those statements, the compiler parses them alone (import-skeleton.ts), and the rewrite runs on
+ * that tree as on the file's. Undefined — the file is then parsed whole — when the rest of the file may need an edit
+ * or a review line (the prefilter's own test, on the rest), when the rewrite reads past those statements (names in
+ * scope, the file's exports), or when anything fails: the compiler's full parse has the last word on those.
+ * `__tests__/typescript/import-skeleton.test.ts` holds it to the full parse's plan.
+ */
+export function planFromImportSkeleton(file: SourceFile, prepared: TypeScriptPreparedMap, skeleton: ImportSkeleton): FileResult | undefined {
+  if (prepared.resolver.configFor(path.resolve(prepared.cwd, file.path)).degraded) return undefined;
+  // the rest may need an edit or a review line; a computed `require(x)` gets one when the file names an old module
+  if (mayNeedEdit(prepared, file.path, skeleton.rest) || mayLoadComputedModule(prepared, file.text)) return undefined;
+  const sourceFile = parseSource(file.path, skeleton.imports, { jsDoc: mayImportInJsDoc(file.text) });
+  if (firstSyntaxError(sourceFile)) return undefined;
+  const rw = new FileRewrite(file, sourceFile, prepared);
+  const result = runGuarded(rw);
+  return rw.readsBody || result.kind === 'failed' ? undefined : result;
 }
 
 /**

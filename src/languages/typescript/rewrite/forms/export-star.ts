@@ -1,6 +1,5 @@
 import type { ModuleTarget } from '../../../../importmap/types';
 import { relativePosix } from '../../../../core/paths';
-import { exportedNamesOf } from '../../exported-names';
 import type { ExportedNames } from '../../prepared-map';
 import { parseSource } from '../../syntax';
 import { type OldModule } from '../../old-module';
@@ -71,7 +70,7 @@ export function rewriteExportStar(rw: FileRewrite, statement: ts.ExportDeclarati
   }
   if (!rw.map.hasNameMoves(old.id)) return;
   // case: export * from a module whose names move in part: the moved names are re-exported explicitly
-  const already = exportedNamesOf(rw.sourceFile).names;
+  const already = rw.ownExports();
   const moved = rw.map
     .movedNames(old.id)
     .filter((name) => name !== 'default' && !already.has(name) && (!exported || exported.open || exported.names.has(name)));
@@ -163,7 +162,7 @@ function starCollision(rw: FileRewrite, statement: ts.ExportDeclaration, old: Ol
   for (const other of rw.sourceFile.statements) {
     if (other === statement) continue;
     if (!ts.isExportDeclaration(other) || !other.moduleSpecifier || !ts.isStringLiteralLike(other.moduleSpecifier)) {
-      for (const name of exportedNamesOf(rw.sourceFile, [other]).names) elsewhere.add(name);
+      for (const name of rw.ownExports([other])) elsewhere.add(name);
       continue;
     }
     const files = [rw.moduleKeyOf(other.moduleSpecifier.text)];
