@@ -37,6 +37,19 @@ const found: GeneratedFile[][] = [
       config: 0,
     },
   ],
+  // two aliased imports of different modules become imports of one module: ruff orders them by alias
+  [
+    {
+      top: [
+        { kind: 'straight', module: 'legacy.alpha', alias: 'm2' },
+        { kind: 'straight', module: 'legacy.beta', alias: 'm1' },
+        { kind: 'from', module: 'legacy.alpha', names: ['Alpha'], alias: false, comment: false, wrapped: false },
+      ],
+      nested: [],
+      config: 0,
+    },
+    { top: [{ kind: 'from', module: 'legacy.alpha', names: ['Alpha'], alias: false, comment: false, wrapped: false }], nested: [], config: 0 },
+  ],
 ];
 
 describe('ruff’s import order kept on generated files (fast-check)', () => {

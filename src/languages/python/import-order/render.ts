@@ -29,6 +29,17 @@ function nameKey(name: string, config: IsortConfig): string {
   return `${type}${config.caseSensitive ? name : name.toLowerCase()}`;
 }
 
+/**
+ * Where `import m` / `import m as a` sorts among straight imports: by module, the plain one first; two aliases of one
+ * module in the order ruff gives them (its key holds the alias, compared naturally: `m2` before `m10`), where isort
+ * keeps the file's order (5.6's output, checked).
+ */
+function straightKey(module: ImportedName, config: IsortConfig): string {
+  const aliased = module.alias !== undefined && module.alias !== '' && module.alias !== module.name;
+  const alias = aliased && config.sorter === 'ruff' ? ` ${module.alias!.replace(/\d+/g, (digits) => digits.padStart(12, '0'))}` : '';
+  return `${moduleKey(module.name, config)} ${aliased ? 1 : 0}${alias}`;
+}
+
 const byKey = <T>(key: (item: T) => string) => (a: T, b: T): number => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
 const spell = ({ name, alias }: ImportedName): string => (alias && alias !== name ? `${name} as ${alias}` : name);
 
@@ -180,7 +191,7 @@ export function renderImports(statements: readonly ImportStatement[], config: Is
         const line = `import ${spell(module)}`;
         const existing = entries.get(line);
         if (existing && (statement.comments.inline || statement.comments.above.length)) return undefined;
-        entries.set(line, existing ?? { key: `${moduleKey(module.name, config)} ${module.alias && module.alias !== module.name ? 1 : 0}`, lines: [`${line}${statement.comments.inline ? `  ${statement.comments.inline}` : ''}`], above: statement.comments.above });
+        entries.set(line, existing ?? { key: straightKey(module, config), lines: [`${line}${statement.comments.inline ? `  ${statement.comments.inline}` : ''}`], above: statement.comments.above });
       }
       continue;
     }
