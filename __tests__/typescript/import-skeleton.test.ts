@@ -61,6 +61,14 @@ describe('import skeleton: the file as its import and export-from statements, ev
     expect(skeleton.imports).toBe(` import './polyfill';\nexport * as ns from './ns';\n${' '.repeat(47)}\n`);
   });
 
+  it('lets go of what oxc keeps of each parse (its syntax tree as JSON, until read: 400 MB over 3,500 files)', () => {
+    const text = Array.from({ length: 60 }, (_, i) => `import { A${i} } from './a${i}';\nexport const v${i} = { a: [A${i}, ${i}], b: (x: number) => x * ${i} };\n`).join('');
+    importSkeleton('src/x.ts', text);
+    const before = process.memoryUsage().rss;
+    for (let i = 0; i < 1500; i++) importSkeleton('src/x.ts', text);
+    expect((process.memoryUsage().rss - before) / 1048576).toBeLessThan(60);
+  });
+
   it('gives none for a file with a syntax error anywhere (the compiler then reports it)', () => {
     expect(importSkeleton('src/x.ts', "import { A } from './a';\nconst = ;\n")).toBeUndefined();
     expect(importSkeleton('src/x.tsx', "import { A } from './a';\nexport const X = () => <div>{A}</div>;\n")).toBeDefined();

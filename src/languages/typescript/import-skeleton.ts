@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { isMainThread, MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { ownModuleFile } from '../../core/own-modules';
-import { oxcAvailable, oxcParser } from './oxc';
+import { oxcAvailable, oxcParser, type OxcBinding } from './oxc';
 
 /** A file seen as its `import … from` / `export … from` statements and the rest, each at the file's own offsets. */
 export interface ImportSkeleton {
@@ -121,13 +121,15 @@ export class SkeletonQueue {
   }
 }
 
-type ParseResult = ReturnType<NonNullable<ReturnType<typeof oxcParser>>['parseSync']>;
+type ParseResult = ReturnType<OxcBinding['parseSync']>;
 
 function optionsFor(fileName: string) {
   return { lang: langOf(fileName), sourceType: 'module' as const };
 }
 
 function skeletonOf(text: string, parsed: ParseResult): ImportSkeleton | undefined {
+  // read, so that the binding lets it go (see OxcBinding)
+  void parsed.program.length;
   if (parsed.errors.length > 0) return undefined;
   const { staticImports, staticExports } = parsed.module;
   // an `export { A }` of an imported A is an entry with the import's module and the import statement's range: once
