@@ -31,7 +31,7 @@ interface Tally {
 /** Plans `file` both ways; whenever the skeleton gives a plan, it must be the whole parse's plan, to the byte. */
 function compareBothWays(file: { path: string; text: string }, prepared: TypeScriptPreparedMap, tally: Tally): void {
   if (isComponentFile(file.path)) return;
-  const skeleton = importSkeleton(file.path, file.text);
+  const skeleton = importSkeleton(file.path, file.text, prepared.needles);
   const fromSkeleton = skeleton && planFromImportSkeleton(file, prepared, skeleton);
   if (!fromSkeleton) {
     tally.whole++;
@@ -59,6 +59,14 @@ describe('import skeleton: the file as its import and export-from statements, ev
     const text = "\uFEFFimport './polyfill';\nexport * as ns from './ns';\ndeclare module 'm' { import { A } from './y'; }\n";
     const skeleton = importSkeleton('src/x.ts', text)!;
     expect(skeleton.imports).toBe(` import './polyfill';\nexport * as ns from './ns';\n${' '.repeat(47)}\n`);
+  });
+
+  it('keeps the other top-level statements that name a needle, whole', () => {
+    const text = "import { A } from './models/booking';\n\njest.mock('./models/booking', () => ({ A: 1 }));\nconst other = 1;\nexport async function load() {\n  return import('./models/booking');\n}\n";
+    const skeleton = importSkeleton('src/x.test.ts', text, ['booking'])!;
+    expect(skeleton.imports).toBe(text.replace('const other = 1;', ' '.repeat(16)));
+    expect(skeleton.rest.trim()).toBe('const other = 1;');
+    expect(importSkeleton('src/x.test.ts', text)!.rest).toContain("jest.mock('./models/booking'");
   });
 
   it('lets go of what oxc keeps of each parse (its syntax tree as JSON, until read: 400 MB over 3,500 files)', () => {

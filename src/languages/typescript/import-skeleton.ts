@@ -1,9 +1,13 @@
 import { existsSync } from 'node:fs';
 import { isMainThread, MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { ownModuleFile } from '../../core/own-modules';
+import { mentionsAny, needlePattern } from '../needles';
 import { oxcAvailable, oxcParser, type OxcBinding } from './oxc';
 
-/** A file seen as its `import … from` / `export … from` statements and the rest, each at the file's own offsets. */
+/**
+ * A file seen as the statements that may need an edit — its `import … from` / `export … from` statements, and the
+ * other top-level statements that name a needle — and the rest, each at the file's own offsets.
+ */
 export interface ImportSkeleton {
   /** the text with all but those statements and the comments blanked: what the compiler parses instead of the file */
   imports: string;
@@ -15,18 +19,20 @@ export interface ImportSkeleton {
  * The import skeleton of a file, read by oxc's parser (native, several times faster than the compiler's on a cold
  * start), or undefined when oxc is not there or finds any error in the file: the compiler then parses it all and has
  * the last word. Blanking keeps every offset and line break, so positions and lines read on the skeleton are the
- * file's; comments stay, so each statement keeps its leading and trailing comments.
+ * file's; comments stay, so each statement keeps its leading and trailing comments. `needles`: the map's (a top-level
+ * statement that names one is kept whole).
+ *
+ * Only for a thread with 2 KiB of stack a character of `text` (see workerStackMb).
  *
  * @example
  * importSkeleton('a.ts', "import { A } from './a';\nconst x = A; // x\n")
  * // { imports: "import { A } from './a';\n            // x\n", rest: "                        \nconst x = A; // x\n" }
  */
-export function importSkeleton(fileName: string, text: string): ImportSkeleton | undefined {
-  // a thread with less stack than 2 KiB a character of `text` could crash in oxc on deep nesting (see workerStackMb)
+export function importSkeleton(fileName: string, text: string, needles: readonly string[] = []): ImportSkeleton | undefined {
   const oxc = oxcParser();
   if (!oxc) return undefined;
   try {
-    return skeletonOf(text, oxc.parseSync(fileName, text, optionsFor(fileName)));
+    return skeletonOf(text, oxc.parseSync(fileName, text, optionsFor(fileName)), needles);
   } catch {
     return undefined;
   }
@@ -69,6 +75,8 @@ export class SkeletonQueue {
   private readonly arrived = new Map<number, ImportSkeleton | null>();
   private ids = 0;
 
+  constructor(private readonly needles: readonly string[]) {}
+
   start(fileName: string, text: string): void {
     if (text.length > maxSkeletonChars) return;
     const worker = this.workerOrNull();
@@ -109,9 +117,14 @@ export class SkeletonQueue {
       this.worker = null;
       if (isMainThread && oxcAvailable() && existsSync(workerFile)) {
         const { port1, port2 } = new MessageChannel();
-        const thread = new Worker(workerFile, { workerData: { replies: port2 }, transferList: [port2], resourceLimits: { stackSizeMb: workerStackMb } });
+        let thread: Worker;
+        try {
+          thread = new Worker(workerFile, { workerData: { replies: port2, needles: this.needles }, transferList: [port2], resourceLimits: { stackSizeMb: workerStackMb } });
+        } catch {
+          return null; // no thread to be had (a limit on memory or threads): every file is parsed whole
+        }
         thread.on('error', () => (this.worker = null));
-        // never what keeps the process alive (after the listener, which refs it again): a late skeleton is made here
+        // never what keeps the process alive (after the listener, which refs it again): a late skeleton is parsed whole
         thread.unref();
         port1.unref();
         this.worker = { thread, replies: port1 };
@@ -127,20 +140,43 @@ function optionsFor(fileName: string) {
   return { lang: langOf(fileName), sourceType: 'module' as const };
 }
 
-function skeletonOf(text: string, parsed: ParseResult): ImportSkeleton | undefined {
+function skeletonOf(text: string, parsed: ParseResult, needles: readonly string[]): ImportSkeleton | undefined {
   // read, so that the binding lets it go (see OxcBinding)
-  void parsed.program.length;
+  const program = parsed.program;
   if (parsed.errors.length > 0) return undefined;
   const { staticImports, staticExports } = parsed.module;
   // an `export { A }` of an imported A is an entry with the import's module and the import statement's range: once
   const starts = new Set(staticImports.map((statement) => statement.start));
   const reexports = staticExports.filter((statement) => !starts.has(statement.start) && text.startsWith('export', statement.start) && statement.entries.some((entry) => entry.moduleRequest));
-  const statements = [...staticImports, ...reexports].sort((a, b) => a.start - b.start);
+  const statements: Range[] = [...staticImports, ...reexports].sort((a, b) => a.start - b.start);
+  const skeleton = layOut(text, statements, parsed.comments);
+  if (!skeleton || !mentionsAny(skeleton.rest, needles)) return skeleton;
+  // the other top-level statements that name a needle stay too (a `jest.mock`, an `import()` of an old module): only
+  // the statements that cannot hold an edit are left out
+  const pattern = needlePattern(needles);
+  const body = (JSON.parse(program) as { node: { body: Range[] } }).node.body;
+  const named = body.filter((statement) => !starts.has(statement.start) && !reexports.some((kept) => kept.start === statement.start) && testAt(pattern, text.slice(statement.start, statement.end)));
+  return layOut(text, [...statements, ...named].sort((a, b) => a.start - b.start), parsed.comments);
+}
+
+interface Range {
+  start: number;
+  end: number;
+}
+
+function testAt(pattern: RegExp, text: string): boolean {
+  pattern.lastIndex = 0;
+  const found = pattern.test(text);
+  pattern.lastIndex = 0;
+  return found;
+}
+
+/** The two texts, `statements` (in order, apart) and the comments kept in the skeleton and blanked in the rest. */
+function layOut(text: string, statements: readonly Range[], comments: readonly Range[]): ImportSkeleton | undefined {
   let imports = '';
   let rest = '';
   let at = 0;
   let comment = 0;
-  const comments = parsed.comments;
   for (const statement of statements) {
     if (statement.start < at) return undefined;
     // the comments before the statement stay in the skeleton; those inside it come with it

@@ -52,7 +52,12 @@ export function mayNeedEdit(prepared: TypeScriptPreparedMap, file: string, text:
  * test, so a file's review lines never depend on whether it was parsed for another reason.
  */
 export function mayLoadComputedModule(prepared: Pick<TypeScriptPreparedMap, 'needles'>, text: string): boolean {
-  return COMPUTED_LOAD.test(text) && mentionsAny(text, prepared.needles);
+  return loadsComputedModule(text) && mentionsAny(text, prepared.needles);
+}
+
+/** Whether `text` holds a `require(x)` / `import(x)` of a computed name (see COMPUTED_LOAD). */
+export function loadsComputedModule(text: string): boolean {
+  return COMPUTED_LOAD.test(text);
 }
 
 /** `import { a, type b as c } from '…'` and `export { … } from '…'`: the braces' contents, the quote, the specifier. */

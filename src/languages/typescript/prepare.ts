@@ -170,7 +170,7 @@ export function prepareTypeScriptMap(map: ImportMap, workspace: Workspace): Type
   const prepared: TypeScriptPreparedMap = {
     map,
     needles: [...needles],
-    skeletons: new SkeletonQueue(),
+    skeletons: new SkeletonQueue([...needles]),
     cwd,
     get config() {
       return config();

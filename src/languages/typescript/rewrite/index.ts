@@ -3,7 +3,7 @@ import { normaliseEdits } from '../../../core/edits';
 import { relativePosix } from '../../../core/paths';
 import { ts } from '../ts';
 import type { ImportSkeleton } from '../import-skeleton';
-import { mayLoadComputedModule, mayNeedEdit } from '../prefilter';
+import { loadsComputedModule, mayLoadComputedModule, mayNeedEdit } from '../prefilter';
 import { firstSyntaxError, mayImportInJsDoc, parseSource, syntaxErrorAfter } from '../syntax';
 import type { Edit, EntryStats, FileResult, NeedsReview, Note } from '../../../core/types';
 import type { SourceFile } from '../../../core/types';
@@ -81,18 +81,18 @@ function runGuarded(rw: FileRewrite): FileResult {
 }
 
 /**
- * The plan of a file whose edits all lie in its import and export-from statements, made without parsing the rest
- * (parsing is most of a rewrite's cost, and most changed files only change a specifier): oxc checks the whole file's
- * syntax and finds those statements, the compiler parses them alone (import-skeleton.ts), and the rewrite runs on
- * that tree as on the file's. Undefined — the file is then parsed whole — when the rest of the file may need an edit
+ * The plan of a file whose edits all lie in its import and export-from statements (and the top-level statements that
+ * name a needle), made without parsing the rest (parsing is most of a rewrite's cost, and most changed files only
+ * change a specifier): oxc checks the whole file's syntax and finds those statements, the compiler parses them alone
+ * (import-skeleton.ts), and the rewrite runs on that tree as on the file's. Undefined — the file is then parsed whole — when the rest of the file may need an edit
  * or a review line (the prefilter's own test, on the rest), when the rewrite reads past those statements (names in
  * scope, the file's exports), or when anything fails: the compiler's full parse has the last word on those.
  * `__tests__/typescript/import-skeleton.test.ts` holds it to the full parse's plan.
  */
 export function planFromImportSkeleton(file: SourceFile, prepared: TypeScriptPreparedMap, skeleton: ImportSkeleton): FileResult | undefined {
   if (prepared.resolver.configFor(path.resolve(prepared.cwd, file.path)).degraded) return undefined;
-  // the rest may need an edit or a review line; a computed `require(x)` gets one when the file names an old module
-  if (mayNeedEdit(prepared, file.path, skeleton.rest) || mayLoadComputedModule(prepared, file.text)) return undefined;
+  // the rest may need an edit or a review line; a computed `require(x)` there gets one when the file names an old module
+  if (mayNeedEdit(prepared, file.path, skeleton.rest) || (loadsComputedModule(skeleton.rest) && mayLoadComputedModule(prepared, file.text))) return undefined;
   const sourceFile = parseSource(file.path, skeleton.imports, { jsDoc: mayImportInJsDoc(file.text) });
   if (firstSyntaxError(sourceFile)) return undefined;
   const rw = new FileRewrite(file, sourceFile, prepared);
