@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { isMainThread, MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { ownModuleFile } from '../../core/own-modules';
-import { mentionsAny, needlePattern } from '../needles';
+import { mentionsAny } from '../needles';
 import { oxcAvailable, oxcParser, type OxcBinding } from './oxc';
 
 /**
@@ -26,7 +26,7 @@ export interface ImportSkeleton {
  *
  * @example
  * importSkeleton('a.ts', "import { A } from './a';\nconst x = A; // x\n")
- * // { imports: "import { A } from './a';\n            // x\n", rest: "                        \nconst x = A; // x\n" }
+ * // { imports: "import { A } from './a';\n             // x\n", rest: "                        \nconst x = A; // x\n" }
  */
 export function importSkeleton(fileName: string, text: string, needles: readonly string[] = []): ImportSkeleton | undefined {
   const oxc = oxcParser();
@@ -153,22 +153,15 @@ function skeletonOf(text: string, parsed: ParseResult, needles: readonly string[
   if (!skeleton || !mentionsAny(skeleton.rest, needles)) return skeleton;
   // the other top-level statements that name a needle stay too (a `jest.mock`, an `import()` of an old module): only
   // the statements that cannot hold an edit are left out
-  const pattern = needlePattern(needles);
+  const kept = new Set(statements.map((statement) => statement.start));
   const body = (JSON.parse(program) as { node: { body: Range[] } }).node.body;
-  const named = body.filter((statement) => !starts.has(statement.start) && !reexports.some((kept) => kept.start === statement.start) && testAt(pattern, text.slice(statement.start, statement.end)));
+  const named = body.filter((statement) => !kept.has(statement.start) && mentionsAny(text.slice(statement.start, statement.end), needles));
   return layOut(text, [...statements, ...named].sort((a, b) => a.start - b.start), parsed.comments);
 }
 
 interface Range {
   start: number;
   end: number;
-}
-
-function testAt(pattern: RegExp, text: string): boolean {
-  pattern.lastIndex = 0;
-  const found = pattern.test(text);
-  pattern.lastIndex = 0;
-  return found;
 }
 
 /** The two texts, `statements` (in order, apart) and the comments kept in the skeleton and blanked in the rest. */

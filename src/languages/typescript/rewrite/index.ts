@@ -84,10 +84,11 @@ function runGuarded(rw: FileRewrite): FileResult {
  * The plan of a file whose edits all lie in its import and export-from statements (and the top-level statements that
  * name a needle), made without parsing the rest (parsing is most of a rewrite's cost, and most changed files only
  * change a specifier): oxc checks the whole file's syntax and finds those statements, the compiler parses them alone
- * (import-skeleton.ts), and the rewrite runs on that tree as on the file's. Undefined — the file is then parsed whole — when the rest of the file may need an edit
- * or a review line (the prefilter's own test, on the rest), when the rewrite reads past those statements (names in
- * scope, the file's exports), or when anything fails: the compiler's full parse has the last word on those.
- * `__tests__/typescript/import-skeleton.test.ts` holds it to the full parse's plan.
+ * (import-skeleton.ts), and the rewrite runs on that tree as on the file's. Undefined — the file is then parsed
+ * whole — when the rest may need an edit or a review line (the prefilter's own test, on the rest; a computed load),
+ * when the rewrite reads past those statements (names in scope, the file's exports), when the file's tsconfig could
+ * not be read in full (its review line names the first statement), or when anything fails: the compiler's full parse
+ * has the last word on those. `__tests__/typescript/import-skeleton.test.ts` holds it to the full parse's plan.
  */
 export function planFromImportSkeleton(file: SourceFile, prepared: TypeScriptPreparedMap, skeleton: ImportSkeleton): FileResult | undefined {
   if (prepared.resolver.configFor(path.resolve(prepared.cwd, file.path)).degraded) return undefined;
