@@ -61,16 +61,25 @@ const workerFile = ownModuleFile('languages/typescript/skeleton-worker.js');
 const workerStackMb = 256;
 export const maxSkeletonChars = (workerStackMb * 1024 * 1024) / 2048;
 
+/** The worker, the port it answers on, and how many files it has answered (it counts up, and wakes a waiting thread). */
+interface SkeletonWorker {
+  thread: Worker;
+  replies: MessagePort;
+  answered: Int32Array;
+}
+
 /**
  * The skeletons of the files the prefilter keeps, made by a worker thread while this one scans and plans: oxc's
  * parse, and the reading of its answer (most of its cost from Node), then happen on the other core. The rewrite takes
- * a file's skeleton when it plans the file, if it has arrived (else the file is parsed whole). The worker starts with
+ * a file's skeleton when it plans the file (waiting for it if need be: it is seldom behind). The worker starts with
  * the first file, once the plan allows it (`allow`), only on the main thread and where its compiled module exists (not
  * under ts-jest).
  */
 export class SkeletonQueue {
   /** undefined: not started yet (nor allowed, until `allow`); null: none (not allowed, or it could not start) */
-  private worker: { thread: Worker; replies: MessagePort } | undefined | null = null;
+  private worker: SkeletonWorker | undefined | null = null;
+  /** the thread, once started: stopped with the plan even after it was given up */
+  private started: Worker | undefined;
   private readonly sent = new Map<string, { id: number; text: string }>();
   private readonly arrived = new Map<number, ImportSkeleton | null>();
   private ids = 0;
@@ -86,16 +95,28 @@ export class SkeletonQueue {
     worker.thread.postMessage({ id, fileName, text } satisfies SkeletonRequest);
   }
 
-  /** The skeleton the worker made of this very text of the file, or undefined: none, or not arrived yet. */
+  /**
+   * The skeleton the worker made of this very text of the file, or undefined (none). A file sent is waited for, so that
+   * a plan never depends on how fast the worker was (a file nested too deeply for the compiler is planned from its
+   * skeleton or not at all); a worker silent for a second is given up, and the files after it are parsed whole.
+   */
   take(fileName: string, text: string): ImportSkeleton | undefined {
     const sent = this.sent.get(fileName);
-    if (!sent || !this.worker) return undefined;
+    const worker = this.worker;
+    if (!sent || !worker) return undefined;
     // the replies are read here, not by the event loop: a plan may run many files between two of its turns
-    for (let reply = receiveMessageOnPort(this.worker.replies); reply; reply = receiveMessageOnPort(this.worker.replies)) {
-      const { id, skeleton } = reply.message as SkeletonReply;
-      this.arrived.set(id, skeleton);
+    for (;;) {
+      const answered = Atomics.load(worker.answered, 0);
+      for (let reply = receiveMessageOnPort(worker.replies); reply; reply = receiveMessageOnPort(worker.replies)) {
+        const { id, skeleton } = reply.message as SkeletonReply;
+        this.arrived.set(id, skeleton);
+      }
+      if (this.arrived.has(sent.id)) break;
+      if (Atomics.wait(worker.answered, 0, answered, 1000) === 'timed-out') {
+        this.worker = null;
+        return undefined;
+      }
     }
-    if (!this.arrived.has(sent.id)) return undefined;
     this.sent.delete(fileName);
     const skeleton = this.arrived.get(sent.id);
     this.arrived.delete(sent.id);
@@ -106,28 +127,29 @@ export class SkeletonQueue {
   allow(): () => Promise<void> {
     if (this.worker === null) this.worker = undefined;
     return async () => {
-      const thread = this.worker?.thread;
       this.worker = null;
-      await thread?.terminate();
+      await this.started?.terminate();
     };
   }
 
-  private workerOrNull(): { thread: Worker; replies: MessagePort } | null {
+  private workerOrNull(): SkeletonWorker | null {
     if (this.worker === undefined) {
       this.worker = null;
       if (isMainThread && oxcAvailable() && existsSync(workerFile)) {
         const { port1, port2 } = new MessageChannel();
+        const answered = new Int32Array(new SharedArrayBuffer(4));
         let thread: Worker;
         try {
-          thread = new Worker(workerFile, { workerData: { replies: port2, needles: this.needles }, transferList: [port2], resourceLimits: { stackSizeMb: workerStackMb } });
+          thread = new Worker(workerFile, { workerData: { replies: port2, needles: this.needles, answered: answered.buffer }, transferList: [port2], resourceLimits: { stackSizeMb: workerStackMb } });
         } catch {
           return null; // no thread to be had (a limit on memory or threads): every file is parsed whole
         }
         thread.on('error', () => (this.worker = null));
-        // never what keeps the process alive (after the listener, which refs it again): a late skeleton is parsed whole
+        // never what keeps the process alive (after the listener, which refs it again)
         thread.unref();
         port1.unref();
-        this.worker = { thread, replies: port1 };
+        this.worker = { thread, replies: port1, answered };
+        this.started = thread;
       }
     }
     return this.worker;
