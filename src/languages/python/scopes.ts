@@ -213,6 +213,22 @@ export function analyzeScopes(root: Node): ScopeAnalysis {
       case 'keyword_argument':
         visit(node.childForFieldName('value'), scope);
         return;
+      // match patterns (PEP 634; imports never get here): `case a.B(x=v, *rest)` reads `a` (`.B` is its attribute,
+      // `x` an attribute name), and binds the lone names `v` and `rest` it captures (`_` binds nothing)
+      case 'dotted_name': {
+        const first = node.namedChildren[0];
+        if (!first) return;
+        const captures = node.namedChildCount === 1 && node.parent?.type !== 'class_pattern';
+        if (!captures) uses.push({ node: first, scope });
+        else if (first.text !== '_') bindTargets(first, scope);
+        return;
+      }
+      case 'keyword_pattern':
+        for (const child of node.namedChildren.slice(1)) visit(child, scope);
+        return;
+      case 'splat_pattern':
+        for (const child of node.namedChildren) if (child?.type === 'identifier' && child.text !== '_') bindTargets(child, scope);
+        return;
       default:
         if (comprehensions.has(node.type)) {
           const inner = newScope('comprehension', node, scope);

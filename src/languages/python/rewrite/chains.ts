@@ -130,10 +130,22 @@ interface Chain {
   staysOnOldModule: boolean;
 }
 
-async function chainFrom(rw: PythonFileRewrite, id: Node, oldModule: string): Promise<Chain> {
+/**
+ * The nodes of the chain that starts at `id`, each ending where its part does, and the parts: the attributes around it
+ * (`a.b.C()`), or the names of a match pattern's dotted name (`case a.b.C():`, no attribute nodes there).
+ */
+function chainNodes(id: Node): { nodes: Node[]; parts: string[] } {
+  if (id.parent?.type === 'dotted_name') {
+    const nodes = id.parent.namedChildren.filter((n): n is Node => n?.type === 'identifier');
+    return { nodes, parts: nodes.map((n) => n.text) };
+  }
   const nodes: Node[] = [id];
   for (let n = id; n.parent?.type === 'attribute' && n.parent.childForFieldName('object')?.id === n.id; n = n.parent) nodes.push(n.parent);
-  const parts = nodes.map((n, i) => (i === 0 ? n.text : (n.childForFieldName('attribute')?.text ?? '')));
+  return { nodes, parts: nodes.map((n, i) => (i === 0 ? n.text : (n.childForFieldName('attribute')?.text ?? ''))) };
+}
+
+async function chainFrom(rw: PythonFileRewrite, id: Node, oldModule: string): Promise<Chain> {
+  const { nodes, parts } = chainNodes(id);
   // walk down submodules from the module the binding referred to before the rewrite
   let module = oldModule;
   let depth = 0;
