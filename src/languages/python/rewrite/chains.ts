@@ -101,20 +101,36 @@ const lookupCall = /^(?:getattr|hasattr|setattr|delattr)$|(?:^|\.)(?:patch\.obje
  * another module is listed (patching the old module's attribute no longer reaches the code that uses the name).
  */
 function rewriteNameLookup(rw: PythonFileRewrite, id: Node, binding: ModuleBinding): void {
-  const at = argumentOf(id);
-  if (!at || at.position !== 0 || at.keyword || binding.rootOnly || !lookupCall.test(at.callee)) return;
-  const string = id.nextNamedSibling;
+  const looked = lookedUpModule(rw, id, binding);
+  if (!looked) return;
+  const at = argumentOf(looked.node);
+  if (!at || at.position !== 0 || at.keyword || !lookupCall.test(at.callee)) return;
+  const string = looked.node.nextNamedSibling;
   const content = string ? plainStringContent(string) : undefined;
   if (!content || !/^[A-Za-z_]\w*$/.test(content.text)) return;
-  const named = rw.map.moveOfName(binding.oldModule, content.text);
+  const named = rw.map.moveOfName(looked.oldModule, content.text);
   if (!named) return;
-  if (named.module !== binding.module) {
-    rw.out.review(string!, `'${content.text}' is looked up by name on ${binding.oldModule}, but it moved to ${named.module}${named.name === content.text ? '' : ` as ${named.name}`}: rewrite by hand`);
+  if (named.module !== looked.module) {
+    rw.out.review(string!, `'${content.text}' is looked up by name on ${looked.oldModule}, but it moved to ${named.module}${named.name === content.text ? '' : ` as ${named.name}`}: rewrite by hand`);
     return;
   }
   if (named.name === content.text) return;
   rw.out.edit(content.node.startIndex, content.node.endIndex, named.name);
   rw.out.count(named.rule.label, 'references');
+}
+
+/**
+ * The module object a name lookup may be handed through a binding: the bound module itself (`getattr(m, "X")`), or,
+ * through `import a.b`, the module its chain spells out (`getattr(a.b, "X")`), before and after the rewrite.
+ */
+function lookedUpModule(rw: PythonFileRewrite, id: Node, binding: ModuleBinding): { node: Node; oldModule: string; module: string } | undefined {
+  if (!binding.rootOnly) return { node: id, oldModule: binding.oldModule, module: binding.module };
+  const { nodes, parts } = chainNodes(id);
+  const at = nodes.findIndex((node, index) => index > 0 && argumentOf(node) !== undefined);
+  if (at < 0) return undefined;
+  const oldModule = parts.slice(0, at + 1).join('.');
+  if (!rw.ctx.modules.exists(oldModule) && !rw.map.moveOfModule(oldModule)) return undefined;
+  return { node: nodes[at]!, oldModule, module: rw.map.moveOfModule(oldModule)?.module ?? oldModule };
 }
 
 /** An attribute chain read from a module's old place: where its module walk ends, and the name it reaches there. */
