@@ -14,6 +14,7 @@ import { escapeRegExp } from '../../core/regexp';
 import { inProse, proseRanges } from './prose';
 import { mayImportOldModulesDynamically, oldModuleEnds } from './dynamic-imports';
 import { findModuleExports, type ModuleExports } from './exports';
+import { missingOldNameWarning, namesTakenFrom } from '../../importmap/old-names';
 import { PythonModuleIndex } from './modules';
 import { firstSyntaxError, parsePython } from './syntax';
 import { planPythonRewrite } from './rewrite/index';
@@ -40,6 +41,8 @@ export interface PythonPreparedMap extends PreparedMap, PythonContext {
   installed: InstalledModules;
   /** the names each entry moves, checked against its target's definitions (parsed): once, when a file needs planning */
   checkTargets: () => Promise<void>;
+  /** warnings for the names entries take that their old modules do not define (complete once `checkTargets` ran) */
+  oldNamesMissing: string[];
 }
 
 /** Strings whose absence proves a file cannot import an old module: the last segment of each old module covers every spelling (`import a.b`, `from .b import`, `from a import b`, `"a.b.X"`). */
@@ -280,6 +283,17 @@ async function prepare(written: ImportMap, workspace: Workspace): Promise<Python
       }
     });
   }
+  // a name an entry takes that its old module does not define: a typo in the map, most likely (checked with the targets)
+  const oldNamesMissing: string[] = [];
+  for (const rule of map.rules) {
+    const taken = namesTakenFrom(rule);
+    if (rule.derived || !taken.length || modules.getFile(rule.from) === undefined) continue;
+    nameChecks.push(async () => {
+      const defined = await exportsOf(rule.from);
+      if (defined === undefined || defined === 'any') return;
+      for (const name of taken) if (!defined.has(name.name) && !modules.exists(`${rule.from}.${name.name}`)) oldNamesMissing.push(missingOldNameWarning(map, rule, name, 'defines'));
+    });
+  }
   let checked: Promise<void> | undefined;
   const checkTargets = (): Promise<void> =>
     (checked ??= (async () => {
@@ -297,7 +311,7 @@ async function prepare(written: ImportMap, workspace: Workspace): Promise<Python
   );
   const djangoModels = djangoModelReferences(map, modules, workspace);
   const needles = needlesOf(map);
-  return { map, needles, mayNeedEdit: prefilterOf(map, modules, djangoModels), scanGate: scanGateOf(map, needles, djangoModels), djangoModels, modules, exportsOf, relocated, importedFrom, importOrder: importOrderOf(workspace), classDefinitions: classDefinitionsIn(workspace), lineLength: lineLengthsIn(workspace), missingTargets, retired: retired.map((rule) => rule.index), external, installed, checkTargets };
+  return { map, needles, mayNeedEdit: prefilterOf(map, modules, djangoModels), scanGate: scanGateOf(map, needles, djangoModels), djangoModels, modules, exportsOf, relocated, importedFrom, oldNamesMissing, importOrder: importOrderOf(workspace), classDefinitions: classDefinitionsIn(workspace), lineLength: lineLengthsIn(workspace), missingTargets, retired: retired.map((rule) => rule.index), external, installed, checkTargets };
 }
 
 /**
@@ -365,6 +379,7 @@ export const pythonAdapter: LanguageAdapter<PythonPreparedMap> = {
   warnings: (prepared) => [
     ...prepared.retired.map((index) => `${prepared.map.file}:${prepared.map.lineOf(['rewrite', index, 'from']) ?? 1}: rewrite[${index}].from: '${prepared.map.rules.find((rule) => rule.index === index)?.from}' is not in the repository (deleted already?): its importers are rewritten from the map and the submodules of its 'to'`),
     ...prepared.external.map(({ index, module, where, checked }) => `${prepared.map.file}:${prepared.map.lineOf(['rewrite', index, 'to']) ?? 1}: rewrite[${index}].to: '${module}' is ${where ? `installed, not in the repository (${where})` : "marked external (not in the repository nor its virtualenv)"}: ${checked ? 'names checked against its source' : 'its names are unchecked'}`),
+    ...prepared.oldNamesMissing,
     ...prepared.missingTargets.map(({ index, module, target }) => `${prepared.map.file}:${prepared.map.lineOf(['rewrite', index, 'to']) ?? 1}: rewrite[${index}] (package): '${module}' has no counterpart '${target}': its importers are left on it`),
   ],
   pruneShim: (text) => prunePythonShim(text),

@@ -51,6 +51,7 @@ export const typescriptAdapter: LanguageAdapter<TypeScriptPreparedMap> = {
       const rule = prepared.map.rules.find((candidate) => candidate.index === index)!;
       return `${prepared.map.file}:${prepared.map.lineOf(['rewrite', index, 'to']) ?? 1}: rewrite[${index}].to: '${rule.to}' has no type declarations or source remodel can read from here (not installed?): its names are unchecked`;
     }),
+    ...prepared.oldNamesMissing,
   ],
   spellingsOf: (prepared, id, folder) => spellingsOf(prepared, id, folder),
   moduleFile: (prepared, id) => {

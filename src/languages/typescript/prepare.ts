@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FileMove, Workspace } from '../../core/types';
 import type { ImportMap, RewriteRule } from '../../importmap/types';
+import { missingOldNameWarning, namesTakenFrom } from '../../importmap/old-names';
 import { expandMoves } from '../../workspace/moves';
 import { publishedSpecifiers } from './package-specifiers';
 import type { BareIdPlace, ExportedNames, TypeScriptPreparedMap } from './prepared-map';
@@ -85,6 +86,7 @@ export function prepareTypeScriptMap(map: ImportMap, workspace: Workspace): Type
   const bareIds = new Set<string>();
   const needles = new Set<string>();
   const uncheckedTargets: number[] = [];
+  const oldNamesMissing: string[] = [];
   let hasPathPackages = false;
   let oldIndexFile = false;
 
@@ -187,6 +189,7 @@ export function prepareTypeScriptMap(map: ImportMap, workspace: Workspace): Type
     moves,
     retired: [...new Set(retired.values())],
     uncheckedTargets,
+    oldNamesMissing,
     mappedTargets,
     bareIdPlace,
     checkTargets: () => {
@@ -201,7 +204,10 @@ export function prepareTypeScriptMap(map: ImportMap, workspace: Workspace): Type
         if (declarations) moduleFiles.set(rule.to, declarations);
         else uncheckedTargets.push(rule.index);
       }
-      for (const rule of namedRules.splice(0)) checkMovedNames(map, rule, moduleFiles, exportsOf);
+      for (const rule of namedRules.splice(0)) {
+        checkMovedNames(map, rule, moduleFiles, exportsOf);
+        oldNamesMissing.push(...namesTheOldModuleLacks(map, rule, moduleFiles, exportsOf));
+      }
     },
   };
   prepared.mayNeedEdit = (file, text) => {
@@ -321,6 +327,16 @@ function checkMovedNames(
       throw map.error(['rewrite', rule.index, key], `'${rule.to}' does not export '${name}'`);
     }
   }
+}
+
+/** Warnings for the names an entry takes that its old module (a file of the repository) visibly does not export. */
+function namesTheOldModuleLacks(map: ImportMap, rule: RewriteRule, moduleFiles: Map<string, string>, exportsOf: (file: string) => ExportedNames | undefined): string[] {
+  const file = moduleFiles.get(rule.from);
+  const taken = namesTakenFrom(rule);
+  if (!taken.length || file === undefined || !fs.existsSync(file)) return [];
+  const exported = exportsOf(file);
+  if (!exported || exported.open) return [];
+  return taken.filter(({ name }) => !exported.names.has(name)).map((name) => missingOldNameWarning(map, rule, name, 'exports'));
 }
 
 function fail(map: ImportMap, rule: RewriteRule, key: 'from' | 'to', detail: string): never {

@@ -48,6 +48,8 @@ export interface TypeScriptPreparedMap extends PreparedMap {
   checkTargets(): void;
   /** rewrite entries whose bare `to` resolves to no declarations here (not installed): their names are unchecked (complete once `checkTargets` ran) */
   uncheckedTargets: number[];
+  /** warnings for the names entries take that their old modules do not export (complete once `checkTargets` ran) */
+  oldNamesMissing: string[];
   /** where `paths`/`baseUrl` lead, told without the compiler (the prefilter's); absent when only the compiler can tell */
   mappedTargets?: MappedTargets;
   /** the import skeletons of the files the prefilter kept, parsed meanwhile (import-skeleton.ts) */
