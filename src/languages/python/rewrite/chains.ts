@@ -156,8 +156,26 @@ function chainNodes(id: Node): { nodes: Node[]; parts: string[] } {
     return { nodes, parts: nodes.map((n) => n.text) };
   }
   const nodes: Node[] = [id];
-  for (let n = id; n.parent?.type === 'attribute' && n.parent.childForFieldName('object')?.id === n.id; n = n.parent) nodes.push(n.parent);
-  return { nodes, parts: nodes.map((n, i) => (i === 0 ? n.text : (n.childForFieldName('attribute')?.text ?? ''))) };
+  for (let n = id; ; ) {
+    // `(a.b).C` reads C on a.b all the same
+    let object = n;
+    while (object.parent?.type === 'parenthesized_expression') object = object.parent;
+    const attribute = object.parent;
+    if (attribute?.type !== 'attribute' || attribute.childForFieldName('object')?.id !== object.id) break;
+    nodes.push(attribute);
+    n = attribute;
+  }
+  return { nodes, parts: nodes.map((n, i) => (i === 0 ? n.text : (partNode(n)?.text ?? ''))) };
+}
+
+/** The name a chain node adds: an attribute's, or a dotted name's own identifier. */
+function partNode(node: Node): Node | null {
+  return node.type === 'attribute' ? node.childForFieldName('attribute') : node;
+}
+
+/** Whether the chain's first `count` parts lie within one pair of parentheses or none (`(a.b).C`, not `(a).b.C`). */
+function partsUnbroken(nodes: readonly Node[], count: number): boolean {
+  return nodes.slice(1, count).every((node) => node.type !== 'attribute' || node.childForFieldName('object')?.type !== 'parenthesized_expression');
 }
 
 async function chainFrom(rw: PythonFileRewrite, id: Node, oldModule: string): Promise<Chain> {
@@ -235,8 +253,10 @@ export async function rewriteChain(rw: PythonFileRewrite, id: Node, binding: Mod
     if (binding.rootOnly && !rootStillBound(rw, binding.module, owner)) rw.out.addLineAfter(binding.statement.node, `import ${module}`);
     return false;
   }
-  const endNode = nodes[end]!;
-  const original = rw.file.text.slice(id.startIndex, endNode.endIndex);
+  if (!partsUnbroken(nodes, depth + 1)) {
+    rw.out.review(id, `'${parts.slice(0, depth + 1).join('.')}' is spelled across parentheses: rewrite it by hand to reach ${target}`);
+    return false;
+  }
   let replacement: string;
   if (binding.rootOnly) {
     rw.chainsMoving.add(module);
@@ -256,8 +276,15 @@ export async function rewriteChain(rw: PythonFileRewrite, id: Node, binding: Mod
     const ref = referenceTo(rw, targetModule, owner, binding.statement.node, rw.scopes.scopeOf(id));
     replacement = ref + target.slice(targetModule.length);
   }
-  if (original === replacement) return false;
-  rw.out.edit(id.startIndex, endNode.endIndex, replacement);
+  // the module's path and the name are edited apart: what lies between them (a line break, a comment) stays
+  const path = end > depth ? replacement.slice(0, replacement.lastIndexOf('.')) : replacement;
+  const name = end > depth ? { node: partNode(nodes[end]!)!, text: replacement.slice(path.length + 1) } : undefined;
+  const pathEnd = nodes[depth]!.endIndex;
+  const pathChanges = rw.file.text.slice(id.startIndex, pathEnd) !== path;
+  const nameChanges = !!name && name.node.text !== name.text;
+  if (!pathChanges && !nameChanges) return false;
+  if (pathChanges) rw.out.edit(id.startIndex, pathEnd, path);
+  if (name && nameChanges) rw.out.edit(name.node.startIndex, name.node.endIndex, name.text);
   rw.out.count(label, 'references');
   return true;
 }
