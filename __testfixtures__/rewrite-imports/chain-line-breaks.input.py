@@ -11,4 +11,5 @@ def load(session):
     )
     third = (core.auth.station_models).UserStationAssignment
     fourth = (core.auth.station_models.UserStationAssignment)
-    return first, second, third, fourth
+    fifth = (core).auth.station_models.Station
+    return first, second, third, fourth, fifth

@@ -1,4 +1,5 @@
 import db.models.identity
+import core.auth.station_models
 import db.models.core
 
 
@@ -11,4 +12,5 @@ def load(session):
     )
     third = (db.models.identity).StationUser
     fourth = (db.models.identity.StationUser)
-    return first, second, third, fourth
+    fifth = (core).auth.station_models.Station
+    return first, second, third, fourth, fifth

@@ -255,6 +255,7 @@ export async function rewriteChain(rw: PythonFileRewrite, id: Node, binding: Mod
   }
   if (!partsUnbroken(nodes, depth + 1)) {
     rw.out.review(id, `'${parts.slice(0, depth + 1).join('.')}' is spelled across parentheses: rewrite it by hand to reach ${target}`);
+    if (binding.rootOnly && !rootStillBound(rw, binding.module, owner)) rw.out.addLineAfter(binding.statement.node, `import ${module}`);
     return false;
   }
   let replacement: string;
