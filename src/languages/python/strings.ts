@@ -111,6 +111,8 @@ export async function rewriteDottedStrings(root: Node, map: ImportMap, defines: 
       if (found) sink.review(string, `'${found[0]}' inside a formatted string is not rewritten`, true);
       continue;
     }
+    // a string annotation whose chains the rewrite of uses followed already
+    if (sink.edits.some((edit) => edit.start < content.node.endIndex && edit.end > content.node.startIndex)) continue;
     const rewritten = (await rewriteDottedPath(content.text, map, defines)) ?? (await rewriteModuleAttr(content.text, map));
     if (rewritten && rewritten.text !== content.text) {
       if (isLoggerName(string)) {

@@ -1,7 +1,7 @@
 import { type Node } from '../syntax';
 import { type Scope } from '../scopes';
 import { scopeKey } from './names';
-import { rewriteStringAnnotations } from './strings-in-code';
+import { annotationChains, isReadAsType, rewriteStringAnnotations } from './strings-in-code';
 import { ModuleBinding } from './types';
 import type { NameTarget } from '../../../importmap/types';
 import { PythonFileRewrite } from './file-rewrite';
@@ -70,7 +70,7 @@ export async function rewriteUses(rw: PythonFileRewrite): Promise<void> {
     const rename = renamed && !isImportPart(use.node) ? renamed : undefined;
     const binding = rw.bindings.get(scopeKey(rw, owner, name));
     if (binding) rewriteNameLookup(rw, use.node, binding);
-    const rewritten = binding !== undefined && (await rewriteChain(rw, use.node, binding, owner, rename?.to));
+    const rewritten = binding !== undefined && (await rewriteChain(rw, chainText(use.node), binding, owner, rename?.to));
     // a chain rewritten through the same binding (`schemas.core.A` -> `schemas.canon.A`) still reads it
     const readsNoMore = rewritten && !use.binds && rw.out.edits.some((edit) => edit.start === use.node.startIndex && edit.text.split('.')[0] !== name);
     if (binding && !isImportPart(use.node)) countChainUse(rw, binding, readsNoMore);
@@ -80,7 +80,26 @@ export async function rewriteUses(rw: PythonFileRewrite): Promise<void> {
       rw.out.count(rename.label, 'references');
     }
   }
+  await rewriteAnnotationChains(rw);
   rewriteStringAnnotations(rw);
+}
+
+/** Chains through module bindings inside the strings type checkers read (`"Optional[models.booking.Booking]"`), as in code. */
+async function rewriteAnnotationChains(rw: PythonFileRewrite): Promise<void> {
+  if (!rw.bindings.size) return;
+  for (const string of rw.scopes.module.node.descendantsOfType('string')) {
+    const content = string && plainStringContent(string);
+    if (!string || !content || !content.text.includes('.') || !isReadAsType(string)) continue;
+    const scope = rw.scopes.scopeOf(string);
+    for (const { parts, offsets } of annotationChains(content.text)) {
+      const owner = rw.scopes.resolve(parts[0]!, scope, string.startIndex);
+      const binding = rw.bindings.get(scopeKey(rw, owner, parts[0]!));
+      if (!binding) continue;
+      const starts = offsets.map((offset) => content.node.startIndex + offset);
+      const text: ChainText = { at: string, parts, starts, ends: starts.map((start, i) => start + parts[i]!.length), unbroken: parts.length };
+      await rewriteChain(rw, text, binding, owner, rw.renames.get(owner)?.get(parts[0]!)?.to);
+    }
+  }
 }
 
 
@@ -135,8 +154,7 @@ function lookedUpModule(rw: PythonFileRewrite, id: Node, binding: ModuleBinding)
 
 /** An attribute chain read from a module's old place: where its module walk ends, and the name it reaches there. */
 interface Chain {
-  nodes: Node[];
-  parts: string[];
+  text: ChainText;
   /** the deepest module the chain names (submodules walked down from the binding's old module) */
   module: string;
   depth: number;
@@ -173,13 +191,27 @@ function partNode(node: Node): Node | null {
   return node.type === 'attribute' ? node.childForFieldName('attribute') : node;
 }
 
-/** Whether the chain's first `count` parts lie within one pair of parentheses or none (`(a.b).C`, not `(a).b.C`). */
-function partsUnbroken(nodes: readonly Node[], count: number): boolean {
-  return nodes.slice(1, count).every((node) => node.type !== 'attribute' || node.childForFieldName('object')?.type !== 'parenthesized_expression');
+/** Where a chain lies in the file's text: in code, or inside a string annotation (`"Optional[models.booking.Booking]"`). */
+export interface ChainText {
+  /** the node it is read at: reviews name it, its scope reads the chain */
+  at: Node;
+  parts: string[];
+  /** where part i's own name starts, and where the chain's first i + 1 parts end */
+  starts: number[];
+  ends: number[];
+  /** how many leading parts lie within one pair of parentheses or none (`(a.b).C`: all three; `(a).b.C`: one) */
+  unbroken: number;
 }
 
-async function chainFrom(rw: PythonFileRewrite, id: Node, oldModule: string): Promise<Chain> {
+/** The chain that starts at the identifier `id`. */
+function chainText(id: Node): ChainText {
   const { nodes, parts } = chainNodes(id);
+  const broken = nodes.findIndex((node, i) => i > 0 && node.type === 'attribute' && node.childForFieldName('object')?.type === 'parenthesized_expression');
+  return { at: id, parts, starts: nodes.map((node, i) => (i === 0 ? id.startIndex : partNode(node)!.startIndex)), ends: nodes.map((node) => node.endIndex), unbroken: broken < 0 ? nodes.length : broken };
+}
+
+async function chainFrom(rw: PythonFileRewrite, text: ChainText, oldModule: string): Promise<Chain> {
+  const { parts } = text;
   // walk down submodules from the module the binding referred to before the rewrite
   let module = oldModule;
   let depth = 0;
@@ -193,7 +225,7 @@ async function chainFrom(rw: PythonFileRewrite, id: Node, oldModule: string): Pr
   const named = attr !== undefined ? rw.map.moveOfName(module, attr) : undefined;
   const isSubmodule = attr !== undefined && rw.ctx.modules.exists(`${module}.${attr}`);
   const staysOnOldModule = !!named && !isSubmodule && !(await rw.oldModuleDefines(named.module, named.name));
-  return { nodes, parts, module, depth, named, isSubmodule, staysOnOldModule };
+  return { text, module, depth, named, isSubmodule, staysOnOldModule };
 }
 
 /**
@@ -208,21 +240,23 @@ export async function onlyChainsThatStay(rw: PythonFileRewrite, scope: Scope, na
   for (const use of rw.scopes.uses) {
     if (use.node.text !== name || isImportPart(use.node)) continue;
     if (rw.scopes.resolve(name, use.scope, use.binds ? undefined : use.node.startIndex) !== scope) continue;
-    if (use.binds || !(await chainFrom(rw, use.node, oldModule)).staysOnOldModule) return false;
+    if (use.binds || !(await chainFrom(rw, chainText(use.node), oldModule)).staysOnOldModule) return false;
     staying++;
   }
   return staying > 0;
 }
 
 /** Rewrites an attribute chain through a module binding; `renamedTo` is the binding's new name. True when it edited. */
-export async function rewriteChain(rw: PythonFileRewrite, id: Node, binding: ModuleBinding, owner: Scope, renamedTo?: string): Promise<boolean> {
-  const { nodes, parts, module, depth, named, isSubmodule, staysOnOldModule } = await chainFrom(rw, id, binding.oldModule);
+export async function rewriteChain(rw: PythonFileRewrite, text: ChainText, binding: ModuleBinding, owner: Scope, renamedTo?: string): Promise<boolean> {
+  const { module, depth, named, isSubmodule, staysOnOldModule } = await chainFrom(rw, text, binding.oldModule);
+  const { at, parts } = text;
+  const start = text.starts[0]!;
   if (staysOnOldModule) {
     // the canonical module lacks it: the chain keeps reaching the old module, which stays imported for it
     const chain = parts.slice(0, depth + 2).join('.');
     // the chain through an alias (`mb.legacy_helper`) does not say which module it keeps: the message does
     const spelled = chain.startsWith(`${module}.`) ? '' : ` ${module}`;
-    rw.out.review(id, `${named!.module} has no name '${named!.name}': '${chain}' is left on the old module${spelled}`);
+    rw.out.review(at, `${named!.module} has no name '${named!.name}': '${chain}' is left on the old module${spelled}`);
     if (binding.rootOnly) {
       rw.chainsStaying.add(module);
       if (!rootStillBound(rw, binding.module, owner)) rw.out.addLineAfter(binding.statement.node, `import ${module}`);
@@ -230,8 +264,8 @@ export async function rewriteChain(rw: PythonFileRewrite, id: Node, binding: Mod
     }
     // a binding left on the old module (see `onlyChainsThatStay`) reaches it as it did
     if (binding.module === binding.oldModule) return false;
-    const ref = referenceTo(rw, module, owner, binding.statement.node, rw.scopes.scopeOf(id));
-    rw.out.edit(id.startIndex, nodes[depth]!.endIndex, ref);
+    const ref = referenceTo(rw, module, owner, binding.statement.node, rw.scopes.scopeOf(at));
+    rw.out.edit(start, text.ends[depth]!, ref);
     return true;
   }
   let target: string | undefined;
@@ -253,8 +287,8 @@ export async function rewriteChain(rw: PythonFileRewrite, id: Node, binding: Mod
     if (binding.rootOnly && !rootStillBound(rw, binding.module, owner)) rw.out.addLineAfter(binding.statement.node, `import ${module}`);
     return false;
   }
-  if (!partsUnbroken(nodes, depth + 1)) {
-    rw.out.review(id, `'${parts.slice(0, depth + 1).join('.')}' is spelled across parentheses: rewrite it by hand to reach ${target}`);
+  if (text.unbroken < depth + 1) {
+    rw.out.review(at, `'${parts.slice(0, depth + 1).join('.')}' is spelled across parentheses: rewrite it by hand to reach ${target}`);
     if (binding.rootOnly && !rootStillBound(rw, binding.module, owner)) rw.out.addLineAfter(binding.statement.node, `import ${module}`);
     return false;
   }
@@ -265,7 +299,7 @@ export async function rewriteChain(rw: PythonFileRewrite, id: Node, binding: Mod
     const alias = rw.rootAliases.get(targetModule);
     if (alias) replacement = alias + target.slice(targetModule.length);
     else {
-      if (!importsModule(rw, targetModule, owner)) referenceTo(rw, targetModule, owner, binding.statement.node, rw.scopes.scopeOf(id));
+      if (!importsModule(rw, targetModule, owner)) referenceTo(rw, targetModule, owner, binding.statement.node, rw.scopes.scopeOf(at));
       replacement = target;
     }
   } else if (target === binding.module || target.startsWith(`${binding.module}.`)) {
@@ -274,18 +308,18 @@ export async function rewriteChain(rw: PythonFileRewrite, id: Node, binding: Mod
     // the canonical one, as remodel rewrote it too
   } else {
     const targetModule = end > depth ? parentModule(target) : target;
-    const ref = referenceTo(rw, targetModule, owner, binding.statement.node, rw.scopes.scopeOf(id));
+    const ref = referenceTo(rw, targetModule, owner, binding.statement.node, rw.scopes.scopeOf(at));
     replacement = ref + target.slice(targetModule.length);
   }
   // the module's path and the name are edited apart: what lies between them (a line break, a comment) stays
   const path = end > depth ? replacement.slice(0, replacement.lastIndexOf('.')) : replacement;
-  const name = end > depth ? { node: partNode(nodes[end]!)!, text: replacement.slice(path.length + 1) } : undefined;
-  const pathEnd = nodes[depth]!.endIndex;
-  const pathChanges = rw.file.text.slice(id.startIndex, pathEnd) !== path;
-  const nameChanges = !!name && name.node.text !== name.text;
+  const name = end > depth ? replacement.slice(path.length + 1) : undefined;
+  const pathEnd = text.ends[depth]!;
+  const pathChanges = rw.file.text.slice(start, pathEnd) !== path;
+  const nameChanges = name !== undefined && parts[end] !== name;
   if (!pathChanges && !nameChanges) return false;
-  if (pathChanges) rw.out.edit(id.startIndex, pathEnd, path);
-  if (name && nameChanges) rw.out.edit(name.node.startIndex, name.node.endIndex, name.text);
+  if (pathChanges) rw.out.edit(start, pathEnd, path);
+  if (name !== undefined && nameChanges) rw.out.edit(text.starts[end]!, text.ends[end]!, name);
   rw.out.count(label, 'references');
   return true;
 }

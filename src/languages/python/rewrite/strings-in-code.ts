@@ -15,13 +15,15 @@ export function rewriteStringAnnotations(rw: PythonFileRewrite): void {
       if (!string) continue;
       const content = plainStringContent(string);
       if (!content) continue;
-      const inAnnotation = isInAnnotation(string) || isTypeArgument(string);
+      const inAnnotation = isReadAsType(string);
       if (!inAnnotation && !(scope === rw.scopes.module && isDunderAllEntry(string))) continue;
       const names = inAnnotation ? annotationNames(content.text) : [{ offset: 0, name: content.text }];
       for (const { offset, name } of names) {
         const rename = renames.get(name);
         if (!rename || rw.scopes.resolve(name, rw.scopes.scopeOf(string), string.startIndex) !== scope) continue;
         const start = content.node.startIndex + offset;
+        // a chain through the name was rewritten whole (`rewriteAnnotationChains`)
+        if (rw.out.edits.some((edit) => edit.start <= start && edit.end > start)) continue;
         rw.out.edit(start, start + name.length, rename.to);
         rw.out.count(rename.label, 'references');
       }
@@ -81,6 +83,27 @@ export function annotationNames(text: string): { offset: number; name: string }[
   return names;
 }
 
+
+/**
+ * The attribute chains a string annotation's type expression spells (`models.booking.Booking` in
+ * `"Optional[models.booking.Booking]"`), each part with its character offset; none inside a quoted part.
+ */
+export function annotationChains(text: string): Array<{ parts: string[]; offsets: number[] }> {
+  const chains: Array<{ parts: string[]; offsets: number[] }> = [];
+  for (const match of text.matchAll(/'[^']*'|"[^"]*"|(\.\s*)?([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+)/g)) {
+    if (!match[2] || match[1]) continue;
+    const parts = match[2].split('.');
+    let offset = match.index! + match[0].length - match[2].length;
+    const offsets = parts.map((part) => (offset += part.length + 1) - part.length - 1);
+    chains.push({ parts, offsets });
+  }
+  return chains;
+}
+
+/** A string type checkers read as a type: an annotation, or a typing call's type argument (`cast("T", v)`). */
+export function isReadAsType(string: Node): boolean {
+  return isInAnnotation(string) || isTypeArgument(string);
+}
 
 /**
  * A string argument the typing module reads as a type: the first of `cast(...)` and `ForwardRef(...)`, a constraint or
