@@ -282,6 +282,11 @@ export async function rewriteChain(rw: PythonFileRewrite, text: ChainText, bindi
       label = whole.rule.label;
     }
   }
+  const renamedNames = depth + 1 === parts.length ? rw.map.moveOfModule(module)?.rule.rename : undefined;
+  if (renamedNames?.size && !isNameLookupArgument(text)) {
+    const renames = [...renamedNames].map(([from, to]) => `${from} -> ${to}`).join(', ');
+    rw.out.review(at, `'${parts.join('.')}' is used as a module object, and the map renames its names (${renames}): what reads them from it breaks; rewrite by hand`);
+  }
   if (!target || !label) {
     // the import that bound this chain's first name moved away: keep the name bound for what still uses it
     if (binding.rootOnly && !rootStillBound(rw, binding.module, owner)) rw.out.addLineAfter(binding.statement.node, `import ${module}`);
@@ -322,6 +327,14 @@ export async function rewriteChain(rw: PythonFileRewrite, text: ChainText, bindi
   if (name !== undefined && nameChanges) rw.out.edit(text.starts[end]!, text.ends[end]!, name);
   rw.out.count(label, 'references');
   return true;
+}
+
+/** A chain in code handed to `getattr(m, "X")` and its kind, whose name `rewriteNameLookup` follows. */
+function isNameLookupArgument(text: ChainText): boolean {
+  if (text.at.type !== 'identifier') return false;
+  const last = chainNodes(text.at).nodes.at(-1)!;
+  const at = argumentOf(last);
+  return !!at && at.position === 0 && !at.keyword && lookupCall.test(at.callee);
 }
 
 /**
