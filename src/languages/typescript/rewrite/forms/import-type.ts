@@ -11,8 +11,9 @@ export function visitImportType(rw: FileRewrite, node: ts.ImportTypeNode): void 
   let first: ts.EntityName | undefined = node.qualifier;
   while (first && ts.isQualifiedName(first)) first = first.left;
   if (!first) {
-    // case: typeof import('x')
-    if (whole) rw.retarget(literal, old, whole, 'import', 'imports');
+    // case: typeof import('x'); a module whose names are renamed is left as it is (its type's members would change)
+    if (whole?.rule.rename.size) rw.review(node, `typeof import('${literal.text}') of '${old.id}' is a module's type and its names ${[...whole.rule.rename.keys()].join(', ')} are renamed: rewrite by hand`);
+    else if (whole) rw.retarget(literal, old, whole, 'import', 'imports');
     else if (rw.map.hasNameMoves(old.id)) rw.review(node, `typeof import('${literal.text}') of '${old.id}', whose names move elsewhere: rewrite by hand`);
     return;
   }
