@@ -1,4 +1,5 @@
 import { type Node } from '../syntax';
+import { escapeRegExp } from '../../../core/regexp';
 import { type Scope } from '../scopes';
 import { scopeKey } from './names';
 import { annotationChains, isReadAsType, rewriteStringAnnotations } from './strings-in-code';
@@ -86,7 +87,9 @@ export async function rewriteUses(rw: PythonFileRewrite): Promise<void> {
 
 /** Chains through module bindings inside the strings type checkers read (`"Optional[models.booking.Booking]"`), as in code. */
 async function rewriteAnnotationChains(rw: PythonFileRewrite): Promise<void> {
-  if (!rw.bindings.size) return;
+  // the walk over every string of the tree only where some string may spell a chain through a binding
+  const names = [...new Set([...rw.bindings.keys()].map((key) => key.slice(key.indexOf('\0') + 1)))];
+  if (!names.length || !new RegExp(`["'][^"']*\\b(?:${names.map(escapeRegExp).join('|')})\\.`).test(rw.file.text)) return;
   for (const string of rw.scopes.module.node.descendantsOfType('string')) {
     const content = string && plainStringContent(string);
     if (!string || !content || !content.text.includes('.') || !isReadAsType(string)) continue;
