@@ -1,4 +1,4 @@
-import type { ImportFromStatement } from '../imports';
+import type { ImportFromStatement, ImportStatement, PythonImport } from '../imports';
 import { deleteStatement, removeItems, suppressionsOf, touches, trailingComment } from './edits';
 import { PythonFileRewrite } from './file-rewrite';
 import type { ModuleBinding } from './types';
@@ -28,6 +28,39 @@ export function dropIdleAncestorImports(rw: PythonFileRewrite): void {
       rw.out.note(statement.node, `'${item.bound}' (${names.get(item.bound)!.oldModule}) was used only for what now comes from its canonical module: its import went with those uses`);
     }
   }
+  for (const statement of idleDottedImports(rw)) {
+    deleteStatement(rw, statement.node);
+    for (const item of statement.items) rw.out.note(statement.node, `'${item.name}' was used only for what now comes from its canonical module: its import went with those uses`);
+  }
+}
+
+/**
+ * `import models.social` of a module the map takes names from (it stays), once every chain through its root
+ * (`models.social.SocialAccount`) went to a canonical module: nothing reads `models` any more. Only statements the
+ * rewrite left as they were, importing such modules alone, unaliased, with no comment.
+ */
+function idleDottedImports(rw: PythonFileRewrite): ImportStatement[] {
+  const idle: ImportStatement[] = [];
+  for (const [key, binding] of rw.bindings) {
+    const root = key.slice(key.indexOf('\0') + 1);
+    const uses = rw.chainUses.get(binding);
+    if (!binding.rootOnly || !uses || uses.kept || !uses.rewritten || readInString(rw, root)) continue;
+    for (const statement of rw.imports) {
+      if (statement.kind !== 'import' || rw.scopes.scopeOf(statement.node) !== binding.scope || !leftAsItWas(rw, statement)) continue;
+      if (statement.items.every((item) => !item.alias && item.name.split('.')[0] === root && rw.map.hasNameMoves(item.name) && !rw.map.moveOfModule(item.name))) idle.push(statement);
+    }
+  }
+  return idle;
+}
+
+/** Untouched by the rewrite and carrying no comment (`# noqa`: kept on purpose). */
+function leftAsItWas(rw: PythonFileRewrite, statement: PythonImport): boolean {
+  return !touches(rw, statement.node) && !statement.node.text.includes('#') && trailingComment(rw.file.text, statement.node) === undefined && !suppressionsOf(rw.file.text, statement.node).length;
+}
+
+/** `"legacy.models.Booking"` in a string annotation, `__all__`: the name is read where no chain was rewritten. */
+function readInString(rw: PythonFileRewrite, name: string): boolean {
+  return new RegExp(`["'][^"'\\n]*\\b${name}\\b`).test(rw.file.text);
 }
 
 function isIdleAncestor(rw: PythonFileRewrite, binding: ModuleBinding, name: string): boolean {
@@ -35,7 +68,5 @@ function isIdleAncestor(rw: PythonFileRewrite, binding: ModuleBinding, name: str
   if (!uses || uses.kept || !uses.rewritten) return false;
   const { statement } = binding;
   if (statement.kind !== 'from' || statement.wildcard || binding.rootOnly) return false;
-  if (touches(rw, statement.node) || statement.node.text.includes('#') || trailingComment(rw.file.text, statement.node) !== undefined || suppressionsOf(rw.file.text, statement.node).length) return false;
-  // `"legacy.models.Booking"` in a string annotation, `__all__`: the name is read where no chain was rewritten
-  return !new RegExp(`["'][^"'\\n]*\\b${name}\\b`).test(rw.file.text);
+  return leftAsItWas(rw, statement) && !readInString(rw, name);
 }
