@@ -25,6 +25,10 @@ export function comparePaths(a: string, b: string): number {
 
 /** Whether `child` (absolute) is `parent` or lies below it. */
 export function isInside(parent: string, child: string): boolean {
-  const rel = path.relative(parent, child);
+  return isInsideRelative(path.relative(parent, child));
+}
+
+/** Whether a path made by `path.relative(parent, child)` stays at or below `parent`. */
+export function isInsideRelative(rel: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }

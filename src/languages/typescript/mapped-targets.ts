@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { isInside, toPosix } from '../../core/paths';
+import { isInside, isInsideRelative, toPosix } from '../../core/paths';
 import type { ConfigChains } from './config-files';
 import type { PathsConfig, PathsConfigReader } from './config-paths';
 import { sourceExtension, stripSourceExtension } from './module-files';
@@ -123,8 +123,9 @@ export class MappedTargets {
 
   /** The file a mapped path leads to, in the compiler's order (the path, its source twin, its extensions, its index), or a package folder (the compiler's to read). */
   private fileAt(candidate: string): string | 'package' | undefined {
-    if (!isInside(this.cwd, candidate)) return 'package';
-    const rel = toPosix(path.relative(this.cwd, candidate));
+    const relative = path.relative(this.cwd, candidate);
+    if (!isInsideRelative(relative)) return 'package';
+    const rel = toPosix(relative);
     const first = (files: readonly string[]): string | undefined => {
       const found = files.find((file) => this.exists(file));
       return found === undefined ? undefined : path.join(this.cwd, found);

@@ -175,8 +175,11 @@ function oldModuleSpellings(prepared: TypeScriptPreparedMap): Spellings {
     spells(literal, importer) {
       if (exact.has(literal) || bareOld.some((rule) => literal === rule.from || (rule.package && literal.startsWith(`${rule.from}/`)))) return true;
       const stem = stripSourceExtension(literal.replace(/\/+$/, '')).replace(/\/index$/, '');
-      if (isRelativeOrAbsolute(literal)) return stems.has(path.resolve(path.dirname(importer), stem));
-      return names.has(stem.slice(stem.lastIndexOf('/') + 1));
+      const name = stem.slice(stem.lastIndexOf('/') + 1);
+      if (!isRelativeOrAbsolute(literal)) return names.has(name);
+      // resolving costs more than the test it can skip: a path whose last part names no old module is none (`.` and `..` aside)
+      if (name !== '.' && name !== '..' && name !== '' && !names.has(name)) return false;
+      return stems.has(path.resolve(path.dirname(importer), stem));
     },
   };
 }

@@ -225,8 +225,10 @@ export function prepareTypeScriptMap(map: ImportMap, workspace: Workspace): Type
  * what they reference, the map root's too): all of them, or undefined when one is more than that reading can tell.
  */
 function readWithoutCompiler(files: readonly string[], cwd: string, root: string, chains: ConfigChains, reader: PathsConfigReader): PathsConfig[] | undefined {
+  const sourceFolders = new Set<string>();
+  for (const file of files) if (sourceExtension(file)) sourceFolders.add(path.posix.dirname(file));
   const folders = new Set<string>([root]);
-  for (const file of files) if (sourceExtension(file)) folders.add(path.join(cwd, path.posix.dirname(file)));
+  for (const folder of sourceFolders) folders.add(path.join(cwd, folder));
   const read = new Map<string, PathsConfig | undefined>();
   const visit = (configFile: string): boolean => {
     if (read.has(configFile)) return read.get(configFile) !== undefined;
