@@ -75,8 +75,10 @@ function withoutImportsThatStay(prepared: TypeScriptPreparedMap, importer: strin
   if (prepared.hasPathPackages || !text.includes('{')) return text;
   const { map } = prepared;
   const oldIds = oldIdsByStem(prepared);
+  const spellings = spellingsOf(prepared);
   return text.replace(NAMED_IMPORT, (statement, names: string, quote: string, specifier: string) => {
-    if (names.includes('/')) return statement;
+    // a specifier spelled like no old module is passed over by the needle loop anyway: no need to resolve it
+    if (names.includes('/') || !spellings.spells(specifier, importer)) return statement;
     const id = isRelativeOrAbsolute(specifier) ? oldIdAt(oldIds, importer, specifier) : (mappedOldId(prepared, importer, specifier) ?? surelyBareOldId(prepared, importer, specifier));
     if (id === undefined || map.moveOfModule(id)) return statement;
     const imported = names
