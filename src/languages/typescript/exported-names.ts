@@ -46,6 +46,8 @@ export function exportedNamesOf(sourceFile: ts.SourceFile, statements: readonly 
       }
     }
   }
+  // CommonJS modules (`module.exports = ...`) say nothing syntactically (their JSDoc types, below, do not close them)
+  if (!names.size && /\b(module\.)?exports\b/.test(sourceFile.text)) open = true;
   // a JavaScript module exports its JSDoc `@typedef` / `@callback` types (what checkJs and `@import` see)
   if (/\.[cm]?jsx?$/.test(sourceFile.fileName)) {
     for (const node of [...sourceFile.statements, sourceFile.endOfFileToken]) {
@@ -59,8 +61,6 @@ export function exportedNamesOf(sourceFile: ts.SourceFile, statements: readonly 
       }
     }
   }
-  // CommonJS modules (`module.exports = ...`) say nothing syntactically
-  if (!names.size && /\b(module\.)?exports\b/.test(sourceFile.text)) open = true;
   return { names, open, types: new Set([...typeNames].filter((name) => !valueNames.has(name))) };
 }
 
