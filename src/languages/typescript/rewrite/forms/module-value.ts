@@ -4,6 +4,7 @@ import type { UsageKind } from '../../resolve';
 import { ts } from '../../ts';
 import { FileRewrite } from '../context';
 import { insertAfter, removeElements, replaceStatement } from '../splices';
+import { followWholeModule } from './namespace-import';
 import { bindingElementText, escapeFor } from '../text';
 
 /** A call whose value is the module object: follow destructuring and member access, else ask for review. */
@@ -40,6 +41,12 @@ export function rewriteModuleValue(rw: FileRewrite, call: ts.CallExpression, lit
     rw.replaceLiteral(literal, specifier);
     if (target.name !== member.name.text) rw.edit(member.name.getStart(rw.sourceFile), member.name.end, target.name);
     rw.count(target.rule, 'imports');
+    return;
+  }
+  // case: const cache = require('x'), read only as cache.Name: followed as a namespace import is
+  const bound = whole ? fileLevelModuleObject(rw, outer) : undefined;
+  if (whole && bound) {
+    followWholeModule(rw, bound.statement, literal, old, whole, bound.name, false, usage, true, `${callee}('${literal.text}') bound to '${bound.name.text}'`);
     return;
   }
   const statement = declaration?.parent.parent;
@@ -100,4 +107,39 @@ export function rewriteModuleValue(rw: FileRewrite, call: ts.CallExpression, lit
   }
   if (leaving.size) removeElements(rw, elements, leaving);
   insertAfter(rw, statement, lines);
+}
+
+/**
+ * `const|let|var ns = require('x')` (or `await import('x')`) alone in a statement at the file's top, whose name nothing
+ * else in the file declares (a parameter, a second `var`) and that is read only as `ns.Name`: a module object whose
+ * members can follow a rename. Anything else (`exports.cache = ns`, a spy on it) is left for review.
+ */
+function fileLevelModuleObject(rw: FileRewrite, outer: ts.Node): { statement: ts.VariableStatement; name: ts.Identifier } | undefined {
+  const declaration = outer.parent;
+  if (!ts.isVariableDeclaration(declaration) || declaration.initializer !== outer || !ts.isIdentifier(declaration.name)) return undefined;
+  const statement = declaration.parent.parent;
+  if (!ts.isVariableStatement(statement) || statement.parent !== rw.sourceFile || statement.declarationList.declarations.length !== 1) return undefined;
+  const name = declaration.name;
+  if (declarationsNamed(rw.sourceFile, name.text) !== 1 || rw.scope.memberUses(name.text).other.length) return undefined;
+  return { statement, name };
+}
+
+/** How many declarations in the file, at any depth, bind `text`. */
+function declarationsNamed(sourceFile: ts.SourceFile, text: string): number {
+  let count = 0;
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node) && node.text === text && (node.parent as { name?: ts.Node }).name === node && declares(node.parent)) count++;
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return count;
+}
+
+function declares(node: ts.Node): boolean {
+  return (
+    ts.isVariableDeclaration(node) || ts.isBindingElement(node) || ts.isParameter(node) || ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) ||
+    ts.isClassDeclaration(node) || ts.isClassExpression(node) || ts.isEnumDeclaration(node) || ts.isModuleDeclaration(node) || ts.isImportClause(node) ||
+    ts.isImportSpecifier(node) || ts.isNamespaceImport(node) || ts.isImportEqualsDeclaration(node) || ts.isTypeParameterDeclaration(node) ||
+    ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)
+  );
 }

@@ -1,3 +1,4 @@
+import type { ModuleTarget } from '../../../../importmap/types';
 import { type OldModule } from '../../old-module';
 import type { UsageKind } from '../../resolve';
 import { ts } from '../../ts';
@@ -51,36 +52,7 @@ export function rewriteNamespace(rw: FileRewrite, statement: ts.ImportDeclaratio
     return;
   }
   if (whole) {
-    const uses = rw.scope.memberUses(ns);
-    // `ns.helper` of a name the canonical module lacks: the namespace stays on the old module
-    const lacking = uses.members.flatMap((use) => {
-      const target = rw.map.moveOfName(old.id, use.member);
-      return target && rw.canonicalLacks(target) ? [{ use, target }] : [];
-    });
-    if (lacking.length) {
-      for (const { use, target } of lacking) rw.review(use.node, `${whole.module} has no name '${target.name}': namespace '${ns}' of '${old.id}' is left on the old module for '${ns}.${use.member}'`);
-      return;
-    }
-    // a type-only namespace has no object that a spy or mock could patch: it follows, as named imports do
-    if (!typeOnly && widensTo(rw, literal, old, whole.module, usage)) {
-      rw.review(statement, widenedNamespace(`namespace '${ns}'`, old, whole.module));
-      return;
-    }
-    rw.retarget(literal, old, whole, usage, 'imports');
-    // (a chain can rename too: a module moved onto a barrel that follows a rename, `barrels: follow`)
-    if (!renames) return;
-    // case: ns.Old where the module moves as a whole and Old is renamed
-    const renamed = new Set(whole.rule.rename.keys());
-    for (const use of uses.members) {
-      const target = rw.map.moveOfName(old.id, use.member);
-      if (target && target.name !== use.member) {
-        const memberNode = ts.isPropertyAccessExpression(use.node) ? use.node.name : use.node.right;
-        rw.edit(memberNode.getStart(rw.sourceFile), memberNode.end, target.name);
-        rw.count(target.rule, 'references');
-        renamed.add(use.member);
-      }
-    }
-    if (uses.other.length && renamed.size) rw.review(statement, `namespace '${ns}' of '${old.id}' is used as a whole, and names ${[...renamed].join(', ')} are renamed: check dynamic member access`);
+    followWholeModule(rw, statement, literal, old, whole, name, typeOnly, usage, renames);
     return;
   }
   if (!rw.map.hasNameMoves(old.id)) return;
@@ -149,4 +121,42 @@ export function rewriteNamespace(rw: FileRewrite, statement: ts.ImportDeclaratio
     rw.count(target.rule, 'references');
   }
   if (moving.length === uses.members.length && ts.isImportDeclaration(statement)) rw.deleted.add(statement);
+}
+
+/**
+ * A module object bound to a file-level name (`import * as ns`, `import ns = require()`, `const ns = require()`) of a
+ * module moved whole: it follows, and each `ns.Old` of a renamed name becomes `ns.New`.
+ */
+export function followWholeModule(rw: FileRewrite, statement: ts.Statement, literal: ts.StringLiteralLike, old: OldModule, whole: ModuleTarget, name: ts.Identifier, typeOnly: boolean, usage: UsageKind, renames: boolean, what = `namespace '${name.text}'`): void {
+  const ns = name.text;
+  const uses = rw.scope.memberUses(ns);
+  // `ns.helper` of a name the canonical module lacks: the namespace stays on the old module
+  const lacking = uses.members.flatMap((use) => {
+    const target = rw.map.moveOfName(old.id, use.member);
+    return target && rw.canonicalLacks(target) ? [{ use, target }] : [];
+  });
+  if (lacking.length) {
+    for (const { use, target } of lacking) rw.review(use.node, `${whole.module} has no name '${target.name}': ${what} of '${old.id}' is left on the old module for '${ns}.${use.member}'`);
+    return;
+  }
+  // a type-only namespace has no object that a spy or mock could patch: it follows, as named imports do
+  if (!typeOnly && widensTo(rw, literal, old, whole.module, usage)) {
+    rw.review(statement, widenedNamespace(what, old, whole.module));
+    return;
+  }
+  rw.retarget(literal, old, whole, usage, 'imports');
+  // (a chain can rename too: a module moved onto a barrel that follows a rename, `barrels: follow`)
+  if (!renames) return;
+  // case: ns.Old where the module moves as a whole and Old is renamed
+  const renamed = new Set(whole.rule.rename.keys());
+  for (const use of uses.members) {
+    const target = rw.map.moveOfName(old.id, use.member);
+    if (target && target.name !== use.member) {
+      const memberNode = ts.isPropertyAccessExpression(use.node) ? use.node.name : use.node.right;
+      rw.edit(memberNode.getStart(rw.sourceFile), memberNode.end, target.name);
+      rw.count(target.rule, 'references');
+      renamed.add(use.member);
+    }
+  }
+  if (uses.other.length && renamed.size) rw.review(statement, `${what} of '${old.id}' is used as a whole, and names ${[...renamed].join(', ')} are renamed: check dynamic member access`);
 }

@@ -1,0 +1,8 @@
+"use strict";
+
+exports.getCachedPaths = getCachedPaths;
+exports.scope = new WeakMap();
+
+function getCachedPaths(node) {
+  return [node];
+}
