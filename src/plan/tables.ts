@@ -6,7 +6,7 @@ import { alembicRenameRevision, findAlembic, migratedRenames } from '../schema/m
 import { isMigration } from '../schema/migrations/paths';
 import { appOf, djangoDbTableEdit, djangoRenameMigrated, djangoRenameMigration, type DjangoRename } from '../schema/migrations/django';
 import { scanPythonModels } from '../schema/orm/python';
-import { qualifiedName, renameOf, tableRenameLabel } from '../schema/tables/names';
+import { qualifiedName, renameOf, sameTable, tableRenameLabel } from '../schema/tables/names';
 import { planPythonTableRenames } from '../schema/tables/python';
 import { ownsTypeScriptPath } from '../languages/typescript/owns';
 import type { DiskWorkspace } from '../workspace/workspace';
@@ -71,9 +71,14 @@ export async function planTables(maps: readonly ImportMap[], workspace: DiskWork
   const created = new Date(Math.max(...python.map((map) => statSync(resolve(map.file)).mtime.getTime())));
   const djangoFiles = [...texts].filter(([, text]) => /\bdjango\b/.test(text)).map(([file, text]) => ({ file, text }));
   const django: DjangoRename[] = [];
+  // renames a Django model already follows (the map applied): nothing left to migrate for them
+  const followed = new Set<TableRename>();
   for (const scan of await scanPythonModels(djangoFiles)) {
     for (const model of scan.models) {
-      const rename = model.orm === 'django' && !model.proxy ? renameOf(renames, { schema: undefined, name: model.table }) : undefined;
+      const table = { schema: undefined, name: model.table };
+      const done = model.orm === 'django' && !model.proxy ? renames.find((rename) => sameTable(rename.to, table)) : undefined;
+      if (done) followed.add(done);
+      const rename = model.orm === 'django' && !model.proxy ? renameOf(renames, table) : undefined;
       if (!rename) continue;
       django.push({ model, file: scan.file, rename });
       if (!model.derivedTable) continue;
@@ -89,7 +94,7 @@ export async function planTables(maps: readonly ImportMap[], workspace: DiskWork
     if (pending.length) plan.created.push(djangoRenameMigration(workspace, app, pending, created));
   }
 
-  const rest = renames.filter((rename) => !django.some((found) => found.rename === rename));
+  const rest = renames.filter((rename) => !django.some((found) => found.rename === rename) && !followed.has(rename));
   if (!rest.length) return plan;
   if (!alembic) {
     onWarning(`${python[0]!.file}: tables: no Alembic environment found (alembic.ini, or migrations.alembic in the map) and no Django model maps ${rest.map((r) => qualifiedName(r.from)).join(', ')}: the migration that renames ${rest.length === 1 ? 'it' : 'them'} is not generated; write it by hand`);
