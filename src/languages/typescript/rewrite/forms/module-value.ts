@@ -44,9 +44,13 @@ export function rewriteModuleValue(rw: FileRewrite, call: ts.CallExpression, lit
     return;
   }
   // case: const cache = require('x'), read only as cache.Name: followed as a namespace import is
-  const bound = whole ? fileLevelModuleObject(rw, outer) : undefined;
+  const bound = fileLevelModuleObject(rw, outer);
   if (whole && bound) {
     followWholeModule(rw, bound.statement, literal, old, whole, bound.name, false, usage, true, `${callee}('${literal.text}') bound to '${bound.name.text}'`);
+    return;
+  }
+  if (bound) {
+    followMovedMembers(rw, bound, outer, literal, old, usage);
     return;
   }
   const statement = declaration?.parent.parent;
@@ -118,10 +122,105 @@ function fileLevelModuleObject(rw: FileRewrite, outer: ts.Node): { statement: ts
   const declaration = outer.parent;
   if (!ts.isVariableDeclaration(declaration) || declaration.initializer !== outer || !ts.isIdentifier(declaration.name)) return undefined;
   const statement = declaration.parent.parent;
-  if (!ts.isVariableStatement(statement) || statement.parent !== rw.sourceFile || statement.declarationList.declarations.length !== 1) return undefined;
+  if (!ts.isVariableStatement(statement) || statement.parent !== rw.sourceFile) return undefined;
   const name = declaration.name;
-  if (declarationsNamed(rw.sourceFile, name.text) !== 1 || rw.scope.memberUses(name.text).other.length) return undefined;
+  const uses = rw.scope.memberUses(name.text);
+  if (declarationsNamed(rw.sourceFile, name.text) !== 1 || uses.other.length) return undefined;
+  // `const m = require('x'), A = m.A`: an object required after the statement would be read before it exists
+  if (uses.members.some((use) => use.node.pos >= statement.pos && use.node.end <= statement.end)) return undefined;
   return { statement, name };
+}
+
+/**
+ * `m.Moved` of a module object `m` whose names move by name: when every name read moves to one module, `m` is required
+ * from there; otherwise each module that names move to gets an object of its own, required after `m` (read as late as
+ * `m.Moved` was: an exports object filled in later, or through a require cycle, reads the same). Names read that stay
+ * keep `m`; nothing read moving, nothing changes.
+ */
+function followMovedMembers(rw: FileRewrite, bound: { statement: ts.VariableStatement; name: ts.Identifier }, outer: ts.Node, literal: ts.StringLiteralLike, old: OldModule, usage: UsageKind): void {
+  const uses = rw.scope.memberUses(bound.name.text).members;
+  const moving = uses.filter((use) => movesOrRenames(rw, old, use.member));
+  if (!moving.length) return;
+  const byModule = new Map<string, Array<{ use: (typeof uses)[number]; target: NameTarget }>>();
+  for (const use of moving) {
+    const target = rw.map.moveOfName(old.id, use.member)!;
+    byModule.set(target.module, [...(byModule.get(target.module) ?? []), { use, target }]);
+  }
+  const specifiers = new Map<string, string>();
+  for (const module of byModule.keys()) {
+    if (module === old.id) continue;
+    const specifier = rw.specifierFor(literal, old, module, usage);
+    if (specifier === undefined) return;
+    specifiers.set(module, specifier);
+  }
+  const renameMember = (use: (typeof uses)[number], target: NameTarget, object?: string): void => {
+    const [objectNode, memberNode] = ts.isPropertyAccessExpression(use.node) ? [use.node.expression, use.node.name] : [use.node.left, use.node.right];
+    if (object !== undefined) rw.edit(objectNode.getStart(rw.sourceFile), objectNode.end, object);
+    if (target.name !== use.member) rw.edit(memberNode.getStart(rw.sourceFile), memberNode.end, target.name);
+    rw.count(target.rule, 'references');
+  };
+  const [only] = byModule.keys();
+  if (moving.length === uses.length && byModule.size === 1 && only !== old.id) {
+    // every name read moves to one module: the object is that module's
+    rw.replaceLiteral(literal, specifiers.get(only!)!);
+    for (const { use, target } of byModule.get(only!)!) renameMember(use, target);
+    rw.count(byModule.get(only!)![0]!.target.rule, 'imports');
+    return;
+  }
+  const flags = bound.statement.declarationList.flags;
+  const keyword = flags & ts.NodeFlags.Const ? 'const' : flags & ts.NodeFlags.Let ? 'let' : 'var';
+  const quote = rw.quoteOf(literal);
+  const before = rw.text.slice(outer.getStart(rw.sourceFile), literal.getStart(rw.sourceFile));
+  const after = rw.text.slice(literal.end, outer.end);
+  const lines: string[] = [];
+  for (const [module, items] of byModule) {
+    if (module === old.id) {
+      // renamed where it stands (a barrel that follows the rename)
+      for (const { use, target } of items) renameMember(use, target);
+      continue;
+    }
+    const object = freshName(rw, identifiersFor(module), `${module}#`);
+    lines.push(`${keyword} ${object} = ${before}${quote}${escapeFor(specifiers.get(module)!, quote)}${quote}${after}${rw.semicolonOf(bound.statement)}`);
+    for (const { use, target } of items) renameMember(use, target, object);
+    rw.count(items[0]!.target.rule, 'imports');
+  }
+  insertAfter(rw, bound.statement, lines);
+}
+
+/** JavaScript's reserved words, strict mode's included: no binding can be named so. */
+const RESERVED_WORDS = new Set(
+  'await break case catch class const continue debugger default delete do else enum export extends false finally for function if implements import in instanceof interface let new null package private protected public return static super switch this throw true try typeof var void while with yield arguments eval'.split(' '),
+);
+
+/**
+ * Readable identifiers for a module object, preferred first: its last path part (its folder's, for an index) in camel
+ * case, then with the folder above it (`astUtils`, `sharedAstUtils`).
+ */
+function identifiersFor(module: string): string[] {
+  const parts = module.split('/').filter(Boolean);
+  if (parts.length > 1 && parts.at(-1) === 'index') parts.pop();
+  const camel = (text: string): string => {
+    const words = text.split(/[^A-Za-z0-9_$]+/).filter(Boolean);
+    const joined = words.map((word, i) => (i ? word[0]!.toUpperCase() + word.slice(1) : word)).join('') || 'module';
+    const identifier = /^[0-9]/.test(joined) ? `_${joined}` : joined;
+    return RESERVED_WORDS.has(identifier) ? `${identifier}Module` : identifier;
+  };
+  const last = parts.at(-1) ?? 'module';
+  return parts.length > 1 ? [camel(last), camel(`${parts.at(-2)}-${last}`)] : [camel(last)];
+}
+
+/** The first of `names` that nothing in the file declares or reads (else the last with `_2`, `_3`…), claimed for `key`. */
+function freshName(rw: FileRewrite, names: readonly string[], key: string): string {
+  const free = (name: string): boolean => (rw.claimed.has(name) ? rw.claimed.get(name) === key : !rw.scope.isNameTaken(name));
+  let name = names.find(free);
+  for (let n = 2; name === undefined; n++) if (free(`${names.at(-1)}_${n}`)) name = `${names.at(-1)}_${n}`;
+  rw.claimed.set(name, key);
+  return name;
+}
+
+function movesOrRenames(rw: FileRewrite, old: OldModule, name: string): boolean {
+  const target = rw.map.moveOfName(old.id, name);
+  return !!target && (target.module !== old.id || target.name !== name);
 }
 
 /** How many declarations in the file, at any depth, bind `text`. */

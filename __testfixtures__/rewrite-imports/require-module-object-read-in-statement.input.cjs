@@ -1,0 +1,5 @@
+'use strict';
+const social = require('./models/social'),
+  Account = social.SocialAccount;
+
+module.exports = () => [Account, social.Follower];
