@@ -32,6 +32,8 @@ export function removeItems(rw: PythonFileRewrite, items: readonly ImportItem[],
     while (text[offset] === ' ' || text[offset] === '\t') offset++;
     return offset;
   };
+  // two items going from one line can claim the same spaces (`Gone, AlsoGone,` at a line's end): spans are merged
+  const spans: Array<[number, number]> = [];
   for (let index = items.length - 1; index >= 0; index--) {
     const item = items[index]!;
     if (!gone.has(item) || handled.has(item)) continue;
@@ -47,7 +49,7 @@ export function removeItems(rw: PythonFileRewrite, items: readonly ImportItem[],
       const end = skipSpaces(after ? after.endIndex : item.node.endIndex);
       // the last item of a line it shares (`A, B, Gone,`): the spaces before it would end the line
       if (/^(?:\r?\n|$)/.test(text.slice(end, end + 2))) while (text[start - 1] === ' ' || text[start - 1] === '\t') start--;
-      deleteSpan(rw, start, end);
+      spans.push([start, end]);
       continue;
     }
     // the last item on its line without a comma after: take the comma before it, and removed neighbours on the line
@@ -58,8 +60,16 @@ export function removeItems(rw: PythonFileRewrite, items: readonly ImportItem[],
     let previous = items[first]!.node.previousSibling;
     while (previous?.type === 'line_continuation') previous = previous.previousSibling;
     const before = comma(previous);
-    deleteSpan(rw, before ? before.startIndex : items[first]!.node.startIndex, item.node.endIndex);
+    spans.push([before ? before.startIndex : items[first]!.node.startIndex, item.node.endIndex]);
   }
+  spans.sort((a, b) => a[0] - b[0]);
+  const merged: Array<[number, number]> = [];
+  for (const [start, end] of spans) {
+    const last = merged.at(-1);
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else merged.push([start, end]);
+  }
+  for (const [start, end] of merged) deleteSpan(rw, start, end);
 }
 
 
