@@ -11,6 +11,7 @@ import { PythonModuleIndex } from './modules';
 import { parsePython } from './syntax';
 import { MovedPaths } from '../../workspace/moved-paths';
 import { planPythonPathReferences } from './path-references';
+import { ownLocationReview } from '../own-location';
 
 const isPython = (path: string): boolean => path.endsWith('.py');
 const dirOf = (path: string): string => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '.');
@@ -58,11 +59,22 @@ export function pythonMoveRules(map: ImportMap, moves: readonly FileMove[], work
   return entries;
 }
 
-/** Recomputes a moved file's own relative imports so that they still name the same modules. */
-async function adjustRelativeImports(text: string, from: string, to: string, modules: PythonModuleIndex, moved: ReadonlyMap<string, string>): Promise<string> {
+/**
+ * Recomputes a moved file's own relative imports so that they still name the same modules; and the lines where it
+ * reads `__file__` (code, not comments or strings).
+ */
+async function adjustRelativeImports(text: string, from: string, to: string, modules: PythonModuleIndex, moved: ReadonlyMap<string, string>): Promise<{ text: string; ownLocation: number[] }> {
   const tree = await parsePython(text);
   const edits: Edit[] = [];
+  const ownLocation: number[] = [];
   try {
+    if (text.includes('__file__')) {
+      for (const node of tree.rootNode.descendantsOfType('identifier')) {
+        // `module.__file__` is another module's place, `f(__file__=x)` a keyword
+        const field = node?.parent?.type === 'attribute' ? 'attribute' : node?.parent?.type === 'keyword_argument' ? 'name' : undefined;
+        if (node?.text === '__file__' && !(field && node.parent?.childForFieldName(field)?.equals(node))) ownLocation.push(node.startPosition.row + 1);
+      }
+    }
     for (const statement of findImports(tree.rootNode)) {
       if (statement.kind !== 'from' || statement.level === 0) continue;
       const target = modules.absolutize(from, statement.level, statement.module);
@@ -74,7 +86,7 @@ async function adjustRelativeImports(text: string, from: string, to: string, mod
   } finally {
     tree.delete();
   }
-  return applyEdits(text, edits);
+  return { text: applyEdits(text, edits), ownLocation };
 }
 
 /** Moved texts with their relative imports recomputed, and the `__init__.py` a new destination package needs. */
@@ -86,8 +98,17 @@ export async function planPythonMoves(map: ImportMap, moves: readonly FileMove[]
   const created = new Set<string>();
   for (const move of moves) {
     const text = workspace.read(move.from);
-    plan.moved.push({ from: move.from, to: move.to, text: isPython(move.from) ? await adjustRelativeImports(text, move.from, move.to, modules, moved) : text });
-    if (!isPython(move.from) || !workspace.has(`${dirOf(move.from)}/__init__.py`)) continue;
+    if (!isPython(move.from)) {
+      plan.moved.push({ from: move.from, to: move.to, text });
+      continue;
+    }
+    const adjusted = await adjustRelativeImports(text, move.from, move.to, modules, moved);
+    plan.moved.push({ from: move.from, to: move.to, text: adjusted.text });
+    for (const line of adjusted.ownLocation) {
+      const review = ownLocationReview(move, line, '__file__');
+      if (review) plan.needsReview.push(review);
+    }
+    if (!workspace.has(`${dirOf(move.from)}/__init__.py`)) continue;
     // the source sat in a regular package: so does the destination, up to the first folder that has one
     for (let dir = dirOf(move.to); dir !== '.' && modules.moduleForPath(`${dir}/__init__.py`); dir = dirOf(dir)) {
       const init = `${dir}/__init__.py`;

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { RawRewriteEntry } from '../../importmap/schema';
 import type { ImportMap } from '../../importmap/types';
 import { applyEdits, lineAt } from '../../core/edits';
+import { ownLocationReview } from '../own-location';
 import type { FileMove } from '../../core/types';
 import type { Edit } from '../../core/types';
 import type { MovePlan } from '../types';
@@ -113,6 +114,32 @@ export function findSpecifiers(sourceFile: ts.SourceFile): SpecifierSite[] {
   return sites;
 }
 
+/** Where code reads its own file's location: `__dirname`, `__filename` (CommonJS), `import.meta.url` / `dirname` / `filename`. */
+function ownLocationReads(sourceFile: ts.SourceFile): Array<{ at: number; read: string }> {
+  if (!/__dirname|__filename|import\.meta/.test(sourceFile.text)) return [];
+  const reads: Array<{ at: number; read: string }> = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node) && (node.text === '__dirname' || node.text === '__filename') && !namesSomethingElse(node)) {
+      reads.push({ at: node.getStart(sourceFile), read: node.text });
+    } else if (ts.isPropertyAccessExpression(node) && ts.isMetaProperty(node.expression) && node.expression.keywordToken === ts.SyntaxKind.ImportKeyword && ['url', 'dirname', 'filename'].includes(node.name.text)) {
+      reads.push({ at: node.getStart(sourceFile), read: `import.meta.${node.name.text}` });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return reads;
+}
+
+/** An identifier that is a member name, a key or a declared name, not a read of the variable it spells. */
+function namesSomethingElse(node: ts.Identifier): boolean {
+  const parent = node.parent;
+  return (
+    ((ts.isPropertyAccessExpression(parent) || ts.isPropertyAssignment(parent) || ts.isVariableDeclaration(parent) || ts.isParameter(parent) || ts.isBindingElement(parent) || ts.isPropertyDeclaration(parent) || ts.isMethodDeclaration(parent)) &&
+      parent.name === node) ||
+    (ts.isBindingElement(parent) && parent.propertyName === node)
+  );
+}
+
 const isRelative = (specifier: string): boolean => specifier === '.' || specifier === '..' || specifier.startsWith('./') || specifier.startsWith('../');
 
 /**
@@ -158,6 +185,12 @@ export function planTypeScriptMoves(prepared: TypeScriptPreparedMap, moves: read
       if (written === specifier) continue;
       const quote = text[start] ?? "'";
       edits.push({ start: start + 1, end: end - 1, text: written.replace(/\\/g, '\\\\').split(quote).join(`\\${quote}`) });
+    }
+    for (const { sourceFile: script, offset } of scripts) {
+      for (const { at, read } of ownLocationReads(script)) {
+        const review = ownLocationReview(move, lineAt(text, at + offset), read);
+        if (review) plan.needsReview.push(review);
+      }
     }
     // case: /// <reference path="./x.d.ts" />
     for (const reference of isComponentFile(move.from) ? [] : sourceFile.referencedFiles) {
