@@ -19,17 +19,19 @@ async function reviewOf(files: Record<string, string>, map: string) {
 }
 
 describe('move-files: a moved file that reads its own location is listed', () => {
-  it('Python: __file__ read in code (not in a comment or a string)', async () => {
+  it('Python: __file__ and __package__ read in code (not in a comment, a string or as another module\'s attribute)', async () => {
     const review = await reviewOf(
       {
         'pkg/__init__.py': '',
         'pkg/utils/__init__.py': '',
         'pkg/utils/misc.py': 'import os\n\n# __file__ in a comment\nNOTE = "__file__ in a string"\n\n\ndef root():\n    return os.path.join(os.path.dirname(__file__), "..", "..")\n\n\nOTHER = os.__file__  # another module\'s place\n',
         'pkg/utils/same.py': 'import os\nHERE = os.path.dirname(__file__)\n',
+        'pkg/utils/data.py': 'from importlib import resources\n\nSCHEMA = resources.files(__package__) / "schema.json"\n',
       },
-      'version: 1\nlanguage: python\nroot: .\nrelocate:\n  - { from: pkg/utils/misc.py, to: pkg/utils/legacy/misc.py }\n  - { from: pkg/utils/same.py, to: pkg/utils/also_same.py }\n',
+      'version: 1\nlanguage: python\nroot: .\nrelocate:\n  - { from: pkg/utils/misc.py, to: pkg/utils/legacy/misc.py }\n  - { from: pkg/utils/same.py, to: pkg/utils/also_same.py }\n  - { from: pkg/utils/data.py, to: pkg/data.py }\n',
     );
     expect(review).toEqual([
+      "pkg/data.py:3: __package__ reads where this file is, and it moves from pkg/utils to pkg: a path computed from it (a sibling, '..') now starts there; check it",
       "pkg/utils/legacy/misc.py:8: __file__ reads where this file is, and it moves from pkg/utils to pkg/utils/legacy: a path computed from it (a sibling, '..') now starts there; check it",
     ]);
   });

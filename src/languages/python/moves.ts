@@ -61,18 +61,19 @@ export function pythonMoveRules(map: ImportMap, moves: readonly FileMove[], work
 
 /**
  * Recomputes a moved file's own relative imports so that they still name the same modules; and the lines where it
- * reads `__file__` (code, not comments or strings).
+ * reads `__file__` or `__package__` (code, not comments or strings: `importlib.resources.files(__package__)` finds
+ * data files by it).
  */
-async function adjustRelativeImports(text: string, from: string, to: string, modules: PythonModuleIndex, moved: ReadonlyMap<string, string>): Promise<{ text: string; ownLocation: number[] }> {
+async function adjustRelativeImports(text: string, from: string, to: string, modules: PythonModuleIndex, moved: ReadonlyMap<string, string>): Promise<{ text: string; ownLocation: Array<{ line: number; read: string }> }> {
   const tree = await parsePython(text);
   const edits: Edit[] = [];
-  const ownLocation: number[] = [];
+  const ownLocation: Array<{ line: number; read: string }> = [];
   try {
-    if (text.includes('__file__')) {
+    if (text.includes('__file__') || text.includes('__package__')) {
       for (const node of tree.rootNode.descendantsOfType('identifier')) {
         // `module.__file__` is another module's place, `f(__file__=x)` a keyword
         const field = node?.parent?.type === 'attribute' ? 'attribute' : node?.parent?.type === 'keyword_argument' ? 'name' : undefined;
-        if (node?.text === '__file__' && !(field && node.parent?.childForFieldName(field)?.equals(node))) ownLocation.push(node.startPosition.row + 1);
+        if ((node?.text === '__file__' || node?.text === '__package__') && !(field && node.parent?.childForFieldName(field)?.equals(node))) ownLocation.push({ line: node.startPosition.row + 1, read: node.text });
       }
     }
     for (const statement of findImports(tree.rootNode)) {
@@ -104,8 +105,8 @@ export async function planPythonMoves(map: ImportMap, moves: readonly FileMove[]
     }
     const adjusted = await adjustRelativeImports(text, move.from, move.to, modules, moved);
     plan.moved.push({ from: move.from, to: move.to, text: adjusted.text });
-    for (const line of adjusted.ownLocation) {
-      const review = ownLocationReview(move, line, '__file__');
+    for (const { line, read } of adjusted.ownLocation) {
+      const review = ownLocationReview(move, line, read);
       if (review) plan.needsReview.push(review);
     }
     if (!workspace.has(`${dirOf(move.from)}/__init__.py`)) continue;
