@@ -22,7 +22,7 @@ function repoWith(files: Record<string, string>) {
 const move = (from: string, to: string, entry = 0, folder = false): FileMove => ({ from, to, entry, folder });
 
 describe('typescriptMoveRules', () => {
-  it('derives one entry per moved file, unless the map rewrites or shims the module', () => {
+  it('derives one entry per moved file, unless the map rewrites the module (a shim of a module only relocated serves it from there)', () => {
     const repo = repoWith({
       'src/a.ts': 'export const a = 1;\n',
       'src/b.ts': 'export const b = 1;\n',
@@ -62,9 +62,11 @@ describe('typescriptMoveRules', () => {
         ],
         workspaceOf(repo.dir),
       );
-      // b changes extension: its new id keeps it; a name-level module still follows its file; JSON modules are named by their file
+      // b changes extension: its new id keeps it; c, only relocated, is followed (its shim serves it from old/c); a
+      // name-level module still follows its file; JSON modules are named by their file
       expect(rules).toEqual([
         { from: 'src/b', to: 'old/b.mts' },
+        { from: 'src/c', to: 'old/c' },
         { from: 'src/names', to: 'old/names' },
         { from: 'src/data.json', to: 'old/data.json' },
       ]);

@@ -6,7 +6,7 @@ import type { LanguageAdapter, PreparedMap } from '../languages/types';
 import type { SourceFile } from '../core/types';
 import { DiskWorkspace, NotTextError } from '../workspace/workspace';
 import { readAhead, type ReadAheadWorker } from '../workspace/read-ahead';
-import { expandMoves } from '../workspace/moves';
+import { expandMoves, shimmedRelocations } from '../workspace/moves';
 import { type FileMove } from '../core/types';
 import type { FileResult } from '../core/types';
 
@@ -39,8 +39,10 @@ export async function openSession(cwd: string, mapFiles: readonly string[], file
   for (const written of maps) {
     const adapter = await getAdapter(written.language);
     const moves = expandMoves(written, workspace, (message) => warnings.push(message));
-    // importers of relocated modules follow them: rules derived from `relocate`, after the written ones
-    const map = moves.length && adapter.moveRules ? written.extend(adapter.moveRules(written, moves, workspace)) : written;
+    // importers of relocated modules follow them: rules derived from `relocate`, after the written ones (also from a
+    // relocation applied before whose old path a shim took: the shim serves the moved module)
+    const relocated = [...moves, ...shimmedRelocations(written, workspace)];
+    const map = relocated.length && adapter.moveRules ? written.extend(adapter.moveRules(written, relocated, workspace)) : written;
     beforePreparing?.(map, adapter);
     loaded.push({ map, moves, adapter, prepared: await adapter.prepare(map, workspace) });
   }

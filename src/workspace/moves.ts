@@ -16,10 +16,6 @@ function isShim(workspace: Workspace, file: string): boolean {
   }
 }
 
-/**
- * Expands and checks a map's `relocate` entries: sources exist, destinations stay inside the repository
- * (no `..`, absolute paths or symlinks leading out), do not exist yet, and no two moves share one.
- */
 /** Whether a path is where one of the map's shims lives (the module file a shim takes after its implementation moved). */
 function isShimmedPath(map: ImportMap, path: string): boolean {
   const stem = path.replace(/(\/__init__)?\.(py|[mc]?[jt]sx?)$/, '');
@@ -29,6 +25,10 @@ function isShimmedPath(map: ImportMap, path: string): boolean {
   });
 }
 
+/**
+ * Expands and checks a map's `relocate` entries: sources exist, destinations stay inside the repository
+ * (no `..`, absolute paths or symlinks leading out), do not exist yet, and no two moves share one.
+ */
 export function expandMoves(map: ImportMap, workspace: Workspace, warn?: (message: string) => void): FileMove[] {
   const moves: FileMove[] = [];
   const destinations = new Map<string, number>();
@@ -54,8 +54,7 @@ export function expandMoves(map: ImportMap, workspace: Workspace, warn?: (messag
     const sourceExists = workspace.has(from) || folderFiles.length > 0;
     if (existsSync(resolve(workspace.cwd, to))) {
       // applied before: the source is gone, or only the shim that took its path is left
-      const onlyShims = workspace.has(from) ? workspace.read(from).includes(shimMarkerText) : folderFiles.every((file) => isShim(workspace, file));
-      if (!sourceExists || onlyShims) continue;
+      if (!sourceExists || onlyShimsAt(workspace, from)) continue;
       fail('to', `'${to}' already exists`);
     }
     if (!sourceExists && !existsSync(resolve(workspace.cwd, to)) && isShimmedPath(map, from)) {
@@ -71,6 +70,29 @@ export function expandMoves(map: ImportMap, workspace: Workspace, warn?: (messag
       destinations.set(pair.to, index);
       moves.push({ ...pair, entry: index, folder: !workspace.has(from) });
     }
+  }
+  return moves;
+}
+
+/** Whether what stands at a path (a file, or every file of a folder) is a shim remodel wrote. */
+function onlyShimsAt(workspace: Workspace, from: string): boolean {
+  if (workspace.has(from)) return isShim(workspace, from);
+  const files = workspace.files.filter((file) => file.startsWith(`${from}/`));
+  return files.length > 0 && files.every((file) => isShim(workspace, file));
+}
+
+/**
+ * The relocations applied before whose old path a shim took (the file, or each file of the folder): their importers'
+ * rules still hold, so that the shim keeps serving the moved module when the map is planned again.
+ */
+export function shimmedRelocations(map: ImportMap, workspace: Workspace): FileMove[] {
+  const moves: FileMove[] = [];
+  for (const [index, entry] of map.relocate.entries()) {
+    const from = normalisePath(entry.from);
+    const to = normalisePath(entry.to);
+    if (!from || !to || !isShimmedPath(map, from) || !existsSync(resolve(workspace.cwd, to)) || !onlyShimsAt(workspace, from)) continue;
+    if (workspace.has(from)) moves.push({ from, to, entry: index, folder: false });
+    else for (const file of workspace.files.filter((f) => f.startsWith(`${from}/`))) moves.push({ from: file, to: to + file.slice(from.length), entry: index, folder: true });
   }
   return moves;
 }

@@ -128,7 +128,7 @@ export async function resolveMoved(ctx: ShimContext, module: string, names: read
 async function importChain(ctx: ShimContext, module: string, name: string): Promise<string[]> {
   const chain: string[] = [];
   for (let current = module, wanted = name; ; ) {
-    const file = ctx.modules.getFile(current);
+    const file = moduleFile(ctx, current);
     if (file === undefined) return chain;
     const path = ctx.workspace.movedTo(file) ?? file;
     const source = await importSourceOf(ctx, ctx.workspace.read(path), path, wanted);
@@ -166,8 +166,21 @@ async function importSourceOf(ctx: ShimContext, text: string, file: string, name
 }
 
 async function exportsOf(ctx: ShimContext, module: string) {
+  const file = moduleFile(ctx, module);
+  return file === undefined ? undefined : findModuleExports(ctx.workspace.read(ctx.workspace.movedTo(file) ?? file));
+}
+
+/** A module's file: as the repository has it, else where this plan puts one (a relocation's destination). */
+export function moduleFile(ctx: ShimContext, module: string): string | undefined {
   const file = ctx.modules.getFile(module);
-  return file === undefined ? undefined : findModuleExports(ctx.workspace.read(file));
+  if (file !== undefined) return file;
+  const path = module.replace(/\./g, '/');
+  for (const root of ctx.map.roots) {
+    const base = root === '.' ? path : `${root}/${path}`;
+    const planned = [`${base}/__init__.py`, `${base}.py`].find((candidate) => ctx.workspace.exists(candidate));
+    if (planned) return planned;
+  }
+  return undefined;
 }
 
 /** Every top-level binding of the module, following `if`/`try`/`with` blocks, with how it is made. */

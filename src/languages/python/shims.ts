@@ -5,7 +5,7 @@ import { licenseHeaderLines, shimMarkerText } from '../../core/shims';
 import type { DjangoModelLeaving, PruneAction, ShimPlan } from '../types';
 import type { Edit, NeedsReview } from '../../core/types';
 import { applyLineDeletions, shimOrphans } from './shim-orphans';
-import { offeredNames, resolveMoved, topLevelBindings, type MovedName, type ShimContext } from './shim-sources';
+import { moduleFile, offeredNames, resolveMoved, topLevelBindings, type MovedName, type ShimContext } from './shim-sources';
 import { appLabelOf, djangoAppFolder, modelsCreatedByMigrations, topLevelClasses } from './django-apps';
 import { bracketed, moduleDocstring, pythonLineLength } from './layout';
 import { textOrUndefined } from '../../core/read-text';
@@ -85,7 +85,7 @@ function djangoModelsLeaving(ctx: ShimContext, module: string, file: string, tex
     const reason = model.managed
       ? `${label}.${name} now is ${canonical}: with ${module} a shim, makemigrations deletes ${label}.${name}, and migrate would drop its table, which ${canonical} maps (rows lost), unless that DeleteModel is state-only: migrations.SeparateDatabaseAndState(state_operations=[...])`
       : `${label}.${name} now is ${canonical}: with ${module} a shim, makemigrations deletes ${label}.${name} (unmanaged: no table is dropped); migrations whose fields point at it then point at the canonical model`;
-    const targetFile = ctx.modules.getFile(target.module);
+    const targetFile = moduleFile(ctx, target.module);
     return [{ label, name, target: { module: target.module, name: target.name, ...(targetFile === undefined ? {} : { file: targetFile }) }, review: { file: model.file, line: model.line, reason } }];
   });
 }

@@ -52,7 +52,8 @@ export function typescriptMoveRules(map: ImportMap, moves: readonly FileMove[], 
     const file = fileOf(rule.from);
     if (file) mapped.add(file);
   }
-  for (const shim of map.shims) {
+  // a shim on a module the map takes names from keeps it in place; one on a module only relocated takes its old path
+  for (const shim of map.shims.filter((entry) => map.hasNameMoves(entry.module))) {
     const file = fileOf(shim.module);
     if (file) mapped.add(file);
   }

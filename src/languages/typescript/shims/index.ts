@@ -131,7 +131,8 @@ export function planTypeScriptShims(prepared: TypeScriptPreparedMap, workspace: 
         missing.push(old === target.name ? old : `${old} (as ${target.name})`);
         continue;
       }
-      if (definedIn(checker, canonical).some((declared) => oldFiles.has(declared))) {
+      // (a module only relocated is served from where it moved: that is no cycle)
+      if (target.file !== abs(current) && definedIn(checker, canonical).some((declared) => oldFiles.has(declared))) {
         circular.set(target.id, [...(circular.get(target.id) ?? []), target.name]);
         continue;
       }

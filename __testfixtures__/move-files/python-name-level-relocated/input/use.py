@@ -1,0 +1,2 @@
+from m.old import A, B
+print(A, B)

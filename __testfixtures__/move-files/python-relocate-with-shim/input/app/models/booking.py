@@ -1,0 +1,10 @@
+"""Bookings."""
+from . import base
+
+
+class Booking(base.Base):
+    pass
+
+
+def make():
+    return Booking()
