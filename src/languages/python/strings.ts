@@ -107,8 +107,15 @@ export async function rewriteDottedStrings(root: Node, map: ImportMap, defines: 
         await reviewProse(string, literal.replace(/\\./g, '  '), mention, map, defines, sink);
         continue;
       }
-      const found = mention.exec(literal);
-      if (found) sink.review(string, `'${found[0]}' inside a formatted string is not rewritten`, true);
+      // what the string spells around its interpolations (each one a \u0001): a mention is listed when it names something
+      // that moves, or when an interpolation completes it (`f"models.social.{name}"`), not when it is a word of prose
+      const shaped = string.children.map((part) => (part?.type === 'interpolation' ? '\u0001' : (part?.text ?? ''))).join('');
+      for (const found of shaped.matchAll(new RegExp(mention.source, 'g'))) {
+        const completed = shaped.startsWith('.\u0001', found.index + found[0].length);
+        if (!completed && !(await rewriteDottedPath(found[0], map, defines))) continue;
+        sink.review(string, `'${found[0]}' inside a formatted string is not rewritten`, true);
+        break;
+      }
       continue;
     }
     // a string annotation whose chains the rewrite of uses followed already
