@@ -44,3 +44,42 @@ describe('a Python shim whose canonical module re-exports the old definition', (
     }
   });
 });
+
+/**
+ * A name-level shim imports a moved name back where its definition stood when the old module still uses it. If the
+ * canonical module itself imports from the old module at its top (a module split in two), that makes a circular import
+ * that fails when the canonical module is imported first (blib2to3's `pytree` split: `import black` failed). Refused,
+ * naming both modules; a canonical module that imports the old one inside a function is served.
+ */
+describe('a Python name-level shim that would import back from a canonical module importing the old one', () => {
+  const repoWith = (leaf: string) => {
+    const repo = makeTempRepo();
+    repo.write('tree/__init__.py', '');
+    repo.write('tree/nodes.py', 'class Base:\n    pass\n\n\nclass Leaf(Base):\n    pass\n\n\ndef convert(value):\n    return Leaf()\n');
+    repo.write('tree/leaf.py', leaf);
+    repo.write('main.py', 'from tree.nodes import Leaf, convert\n\nprint(Leaf, convert(1))\n');
+    repo.write('map.yaml', 'version: 1\nlanguage: python\nroot: .\nrewrite:\n  - { from: tree.nodes, to: tree.leaf, names: [Leaf] }\nshims:\n  - module: tree.nodes\n');
+    return repo;
+  };
+
+  it('refused when the canonical module imports from the old one at its top', async () => {
+    const repo = repoWith('from tree.nodes import Base\n\n\nclass Leaf(Base):\n    pass\n');
+    try {
+      await expect(plan({ cwd: repo.dir, maps: [join(repo.dir, 'map.yaml')], jobs: 1 })).rejects.toThrow(
+        /map\.yaml:7: shims\[0\]\.module: tree\.leaf imports Base from tree\.nodes at its top, and the shim would make tree\.nodes import Leaf from tree\.leaf where it still uses it: a circular import that fails when tree\.leaf is imported first/,
+      );
+    } finally {
+      repo.dispose();
+    }
+  });
+
+  it('served when the canonical module imports the old one inside a function', async () => {
+    const repo = repoWith('class Leaf:\n    def base(self):\n        from tree.nodes import Base\n\n        return Base\n');
+    try {
+      const result = await plan({ cwd: repo.dir, maps: [join(repo.dir, 'map.yaml')], jobs: 1 });
+      expect(result.changes.map((c) => c.path).sort()).toEqual(['main.py', 'tree/nodes.py']);
+    } finally {
+      repo.dispose();
+    }
+  });
+});

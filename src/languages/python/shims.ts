@@ -12,6 +12,7 @@ import { textOrUndefined } from '../../core/read-text';
 import { isortConfig } from './import-order/config';
 import { parsePython, statementLines, type Node } from './syntax';
 import { analyzeScopes } from './scopes';
+import { findImports } from './imports';
 
 /** First line of every block remodel generates: how a re-run recognises (and regenerates, never nests) its shim. */
 export const shimMarker = `# ${shimMarkerText}`;
@@ -309,6 +310,7 @@ async function nameLevelShim(ctx: ShimContext, entry: RawShimEntry, path: string
   const text = markerAt === -1 ? original : original.slice(0, markerAt) + eol;
   const tree = await parsePython(text);
   const removals: Array<{ name: string; start: number; end: number }> = [];
+  const removed = new Set<string>();
   const keptDefinitions = new Set<string>();
   try {
     for (const statement of tree.rootNode.namedChildren) {
@@ -321,7 +323,7 @@ async function nameLevelShim(ctx: ShimContext, entry: RawShimEntry, path: string
       }
     }
     // a moved name bound another way (an assignment, a definition inside `if`/`try`) is not ours to delete
-    const removed = new Set(removals.map((r) => r.name));
+    for (const removal of removals) removed.add(removal.name);
     for (const binding of topLevelBindings(tree.rootNode)) {
       if (!names.includes(binding.name) || (removed.has(binding.name) && binding.isRemovedDefinition)) continue;
       keptDefinitions.add(binding.name);
@@ -334,6 +336,7 @@ async function nameLevelShim(ctx: ShimContext, entry: RawShimEntry, path: string
   for (const { start, end } of [...removals].sort((a, b) => b.start - a.start)) withoutMoved = withoutMoved.slice(0, start) + withoutMoved.slice(end);
   const moved = await resolveMoved(ctx, entry.module, names.filter((name) => !keptDefinitions.has(name)).map((name) => ({ name })), fail);
   const stillUsed = await namesUsedIn(withoutMoved, names);
+  await refuseImportCycles(ctx, entry.module, moved.filter((m) => stillUsed.has(m.old) && removed.has(m.old)), fail);
   // a moved name the module itself still uses is imported where its definition was, so code below it still finds it
   const edits: Edit[] = [];
   for (const { name, start, end } of removals) {
@@ -353,6 +356,35 @@ async function nameLevelShim(ctx: ShimContext, entry: RawShimEntry, path: string
   if (!served.length) return out;
   const lines = ['', '', '', inPlaceMarker, '# (generated; re-running remodel regenerates it)', ...getattrBlock(served, entry, layout, true)];
   return `${out.replace(/(\r?\n)+$/, '')}${lines.join(eol)}${eol}`;
+}
+
+/**
+ * The old module imports back, where their definitions stood, the moved names its own code still uses: a canonical
+ * module that imports from the old one at its top, above those names' definitions, then makes a circular import that
+ * fails when the canonical module is imported first (a module split in two). Refused, naming both.
+ */
+async function refuseImportCycles(ctx: ShimContext, module: string, importedBack: readonly MovedName[], fail: (key: string, detail: string) => never): Promise<void> {
+  for (const target of new Set(importedBack.map((m) => m.module))) {
+    const file = moduleFile(ctx, target);
+    if (file === undefined) continue;
+    const path = ctx.workspace.movedTo(file) ?? file;
+    const served = importedBack.filter((m) => m.module === target);
+    const tree = await parsePython(ctx.workspace.read(path));
+    try {
+      const definedAt = topLevelBindings(tree.rootNode).filter((binding) => served.some((m) => m.name === binding.name)).map((binding) => binding.line);
+      const firstDefinition = Math.min(...definedAt);
+      for (const statement of findImports(tree.rootNode)) {
+        if (statement.kind !== 'from' || statement.node.parent?.type !== 'module' || statement.node.startPosition.row + 1 > firstDefinition) continue;
+        if (ctx.modules.absolutize(file, statement.level, statement.module) !== module) continue;
+        const taken = statement.wildcard ? ['*'] : statement.items.map((item) => item.name);
+        const names = served.map((m) => m.old);
+        const them = names.length === 1 ? 'it' : 'them';
+        fail('module', `${target} imports ${taken.join(', ')} from ${module} at its top, and the shim would make ${module} import ${names.join(', ')} from ${target} where it still uses ${them}: a circular import that fails when ${target} is imported first (import ${taken.length === 1 ? 'that' : 'those'} inside the functions of ${target} that need ${taken.length === 1 ? 'it' : 'them'}, or move ${taken.length === 1 ? 'it' : 'them'} to ${target} too)`);
+      }
+    } finally {
+      tree.delete();
+    }
+  }
 }
 
 /** A top-level definition with its decorators, the comments directly above it and the blank lines after it. */
