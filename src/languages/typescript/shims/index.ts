@@ -17,6 +17,7 @@ import { defaultExportName, isDirective, renderCommonJs, renderWhole } from './r
 import { writeSpecifier } from '../specifier';
 import { meaningFlags, moduleExports, orderedExports, readShimTargets, targetOf } from './exports';
 import { renderInPlace } from './in-place';
+import { loadCycleProblem } from './load-cycles';
 
 /**
  * The `shims:` entries of a TypeScript map. A module the map moves as a whole (or that `relocate` moved away)
@@ -162,6 +163,14 @@ export function planTypeScriptShims(prepared: TypeScriptPreparedMap, workspace: 
       // e.g. an `export *` whose module nothing resolves: a shim would export nothing
       plan.needsReview.push({ file, line: 1, reason: `the checker finds no exports in ${entry.module} (an 'export *' it cannot resolve?): write its shim by hand` });
       continue;
+    }
+    if (stays.length) {
+      const sourceOf = (target: string): ts.SourceFile | undefined => {
+        const rel = relativePosix(cwd, target);
+        return existsInPlan(workspace, rel) ? parseSource(target, workspace.read(rel)) : undefined;
+      };
+      const problem = loadCycleProblem({ module: entry.module, file: abs(file), sourceFile, sourceOf, resolve: (specifier, importer) => prepared.resolver.resolve(specifier, importer, 'import') }, served);
+      if (problem) fail('module', problem);
     }
     const shim = stays.length
       ? renderInPlace(context, sourceFile, served, plan)
