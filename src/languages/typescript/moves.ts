@@ -37,8 +37,9 @@ function relocatedIds(move: FileMove): { from: string; to: string } {
 
 /**
  * Importers of a relocated file follow it: one derived rewrite entry per moved TS/JS file, unless the map already
- * moves that module (a rewrite entry, by id or by the file it names, or a package entry over it) or shims it, in
- * which case its importers go where the map says (the canonical module, or the shim at the old path).
+ * moves that module (a rewrite entry, by id or by the file it names, or a package entry over it) or shims it while
+ * taking names from it, in which case its importers go where the map says (the canonical module, or the shim at the
+ * old path). A shim on a module only relocated serves it from its new place.
  *
  * @example
  * typescriptMoveRules(map, [{ from: 'src/models/booking.ts', to: 'src/models/DEPRECATED/booking.ts', entry: 0, folder: false }], ws)

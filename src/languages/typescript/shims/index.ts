@@ -41,10 +41,14 @@ export function planTypeScriptShims(prepared: TypeScriptPreparedMap, workspace: 
   const plan: ShimPlan = { files: [], needsReview: [], notes: [] };
   const { map, cwd } = prepared;
   const facts: EntryFacts[] = [];
-  for (const [index, entry] of map.shims.entries()) {
+  for (const [index, written] of map.shims.entries()) {
     const fail = (key: string, detail: string): never => {
       throw map.error(['shims', index, key], detail);
     };
+    // a folder named for its index module (`src/models`) whose file only a relocation moves (the rule names the file)
+    const indexId = `${written.module.replace(/\/+$/, '')}/index`;
+    const byIndex = !map.moveOfModule(written.module) && !map.hasNameMoves(written.module) && !!map.moveOfModule(indexId)?.rule.derived;
+    const entry = byIndex ? { ...written, module: indexId } : written;
     const module = entry.module;
     if (!map.moveOfModule(module) && !map.hasNameMoves(module)) fail('module', `'${module}' is not moved by any rewrite entry, so there is nothing to shim`);
     const file = findModuleFile(module, (f) => workspace.has(f)) ?? findModuleFile(module, (f) => existsInPlan(workspace, f));

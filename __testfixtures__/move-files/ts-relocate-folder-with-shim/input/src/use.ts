@@ -1,0 +1,3 @@
+import { Booking } from './models';
+import { Booking as B } from './models/booking';
+export const x = [Booking, B];
