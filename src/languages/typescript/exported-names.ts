@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import type { ExportedNames } from './prepared-map';
 import { parseSource } from './syntax';
 import { ts } from './ts';
+import { commonJsExports } from './commonjs-exports';
 
 /** The names a module file exports, from its syntax alone. */
 export function readExports(file: string): ExportedNames | undefined {
@@ -46,8 +47,16 @@ export function exportedNamesOf(sourceFile: ts.SourceFile, statements: readonly 
       }
     }
   }
-  // CommonJS modules (`module.exports = ...`) say nothing syntactically (their JSDoc types, below, do not close them)
-  if (!names.size && /\b(module\.)?exports\b/.test(sourceFile.text)) open = true;
+  // a CommonJS module (`module.exports = ...`): its keys where its syntax says them all, else unknown (its JSDoc
+  // types, below, do not close it)
+  if (!names.size && /\b(module\.)?exports\b/.test(sourceFile.text)) {
+    const keys = /\.[cm]?jsx?$/.test(sourceFile.fileName) ? commonJsExports(sourceFile) : undefined;
+    if (keys === undefined) open = true;
+    for (const key of keys ?? []) {
+      names.add(key);
+      valueNames.add(key);
+    }
+  }
   // a JavaScript module exports its JSDoc `@typedef` / `@callback` types (what checkJs and `@import` see)
   if (/\.[cm]?jsx?$/.test(sourceFile.fileName)) {
     for (const node of [...sourceFile.statements, sourceFile.endOfFileToken]) {

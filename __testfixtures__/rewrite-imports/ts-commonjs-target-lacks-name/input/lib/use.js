@@ -1,0 +1,4 @@
+const { a } = require('./old');
+const { b } = require('./old');
+
+module.exports = [a, b];
