@@ -4,7 +4,8 @@ import { parseSource } from '../../src/languages/typescript/syntax';
 /**
  * What a CommonJS module exports, read from its syntax where that says it all: `module.exports = { … }` of plain keys,
  * `exports.x = …`, `Object.defineProperty(exports, "x", …)` (tsc's and Babel's output). Anything else that touches
- * the exports object leaves the module open (its names unknown, never checked).
+ * the exports object leaves the module open (its names unknown, never checked). `default` is always there: a default
+ * import gives the exports object.
  */
 const read = (text: string, file = 'lib/mod.js') => {
   // as the preparation reads a module for its names: no parent links
@@ -14,10 +15,10 @@ const read = (text: string, file = 'lib/mod.js') => {
 
 describe('exportedNamesOf: CommonJS modules', () => {
   it.each([
-    ['an object literal of plain keys', 'function a() {}\nmodule.exports = { a, b: 1, "c": 2, d() {} };\n', ['a', 'b', 'c', 'd']],
-    ['exports.x assignments, read back too', 'exports.a = 1;\nexports.b = function () { return exports.a; };\nmodule.exports.c = 3;\n', ['a', 'b', 'c']],
-    ["tsc's output", '"use strict";\nObject.defineProperty(exports, "__esModule", { value: true });\nexports.B = exports.A = void 0;\nconst x_1 = require("./x");\nclass A {}\nexports.A = A;\nObject.defineProperty(exports, "C", { enumerable: true, get: function () { return x_1.C; } });\nexports.B = 2;\n', ['A', 'B', 'C']],
-    ['JSDoc typedefs beside the exports object', '/** @typedef {{ id: number }} Token */\nmodule.exports = { isComma };\nfunction isComma() {}\n', ['Token', 'isComma']],
+    ['an object literal of plain keys', 'function a() {}\nmodule.exports = { a, b: 1, "c": 2, d() {} };\n', ['a', 'b', 'c', 'd', 'default']],
+    ['exports.x assignments, read back too', 'exports.a = 1;\nexports.b = function () { return exports.a; };\nmodule.exports.c = 3;\n', ['a', 'b', 'c', 'default']],
+    ["tsc's output", '"use strict";\nObject.defineProperty(exports, "__esModule", { value: true });\nexports.B = exports.A = void 0;\nconst x_1 = require("./x");\nclass A {}\nexports.A = A;\nObject.defineProperty(exports, "C", { enumerable: true, get: function () { return x_1.C; } });\nexports.B = 2;\n', ['A', 'B', 'C', 'default']],
+    ['JSDoc typedefs beside the exports object', '/** @typedef {{ id: number }} Token */\nmodule.exports = { isComma };\nfunction isComma() {}\n', ['Token', 'default', 'isComma']],
   ])('%s: closed', (_, text, names) => {
     expect(read(text)).toEqual({ names, open: false });
   });

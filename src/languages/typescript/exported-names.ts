@@ -52,7 +52,8 @@ export function exportedNamesOf(sourceFile: ts.SourceFile, statements: readonly 
   if (!names.size && /\b(module\.)?exports\b/.test(sourceFile.text)) {
     const keys = /\.[cm]?jsx?$/.test(sourceFile.fileName) ? commonJsExports(sourceFile) : undefined;
     if (keys === undefined) open = true;
-    for (const key of keys ?? []) {
+    // and `default`: what a default import of it gives (the exports object, through the interop)
+    for (const key of keys ? [...keys, 'default'] : []) {
       names.add(key);
       valueNames.add(key);
     }

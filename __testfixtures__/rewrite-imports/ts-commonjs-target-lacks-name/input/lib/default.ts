@@ -1,0 +1,3 @@
+import old from './old';
+
+export const first = old.a;

@@ -1,0 +1,3 @@
+import old from './new';
+
+export const first = old.a;
