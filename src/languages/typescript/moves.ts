@@ -4,6 +4,7 @@ import type { RawRewriteEntry } from '../../importmap/schema';
 import type { ImportMap } from '../../importmap/types';
 import { applyEdits, lineAt } from '../../core/edits';
 import { ownLocationReview } from '../own-location';
+import { readsBinding } from './identifier-roles';
 import type { FileMove } from '../../core/types';
 import type { Edit } from '../../core/types';
 import type { MovePlan } from '../types';
@@ -121,7 +122,7 @@ function ownLocationReads(sourceFile: ts.SourceFile): Array<{ at: number; read: 
   if (!/__dirname|__filename|import\.meta/.test(sourceFile.text)) return [];
   const reads: Array<{ at: number; read: string }> = [];
   const visit = (node: ts.Node): void => {
-    if (ts.isIdentifier(node) && (node.text === '__dirname' || node.text === '__filename') && !namesSomethingElse(node)) {
+    if (ts.isIdentifier(node) && (node.text === '__dirname' || node.text === '__filename') && readsBinding(node)) {
       reads.push({ at: node.getStart(sourceFile), read: node.text });
     } else if (ts.isPropertyAccessExpression(node) && ts.isMetaProperty(node.expression) && node.expression.keywordToken === ts.SyntaxKind.ImportKeyword && ['url', 'dirname', 'filename'].includes(node.name.text)) {
       reads.push({ at: node.getStart(sourceFile), read: `import.meta.${node.name.text}` });
@@ -130,16 +131,6 @@ function ownLocationReads(sourceFile: ts.SourceFile): Array<{ at: number; read: 
   };
   visit(sourceFile);
   return reads;
-}
-
-/** An identifier that is a member name, a key or a declared name, not a read of the variable it spells. */
-function namesSomethingElse(node: ts.Identifier): boolean {
-  const parent = node.parent;
-  return (
-    ((ts.isPropertyAccessExpression(parent) || ts.isPropertyAssignment(parent) || ts.isVariableDeclaration(parent) || ts.isParameter(parent) || ts.isBindingElement(parent) || ts.isPropertyDeclaration(parent) || ts.isMethodDeclaration(parent)) &&
-      parent.name === node) ||
-    (ts.isBindingElement(parent) && parent.propertyName === node)
-  );
 }
 
 const isRelative = (specifier: string): boolean => specifier === '.' || specifier === '..' || specifier.startsWith('./') || specifier.startsWith('../');

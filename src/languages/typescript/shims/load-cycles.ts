@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { ts } from '../ts';
 import type { ShimExport } from './types';
+import { readsBinding } from '../identifier-roles';
 
 /** What the cycle check reads: a module's syntax, and where one of its specifiers leads. */
 export interface CycleFacts {
@@ -71,7 +72,7 @@ function readWhileLoading(source: ts.SourceFile, name: string, beyondDeclaration
     // an instance field's initialiser runs when an object is made, not when the module loads
     if (ts.isPropertyDeclaration(node) && !node.modifiers?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword)) return;
     if (beyondDeclarations && (ts.isClassDeclaration(node) || ts.isFunctionDeclaration(node) || ts.isEnumDeclaration(node)) && node.name?.text === name) return;
-    if (ts.isIdentifier(node) && node.text === name && isRead(node)) {
+    if (ts.isIdentifier(node) && node.text === name && readsBinding(node)) {
       found = true;
       return;
     }
@@ -79,12 +80,4 @@ function readWhileLoading(source: ts.SourceFile, name: string, beyondDeclaration
   };
   visit(source);
   return found;
-}
-
-/** An identifier that reads a binding: not a member name, a key, or the name a declaration gives. */
-function isRead(node: ts.Identifier): boolean {
-  const parent = node.parent;
-  if ((ts.isPropertyAccessExpression(parent) || ts.isPropertyAssignment(parent) || ts.isMethodDeclaration(parent) || ts.isPropertyDeclaration(parent)) && parent.name === node) return false;
-  if ((ts.isVariableDeclaration(parent) || ts.isClassDeclaration(parent) || ts.isFunctionDeclaration(parent) || ts.isEnumDeclaration(parent) || ts.isParameter(parent) || ts.isBindingElement(parent)) && parent.name === node) return false;
-  return true;
 }

@@ -5,6 +5,7 @@ import { ts } from '../../ts';
 import { FileRewrite } from '../context';
 import { insertAfter, removeElements, replaceStatement } from '../splices';
 import { followWholeModule } from './namespace-import';
+import { isDeclarationName } from '../../identifier-roles';
 import { bindingElementText, escapeFor } from '../text';
 
 /** A call whose value is the module object: follow destructuring and member access, else ask for review. */
@@ -227,18 +228,9 @@ function movesOrRenames(rw: FileRewrite, old: OldModule, name: string): boolean 
 function declarationsNamed(sourceFile: ts.SourceFile, text: string): number {
   let count = 0;
   const visit = (node: ts.Node): void => {
-    if (ts.isIdentifier(node) && node.text === text && (node.parent as { name?: ts.Node }).name === node && declares(node.parent)) count++;
+    if (ts.isIdentifier(node) && node.text === text && isDeclarationName(node)) count++;
     ts.forEachChild(node, visit);
   };
   visit(sourceFile);
   return count;
-}
-
-function declares(node: ts.Node): boolean {
-  return (
-    ts.isVariableDeclaration(node) || ts.isBindingElement(node) || ts.isParameter(node) || ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) ||
-    ts.isClassDeclaration(node) || ts.isClassExpression(node) || ts.isEnumDeclaration(node) || ts.isModuleDeclaration(node) || ts.isImportClause(node) ||
-    ts.isImportSpecifier(node) || ts.isNamespaceImport(node) || ts.isImportEqualsDeclaration(node) || ts.isTypeParameterDeclaration(node) ||
-    ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)
-  );
 }
