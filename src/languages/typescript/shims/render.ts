@@ -6,6 +6,7 @@ import { stripSourceExtension } from '../module-files';
 import { ModuleResolution, resolutionKind } from '../resolution-kind';
 import { writeSpecifier } from '../specifier';
 import { ts } from '../ts';
+import { identifierFrom } from '../identifier-names';
 import { statement } from './code-style';
 import { RenderContext, ShimExport, ShimTarget } from './types';
 
@@ -20,10 +21,7 @@ export function isDirective(statement: ts.Statement): boolean {
 function namespaceName(file: string, taken: Set<string>): string {
   let base = path.basename(stripSourceExtension(file));
   if (base === 'index') base = path.basename(path.dirname(file));
-  const words = base.split(/[^A-Za-z0-9]+/).filter(Boolean);
-  let name = words.map((w, i) => (i === 0 ? w.charAt(0).toLowerCase() + w.slice(1) : w.charAt(0).toUpperCase() + w.slice(1))).join('') || 'canonical';
-  if (/^\d/.test(name)) name = `_${name}`;
-  if (ts.identifierToKeywordKind(ts.factory.createIdentifier(name)) !== undefined) name = `${name}Module`;
+  const name = identifierFrom(base, 'canonical');
   let unique = name;
   for (let n = 2; taken.has(unique); n++) unique = `${name}${n}`;
   taken.add(unique);

@@ -6,6 +6,7 @@ import { FileRewrite } from '../context';
 import { insertAfter, removeElements, replaceStatement } from '../splices';
 import { followWholeModule } from './namespace-import';
 import { isDeclarationName } from '../../identifier-roles';
+import { identifierFrom } from '../../identifier-names';
 import { bindingElementText, escapeFor } from '../text';
 
 /** A call whose value is the module object: follow destructuring and member access, else ask for review. */
@@ -188,11 +189,6 @@ function followMovedMembers(rw: FileRewrite, bound: { statement: ts.VariableStat
   insertAfter(rw, bound.statement, lines);
 }
 
-/** JavaScript's reserved words, strict mode's included: no binding can be named so. */
-const RESERVED_WORDS = new Set(
-  'await break case catch class const continue debugger default delete do else enum export extends false finally for function if implements import in instanceof interface let new null package private protected public return static super switch this throw true try typeof var void while with yield arguments eval'.split(' '),
-);
-
 /**
  * Readable identifiers for a module object, preferred first: its last path part (its folder's, for an index) in camel
  * case, then with the folder above it (`astUtils`, `sharedAstUtils`).
@@ -200,14 +196,8 @@ const RESERVED_WORDS = new Set(
 function identifiersFor(module: string): string[] {
   const parts = module.split('/').filter(Boolean);
   if (parts.length > 1 && parts.at(-1) === 'index') parts.pop();
-  const camel = (text: string): string => {
-    const words = text.split(/[^A-Za-z0-9_$]+/).filter(Boolean);
-    const joined = words.map((word, i) => (i ? word[0]!.toUpperCase() + word.slice(1) : word)).join('') || 'module';
-    const identifier = /^[0-9]/.test(joined) ? `_${joined}` : joined;
-    return RESERVED_WORDS.has(identifier) ? `${identifier}Module` : identifier;
-  };
   const last = parts.at(-1) ?? 'module';
-  return parts.length > 1 ? [camel(last), camel(`${parts.at(-2)}-${last}`)] : [camel(last)];
+  return parts.length > 1 ? [identifierFrom(last, 'module'), identifierFrom(`${parts.at(-2)}-${last}`, 'module')] : [identifierFrom(last, 'module')];
 }
 
 /** The first of `names` that nothing in the file declares or reads (else the last with `_2`, `_3`…), claimed for `key`. */
