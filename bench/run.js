@@ -24,7 +24,7 @@ const benchDir = __dirname;
 
 const usage = `usage: node bench/run.js [--ts N] [--py N] [--runs 5] [--warmup 1] [--seed 1]
                         [--tree PATH --map FILE ... [--needles FILE]] [--real] [--scaling [2500,5000,10000]]
-                        [--tools remodel,jscodeshift,jscodeshift-dist,jscodeshift-baseline,rg,floor,ast-grep,naive] [--remodel CLI.js] [--timeout SECONDS]
+                        [--tools remodel,jscodeshift,jscodeshift-dist,jscodeshift-baseline,rg,floor,ast-grep,parse-floor,naive] [--remodel CLI.js] [--timeout SECONDS]
                         [--out bench/results.json] [--keep-going]`;
 
 function parseArgs(argv) {
@@ -387,6 +387,26 @@ function toolsFor(tree, o) {
     parse: (r) => ({ filesMatched: new Set(r.stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line).file)).size }),
   });
   if (tree.language === 'python') {
+    // the files ast-grep's rule matches (the importers of an old module), listed once before the timed runs
+    const list = path.join(benchDir, '.trees', `parse-floor-${path.basename(tree.dir)}.txt`);
+    let listed = false;
+    tools.push({
+      id: 'parse-floor',
+      label: 'parse floor (bench/parse-floor.js: web-tree-sitter parses the importers, all cores)',
+      unavailable: () => (fs.existsSync(astGrep) ? undefined : 'node_modules/.bin/ast-grep missing: run npm ci'),
+      before: () => {
+        if (listed) return;
+        listed = true;
+        const r = spawnSync(astGrep, ['scan', '--rule', astGrepRule(tree), '--json=stream', tree.dir], { encoding: 'utf8', maxBuffer: 1 << 30 });
+        const files = new Set(r.stdout.split('\n').filter(Boolean).map((line) => path.resolve(tree.dir, JSON.parse(line).file)));
+        fs.writeFileSync(list, [...files].map((file) => `${file}\n`).join(''));
+      },
+      command: () => ({ file: process.execPath, args: [path.join(benchDir, 'parse-floor.js'), list], stdout: 'capture' }),
+      parse: (r) => {
+        const [files, characters, parseMs] = r.stdout.trim().split(' ').map(Number);
+        return { files, characters, parseMs };
+      },
+    });
     const scratch = path.join(benchDir, '.trees', `scratch-${path.basename(tree.dir)}`);
     tools.push({
       id: 'naive',
@@ -686,8 +706,9 @@ function renderSideBySide(results) {
   const rows = results.map((r) => {
     const [m, sg, floor] = [median(r, 'remodel'), median(r, 'ast-grep'), median(r, 'floor')];
     const versus = m && sg ? (sg >= m ? `${fmt(sg / m)}x faster` : `${fmt(m / sg)}x slower`) : '';
-    return { tree: r.tree, changed: String(r.checks.remodel?.changedFiles ?? ''), parsed: String(r.checks.remodel?.filesParsed ?? ''), remodel: fmt(m, 2), sg: fmt(sg, 2), floor: fmt(floor, 2), versus, overFloor: m && floor ? `${fmt(m / floor, 1)}x` : '', rss: fmt(r.tools.find((t) => t.id === 'remodel')?.stats.rssTreeMiB, 0) };
+    return { tree: r.tree, changed: String(r.checks.remodel?.changedFiles ?? ''), parsed: String(r.checks.remodel?.filesParsed ?? ''), remodel: fmt(m, 2), sg: fmt(sg, 2), floor: fmt(floor, 2), parseFloor: fmt(median(r, 'parse-floor'), 2), versus, overFloor: m && floor ? `${fmt(m / floor, 1)}x` : '', rss: fmt(r.tools.find((t) => t.id === 'remodel')?.stats.rssTreeMiB, 0) };
   });
+  const withParseFloor = rows.some((row) => row.parseFloor);
   return table(rows, [
     { key: 'tree', title: 'tree', left: true },
     { key: 'changed', title: 'files changed' },
@@ -695,6 +716,7 @@ function renderSideBySide(results) {
     { key: 'remodel', title: 'remodel s' },
     { key: 'sg', title: 'ast-grep s' },
     { key: 'floor', title: 'floor s' },
+    ...(withParseFloor ? [{ key: 'parseFloor', title: 'parse floor s' }] : []),
     { key: 'versus', title: 'remodel vs ast-grep' },
     { key: 'overFloor', title: 'remodel / floor' },
     { key: 'rss', title: 'peak RSS MiB' },
@@ -728,6 +750,8 @@ function targets(results, scalingPoints) {
     const generatedTs10k = r.language === 'typescript' && r.generated?.files === 10000;
     const sg = get(r, 'ast-grep')?.stats.median;
     if (sg) out.push({ tree: r.tree, target: `remodel ${generatedTs10k ? '>= 2x' : ''} faster than ast-grep (issue 17)`.replace('  ', ' '), value: `${fmt(sg / m)}x`, pass: sg / m >= (generatedTs10k ? 2 : 1) });
+    const parseFloor = get(r, 'parse-floor')?.stats.median;
+    if (sg && parseFloor) out.push({ tree: r.tree, target: '(reference) web-tree-sitter parsing the importers alone (bench/parse-floor.js) vs ast-grep', value: sg >= parseFloor ? `${fmt(sg / parseFloor)}x faster` : `${fmt(parseFloor / sg)}x slower`, pass: null, info: true });
     const floor = get(r, 'floor')?.stats.median;
     if (floor) out.push({ tree: r.tree, target: `remodel within ${generatedTs10k ? '2.5' : '5'}x the floor (issue 17)`, value: `${fmt(m / floor, 1)}x`, pass: m / floor <= (generatedTs10k ? 2.5 : 5) });
     if (r.sourceFiles >= 9000 && r.sourceFiles <= 11000) out.push({ tree: r.tree, target: 'peak RSS < 300 MiB at 10k files (issue 17)', value: `${fmt(remodel.stats.rssTreeMiB, 0)} MiB`, pass: remodel.stats.rssTreeMiB < 300 });
