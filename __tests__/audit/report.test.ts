@@ -74,6 +74,23 @@ describe('reports', () => {
     expect(parse(text).rewrite).toContainEqual({ from: 'db.models.lead', to: 'models.social', names: ['BusinessSocialAccount'], rename: { BusinessSocialAccount: 'SocialAccount' } });
   });
 
+  test('on equal columns the model with more relationships wins over the one more files import', async () => {
+    const dir = tempTree({
+      'shop/db.py': 'from sqlalchemy.orm import declarative_base\nBase = declarative_base()\n',
+      'shop/models.py': 'from shop.db import Base\nclass Customer(Base):\n    __tablename__ = "customers"\n    id = Column(Integer, primary_key=True)\n    orders = relationship("Order")\nclass Order(Base):\n    __tablename__ = "orders"\n    id = Column(Integer, primary_key=True)\n    customer_id = Column(ForeignKey("customers.id"))\n',
+      'shop/legacy.py': 'from sqlalchemy.orm import declarative_base\nOld = declarative_base()\nclass Client(Old):\n    __tablename__ = "customers"\n    id = Column(Integer, primary_key=True)\n',
+      'shop/a.py': 'from shop.legacy import Client\n',
+      'shop/b.py': 'from shop.legacy import Client\n',
+    });
+    try {
+      const report = await audit({ dir });
+      const customers = report.duplicates.find((g) => g.table === 'customers')!;
+      expect(customers.canonical).toEqual({ file: 'shop/models.py', class: 'Customer', reason: 'same columns (1), more relationships (1 vs 0)' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('a repository with both languages gets one map per language', async () => {
     const dir = tempTree({
       'py/models.py': 'from db import Base\nclass A(Base):\n    __tablename__ = "things"\n    id = Column(Integer)\n',

@@ -23,7 +23,7 @@ export interface DraftMap {
 /**
  * Drafts an import map (YAML with comments) that moves every import of a duplicate model to the
  * canonical one. The canonical of each group is picked by `pickCanonical`: the earliest `prefer`
- * glob that matches its file, then a managed Django model, then more columns, then more importers. Each entry carries a comment
+ * glob that matches its file, then a managed Django model, then more columns, then more relationships, then more importers. Each entry carries a comment
  * with the choice and the runner-up.
  *
  * - An old module whose every public name moves to one canonical module (or also exists there)
@@ -166,7 +166,7 @@ function draftFor(report: AuditReport, prefer: readonly string[], language: MapL
   const doc = new Document(raw);
   const header = [
     ` Draft import map written by \`remodel audit --emit-map\` from ${report.duplicates.length} duplicate table group(s); review before use.`,
-    ' Canonical pick per table: first --prefer glob' + (prefer.length ? ` (${prefer.join(', ')})` : ' (none given)') + (report.duplicates.some((group) => group.models.some((m) => m.orm === 'django')) ? ', then a managed Django model' : '') + ', then more columns, then more importers.',
+    ' Canonical pick per table: first --prefer glob' + (prefer.length ? ` (${prefer.join(', ')})` : ' (none given)') + (report.duplicates.some((group) => group.models.some((m) => m.orm === 'django')) ? ', then a managed Django model' : '') + ', then more columns, then more relationships, then more importers.',
     language === 'python'
       ? ' root: the import root(s) the module ids are relative to, relative to the audited directory (use it as --cwd).'
       : ' root: module ids are paths relative to the audited directory (use it as --cwd), without extension.',

@@ -192,14 +192,15 @@ function levenshtein(a: string, b: string): number {
 export interface CanonicalChoice {
   canonical: AuditModel;
   runnerUp: AuditModel;
-  /** one line: "matches --prefer 'db/models/**'", "37 columns vs 12", "14 importers vs 3", "first by path" */
+  /** one line: "matches --prefer 'db/models/**'", "37 columns vs 12", "2 relationships vs 0", "14 importers vs 3", "first by path" */
   reason: string;
 }
 
 /**
  * Picks the canonical model of a group: first the one whose file matches the earliest `prefer` glob, then a Django
  * model its own migrations manage over one declared `managed = False` (a view of the other's table), then more
- * columns, then more importers, then the shorter path (a stable, arbitrary tie-break).
+ * columns, then more relationships (the fuller model of the table), then more importers, then the shorter path (a
+ * stable, arbitrary tie-break).
  */
 export function pickCanonical(models: readonly AuditModel[], prefer: readonly string[]): CanonicalChoice {
   const matchers = prefer.map((glob) => picomatch(glob, { dot: true }));
@@ -208,7 +209,7 @@ export function pickCanonical(models: readonly AuditModel[], prefer: readonly st
     return index < 0 ? matchers.length : index;
   };
   const sorted = [...models].sort(
-    (a, b) => rank(a) - rank(b) || Number(!!a.unmanaged) - Number(!!b.unmanaged) || b.columns - a.columns || b.importers - a.importers || a.file.length - b.file.length || a.file.localeCompare(b.file) || a.line - b.line,
+    (a, b) => rank(a) - rank(b) || Number(!!a.unmanaged) - Number(!!b.unmanaged) || b.columns - a.columns || b.relationships - a.relationships || b.importers - a.importers || a.file.length - b.file.length || a.file.localeCompare(b.file) || a.line - b.line,
   );
   const canonical = sorted[0]!;
   const runnerUp = sorted[1]!;
@@ -216,6 +217,7 @@ export function pickCanonical(models: readonly AuditModel[], prefer: readonly st
   if (rank(canonical) < rank(runnerUp)) reason = `matches --prefer '${prefer[rank(canonical)]}'${rank(runnerUp) < prefer.length ? ` (runner-up matches only '${prefer[rank(runnerUp)]}')` : ''}`;
   else if (!canonical.unmanaged && runnerUp.unmanaged) reason = `managed by its app's migrations (the runner-up is managed = False)`;
   else if (canonical.columns !== runnerUp.columns) reason = `more columns (${canonical.columns} vs ${runnerUp.columns})`;
+  else if (canonical.relationships !== runnerUp.relationships) reason = `same columns (${canonical.columns}), more relationships (${canonical.relationships} vs ${runnerUp.relationships})`;
   else if (canonical.importers !== runnerUp.importers) reason = `same columns (${canonical.columns}), more importers (${canonical.importers} vs ${runnerUp.importers})`;
   else reason = `tie on columns (${canonical.columns}) and importers (${canonical.importers}): shorter path`;
   return { canonical, runnerUp, reason };

@@ -45,7 +45,7 @@ export function renderAuditMarkdown(report: AuditReport): string {
   out.push('## Duplicates', '');
   if (!report.duplicates.length) out.push('No table is mapped by more than one class.', '');
   else {
-    out.push('One table mapped by several classes. The canonical pick follows `--prefer`, then a managed Django model over an unmanaged one, then more columns, then more importers.', '');
+    out.push('One table mapped by several classes. The canonical pick follows `--prefer`, then a managed Django model over an unmanaged one, then more columns, then more relationships, then more importers.', '');
     out.push('| table | class | file | ORM | columns | relationships | importers | pick |', '|---|---|---|---|---:|---:|---:|---|');
     for (const group of report.duplicates) {
       for (const m of group.models) {
