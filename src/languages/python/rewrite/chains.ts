@@ -72,8 +72,9 @@ export async function rewriteUses(rw: PythonFileRewrite): Promise<void> {
     const binding = rw.bindings.get(scopeKey(rw, owner, name));
     if (binding) rewriteNameLookup(rw, use.node, binding);
     const rewritten = binding !== undefined && (await rewriteChain(rw, chainText(use.node), binding, owner, rename?.to));
-    // a chain rewritten through the same binding (`schemas.core.A` -> `schemas.canon.A`) still reads it
-    const readsNoMore = rewritten && !use.binds && rw.out.edits.some((edit) => edit.start === use.node.startIndex && edit.text.split('.')[0] !== name);
+    // a chain rewritten through the same binding (`schemas.core.A` -> `schemas.canon.A`) still reads it; one through
+    // `import pkg.old` that now reads `pkg.new.A` reads the `pkg` its canonical module's import binds
+    const readsNoMore = rewritten && !use.binds && (binding.rootOnly || rw.out.edits.some((edit) => edit.start === use.node.startIndex && edit.text.split('.')[0] !== name));
     if (binding && !isImportPart(use.node)) countChainUse(rw, binding, readsNoMore);
     if (rewritten) continue;
     if (rename) {

@@ -1,0 +1,5 @@
+import pkg.old
+
+
+def make():
+    return pkg.old.A(), pkg.old.keep()

@@ -1,0 +1,5 @@
+import pkg.old
+
+
+def make(session):
+    return session.query(pkg.old.A).all()

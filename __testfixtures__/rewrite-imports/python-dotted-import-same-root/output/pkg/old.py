@@ -1,0 +1,6 @@
+class A:
+    pass
+
+
+def keep():
+    return 1
