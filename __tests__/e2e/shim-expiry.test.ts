@@ -44,6 +44,13 @@ describe('shim expiry', () => {
     expect(result.stderr).toContain('remodel: shim old.station_models (remove after 2999-01-01) in old/station_models.py: still imported by app/late.py');
   });
 
+  it('a shim of names that moved out of a module that stays says that no import of those names is left, not of the module', () => {
+    const dir = applied('python-name-level', onShim('2999-01-01'));
+    const result = remodel(['check', '--map', 'map.yaml'], dir);
+    expect(result.status).toBe(0);
+    expect(result.stderr).toContain("remodel: shim old.social (remove after 2999-01-01) in old/social.py: no import of the names that moved out of it left in the repository (SocialAccount, CustomerReview); the module stays for what it keeps");
+  });
+
   it('the map default applies to every shim, and the warning says when the shim goes (Python and TypeScript)', () => {
     const dir = applied('python-whole-module-rename', (map) => `${map}defaults:\n  remove_after: 2027-06-30\n`);
     const shim = readFileSync(join(dir, 'old', 'station_models.py'), 'utf8');

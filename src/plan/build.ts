@@ -307,13 +307,16 @@ async function planDiscovered({ options, cwd, only, jobs, timings, start, mapFil
     map.shims.map((shim, index): ShimStatus => {
       const file = adapter.moduleFile?.(prepared, shim.module);
       const isShim = file !== undefined && workspace.has(file) && (textOrUndefined(workspace, file)?.includes(shimMarkerText) ?? false);
+      const rules = map.rules.filter((rule) => rule.from === shim.module);
+      const movedNames = rules.every((rule) => rule.names) ? [...new Set(rules.flatMap((rule) => [...rule.names!]))] : [];
       return {
         module: shim.module,
         ...(isShim ? { file } : {}),
         ...(shim.remove_after ? { removeAfter: shim.remove_after } : {}),
         map: map.file,
         line: map.lineOf(['shims', index, 'module']) ?? 1,
-        entries: map.rules.filter((rule) => rule.from === shim.module).map((rule) => rule.label),
+        entries: rules.map((rule) => rule.label),
+        ...(movedNames.length ? { movedNames } : {}),
       };
     }),
   );

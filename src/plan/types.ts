@@ -51,4 +51,6 @@ export interface ShimStatus {
   line: number;
   /** labels of the rewrite entries that move its module's names: a file still rewritten for one of them still uses the shim */
   entries: string[];
+  /** the names that moved out, when the module stays for the others (a name-level shim) */
+  movedNames?: string[];
 }

@@ -38,7 +38,8 @@ export function checkFindings(computed: Plan, today: string, notes: (line: strin
     if (!shim.file) continue; // gone already (or not generated yet)
     const users = computed.changes.filter((change) => change.rewrite?.entries.some((entry) => shim.entries.includes(entry))).map((change) => quoteGitPath(change.path));
     const when = shim.removeAfter ? ` (remove after ${shim.removeAfter})` : '';
-    notes(`shim ${shim.module}${when} in ${quoteGitPath(shim.file)}: ${users.length ? `still imported by ${users.join(', ')}` : 'no import of it left in the repository'}`);
+    const unused = shim.movedNames ? `no import of the names that moved out of it left in the repository (${shim.movedNames.join(', ')}); the module stays for what it keeps` : 'no import of it left in the repository';
+    notes(`shim ${shim.module}${when} in ${quoteGitPath(shim.file)}: ${users.length ? `still imported by ${users.join(', ')}` : unused}`);
     if (shim.removeAfter && today > shim.removeAfter) {
       findings.push({ rule: 'expired-shim', file: shim.map, line: shim.line, message: `the shim for ${shim.module} (${quoteGitPath(shim.file)}) expired on ${shim.removeAfter}: remove it (remodel plan --only prune shows how)`, fails: true });
     }
