@@ -60,7 +60,7 @@ describe('lint-config', () => {
       'src/services/booking.service.ts:1',
       'src/services/booking.service.ts:2',
     ]);
-    expect(before.find((m) => m.file === 'src/services/booking.service.ts' && m.line === 2)?.message).toContain('LegacyCustomer moved from src/legacy/entities/people to src/db/entities/customer.entity');
+    expect(before.find((m) => m.file === 'src/services/booking.service.ts' && m.line === 2)?.message).toContain('LegacyCustomer (now Customer) moved from src/legacy/entities/people to src/db/entities/customer.entity');
     expect(remodel(['apply', '--map', map], dir).status).toBe(0);
     expect(eslint(dir)).toEqual([]);
   });
@@ -85,7 +85,7 @@ describe('lint-config', () => {
     dirs.push(dir);
     const config = remodel(['lint-config', '--format', 'dependency-cruiser', '--map', map], dir);
     expect(config.status).toBe(0);
-    expect(config.stdout).toContain('// not expressible in dependency-cruiser (name-level): LegacyCustomer moved');
+    expect(config.stdout).toContain('// not expressible in dependency-cruiser (name-level): LegacyCustomer (now Customer) moved');
     writeFileSync(join(dir, 'remodel.depcruise.cjs'), config.stdout);
     writeFileSync(join(dir, '.dependency-cruiser.cjs'), `module.exports = { forbidden: require('./remodel.depcruise.cjs').forbidden, options: { tsConfig: { fileName: 'tsconfig.json' }, doNotFollow: { path: 'node_modules' } } };\n`);
     expect(dependencyCruiser(dir)).toEqual([
@@ -120,7 +120,8 @@ describe('lint-config', () => {
     expect(result.status).toBe(0);
     const banned = (parseToml(result.stdout) as { lint: { 'flake8-tidy-imports': { 'banned-api': Record<string, { msg: string }> } } }).lint['flake8-tidy-imports']['banned-api'];
     expect(banned['models.booking']!.msg).toBe('models.booking moved to db.models.core: import from there (remodel)');
-    expect(banned['models.social.SocialAccount']!.msg).toContain('to db.models.lead');
+    expect(banned['models.social.SocialAccount']!.msg).toBe('SocialAccount (now BusinessSocialAccount) moved from models.social to db.models.lead: import from there (remodel)');
+    expect(banned['core.auth.station_models']!.msg).toBe('core.auth.station_models moved to db.models.identity, renamed: UserStationAssignment (now StationUser): import from there (remodel)');
     expect(Object.keys(banned).some((key) => key.startsWith('db.'))).toBe(false);
   });
 
@@ -148,6 +149,6 @@ describe('lint-config', () => {
     // core.auth.station_models: core's other children, and auth's, are sources; core itself is not
     const station = contracts.find((contract) => contract.forbidden_modules!.includes('core.auth.station_models'))!;
     expect(list(station.source_modules)).not.toContain('core');
-    expect(result.stdout).toContain('# not expressible in import-linter (name-level): SocialAccount, SocialIdentity moved from models.social to db.models.lead');
+    expect(result.stdout).toContain('# not expressible in import-linter (name-level): SocialAccount (now BusinessSocialAccount), SocialIdentity (now CustomerSocialIdentity) moved from models.social to db.models.lead');
   });
 });

@@ -15,7 +15,8 @@ export function pylintConfig(entries: readonly Forbidden[]): string {
 export function ruffConfig(entries: readonly Forbidden[]): string {
   const lines = ['# written by remodel lint-config (ruff.toml; in pyproject.toml the table is [tool.ruff.lint.flake8-tidy-imports.banned-api])', '[lint.flake8-tidy-imports.banned-api]'];
   for (const { rule } of entries) {
-    for (const banned of rule.names ? [...rule.names].map((name) => `${rule.from}.${name}`) : [rule.from]) lines.push(`${stringLiteral(banned)}.msg = ${stringLiteral(messageOf(rule))}`);
+    if (rule.names) for (const name of rule.names) lines.push(`${stringLiteral(`${rule.from}.${name}`)}.msg = ${stringLiteral(messageOf(rule, name))}`);
+    else lines.push(`${stringLiteral(rule.from)}.msg = ${stringLiteral(messageOf(rule))}`);
   }
   return `${lines.join('\n')}\n`;
 }
