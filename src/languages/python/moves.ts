@@ -39,14 +39,12 @@ function throughMoves(module: string, moved: ReadonlyMap<string, string>): strin
 }
 
 /**
- * Importers of a relocated module follow it, unless the map already sends the module elsewhere (a rewrite entry) or a
- * shim keeps it in place (a module the map takes names from): then the importers go where the map says. A shim on a
- * module only relocated takes its old path, serving the moved module to what remodel could not rewrite.
+ * Importers of a relocated module follow it, unless the map already sends the whole module elsewhere (a rewrite
+ * entry): then the importers go where the map says. Names a name-level entry moves out of it go there; the others
+ * follow the file. A shim on a relocated module takes its old path, serving each name from where it went.
  */
 export function pythonMoveRules(map: ImportMap, moves: readonly FileMove[], workspace: Workspace): RawRewriteEntry[] {
   const modules = new PythonModuleIndex(workspace, map.roots);
-  // a shim on a module the map takes names from keeps it in place; one on a module only relocated takes its old path
-  const shimmedInPlace = new Set(map.shims.map((s) => s.module).filter((module) => map.hasNameMoves(module)));
   const entries: RawRewriteEntry[] = [];
   const seen = new Set<string>();
   for (const move of moves.filter((m) => isPython(m.from))) {
@@ -54,7 +52,7 @@ export function pythonMoveRules(map: ImportMap, moves: readonly FileMove[], work
     if (!from) continue;
     const to = modules.moduleForPath(move.to);
     if (!to) throw map.error(['relocate', move.entry, 'to'], `'${move.to}' is under no import root (${map.roots.join(', ')}): importers of ${from} could not follow it`);
-    if (seen.has(from) || map.moveOfModule(from) || shimmedInPlace.has(from)) continue;
+    if (seen.has(from) || map.moveOfModule(from)) continue;
     seen.add(from);
     entries.push({ from, to });
   }

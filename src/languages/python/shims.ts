@@ -57,10 +57,18 @@ export async function planPythonShims(ctx: ShimContext): Promise<ShimPlan> {
     const isortLength = isortConfig((f) => textOrUndefined(ctx.workspace, f))?.lineLength ?? Infinity;
     const layout: Layout = { limit: Math.min(isortLength, pythonLineLength((f) => textOrUndefined(ctx.workspace, f), file!)) };
     const packageMove = whole?.rule.package && whole.rule.from === entry.module && /(^|\/)__init__\.py$/.test(file!);
+    const review = (reason: string): void => void plan.needsReview.push({ file: file!, line: 1, reason });
+    // names move out of a module that is relocated too (now, or before: the shim took its path): the moved file loses
+    // their definitions, and the shim at its old path serves every name, each from where it went
+    const relocatedToo = named.length > 0 && whole?.rule.derived && whole.rule.to !== whole.rule.from;
+    if (relocatedToo && source !== file) {
+      const body = await nameLevelShim(ctx, entry, source, text, named, plan, layout, fail, false);
+      if (body !== text) plan.files.push({ path: source, text: body });
+    }
     const shim = packageMove
       ? packageShim(entry, whole!.module, text, layout)
-      : whole && !named.length
-        ? await wholeModuleShim(ctx, entry, text, source, layout, fail, (reason) => plan.needsReview.push({ file: file!, line: 1, reason }))
+      : (whole && !named.length) || relocatedToo
+        ? await wholeModuleShim(ctx, entry, text, source, layout, fail, review)
         : await nameLevelShim(ctx, entry, file!, text, named, plan, layout, fail);
     if (shim !== text) plan.files.push({ path: file!, text: shim });
     if (!packageMove) (plan.djangoModelsLeaving ??= []).push(...djangoModelsLeaving(ctx, entry.module, file!, text));
@@ -304,7 +312,7 @@ async function wholeModuleShim(ctx: ShimContext, entry: RawShimEntry, text: stri
  * A module that keeps some names: the moved definitions are deleted and served through the same `__getattr__`;
  * everything else stays as it was. Code left in the module that still uses a moved name gets it imported.
  */
-async function nameLevelShim(ctx: ShimContext, entry: RawShimEntry, path: string, original: string, names: readonly string[], plan: ShimPlan, layout: Layout, fail: (key: string, detail: string) => never): Promise<string> {
+async function nameLevelShim(ctx: ShimContext, entry: RawShimEntry, path: string, original: string, names: readonly string[], plan: ShimPlan, layout: Layout, fail: (key: string, detail: string) => never, serve = true): Promise<string> {
   const eol = lineEnding(original);
   const markerAt = original.indexOf(`${eol}${eol}${shimMarker}`);
   const text = markerAt === -1 ? original : original.slice(0, markerAt) + eol;
@@ -352,8 +360,9 @@ async function nameLevelShim(ctx: ShimContext, entry: RawShimEntry, path: string
   for (const { name, line } of orphans.removed) plan.notes.push({ file: path, line, message: `${name} was used only by the definitions that moved out of ${entry.module}: removed with them` });
   const out = applyLineDeletions(text, edits);
   const served = moved.filter((n) => !stillUsed.has(n.old));
-  // every moved name imported back for the module's own code: nothing is left for a `__getattr__` to serve
-  if (!served.length) return out;
+  // every moved name imported back for the module's own code: nothing is left for a `__getattr__` to serve; or the
+  // shim at the old path of a relocated module serves them
+  if (!served.length || !serve) return out;
   const lines = ['', '', '', inPlaceMarker, '# (generated; re-running remodel regenerates it)', ...getattrBlock(served, entry, layout, true)];
   return `${out.replace(/(\r?\n)+$/, '')}${lines.join(eol)}${eol}`;
 }

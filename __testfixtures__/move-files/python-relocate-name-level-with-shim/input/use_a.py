@@ -1,0 +1,3 @@
+from pkg.old import A, keep
+
+print(A("x"), keep("a  b"))

@@ -1,0 +1,3 @@
+import pkg.old
+
+print(pkg.old.keep("a  b"))

@@ -1,0 +1,3 @@
+import pkg.DEPRECATED.old
+
+print(pkg.DEPRECATED.old.keep("a  b"))
