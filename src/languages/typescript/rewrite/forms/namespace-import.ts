@@ -81,7 +81,14 @@ export function rewriteNamespace(rw: FileRewrite, statement: ts.ImportDeclaratio
       return;
     }
   }
-  // case: ns.Moved -> Moved imported from its new module
+  importMovedMembers(rw, statement, literal, old, ns, moving, typeOnly);
+  if (moving.length === uses.members.length && ts.isImportDeclaration(statement)) rw.deleted.add(statement);
+}
+
+type MemberUse = ReturnType<FileRewrite['scope']['memberUses']>['members'][number];
+
+/** `ns.Moved` -> `Moved`, imported by name from the module the map moves it to (or the binding the file has of it). */
+function importMovedMembers(rw: FileRewrite, statement: ts.Statement, literal: ts.StringLiteralLike, old: OldModule, ns: string, moving: readonly MemberUse[], typeOnly: boolean): void {
   const locals = new Map<string, string>();
   for (const use of moving) {
     const target = rw.map.moveOfName(old.id, use.member)!;
@@ -120,12 +127,12 @@ export function rewriteNamespace(rw: FileRewrite, statement: ts.ImportDeclaratio
     rw.edit(use.node.getStart(rw.sourceFile), use.node.end, local);
     rw.count(target.rule, 'references');
   }
-  if (moving.length === uses.members.length && ts.isImportDeclaration(statement)) rw.deleted.add(statement);
 }
 
 /**
  * A module object bound to a file-level name (`import * as ns`, `import ns = require()`, `const ns = require()`) of a
- * module moved whole: it follows, and each `ns.Old` of a renamed name becomes `ns.New`.
+ * module moved whole: it follows, and each `ns.Old` of a renamed name becomes `ns.New`; each `ns.Moved` of a name a
+ * name-level entry sends elsewhere becomes `Moved`, imported from there (the namespace goes when nothing else reads it).
  */
 export function followWholeModule(rw: FileRewrite, statement: ts.Statement, literal: ts.StringLiteralLike, old: OldModule, whole: ModuleTarget, name: ts.Identifier, typeOnly: boolean, usage: UsageKind, renames: boolean, what = `namespace '${name.text}'`): void {
   const ns = name.text;
@@ -139,17 +146,31 @@ export function followWholeModule(rw: FileRewrite, statement: ts.Statement, lite
     for (const { use, target } of lacking) rw.review(use.node, `${whole.module} has no name '${target.name}': ${what} of '${old.id}' is left on the old module for '${ns}.${use.member}'`);
     return;
   }
+  // `ns.Moved` of a name a name-level entry sends to another module than the rest
+  const elsewhere = uses.members.filter((use) => {
+    const target = rw.map.moveOfName(old.id, use.member);
+    return target !== undefined && target.module !== whole.module;
+  });
+  if (elsewhere.length) {
+    const names = [...new Set(elsewhere.map((use) => use.member))].join(', ');
+    if (uses.other.length) return void rw.review(statement, `${what} of '${old.id}' is used as a whole, and its names ${names} move elsewhere than ${whole.module}: rewrite by hand`);
+    if (!ts.isImportDeclaration(statement) && !ts.isImportEqualsDeclaration(statement)) return void rw.review(statement, `${what} of '${old.id}': its names ${names} move elsewhere than ${whole.module}: rewrite by hand`);
+  }
   // a type-only namespace has no object that a spy or mock could patch: it follows, as named imports do
   if (!typeOnly && widensTo(rw, literal, old, whole.module, usage)) {
     rw.review(statement, widenedNamespace(what, old, whole.module));
     return;
   }
+  if (elsewhere.length) importMovedMembers(rw, statement, literal, old, ns, elsewhere, typeOnly);
+  // every read went elsewhere: the namespace import goes
+  if (elsewhere.length && elsewhere.length === uses.members.length && ts.isImportDeclaration(statement)) return void rw.deleted.add(statement);
   rw.retarget(literal, old, whole, usage, 'imports');
   // (a chain can rename too: a module moved onto a barrel that follows a rename, `barrels: follow`)
   if (!renames) return;
   // case: ns.Old where the module moves as a whole and Old is renamed
   const renamed = new Set(whole.rule.rename.keys());
   for (const use of uses.members) {
+    if (elsewhere.includes(use)) continue;
     const target = rw.map.moveOfName(old.id, use.member);
     if (target && target.name !== use.member) {
       const memberNode = ts.isPropertyAccessExpression(use.node) ? use.node.name : use.node.right;

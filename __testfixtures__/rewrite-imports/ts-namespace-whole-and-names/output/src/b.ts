@@ -1,0 +1,3 @@
+export function keep(text: string): string {
+  return text.trim();
+}

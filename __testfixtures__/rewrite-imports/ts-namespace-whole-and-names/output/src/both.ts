@@ -1,0 +1,4 @@
+import * as legacy from "./b";
+import { A } from "./new";
+
+export const both = [legacy.keep(" y "), new A()];

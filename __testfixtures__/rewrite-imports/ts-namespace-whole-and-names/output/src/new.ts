@@ -1,0 +1,3 @@
+export class A {
+  name = "a";
+}

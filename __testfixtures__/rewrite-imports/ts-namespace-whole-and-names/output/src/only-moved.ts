@@ -1,0 +1,3 @@
+import { A } from "./new";
+
+export const made: A = new A();
