@@ -38,9 +38,9 @@ function relocatedIds(move: FileMove): { from: string; to: string } {
 
 /**
  * Importers of a relocated file follow it: one derived rewrite entry per moved TS/JS file, unless the map already
- * moves that module (a rewrite entry, by id or by the file it names, or a package entry over it) or shims it while
- * taking names from it, in which case its importers go where the map says (the canonical module, or the shim at the
- * old path). A shim on a module only relocated serves it from its new place.
+ * moves that module as a whole (a rewrite entry, by id or by the file it names, or a package entry over it), in which
+ * case its importers go where the map says. Names a name-level entry moves out of it go there; the others follow the
+ * file. A shim on a relocated module serves each name from its new place.
  *
  * @example
  * typescriptMoveRules(map, [{ from: 'src/models/booking.ts', to: 'src/models/DEPRECATED/booking.ts', entry: 0, folder: false }], ws)
@@ -52,11 +52,6 @@ export function typescriptMoveRules(map: ImportMap, moves: readonly FileMove[], 
   for (const rule of map.rules) {
     if (rule.package || rule.names) continue;
     const file = fileOf(rule.from);
-    if (file) mapped.add(file);
-  }
-  // a shim on a module the map takes names from keeps it in place; one on a module only relocated takes its old path
-  for (const shim of map.shims.filter((entry) => map.hasNameMoves(entry.module))) {
-    const file = fileOf(shim.module);
     if (file) mapped.add(file);
   }
   const entries: RawRewriteEntry[] = [];

@@ -1,0 +1,3 @@
+import * as legacy from "./old";
+
+console.log(legacy.keep(" y "), new legacy.A());

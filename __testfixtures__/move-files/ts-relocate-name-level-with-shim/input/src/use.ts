@@ -1,0 +1,3 @@
+import { A, keep } from "./old";
+
+console.log(new A(), keep(" x "));

@@ -1,0 +1,4 @@
+import { A } from "./new";
+import { keep } from "./DEPRECATED/old";
+
+console.log(new A(), keep(" x "));
