@@ -72,9 +72,10 @@ export async function rewriteUses(rw: PythonFileRewrite): Promise<void> {
     const binding = rw.bindings.get(scopeKey(rw, owner, name));
     if (binding) rewriteNameLookup(rw, use.node, binding);
     const rewritten = binding !== undefined && (await rewriteChain(rw, chainText(use.node), binding, owner, rename?.to));
-    // a chain rewritten through the same binding (`schemas.core.A` -> `schemas.canon.A`) still reads it; one through
-    // `import pkg.old` that now reads `pkg.new.A` reads the `pkg` its canonical module's import binds
-    const readsNoMore = rewritten && !use.binds && (binding.rootOnly || rw.out.edits.some((edit) => edit.start === use.node.startIndex && edit.text.split('.')[0] !== name));
+    // a chain rewritten through the same binding (`schemas.core.A` -> `schemas.canon.A`), or through its new name
+    // (`from pkg import old` -> `new`: `new.X`), still reads it; one through `import pkg.old` that now reads `pkg.new.A`
+    // reads the `pkg` its canonical module's import binds, unless `pkg.new` is what that statement itself now imports
+    const readsNoMore = rewritten && !use.binds && (binding.rootOnly ? !readsRetargetOf(rw, binding, use.node.startIndex) : rw.out.edits.some((edit) => edit.start === use.node.startIndex && edit.text.split('.')[0] !== name && edit.text.split('.')[0] !== rename?.to));
     if (binding && !isImportPart(use.node)) countChainUse(rw, binding, readsNoMore);
     if (rewritten) continue;
     if (rename) {
@@ -106,6 +107,12 @@ async function rewriteAnnotationChains(rw: PythonFileRewrite): Promise<void> {
   }
 }
 
+
+/** Whether the chain rewritten at `start` now reads a module that the binding's own `import a.old` was retargeted to. */
+function readsRetargetOf(rw: PythonFileRewrite, binding: ModuleBinding, start: number): boolean {
+  const targets = binding.statement.items.flatMap((item) => rw.retargets.get(item.name)?.target ?? []);
+  return targets.length > 0 && rw.out.edits.some((edit) => edit.start === start && targets.some((target) => edit.text === target || edit.text.startsWith(`${target}.`)));
+}
 
 /** How many uses of a module binding its chains rewrote away, and how many still read the binding. */
 function countChainUse(rw: PythonFileRewrite, binding: ModuleBinding, rewritten: boolean): void {

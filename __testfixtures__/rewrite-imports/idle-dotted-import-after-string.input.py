@@ -1,0 +1,5 @@
+import models.social
+
+
+def describe(session):
+    return "accounts: %s" % session.query(models.social.SocialAccount).count()

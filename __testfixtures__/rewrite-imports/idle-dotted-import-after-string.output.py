@@ -1,0 +1,5 @@
+import db.models.lead
+
+
+def describe(session):
+    return "accounts: %s" % session.query(db.models.lead.BusinessSocialAccount).count()

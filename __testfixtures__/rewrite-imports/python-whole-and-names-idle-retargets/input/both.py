@@ -1,0 +1,6 @@
+import m.old
+from m import old as legacy
+
+
+def f():
+    return m.old.X(), m.old.keep(), legacy.X(), legacy.keep()

@@ -1,0 +1,6 @@
+class X:
+    pass
+
+
+def keep():
+    return 1

@@ -1,0 +1,5 @@
+import m.a
+
+
+def f():
+    return m.a.X(), m.a.X()
