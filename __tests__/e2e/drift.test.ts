@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeGitRepo, remodel, repoRoot } from '../support/cli';
+import { dropDatabases, freshDatabaseName, pgServer } from '../support/postgres';
 
 /*
  * Issue 20: `remodel drift` finds, from the code alone, what Alembic's compare_metadata finds after `alembic upgrade
@@ -11,7 +12,10 @@ import { makeGitRepo, remodel, repoRoot } from '../support/cli';
 const fixtures = join(repoRoot, '__testfixtures__');
 const judge = join(repoRoot, '__tests__', 'fixtures-support', 'drift_check.py');
 const dirs: string[] = [];
-afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+afterAll(() => {
+  dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true }));
+  dropDatabases();
+});
 
 interface Finding {
   kind: string;
@@ -47,6 +51,26 @@ describe('remodel drift: models vs migrations, from the code alone', () => {
     const legacy = ours.find((f) => f.kind === 'extra-column')!;
     expect(legacy.migration).toEqual({ file: 'migrations/versions/0002_drift.py', line: 21 });
     expect(ours.every((f) => !f.unsure)).toBe(true);
+  });
+
+  it("each finding's fix is Alembic code: pasted into a revision, drift finds nothing, and on PostgreSQL alembic upgrade head runs it and compare_metadata agrees", () => {
+    const dir = makeGitRepo(join(fixtures, 'drift', 'alembic-drift'));
+    dirs.push(dir);
+    const result = remodel(['drift', dir, '--format', 'json'], repoRoot);
+    const fixes = (JSON.parse(result.stdout) as { findings: Array<{ fix: string }> }).findings.map((f) => f.fix);
+    expect(fixes).toHaveLength(12);
+    expect(fixes.filter((fix) => fix.includes('...'))).toEqual([]);
+    const body = fixes.map((fix) => `    ${fix}\n`).join('');
+    writeFileSync(join(dir, 'migrations', 'versions', '0003_fixes.py'), `"""the fixes remodel drift printed"""\nfrom alembic import op\nimport sqlalchemy as sa\n\nrevision = "0003"\ndown_revision = "0002"\n\n\ndef upgrade() -> None:\n${body}`);
+    expect(drift(dir).findings).toEqual([]);
+    const url = `${pgServer}/${freshDatabaseName()}`;
+    const upgrade = spawnSync('/usr/bin/python3', ['-m', 'alembic', 'upgrade', 'head'], { cwd: dir, env: { ...process.env, DATABASE_URL: url }, encoding: 'utf8' });
+    expect(upgrade.stderr).not.toMatch(/Error|Traceback/);
+    expect(upgrade.status).toBe(0);
+    const compare = ['import sys', 'import sqlalchemy as sa', 'from alembic.autogenerate import compare_metadata', 'from alembic.migration import MigrationContext', 'sys.path.insert(0, ".")', 'from app.db import Base', 'import app.models', 'with sa.create_engine(sys.argv[1]).connect() as c:', '    print(compare_metadata(MigrationContext.configure(c, opts={"compare_type": True}), Base.metadata))'].join('\n');
+    const differences = spawnSync('/usr/bin/python3', ['-c', compare, url], { cwd: dir, encoding: 'utf8' });
+    expect(differences.stderr).toBe('');
+    expect(differences.stdout.trim()).toBe('[]');
   });
 
   it('a tree without drift gives no finding, and nor does one after a tables: rename and its generated revision', () => {

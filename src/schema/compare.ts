@@ -1,3 +1,4 @@
+import { columnExpression, createTableOp, saTypeExpression } from './alembic-ops';
 import { tableKey, type ColumnSchema, type ForeignKeySchema, type IndexSchema, type Origin, type SchemaModel, type TableSchema } from './model';
 
 export type DriftKind =
@@ -112,7 +113,7 @@ function compareBothWays(models: SchemaModel, migrations: SchemaModel, tool: 'al
   for (const [key, model] of models.tables) {
     const migrated = migrations.tables.get(key);
     if (!migrated) {
-      push({ kind: 'missing-table', table: key, model: model.origin, detail: `${key} is a model's table that no migration creates`, fix: `op.create_table(${py(model.name)}, ...)` });
+      push({ kind: 'missing-table', table: key, model: model.origin, detail: `${key} is a model's table that no migration creates`, fix: createTableOp(model) });
       // as Alembic lists them: the new table's indexes are ops of their own (create_table carries its constraints)
       if (!movedAway.has(key)) compareIndexes(key, model.indexes, [], 'index', model, model, push);
       continue;
@@ -166,11 +167,11 @@ function compareTable(key: string, model: TableSchema, migrated: TableSchema, si
   for (const [column, modelColumn] of model.columns) {
     const migratedColumn = migrated.columns.get(column);
     if (!migratedColumn) {
-      push({ kind: 'missing-column', table: key, column, model: modelColumn.origin, migration: migrated.origin, detail: `${key}.${column} is on the model, no migration adds it`, fix: `op.add_column(${py(name)}, sa.Column(${py(column)}, ...))` });
+      push({ kind: 'missing-column', table: key, column, model: modelColumn.origin, migration: migrated.origin, detail: `${key}.${column} is on the model, no migration adds it`, fix: `op.add_column(${py(name)}, ${columnExpression(modelColumn)})` });
       continue;
     }
     if (!sameType(modelColumn.type, migratedColumn.type)) {
-      push({ kind: 'type-mismatch', table: key, column, model: modelColumn.origin, migration: migratedColumn.origin, detail: `migration: ${migratedColumn.type}, model: ${modelColumn.type}`, fix: `op.alter_column(${py(name)}, ${py(column)}, type_=...)` });
+      push({ kind: 'type-mismatch', table: key, column, model: modelColumn.origin, migration: migratedColumn.origin, detail: `migration: ${migratedColumn.type}, model: ${modelColumn.type}`, fix: `op.alter_column(${py(name)}, ${py(column)}, type_=${saTypeExpression(modelColumn.type) ?? '...'}${saTypeExpression(migratedColumn.type) ? `, existing_type=${saTypeExpression(migratedColumn.type)}` : ''})` });
     }
     if (!modelColumn.primaryKey && !migratedColumn.primaryKey && modelColumn.nullable !== migratedColumn.nullable) {
       push({ kind: 'nullable-mismatch', table: key, column, model: modelColumn.origin, migration: migratedColumn.origin, detail: `migration: ${migratedColumn.nullable ? 'NULL' : 'NOT NULL'}, model: ${modelColumn.nullable ? 'NULL' : 'NOT NULL'}`, fix: `op.alter_column(${py(name)}, ${py(column)}, nullable=${modelColumn.nullable ? 'True' : 'False'})` });
