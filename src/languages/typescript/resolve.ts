@@ -18,6 +18,8 @@ export interface Resolution {
   unresolved(specifier: string, fromFile: string, usage: UsageKind): boolean;
   /** The same resolution once the plan's moves are done (the files they move away gone), where it differs. */
   afterMoves?(): Resolution;
+  /** The tsconfig that governs `file` (absolute): which project of a workspace it belongs to. */
+  projectOf?(file: string): string | undefined;
 }
 
 /**
@@ -196,6 +198,10 @@ export class ResolverSet implements Resolution {
 
   optionsFor(file: string): ts.CompilerOptions {
     return this.configs.configFor(file).options;
+  }
+
+  projectOf(file: string): string | undefined {
+    return this.configs.configFor(file).configFile;
   }
 
   /** The resolver for specifiers written in `file` (absolute). */

@@ -42,7 +42,11 @@ export function writeSpecifier(request: SpecifierRequest, resolver: Resolution):
   const originalOptions = request.originalImporter ? resolver.optionsFor(request.originalImporter) : options;
   // a candidate must lead to the target once the plan is applied (a file moved away no longer answers it)
   const after = resolver.afterMoves?.() ?? resolver;
-  for (const candidate of candidates(request, style, options, originalOptions)) {
+  // a relative specifier within one project that now has to reach another project (a workspace package) takes the
+  // alias or package name that leads there, as imports across packages are written, before a `../../../` path
+  const project = (file: string | undefined): string | undefined => (file === undefined ? undefined : resolver.projectOf?.(file));
+  const crosses = isRelative(request.original) && project(request.importer) === project(request.originalFile) && project(request.importer) !== project(request.target);
+  for (const candidate of candidates(request, style, options, originalOptions, crosses)) {
     if (tried.has(candidate)) continue;
     tried.add(candidate);
     if (after.resolve(candidate, request.importer, request.usage) === request.target) return candidate;
@@ -50,12 +54,17 @@ export function writeSpecifier(request: SpecifierRequest, resolver: Resolution):
   return undefined;
 }
 
-function* candidates(request: SpecifierRequest, style: ExtensionStyle, options: ts.CompilerOptions, originalOptions: ts.CompilerOptions): Generator<string> {
+function* candidates(request: SpecifierRequest, style: ExtensionStyle, options: ts.CompilerOptions, originalOptions: ts.CompilerOptions, crossesProject: boolean): Generator<string> {
   const { original } = request;
   const fallbackStyles: ExtensionStyle[] = style === 'folder' ? ['none', 'js'] : [style, 'none', 'js', 'source'];
   // an extensionless specifier that did not spell `index` names a folder's index by the folder (the shortest form)
   const byFolder = style === 'none' && path.basename(stripSourceExtension(request.target)) === 'index' && original.slice(original.lastIndexOf('/') + 1) !== 'index';
   if (byFolder) fallbackStyles.unshift('folder');
+  if (crossesProject) {
+    const spellings = [style, ...fallbackStyles].map((s) => targetPath(request.target, s));
+    yield* packageSpecifiers(request.target, spellings);
+    for (const spelled of spellings) yield* aliasSpecifiers(spelled, options, original);
+  }
   if (isRelative(original)) {
     for (const s of [...(byFolder ? ['folder' as const] : []), style, ...fallbackStyles]) yield relativeSpecifier(request.importer, targetPath(request.target, s));
   } else if (!path.isAbsolute(original)) {

@@ -1,0 +1,4 @@
+export class User {
+  id = 0;
+  email = "";
+}

@@ -1,0 +1,3 @@
+import { LegacyUser, isAdmin } from "../models/user";
+
+export const admins = (users: LegacyUser[]): LegacyUser[] => users.filter(isAdmin);
