@@ -91,6 +91,20 @@ describe('reports', () => {
     }
   });
 
+  test("TypeScript: a moved class that is also its module's default export takes its default importers along", async () => {
+    const dir = tempTree({
+      'db/user.entity.ts': "import { Entity, Column } from 'typeorm';\n@Entity('users') export class User {\n  @Column() id!: number;\n  @Column() email!: string;\n  @Column() name!: string;\n}\n",
+      'legacy/user.ts': "import { Entity, Column } from 'typeorm';\n@Entity('users') export class LegacyUser {\n  @Column() id!: number;\n}\nexport function isAdmin(u: LegacyUser): boolean {\n  return u.id === 0;\n}\nexport default LegacyUser;\n",
+      'api/a.ts': "import LegacyUser, { isAdmin } from '../legacy/user';\nexport const a = isAdmin(new LegacyUser());\n",
+    });
+    try {
+      const text = draftImportMap(await audit({ dir }), []);
+      expect(parse(text).rewrite).toEqual([{ from: 'legacy/user', to: 'db/user.entity', names: ['LegacyUser', 'default'], rename: { LegacyUser: 'User', default: 'User' } }]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('a repository with both languages gets one map per language', async () => {
     const dir = tempTree({
       'py/models.py': 'from db import Base\nclass A(Base):\n    __tablename__ = "things"\n    id = Column(Integer)\n',

@@ -133,8 +133,10 @@ function draftFor(report: AuditReport, prefer: readonly string[], language: MapL
     const alsoInTarget = new Set(targetFacts?.definitions ?? []);
     // what would break if every import of the old module went to the target: names others import from it,
     // and classes / constants it defines (a class left behind means the module lives on)
+    // TS: `export default LegacyUser` of a class that moves is that class too: its default importers move with it
+    const movedDefault = facts?.defaultExport !== undefined && moved.has(facts.defaultExport) ? facts.defaultExport : undefined;
     const stays = [...new Set([...(facts?.definitions ?? []).filter((d) => /^[A-Z]/.test(d)), ...(facts?.imported ?? [])])].filter(
-      (name) => !moved.has(name) && !alsoInTarget.has(name),
+      (name) => !moved.has(name) && !alsoInTarget.has(name) && !(name === 'default' && movedDefault),
     );
     const whole = targets.length === 1 && targets[0] !== oldModule && facts !== undefined && stays.length === 0;
     for (const target of targets) {
@@ -143,6 +145,12 @@ function draftFor(report: AuditReport, prefer: readonly string[], language: MapL
       for (const m of here) if (m.old.class !== m.choice.canonical.class) rename[m.old.class] = m.choice.canonical.class;
       const entry: RawRewriteEntry = { from: oldModule, to: target };
       if (!whole) entry.names = here.map((m) => m.old.class);
+      const defaultMove = here.find((m) => m.old.class === movedDefault);
+      if (defaultMove) {
+        if (entry.names) entry.names.push('default');
+        // the canonical module's own default, when it is that class; else its name
+        if (report.modules[defaultMove.choice.canonical.file]?.defaultExport !== defaultMove.choice.canonical.class) rename.default = defaultMove.choice.canonical.class;
+      }
       if (Object.keys(rename).length) entry.rename = rename;
       const why = whole
         ? `whole module: everything ${oldModule} defines moves${alsoInTarget.size ? ' or also exists in the target' : ''}`
