@@ -179,6 +179,13 @@ export function planTypeScriptShims(prepared: TypeScriptPreparedMap, workspace: 
     const shim = stays.length
       ? renderInPlace(context, sourceFile, served, plan)
       : renderWhole(context, served);
+    // a module names move out of, relocated: the moved file keeps its own names and serves the moved ones, deprecated,
+    // as it would in place (no second definition of a moved class is left where it went)
+    const leaving = relocated && map.hasNameMoves(entry.module) ? served.filter((s) => s.target.file !== abs(current)) : [];
+    if (leaving.length) {
+      const kept = renderInPlace({ ...context, shimPath: current }, sourceFile, leaving, plan);
+      if (kept !== text) plan.files.push({ path: current, text: kept });
+    }
     if (stays.length && entry.runtimeWarning) {
       plan.notes.push({ file, line: 1, message: `${entry.module} keeps names of its own, so its importers are not all deprecated: no runtime warning (the moved names still carry @deprecated)` });
     }
