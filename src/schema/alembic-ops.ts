@@ -1,8 +1,8 @@
+// The Alembic operations a drift finding's fix spells: code a user can paste into a revision (`op`, `sa` imported).
 import type { ColumnSchema, TableSchema } from './model';
 
-/** The Alembic operations a drift finding's fix spells: code a user can paste into a revision (`op`, `sa` imported). */
-
-const py = (value: string): string => JSON.stringify(value);
+/** A Python string literal of a name (a table, column or constraint name). */
+export const py = (value: string): string => JSON.stringify(value);
 
 /**
  * The SQLAlchemy type expression (`sa.*`, as Alembic's revisions import it) of a normalised type, for a fix a user can

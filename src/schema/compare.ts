@@ -1,4 +1,4 @@
-import { columnExpression, createTableOp, saTypeExpression } from './alembic-ops';
+import { columnExpression, createTableOp, py, saTypeExpression } from './alembic-ops';
 import { tableKey, type ColumnSchema, type ForeignKeySchema, type IndexSchema, type Origin, type SchemaModel, type TableSchema } from './model';
 
 export type DriftKind =
@@ -43,7 +43,6 @@ export function tablesOf(finding: DriftFinding): string[] {
 
 const sameColumns = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((c, i) => c === b[i]);
 const indexKey = (index: IndexSchema): string => `${index.unique ? 'unique ' : ''}${index.columns.join(',')}`;
-const py = (value: string): string => JSON.stringify(value);
 
 /** Types that compare equal: a length-less VARCHAR matches any length (the model did not say). */
 function sameType(model: string | undefined, migration: string | undefined): boolean {
