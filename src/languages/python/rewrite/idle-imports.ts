@@ -9,8 +9,10 @@ import { escapeRegExp } from '../../../core/regexp';
 /**
  * `from acme import legacy` whose every use was a chain to an old module (`legacy.models.Booking`, now
  * `acme.core.models.Booking`), or `from app.schemas import core` (an old module) whose chains went through another
- * binding: the rewrite left the name unused (flake8 F401, pylint unused-import), so it goes too, with a note. Only a
- * from-import the rewrite left as it was, in a file that is no package `__init__` (its imports are its interface),
+ * binding, or one the rewrite retargeted (`from m import old as legacy` -> `b as legacy`) whose every chain went to
+ * another module: the rewrite left the name unused (flake8 F401, pylint unused-import), so it goes too, with a note.
+ * Only a from-import the rewrite left as it was (but for that retarget), in a file that is no package `__init__` (its
+ * imports are its interface),
  * whose name no string holds (`__all__`, a string annotation), and whose statement carries no comment (`# noqa`: kept
  * on purpose).
  */
@@ -41,8 +43,9 @@ export function dropIdleAncestorImports(rw: PythonFileRewrite): void {
 
 /**
  * `import models.social` of a module the map takes names from (it stays), once every chain through its root
- * (`models.social.SocialAccount`) went to a canonical module: nothing reads `models` any more. Only statements the
- * rewrite left as they were, importing such modules alone, unaliased, with no comment.
+ * (`models.social.SocialAccount`) went to a canonical module: nothing reads `models` any more; likewise `import m.old`
+ * retargeted to `import m.b` whose chains all went elsewhere. Only statements the rewrite left as they were (but for
+ * that retarget), importing such modules alone, unaliased, with no comment.
  */
 function idleDottedImports(rw: PythonFileRewrite): ImportStatement[] {
   const idle: ImportStatement[] = [];
