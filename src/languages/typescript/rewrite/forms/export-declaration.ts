@@ -18,7 +18,8 @@ export function rewriteExport(rw: FileRewrite, statement: ts.ExportDeclaration, 
   }
   if (ts.isNamespaceExport(clause)) {
     // case: export * as ns from 'x'
-    if (whole && whole.rule.rename.size === 0) {
+    if (whole && rw.map.hasNameMoves(old.id)) rw.review(statement, `'export * as ${clause.name.text}' of '${old.id}', whose names ${rw.map.movedNames(old.id).join(', ')} move elsewhere than ${whole.module}: the namespace cannot follow them`);
+    else if (whole && whole.rule.rename.size === 0) {
       if (!statement.isTypeOnly && widensTo(rw, literal, old, whole.module, 'import')) rw.review(statement, widenedNamespace(`'export * as ${clause.name.text}'`, old, whole.module));
       else rw.retarget(literal, old, whole, 'import', 'imports');
     }

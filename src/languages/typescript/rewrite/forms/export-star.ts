@@ -41,11 +41,12 @@ export function rewriteExportStar(rw: FileRewrite, statement: ts.ExportDeclarati
     rw.replaceLiteral(literal, specifier);
     rw.count(whole.rule, 'imports');
     // renamed names (by the entry, or further down a chain: a barrel that follows) keep their old public names next
-    // to the new ones, unless this barrel follows the rename too (`barrels: follow`)
-    const candidates = new Set([...whole.rule.rename.keys(), ...(exported?.names ?? [])]);
+    // to the new ones, unless this barrel follows the rename too (`barrels: follow`); names a name-level entry sends
+    // elsewhere than the whole module are re-exported from there (the new star does not pass them)
+    const candidates = new Set([...whole.rule.rename.keys(), ...(exported?.names ?? []), ...rw.map.movedNames(old.id)]);
     const keep = [...candidates].filter((name) => {
       const target = rw.map.moveOfName(old.id, name);
-      return name !== 'default' && target !== undefined && target.name !== name && (!exported || exported.open || exported.names.has(name)) && rw.followedPublicName(name) === undefined;
+      return name !== 'default' && target !== undefined && (target.name !== name || target.module !== whole.module) && (!exported || exported.open || exported.names.has(name)) && rw.followedPublicName(name) === undefined;
     });
     if (keep.length) {
       const byModule = new Map<string, string[]>();
@@ -64,7 +65,10 @@ export function rewriteExportStar(rw: FileRewrite, statement: ts.ExportDeclarati
         lines.push(`export${type} ${spaced ? `{ ${list} }` : `{${list}}`} from ${quote}${escapeFor(written, quote)}${quote}${semicolon}`);
       }
       insertAfter(rw, statement, lines);
-      rw.note(statement, `'export * from' of '${old.id}', whose names ${keep.join(', ')} are renamed: they stay exported under their old names too`);
+      const renamed = keep.filter((name) => rw.map.moveOfName(old.id, name)!.name !== name);
+      const elsewhere = keep.filter((name) => !renamed.includes(name));
+      if (renamed.length) rw.note(statement, `'export * from' of '${old.id}', whose names ${renamed.join(', ')} are renamed: they stay exported under their old names too`);
+      if (elsewhere.length) rw.note(statement, `'export * from' of '${old.id}', whose names ${elsewhere.join(', ')} move elsewhere than ${whole.module}: they are re-exported explicitly from their new modules`);
     }
     return;
   }

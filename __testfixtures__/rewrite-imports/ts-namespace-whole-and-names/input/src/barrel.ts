@@ -1,0 +1,1 @@
+export * as legacy from "./old";

@@ -1,0 +1,3 @@
+import { A, keep } from "./star";
+
+export const viaStar = [keep(" y "), new A()];

@@ -1,0 +1,3 @@
+import { legacy } from "./barrel";
+
+export const viaBarrel = [legacy.keep(" y "), new legacy.A()];
