@@ -53,3 +53,18 @@ describe('move-files: a moved file that reads its own location is listed', () =>
     ]);
   });
 });
+
+describe('move-files: what the rewrite lists in a file that moves is listed at its new path', () => {
+  it('a mention in a docstring of a moved module, in a module the same plan relocates', async () => {
+    const review = await reviewOf(
+      {
+        'pkg/__init__.py': '',
+        'pkg/old.py': 'def now():\n    return 1\n',
+        'pkg/new.py': 'def now():\n    return 1\n',
+        'pkg/helpers.py': 'def later():\n    """Calls pkg.old.now() later."""\n    return 2\n',
+      },
+      'version: 1\nlanguage: python\nroot: .\nrewrite:\n  - { from: pkg.old, to: pkg.new, names: [now] }\nrelocate:\n  - { from: pkg/helpers.py, to: pkg/legacy/helpers.py }\n',
+    );
+    expect(review).toEqual(["pkg/legacy/helpers.py:2: 'pkg.old.now' mentioned in text (a docstring or message) is not rewritten"]);
+  });
+});

@@ -240,6 +240,9 @@ async function planDiscovered({ options, cwd, only, jobs, timings, start, mapFil
         if (untracked.length) options.onWarning?.(`${map.file}:${map.lineOf(['relocate', index, 'from']) ?? 1}: relocate[${index}]: ${folder.from} also holds what the plan does not list (${untracked.slice(0, 3).join(', ')}${untracked.length > 3 ? ', …' : ''}): apply carries it along to ${folder.to}, as a folder rename does; a patch cannot`);
       }
       const planned = await adapter.planMoves(prepared, moves, workspace);
+      // what the steps before listed in a file that moves is read at its new path
+      const movedTo = new Map(planned.moved.map(({ from, to }) => [from, to]));
+      for (const item of [...plan.needsReview, ...plan.notes]) item.file = movedTo.get(item.file) ?? item.file;
       plan.needsReview.push(...planned.needsReview);
       plan.notes.push(...planned.notes);
       for (const { from, to, text } of planned.moved) {
