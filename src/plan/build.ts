@@ -311,7 +311,7 @@ async function planDiscovered({ options, cwd, only, jobs, timings, start, mapFil
       const file = adapter.moduleFile?.(prepared, shim.module);
       const isShim = file !== undefined && workspace.has(file) && (textOrUndefined(workspace, file)?.includes(shimMarkerText) ?? false);
       const rules = map.rules.filter((rule) => rule.from === shim.module);
-      const movedNames = rules.every((rule) => rule.names) ? [...new Set(rules.flatMap((rule) => [...rule.names!]))] : [];
+      const movedNames = map.moveOfModule(shim.module) ? [] : map.movedNames(shim.module);
       return {
         module: shim.module,
         ...(isShim ? { file } : {}),

@@ -18,6 +18,13 @@ export interface Reference {
   meaning: Meaning;
 }
 
+/** A read of a member of a file-level name (`ns.X`, `ns.X` in a type), as `memberUses` lists them. */
+export interface MemberUse {
+  node: ts.PropertyAccessExpression | ts.QualifiedName;
+  member: string;
+  inType: boolean;
+}
+
 interface Scope {
   parent: Scope | undefined;
   /** declared name -> meanings */
@@ -59,8 +66,8 @@ export class ScopeAnalysis {
   }
 
   /** Uses of a file-level binding that are the left side of `ns.X` (value) or `ns.X` (type), and every other use. */
-  memberUses(name: string): { members: Array<{ node: ts.PropertyAccessExpression | ts.QualifiedName; member: string; inType: boolean }>; other: Reference[] } {
-    const members: Array<{ node: ts.PropertyAccessExpression | ts.QualifiedName; member: string; inType: boolean }> = [];
+  memberUses(name: string): { members: MemberUse[]; other: Reference[] } {
+    const members: MemberUse[] = [];
     const other: Reference[] = [];
     for (const ref of this.referencesTo(name)) {
       const parent = ref.node.parent;

@@ -7,6 +7,7 @@ import { bindingOf, needValue } from '../deferred-imports';
 import { textOrUndefined } from '../../../../core/read-text';
 import { relativePosix } from '../../../../core/paths';
 import { parseSource } from '../../syntax';
+import type { MemberUse } from '../../scopes';
 
 /** Barrel file -> the files it re-exports (`export * from`, `export { … } from`), read once per run. */
 const reexportsCache = new WeakMap<object, Map<string, Set<string>>>();
@@ -84,8 +85,6 @@ export function rewriteNamespace(rw: FileRewrite, statement: ts.ImportDeclaratio
   importMovedMembers(rw, statement, literal, old, ns, moving, typeOnly);
   if (moving.length === uses.members.length && ts.isImportDeclaration(statement)) rw.deleted.add(statement);
 }
-
-type MemberUse = ReturnType<FileRewrite['scope']['memberUses']>['members'][number];
 
 /** `ns.Moved` -> `Moved`, imported by name from the module the map moves it to (or the binding the file has of it). */
 function importMovedMembers(rw: FileRewrite, statement: ts.Statement, literal: ts.StringLiteralLike, old: OldModule, ns: string, moving: readonly MemberUse[], typeOnly: boolean): void {
